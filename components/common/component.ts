@@ -1,0 +1,51 @@
+/**
+ * Small helpers the components share to turn {@link InputError}s into `pulumi.ResourceError`s,
+ * at construction when a value is known and inside an `apply` when it is not.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "./errors";
+
+/** The package name used in every type token: `encrypted-logs:index:<Class>`. */
+export const PACKAGE = "encrypted-logs";
+
+/** Runs `check`; an {@link InputError} becomes a `ResourceError` on `resource` prefixed with `label`. */
+export function checked<T>(resource: pulumi.Resource, label: string, check: () => T): T {
+    try {
+        return check();
+    } catch (e) {
+        if (e instanceof InputError) {
+            throw new pulumi.ResourceError(`${label}: ${e.message}`, resource);
+        }
+        throw e;
+    }
+}
+
+function isPlain(value: unknown): boolean {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        return false;
+    }
+    if (Array.isArray(value)) {
+        return value.every(isPlain);
+    }
+    return true;
+}
+
+/**
+ * Validates an input: at once when it is a plain value (so the error shows at construction), or
+ * inside an `apply` when it is an Output or Promise. Either way the validated value comes back as
+ * an Output that carries the input's dependencies, so a failed check blocks whatever consumes it.
+ */
+export function checkedInput<T, U>(
+    resource: pulumi.Resource,
+    label: string,
+    value: pulumi.Input<T>,
+    check: (v: pulumi.Unwrap<T>) => U,
+): pulumi.Output<U> {
+    if (isPlain(value)) {
+        const result = checked(resource, label, () => check(value as pulumi.Unwrap<T>));
+        return pulumi.output(result) as pulumi.Output<U>;
+    }
+    return pulumi
+        .output(value)
+        .apply((v) => checked(resource, label, () => check(v as pulumi.Unwrap<T>))) as pulumi.Output<U>;
+}

@@ -1,0 +1,103 @@
+/**
+ * IAM policy document types and the statements every key policy in this package shares. Pure.
+ */
+import { AwsLocation, validateIamPrincipalArn } from "./arn";
+import { InputError } from "./errors";
+
+/** A condition block: operator → context key → value(s). */
+export type PolicyCondition = Record<string, Record<string, string | string[]>>;
+
+/** The principal of a statement. */
+export interface PolicyPrincipal {
+    AWS?: string | string[];
+    Service?: string | string[];
+}
+
+/** One statement of a key policy or bucket policy. */
+export interface PolicyStatement {
+    Sid: string;
+    Effect: "Allow" | "Deny";
+    Principal: PolicyPrincipal | "*";
+    Action: string | string[];
+    Resource: string | string[];
+    Condition?: PolicyCondition;
+}
+
+/** An IAM policy document (version 2012-10-17). */
+export interface PolicyDocument {
+    Version: "2012-10-17";
+    Id?: string;
+    Statement: PolicyStatement[];
+}
+
+/** One value as a string, several as an array: the form the AWS documentation uses. */
+export function oneOrMany(values: readonly string[]): string | string[] {
+    return values.length === 1 ? values[0] : [...values];
+}
+
+/** Checks the location a builder was given: every ARN in the policy is built from it. */
+export function validateLocation(where: AwsLocation): AwsLocation {
+    const checks: [keyof AwsLocation, RegExp, string][] = [
+        ["partition", /^aws(-[a-z]+)*$/, "'aws', 'aws-cn', 'aws-us-gov', ..."],
+        ["region", /^[a-z]{2}(-[a-z]+)+-\d+$/, "a region name such as 'us-east-1'"],
+        ["accountId", /^\d{12}$/, "a 12-digit account id"],
+        ["dnsSuffix", /^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a DNS suffix such as 'amazonaws.com'"],
+    ];
+    for (const [field, pattern, allowed] of checks) {
+        const value: unknown = where[field];
+        if (typeof value !== "string" || !pattern.test(value)) {
+            throw new InputError(
+                field,
+                value,
+                "cannot build a key policy for this location",
+                allowed,
+                "pass the values aws.getPartition, aws.getRegion and aws.getCallerIdentity return",
+            );
+        }
+    }
+    return where;
+}
+
+/** `<service>.<region>.<dnsSuffix>`: the regional service principal, e.g. `logs.us-east-1.amazonaws.com`. */
+export function regionalServicePrincipal(service: string, where: AwsLocation): string {
+    return `${service}.${where.region}.${where.dnsSuffix}`;
+}
+
+/**
+ * Statement 1 of DESIGN.md: key administration. The account root (which delegates to IAM) unless
+ * explicit admin ARNs are given; never dropped, since a key nobody can administer is lost.
+ */
+export function keyAdministrationStatement(
+    where: AwsLocation,
+    adminArns: readonly string[] | undefined,
+): PolicyStatement {
+    let admins: string[];
+    if (adminArns === undefined) {
+        admins = [`arn:${where.partition}:iam::${where.accountId}:root`];
+    } else {
+        if (!Array.isArray(adminArns) || adminArns.length === 0) {
+            throw new InputError(
+                "adminArns",
+                adminArns,
+                "a key nobody can administer can never be changed or recovered",
+                "one or more IAM role, user or account-root ARNs",
+                "list at least one admin, or omit adminArns to let the account root (and so IAM) administer the key",
+            );
+        }
+        admins = adminArns.map((arn, i) =>
+            validateIamPrincipalArn(`adminArns[${i}]`, arn, where.partition),
+        );
+    }
+    return {
+        Sid: "KeyAdministration",
+        Effect: "Allow",
+        Principal: { AWS: oneOrMany(admins) },
+        Action: "kms:*",
+        Resource: "*",
+    };
+}
+
+/** Parses a JSON key policy produced by this package's builders (or any IAM policy JSON). */
+export function parsePolicyDocument(json: string): PolicyDocument {
+    return JSON.parse(json) as PolicyDocument;
+}

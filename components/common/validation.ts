@@ -1,0 +1,183 @@
+/**
+ * Validators for the arguments the components accept. Pure: plain values in, the same (or a
+ * normalised) value out, or an {@link InputError} that names the argument, the value, what is
+ * allowed and the fix.
+ */
+import { InputError } from "./errors";
+
+/** Retention periods CloudWatch Logs accepts (`PutRetentionPolicy`), in days; 0 means "never expire". */
+export const RETENTION_DAYS: readonly number[] = [
+    0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+/** Log group classes that support a customer-managed KMS key and a retention period. */
+export const ENCRYPTABLE_LOG_GROUP_CLASSES: readonly string[] = ["STANDARD", "INFREQUENT_ACCESS"];
+
+/** Values `evaluationFrequency` of an anomaly detector accepts. */
+export const EVALUATION_FREQUENCIES: readonly string[] = [
+    "ONE_MIN",
+    "FIVE_MIN",
+    "TEN_MIN",
+    "FIFTEEN_MIN",
+    "THIRTY_MIN",
+    "ONE_HOUR",
+];
+
+const LOG_GROUP_NAME_PATTERN = /^[A-Za-z0-9_\-/.#]+$/;
+
+/** Checks `retentionInDays` against the values CloudWatch Logs accepts. */
+export function validateRetentionInDays(value: unknown, argument = "retentionInDays"): number {
+    if (typeof value === "number" && RETENTION_DAYS.includes(value)) {
+        return value;
+    }
+    let fix = "use one of the allowed values";
+    if (typeof value === "number" && Number.isFinite(value)) {
+        const below = [...RETENTION_DAYS].reverse().find((d) => d < value);
+        const above = RETENTION_DAYS.find((d) => d > value);
+        const nearest = [below, above].filter((d): d is number => d !== undefined && d !== 0);
+        if (nearest.length > 0) {
+            fix = `use ${nearest.join(" or ")}, the nearest allowed value${nearest.length > 1 ? "s" : ""}`;
+        }
+    }
+    throw new InputError(
+        argument,
+        value,
+        "CloudWatch Logs does not accept this retention period",
+        `0 (never expire), ${RETENTION_DAYS.filter((d) => d !== 0).join(", ")}`,
+        fix,
+    );
+}
+
+/** Checks a log group name against the rules of `CreateLogGroup`. */
+export function validateLogGroupName(value: unknown, argument = "logGroupName"): string {
+    const allowed =
+        "1 to 512 characters from a-z, A-Z, 0-9, '_', '-', '/', '.', '#', not starting with 'aws/'";
+    if (typeof value !== "string" || value.length === 0) {
+        throw new InputError(
+            argument,
+            value,
+            "a log group needs a non-empty name",
+            allowed,
+            "give a name such as '/app/orders', or omit it to use the resource name",
+        );
+    }
+    if (value.length > 512) {
+        throw new InputError(
+            argument,
+            value,
+            `the name is ${value.length} characters long, over CloudWatch Logs' limit`,
+            allowed,
+            "shorten the name to 512 characters or fewer",
+        );
+    }
+    if (!LOG_GROUP_NAME_PATTERN.test(value)) {
+        const bad = [...new Set([...value].filter((c) => !LOG_GROUP_NAME_PATTERN.test(c)))];
+        throw new InputError(
+            argument,
+            value,
+            `CloudWatch Logs rejects the character${bad.length > 1 ? "s" : ""} ${bad
+                .map((c) => JSON.stringify(c))
+                .join(", ")}`,
+            allowed,
+            "replace those characters, e.g. with '-' or '/'",
+        );
+    }
+    if (value.startsWith("aws/")) {
+        throw new InputError(
+            argument,
+            value,
+            "names starting with 'aws/' are reserved for AWS services",
+            allowed,
+            "use another prefix, e.g. '/app/...'",
+        );
+    }
+    return value;
+}
+
+/** Checks that `value` is an integer in `[min, max]`. */
+export function validateIntegerInRange(
+    argument: string,
+    value: unknown,
+    min: number,
+    max: number,
+    fix: string,
+): number {
+    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) {
+        return value;
+    }
+    throw new InputError(
+        argument,
+        value,
+        "out of range",
+        `a whole number from ${min} to ${max}`,
+        fix,
+    );
+}
+
+/** Checks that `value` is one of `allowed`. */
+export function validateOneOf(
+    argument: string,
+    value: unknown,
+    allowed: readonly string[],
+    problem: string,
+    fix: string,
+): string {
+    if (typeof value === "string" && allowed.includes(value)) {
+        return value;
+    }
+    throw new InputError(argument, value, problem, allowed.join(", "), fix);
+}
+
+/**
+ * Checks a KMS alias name and returns it with the `alias/` prefix. Accepts `orders-logs` or
+ * `alias/orders-logs`.
+ */
+export function validateAliasName(value: unknown, argument = "alias"): string {
+    const allowed =
+        "'alias/' followed by 1 to 250 characters from a-z, A-Z, 0-9, '/', '_', '-', not starting with 'alias/aws/'";
+    if (typeof value !== "string" || value.length === 0) {
+        throw new InputError(
+            argument,
+            value,
+            "an alias needs a non-empty name",
+            allowed,
+            "give a name such as 'alias/orders-logs', or omit the alias",
+        );
+    }
+    const full = value.startsWith("alias/") ? value : `alias/${value}`;
+    const rest = full.slice("alias/".length);
+    if (!/^[A-Za-z0-9/_-]{1,250}$/.test(rest)) {
+        throw new InputError(
+            argument,
+            value,
+            "KMS rejects this alias name",
+            allowed,
+            "use only letters, digits, '/', '_' and '-'",
+        );
+    }
+    if (full.startsWith("alias/aws/")) {
+        throw new InputError(
+            argument,
+            value,
+            "aliases starting with 'alias/aws/' are reserved for AWS managed keys",
+            allowed,
+            "choose another name, e.g. 'alias/logs/orders'",
+        );
+    }
+    return full;
+}
+
+/** Checks that a list argument is an array (possibly empty) and returns it. */
+export function validateList<T>(argument: string, value: unknown): T[] {
+    if (Array.isArray(value)) {
+        return value as T[];
+    }
+    throw new InputError(
+        argument,
+        value,
+        "expected a list",
+        "an array of strings",
+        `pass a list, e.g. ${argument}: ["..."]`,
+    );
+}

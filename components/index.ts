@@ -1,0 +1,24 @@
+/**
+ * pulumi-aws-encrypted-logs: CloudWatch Logs log groups, anomaly detectors and CloudTrail trails
+ * encrypted with customer-managed KMS keys whose policies work on the first `pulumi up`.
+ *
+ * This module only re-exports.
+ * @packageDocumentation
+ */
+export { LogsKey, LogsKeyArgs } from "./logs/logsKey";
+export { EncryptedLogGroup, EncryptedLogGroupArgs } from "./logs/encryptedLogGroup";
+export { EncryptedAnomalyDetector, EncryptedAnomalyDetectorArgs } from "./logs/encryptedAnomalyDetector";
+export {
+    AnomalyDetectorKeyPolicyArgs,
+    DecryptOnlyKeyPolicyArgs,
+    LogGroupKeyPolicyArgs,
+    LogsKeyPolicyArgs,
+    anomalyDetectorKeyPolicy,
+    decryptOnlyKeyPolicy,
+    logGroupKeyPolicy,
+    logsKeyPolicy,
+} from "./logs/policies";
+export { AwsLocation, KmsKeyArn, parseKmsKeyArn } from "./common/arn";
+export { InputError } from "./common/errors";
+export { PolicyDocument, PolicyStatement, PolicyPrincipal, PolicyCondition } from "./common/policyDocument";
+export { RETENTION_DAYS } from "./common/validation";

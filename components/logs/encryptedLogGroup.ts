@@ -1,0 +1,212 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PACKAGE, checked, checkedInput } from "../common/component";
+import { awsLocation } from "../common/environment";
+import { InputError } from "../common/errors";
+import {
+    ENCRYPTABLE_LOG_GROUP_CLASSES,
+    validateLogGroupName,
+    validateOneOf,
+    validateRetentionInDays,
+} from "../common/validation";
+import { checkedKeyArn, chooseKey } from "./logsKey";
+import { decryptOnlyKeyPolicy } from "./policies";
+
+/** Arguments of {@link EncryptedLogGroup}. */
+export interface EncryptedLogGroupArgs {
+    /**
+     * Name of the log group: 1 to 512 characters from `a-z A-Z 0-9 _ - / . #`, not starting with
+     * `aws/`. The name is fixed (no random suffix) because the key policy names the group's ARN.
+     * @default - the component's resource name
+     */
+    readonly logGroupName?: pulumi.Input<string>;
+    /**
+     * Days to keep log events: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
+     * 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever.
+     * @default 365
+     */
+    readonly retentionInDays?: pulumi.Input<number>;
+    /**
+     * ARN of the KMS key to encrypt the group with (a full key ARN in the group's region, e.g. a
+     * shared `LogsKey`'s `arn`; not an alias or key id). That key's policy must let CloudWatch
+     * Logs use it for this group (a `LogsKey` with `accountWide: true` or this group's name).
+     * @default - a new `LogsKey` scoped to exactly this log group (the AWS recommendation)
+     */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+    /**
+     * IAM roles that call CloudWatch Logs and may use the new key only through it (`kms:ViaService`).
+     * Only for the key this component creates; with `kmsKeyArn`, grant them on that key instead.
+     * @default - none
+     */
+    readonly viaServiceRoleArns?: pulumi.Input<string>[];
+    /**
+     * Administrators of the key this component creates and of the decrypt-only policies it puts
+     * on `previousKmsKeyArns`.
+     * @default - the account root, which delegates key administration to IAM
+     */
+    readonly keyAdminArns?: pulumi.Input<string>[];
+    /**
+     * Keys this group was encrypted with before (re-keying, AWS's "convert an encrypted log group"
+     * steps). Each gets a key policy reduced to administration plus CloudWatch Logs `kms:Decrypt`
+     * for this group, so old log events stay readable and nothing new is encrypted with it. The
+     * old keys are never disabled or deleted, and the reduced policy stays in place if this
+     * argument is later removed. The policy replaces the key's whole policy: list only keys that
+     * served this group alone.
+     * @default - none
+     */
+    readonly previousKmsKeyArns?: pulumi.Input<string>[];
+    /**
+     * Log class: `STANDARD` or `INFREQUENT_ACCESS` (both support KMS keys). Cannot change after
+     * creation.
+     * @default "STANDARD"
+     */
+    readonly logGroupClass?: pulumi.Input<string>;
+    /**
+     * Keep the log group and its events in AWS when it is removed from the stack or the stack is
+     * destroyed. Set false to delete them on destroy.
+     * @default true
+     */
+    readonly skipDestroy?: boolean;
+    /**
+     * Region of the log group and its key.
+     * @default - the region of the AWS provider
+     */
+    readonly region?: pulumi.Input<string>;
+    /**
+     * Tags for the log group and the key this component creates.
+     * @default - none
+     */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * A CloudWatch Logs log group encrypted with a customer-managed KMS key whose policy lets
+ * CloudWatch Logs use it for exactly this group, created before the group so the first
+ * `pulumi up` works.
+ */
+export class EncryptedLogGroup extends pulumi.ComponentResource {
+    /** The log group. */
+    public readonly logGroup: aws.cloudwatch.LogGroup;
+    /** ARN of the log group (without the trailing `:*`). */
+    public readonly arn: pulumi.Output<string>;
+    /** Name of the log group. */
+    public readonly name: pulumi.Output<string>;
+    /** ARN of the key the group is encrypted with. */
+    public readonly kmsKeyArn: pulumi.Output<string>;
+    /** The key this component created, when `kmsKeyArn` was not given. */
+    public readonly key?: aws.kms.Key;
+    /** The decrypt-only key policies put on `previousKmsKeyArns`, in the same order. */
+    public readonly previousKeyPolicies: aws.kms.KeyPolicy[];
+
+    /**
+     * @param name the component's name; the group is named `name`, its key `${name}-key`.
+     * @param args the group's settings; all optional.
+     * @param opts options; an AWS `provider` here decides the partition, region and account.
+     */
+    constructor(name: string, args: EncryptedLogGroupArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super(`${PACKAGE}:index:EncryptedLogGroup`, name, {}, opts);
+        const label = `EncryptedLogGroup "${name}"`;
+
+        const groupName = checkedInput(this, label, args.logGroupName ?? name, (n) => validateLogGroupName(n));
+        const retentionInDays = checkedInput(this, label, args.retentionInDays ?? 365, (d) =>
+            validateRetentionInDays(d),
+        );
+        const logGroupClass = checkedInput(this, label, args.logGroupClass ?? "STANDARD", (c) =>
+            validateOneOf(
+                "logGroupClass",
+                c,
+                ENCRYPTABLE_LOG_GROUP_CLASSES,
+                "this log class does not keep events under a retention period with a customer-managed key (DELIVERY keeps them one day)",
+                "use STANDARD or INFREQUENT_ACCESS, or a plain aws.cloudwatch.LogGroup for DELIVERY",
+            ),
+        );
+        checked(this, label, () => {
+            if (args.kmsKeyArn !== undefined && args.viaServiceRoleArns !== undefined) {
+                throw new InputError(
+                    "viaServiceRoleArns",
+                    args.viaServiceRoleArns,
+                    "these roles are added only to the key this component creates, but kmsKeyArn brings a key of your own",
+                    "viaServiceRoleArns without kmsKeyArn",
+                    "grant the roles on your key (e.g. LogsKey's viaServiceRoleArns), or drop kmsKeyArn",
+                );
+            }
+        });
+
+        const where = awsLocation(this, args.region);
+        const chosen = chooseKey(this, label, name, args.kmsKeyArn, where, "the log group", {
+            logGroupNames: [groupName],
+            viaServiceRoleArns: args.viaServiceRoleArns,
+            adminArns: args.keyAdminArns,
+            description: pulumi.interpolate`CloudWatch Logs key for log group ${groupName} (pulumi-aws-encrypted-logs)`,
+            region: args.region,
+            tags: args.tags,
+        });
+        this.key = chosen.key;
+        const keyArn = chosen.arn;
+
+        this.logGroup = new aws.cloudwatch.LogGroup(
+            name,
+            {
+                name: groupName,
+                retentionInDays,
+                kmsKeyId: keyArn,
+                logGroupClass,
+                skipDestroy: args.skipDestroy ?? true,
+                region: args.region,
+                tags: args.tags,
+            },
+            { parent: this, dependsOn: chosen.dependsOn },
+        );
+
+        this.previousKeyPolicies = (args.previousKmsKeyArns ?? []).map((previous, i) => {
+            const argument = `previousKmsKeyArns[${i}]`;
+            const previousArn = pulumi
+                .all([checkedKeyArn(this, label, argument, previous, where, "the log group"), keyArn])
+                .apply(([arn, current]) =>
+                    checked(this, label, () => {
+                        if (arn === current) {
+                            throw new InputError(
+                                argument,
+                                arn,
+                                "this is the key the log group uses now; a decrypt-only policy on it would stop new log events from being encrypted",
+                                "keys the group used before, not its current key",
+                                "remove it from previousKmsKeyArns",
+                            );
+                        }
+                        return arn;
+                    }),
+                );
+            return new aws.kms.KeyPolicy(
+                `${name}-previous-key-${i}`,
+                {
+                    keyId: previousArn,
+                    policy: pulumi
+                        .all([where, groupName, args.keyAdminArns])
+                        .apply(([loc, logGroupName, adminArns]) =>
+                            checked(this, label, () =>
+                                JSON.stringify(
+                                    decryptOnlyKeyPolicy({ ...loc, logGroupNames: [logGroupName], adminArns }),
+                                ),
+                            ),
+                        ),
+                    region: args.region,
+                },
+                // After the group has moved to the new key; kept if removed, because deleting a
+                // KeyPolicy resets the key to the default policy and CloudWatch Logs loses access.
+                { parent: this, dependsOn: [this.logGroup], retainOnDelete: true },
+            );
+        });
+
+        this.arn = this.logGroup.arn;
+        this.name = this.logGroup.name;
+        this.kmsKeyArn = keyArn;
+        this.registerOutputs({
+            logGroup: this.logGroup,
+            arn: this.arn,
+            name: this.name,
+            kmsKeyArn: this.kmsKeyArn,
+            key: this.key,
+            previousKeyPolicies: this.previousKeyPolicies,
+        });
+    }
+}

@@ -1,0 +1,213 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsLocation, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
+import { PACKAGE, checked } from "../common/component";
+import { awsLocation } from "../common/environment";
+import { validatedKeySettings } from "../common/keySettings";
+import { checkLogsKeyScope, logsKeyPolicy } from "./policies";
+
+/** Arguments of {@link LogsKey}. At least one of `logGroupNames`, `accountWide`, `anomalyDetectors` is required. */
+export interface LogsKeyArgs {
+    /**
+     * Names of the log groups this key encrypts. The key policy lets CloudWatch Logs use the key
+     * only when the encryption context is one of these groups' ARNs (`ArnEquals
+     * kms:EncryptionContext:aws:logs:arn`), the scope the AWS documentation recommends.
+     * @default - none
+     */
+    readonly logGroupNames?: pulumi.Input<string>[];
+    /**
+     * Let every log group of the account in the key's region use this key (`ArnLike
+     * kms:EncryptionContext:aws:logs:arn = arn:<partition>:logs:<region>:<account>:*`). Use it for
+     * one shared key per account and region; cannot be combined with `logGroupNames`.
+     * @default false
+     */
+    readonly accountWide?: boolean;
+    /**
+     * Add the statements CloudWatch Logs needs to encrypt log anomaly detectors and their findings
+     * with this key (any detector of the account and region).
+     * @default false
+     */
+    readonly anomalyDetectors?: boolean;
+    /**
+     * IAM roles that call CloudWatch Logs (for example to read encrypted log events) and may use
+     * the key only through it (`kms:ViaService = logs.<region>.<dnsSuffix>`).
+     * @default - none
+     */
+    readonly viaServiceRoleArns?: pulumi.Input<string>[];
+    /**
+     * Principals that administer the key (`kms:*`). Must include whoever runs `pulumi up`, or KMS
+     * refuses the policy.
+     * @default - the account root, which delegates key administration to IAM policies
+     */
+    readonly adminArns?: pulumi.Input<string>[];
+    /**
+     * An alias for the key, with or without the `alias/` prefix. Aliases are for people; pass the
+     * key ARN (`arn`) to CloudWatch Logs.
+     * @default - no alias
+     */
+    readonly alias?: string;
+    /**
+     * Description of the key.
+     * @default "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)"
+     */
+    readonly description?: pulumi.Input<string>;
+    /**
+     * Rotate the key material automatically.
+     * @default true
+     */
+    readonly enableKeyRotation?: boolean;
+    /**
+     * Days between automatic rotations, 90 to 2560. Requires `enableKeyRotation`.
+     * @default 365 (the KMS default)
+     */
+    readonly rotationPeriodInDays?: number;
+    /**
+     * Days KMS waits before deleting the key once deletion is scheduled, 7 to 30.
+     * @default 30
+     */
+    readonly deletionWindowInDays?: number;
+    /**
+     * Keep the key in AWS when it is removed from the stack or the stack is destroyed. Deleting a
+     * key makes every log encrypted with it unreadable forever, so this is on unless you opt out.
+     * @default true
+     */
+    readonly retainOnDelete?: boolean;
+    /**
+     * Region to create the key in.
+     * @default - the region of the AWS provider
+     */
+    readonly region?: pulumi.Input<string>;
+    /**
+     * Tags for the key.
+     * @default - none
+     */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * A symmetric customer-managed KMS key whose key policy lets CloudWatch Logs use it for the given
+ * log groups and/or anomaly detectors, scoped by encryption context, so the first `pulumi up`
+ * works.
+ */
+export class LogsKey extends pulumi.ComponentResource {
+    /** The KMS key. */
+    public readonly key: aws.kms.Key;
+    /** The key ARN: what CloudWatch Logs needs as `kmsKeyId`. */
+    public readonly arn: pulumi.Output<string>;
+    /** The key id (a UUID). */
+    public readonly keyId: pulumi.Output<string>;
+    /** The key policy, as JSON. */
+    public readonly policy: pulumi.Output<string>;
+
+    /**
+     * @param name the component's name; the key is named `name`, its alias `${name}-alias`.
+     * @param args what the key is for and how it is managed.
+     * @param opts options; an AWS `provider` here decides the key's partition, region and account.
+     */
+    constructor(name: string, args: LogsKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super(`${PACKAGE}:index:LogsKey`, name, {}, opts);
+        const label = `LogsKey "${name}"`;
+        const settings = checked(this, label, () => {
+            checkLogsKeyScope(args);
+            return validatedKeySettings(args);
+        });
+
+        const where = awsLocation(this, args.region);
+        const policy = pulumi
+            .all([where, args.logGroupNames, args.viaServiceRoleArns, args.adminArns])
+            .apply(([loc, logGroupNames, viaServiceRoleArns, adminArns]) =>
+                checked(this, label, () =>
+                    JSON.stringify(
+                        logsKeyPolicy({
+                            ...loc,
+                            logGroupNames,
+                            accountWide: args.accountWide,
+                            anomalyDetectors: args.anomalyDetectors,
+                            viaServiceRoleArns,
+                            adminArns,
+                        }),
+                    ),
+                ),
+            );
+
+        this.key = new aws.kms.Key(
+            name,
+            {
+                description:
+                    args.description ?? "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                keyUsage: "ENCRYPT_DECRYPT",
+                multiRegion: false,
+                enableKeyRotation: settings.enableKeyRotation,
+                rotationPeriodInDays: settings.rotationPeriodInDays,
+                deletionWindowInDays: settings.deletionWindowInDays,
+                policy,
+                region: args.region,
+                tags: args.tags,
+            },
+            { parent: this, retainOnDelete: settings.retainOnDelete },
+        );
+        if (settings.alias !== undefined) {
+            new aws.kms.Alias(
+                `${name}-alias`,
+                { name: settings.alias, targetKeyId: this.key.keyId, region: args.region },
+                { parent: this },
+            );
+        }
+        this.arn = this.key.arn;
+        this.keyId = this.key.keyId;
+        this.policy = policy;
+        this.registerOutputs({ key: this.key, arn: this.arn, keyId: this.keyId, policy: this.policy });
+    }
+}
+
+/** The key a log group or detector ends up with: a new `LogsKey`, or the user's own, checked. */
+export interface ChosenKey {
+    /** The key ARN, checked to be in the resource's partition and region. */
+    readonly arn: pulumi.Output<string>;
+    /** The KMS key created for the resource, if one was. */
+    readonly key?: aws.kms.Key;
+    /** What the resource must wait for: the new key with its policy. */
+    readonly dependsOn: pulumi.Resource[];
+}
+
+/**
+ * Uses the key ARN the user gave (checked against the resource's location inside an apply), or
+ * creates `${name}-key`, a `LogsKey` with `newKeyArgs`, as a child of `parent`.
+ */
+export function chooseKey(
+    parent: pulumi.Resource,
+    label: string,
+    name: string,
+    given: pulumi.Input<string> | undefined,
+    where: pulumi.Output<AwsLocation>,
+    user: string,
+    newKeyArgs: LogsKeyArgs,
+): ChosenKey {
+    if (given === undefined) {
+        const logsKey = new LogsKey(`${name}-key`, newKeyArgs, { parent });
+        return { arn: logsKey.arn, key: logsKey.key, dependsOn: [logsKey] };
+    }
+    return { arn: checkedKeyArn(parent, label, "kmsKeyArn", given, where, user), dependsOn: [] };
+}
+
+/**
+ * Checks a key ARN the user gave: its form at once when it is a plain string, its partition and
+ * region (which need the provider's answers) inside an apply. The result carries the input's
+ * dependencies, so a failed check stops the resource that uses it.
+ */
+export function checkedKeyArn(
+    parent: pulumi.Resource,
+    label: string,
+    argument: string,
+    given: pulumi.Input<string>,
+    where: pulumi.Output<AwsLocation>,
+    user: string,
+): pulumi.Output<string> {
+    if (typeof given === "string") {
+        checked(parent, label, () => parseKmsKeyArn(argument, given));
+    }
+    return pulumi
+        .all([given, where])
+        .apply(([value, loc]) => checked(parent, label, () => checkKeyLocation(argument, value, loc, user).arn));
+}

@@ -1,0 +1,86 @@
+/**
+ * Evaluates key policies with a real IAM policy evaluator (`@cloud-copilot/iam-simulate`), with
+ * the workarounds DESIGN.md records:
+ * - `runUnsafeSimulation` (the validating entry point drops `kms:EncryptionContext:aws:logs:arn`),
+ *   with the key policy passed as a validated policy;
+ * - service principals that do not end in `amazonaws.com` (aws-cn's `.amazonaws.com.cn`) are
+ *   renamed consistently in the policy and the request to `.cn-partition.amazonaws.com`, which
+ *   stays distinct from the commercial name;
+ * - the evaluator matches account principals by account id alone, so {@link partitionsIn} lets
+ *   tests assert every ARN in a policy carries the expected partition.
+ */
+import { createValidatedPolicy, validateResourcePolicy } from "@cloud-copilot/iam-policy";
+import { runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
+import * as assert from "node:assert/strict";
+
+/** A request against a KMS key. */
+export interface KeyRequest {
+    /** A principal ARN, a service principal, or "anonymous". */
+    readonly principal: string;
+    readonly action: string;
+    readonly context?: Record<string, string>;
+    /** Identity policy attached to the calling principal, if any. */
+    readonly identityPolicy?: object;
+}
+
+/** "Allowed", "ImplicitlyDenied" or "ExplicitlyDenied". */
+export type Decision = string;
+
+const CN_SUFFIX = /\.amazonaws\.com\.cn$/;
+const renameCn = (s: string): string => s.replace(CN_SUFFIX, ".cn-partition.amazonaws.com");
+
+function renameServiceNames(value: unknown): unknown {
+    if (typeof value === "string") {
+        return renameCn(value);
+    }
+    if (Array.isArray(value)) {
+        return value.map(renameServiceNames);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameServiceNames(v)]));
+    }
+    return value;
+}
+
+/** The accounts id of an ARN-shaped resource. */
+function accountOf(arn: string): string {
+    return arn.split(":")[4];
+}
+
+/** Evaluates `request` against a resource policy on `resourceArn`. */
+export function decide(policy: object, resourceArn: string, request: KeyRequest): Decision {
+    const renamedPolicy = renameServiceNames(policy);
+    const errors = validateResourcePolicy(renamedPolicy);
+    assert.deepEqual(errors, [], `the policy does not validate: ${JSON.stringify(errors)}`);
+    const context = renameServiceNames(request.context ?? {}) as Record<string, string>;
+    return runUnsafeSimulation(
+        {
+            request: {
+                principal: request.principal === "anonymous" ? { type: "Anonymous" } : renameCn(request.principal),
+                action: request.action,
+                resource: { resource: resourceArn, accountId: accountOf(resourceArn) },
+                contextVariables: context,
+            },
+            identityPolicies: request.identityPolicy ? [{ name: "identity", policy: request.identityPolicy }] : [],
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            resourcePolicy: createValidatedPolicy(renamedPolicy, validateResourcePolicy, { name: "resource-policy" }),
+        },
+        {},
+    );
+}
+
+/** Every partition named by an ARN anywhere in `value`. */
+export function partitionsIn(value: unknown): Set<string> {
+    const found = new Set<string>();
+    for (const match of JSON.stringify(value).matchAll(/arn:([^:"]*):/g)) {
+        found.add(match[1]);
+    }
+    return found;
+}
+
+/** An identity policy that allows every KMS action on every key. */
+export const KMS_ADMIN_IDENTITY_POLICY = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }],
+};

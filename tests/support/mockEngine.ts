@@ -1,0 +1,264 @@
+/**
+ * A recording mock engine for component tests: `pulumi.runtime.setMocks` answers the invokes the
+ * components make and computes the outputs AWS would (key ARNs, log group ARNs), and a hook on the
+ * mock monitor records every RegisterResource request as the engine receives it: type, name,
+ * parent, provider, inputs, dependencies, property dependencies and resource options
+ * (`retainOnDelete`, `replaceOnChanges`, ...), which `setMocks`' own callback does not show.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+
+/** A partition/region/account the mocks answer with. */
+export interface MockAccount {
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+    readonly dnsSuffix: string;
+}
+
+export const COMMERCIAL: MockAccount = {
+    partition: "aws",
+    region: "us-east-1",
+    accountId: "111122223333",
+    dnsSuffix: "amazonaws.com",
+};
+export const CHINA: MockAccount = {
+    partition: "aws-cn",
+    region: "cn-north-1",
+    accountId: "444455556666",
+    dnsSuffix: "amazonaws.com.cn",
+};
+export const GOVCLOUD: MockAccount = {
+    partition: "aws-us-gov",
+    region: "us-gov-west-1",
+    accountId: "777788889999",
+    dnsSuffix: "amazonaws.com",
+};
+
+/** The partition and DNS suffix of a region, as AWS assigns them. */
+export function partitionOfRegion(region: string): { partition: string; dnsSuffix: string } {
+    if (region.startsWith("cn-")) {
+        return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
+    }
+    if (region.startsWith("us-gov-")) {
+        return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
+    }
+    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+}
+
+/** One RegisterResource request, as the engine received it. */
+export interface RecordedResource {
+    readonly type: string;
+    readonly name: string;
+    urn: string;
+    readonly parent: string;
+    readonly provider: string;
+    readonly custom: boolean;
+    readonly inputs: Record<string, any>;
+    readonly dependencies: string[];
+    readonly propertyDependencies: Record<string, string[]>;
+    readonly retainOnDelete: boolean | undefined;
+    readonly replaceOnChanges: string[];
+    readonly deleteBeforeReplace: boolean;
+    readonly protect: boolean | undefined;
+}
+
+/** One invoke the program made. */
+export interface RecordedInvoke {
+    readonly token: string;
+    readonly provider: string | undefined;
+    readonly inputs: Record<string, any>;
+}
+
+/** A deterministic UUID from a seed, so ARNs are stable across runs. */
+export function uuidFrom(seed: string): string {
+    const h = createHash("sha256").update(seed).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// A program whose inputs fail validation inside an apply never registers the resource: the error
+// reaches the runtime as an unhandled rejection, which ends a real `pulumi up`. Tests read it here.
+let current: MockEngine | undefined;
+process.on("unhandledRejection", (reason: unknown) => {
+    current?.failures.push(reason instanceof Error ? reason : new Error(String(reason)));
+});
+
+/** The recording engine. Start one per test with {@link MockEngine.start}. */
+export class MockEngine {
+    readonly resources: RecordedResource[] = [];
+    readonly invokes: RecordedInvoke[] = [];
+    /** Errors that would have ended the deployment (unhandled rejections from the program). */
+    readonly failures: Error[] = [];
+    private readonly providerRegions = new Map<string, string>();
+
+    private constructor(
+        readonly account: MockAccount,
+        readonly preview: boolean,
+    ) {}
+
+    /**
+     * Installs fresh mocks. `preview: true` behaves as `pulumi preview` does for new resources:
+     * outputs the provider computes (ARNs, ids) are unknown.
+     */
+    static async start(account: MockAccount = COMMERCIAL, opts: { preview?: boolean } = {}): Promise<MockEngine> {
+        const engine = new MockEngine(account, opts.preview ?? false);
+        await pulumi.runtime.setMocks(
+            {
+                newResource: (args) => engine.newResource(args),
+                call: (args) => engine.call(args),
+            },
+            "encrypted-logs-test",
+            "test",
+            engine.preview,
+        );
+        engine.hookMonitor();
+        current = engine;
+        return engine;
+    }
+
+    /** The first error that would end the deployment; fails if none comes within `timeoutMs`. */
+    async firstFailure(timeoutMs = 5000): Promise<Error> {
+        const deadline = Date.now() + timeoutMs;
+        while (this.failures.length === 0) {
+            if (Date.now() > deadline) {
+                throw new Error(`the program did not fail within ${timeoutMs} ms`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return this.failures[0];
+    }
+
+    /** Waits until every registration and invoke the program started has finished. */
+    async settle(): Promise<void> {
+        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    }
+
+    /** Every recorded resource of `type`. */
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The one resource of `type` named `name`; fails if there is not exactly one. */
+    get(type: string, name: string): RecordedResource {
+        const found = this.resources.filter((r) => r.type === type && r.name === name);
+        if (found.length !== 1) {
+            const seen = this.resources.map((r) => `${r.type}::${r.name}`).join(", ");
+            throw new Error(`expected one ${type} named ${name}, found ${found.length}; recorded: ${seen}`);
+        }
+        return found[0];
+    }
+
+    /** `type::name` of every resource, in registration order. */
+    summary(): string[] {
+        return this.resources.map((r) => `${r.type}::${r.name}`);
+    }
+
+    /** The region a provider reference (`urn::id`) was configured with. */
+    regionOfProvider(ref: string | undefined): string {
+        if (ref === undefined || ref === "") {
+            return this.account.region;
+        }
+        const urn = ref.split("::").slice(0, -1).join("::");
+        return this.providerRegions.get(urn) ?? this.account.region;
+    }
+
+    private hookMonitor(): void {
+        const monitor = pulumi.runtime.getMonitor() as any;
+        const original = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+            const propertyDependencies: Record<string, string[]> = {};
+            req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+                propertyDependencies[key] = deps.getUrnsList();
+            });
+            const record: RecordedResource = {
+                type: req.getType(),
+                name: req.getName(),
+                urn: "",
+                parent: req.getParent(),
+                provider: req.getProvider(),
+                custom: req.getCustom(),
+                inputs: (pulumi.runtime as any).deserializeProperties(req.getObject()),
+                dependencies: req.getDependenciesList(),
+                propertyDependencies,
+                retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
+                replaceOnChanges: req.getReplaceonchangesList(),
+                deleteBeforeReplace: req.getDeletebeforereplace(),
+                protect: req.getProtect(),
+            };
+            this.resources.push(record);
+            return original(req, (err: any, resp: any) => {
+                if (resp) {
+                    record.urn = resp.getUrn();
+                    if (record.type === "pulumi:providers:aws") {
+                        this.providerRegions.set(record.urn, record.inputs.region ?? this.account.region);
+                    }
+                }
+                callback(err, resp);
+            });
+        };
+    }
+
+    private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        this.invokes.push({ token: args.token, provider: args.provider, inputs: args.inputs });
+        const region = this.regionOfProvider(args.provider);
+        const { partition, dnsSuffix } =
+            region === this.account.region
+                ? { partition: this.account.partition, dnsSuffix: this.account.dnsSuffix }
+                : partitionOfRegion(region);
+        switch (args.token) {
+            case "aws:index/getPartition:getPartition":
+                return { id: partition, partition, dnsSuffix, reverseDnsPrefix: dnsSuffix.split(".").reverse().join(".") };
+            case "aws:index/getRegion:getRegion":
+                return { id: region, name: region, region, description: region, endpoint: `ec2.${region}.${dnsSuffix}` };
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return {
+                    id: this.account.accountId,
+                    accountId: this.account.accountId,
+                    arn: `arn:${partition}:iam::${this.account.accountId}:user/deployer`,
+                    userId: "AIDAEXAMPLE",
+                };
+            default:
+                throw new Error(`the mock engine does not answer invoke ${args.token}`);
+        }
+    }
+
+    private newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        const inputs = args.inputs;
+        const region: string = inputs.region ?? this.regionOfProvider(args.provider);
+        const partition = region === this.account.region ? this.account.partition : partitionOfRegion(region).partition;
+        const prefix = (service: string) => `arn:${partition}:${service}:${region}:${this.account.accountId}`;
+        if (this.preview && args.type !== "pulumi:providers:aws") {
+            // A new resource in a preview: only its inputs are known.
+            return { id: undefined, state: { ...inputs } };
+        }
+        switch (args.type) {
+            case "aws:kms/key:Key": {
+                const keyId = inputs.multiRegion ? `mrk-${uuidFrom(args.name).replace(/-/g, "")}` : uuidFrom(args.name);
+                return { id: keyId, state: { ...inputs, keyId, arn: `${prefix("kms")}:key/${keyId}` } };
+            }
+            case "aws:kms/alias:Alias":
+                return { id: inputs.name, state: { ...inputs, arn: `${prefix("kms")}:${inputs.name}` } };
+            case "aws:cloudwatch/logGroup:LogGroup":
+                return {
+                    id: inputs.name,
+                    state: { ...inputs, arn: `${prefix("logs")}:log-group:${inputs.name}` },
+                };
+            case "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": {
+                const id = uuidFrom(`detector-${args.name}`);
+                return { id, state: { ...inputs, arn: `${prefix("logs")}:anomaly-detector:${id}` } };
+            }
+            default:
+                return { id: `${args.name}-id`, state: { ...inputs } };
+        }
+    }
+}
+
+/** Resolves an Output to its value (rejects if an apply in it threw; undefined if unknown). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return (output as any).promise() as Promise<T>;
+}
+
+/** Whether an Output is known (false during a preview for provider-computed values). */
+export function isKnown(output: pulumi.Output<unknown>): Promise<boolean> {
+    return (output as any).isKnown as Promise<boolean>;
+}
