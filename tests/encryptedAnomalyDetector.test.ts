@@ -22,10 +22,10 @@ describe("EncryptedAnomalyDetector", () => {
         });
         await engine.settle();
         assert.deepEqual(engine.summary(), [
+            "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector::orders-anomalies",
+            "aws:kms/key:Key::orders-anomalies-key",
             "encrypted-logs:index:EncryptedAnomalyDetector::orders-anomalies",
             "encrypted-logs:index:LogsKey::orders-anomalies-key",
-            "aws:kms/key:Key::orders-anomalies-key",
-            "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector::orders-anomalies",
         ]);
         const key = engine.get(KEY, "orders-anomalies-key");
         assert.deepEqual(JSON.parse(key.inputs.policy), anomalyDetectorKeyPolicy({ ...COMMERCIAL }));

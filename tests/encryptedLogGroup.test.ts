@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
 import { EncryptedLogGroup, LogsKey, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
-import { CHINA, COMMERCIAL, MockAccount, MockEngine, isKnown, valueOf } from "./support/mockEngine";
+import { CHINA, COMMERCIAL, MockAccount, MockEngine, isKnown, isUnknownInput, valueOf } from "./support/mockEngine";
 
 const KEY = "aws:kms/key:Key";
 const GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -20,10 +20,10 @@ describe("EncryptedLogGroup", () => {
         await engine.settle();
 
         assert.deepEqual(engine.summary(), [
+            "aws:cloudwatch/logGroup:LogGroup::orders",
+            "aws:kms/key:Key::orders-key",
             "encrypted-logs:index:EncryptedLogGroup::orders",
             "encrypted-logs:index:LogsKey::orders-key",
-            "aws:kms/key:Key::orders-key",
-            "aws:cloudwatch/logGroup:LogGroup::orders",
         ]);
         const key = engine.get(KEY, "orders-key");
         const expectedPolicy = logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["/app/orders"] });
@@ -132,8 +132,8 @@ describe("EncryptedLogGroup", () => {
         const group = new EncryptedLogGroup("byo", { kmsKeyArn: OWN_KEY, retentionInDays: 30 });
         await engine.settle();
         assert.deepEqual(engine.summary(), [
-            "encrypted-logs:index:EncryptedLogGroup::byo",
             "aws:cloudwatch/logGroup:LogGroup::byo",
+            "encrypted-logs:index:EncryptedLogGroup::byo",
         ]);
         assert.equal(engine.get(GROUP, "byo").inputs.kmsKeyId, OWN_KEY);
         assert.equal(engine.get(GROUP, "byo").inputs.retentionInDays, 30);
@@ -181,6 +181,7 @@ describe("EncryptedLogGroup", () => {
         const key = engine.get(KEY, "orders-key");
         assert.deepEqual(JSON.parse(key.inputs.policy), logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["orders"] }));
         assert.deepEqual(engine.get(GROUP, "orders").propertyDependencies.kmsKeyId, [key.urn]);
+        assert.ok(isUnknownInput(engine.get(GROUP, "orders").inputs.kmsKeyId), "kmsKeyId is unknown on the wire");
     });
 
     describe("refuses bad input at construction", () => {

@@ -20,7 +20,10 @@ describe("LogsKey", () => {
             tags: { team: "platform" },
         });
         await engine.settle();
-        assert.deepEqual(engine.summary(), ["encrypted-logs:index:LogsKey::shared", "aws:kms/key:Key::shared"]);
+        assert.deepEqual(engine.summary(), [
+            "aws:kms/key:Key::shared",
+            "encrypted-logs:index:LogsKey::shared",
+        ]);
         const key = engine.get(KEY, "shared");
         const expected = logsKeyPolicy({
             ...COMMERCIAL,

@@ -100,15 +100,18 @@ export class MockEngine {
      * Installs fresh mocks. `preview: true` behaves as `pulumi preview` does for new resources:
      * outputs the provider computes (ARNs, ids) are unknown.
      */
-    static async start(account: MockAccount = COMMERCIAL, opts: { preview?: boolean } = {}): Promise<MockEngine> {
+    static async start(
+        account: MockAccount = COMMERCIAL,
+        opts: { preview?: boolean; project?: string; stack?: string } = {},
+    ): Promise<MockEngine> {
         const engine = new MockEngine(account, opts.preview ?? false);
         await pulumi.runtime.setMocks(
             {
                 newResource: (args) => engine.newResource(args),
                 call: (args) => engine.call(args),
             },
-            "encrypted-logs-test",
-            "test",
+            opts.project ?? "encrypted-logs-test",
+            opts.stack ?? "test",
             engine.preview,
         );
         engine.hookMonitor();
@@ -148,9 +151,9 @@ export class MockEngine {
         return found[0];
     }
 
-    /** `type::name` of every resource, in registration order. */
+    /** `type::name` of every resource, sorted (registration order varies between components). */
     summary(): string[] {
-        return this.resources.map((r) => `${r.type}::${r.name}`);
+        return this.resources.map((r) => `${r.type}::${r.name}`).sort();
     }
 
     /** The region a provider reference (`urn::id`) was configured with. */
@@ -251,6 +254,12 @@ export class MockEngine {
                 return { id: `${args.name}-id`, state: { ...inputs } };
         }
     }
+}
+
+/** Whether a recorded input is a value unknown during a preview (computed by the provider later). */
+export function isUnknownInput(value: unknown): boolean {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("@pulumi/pulumi/output") as { isUnknown(v: unknown): boolean }).isUnknown(value);
 }
 
 /** Resolves an Output to its value (rejects if an apply in it threw; undefined if unknown). */
