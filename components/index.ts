@@ -7,7 +7,10 @@
  */
 export { LogsKey, LogsKeyArgs } from "./logs/logsKey";
 export { EncryptedLogGroup, EncryptedLogGroupArgs } from "./logs/encryptedLogGroup";
-export { EncryptedAnomalyDetector, EncryptedAnomalyDetectorArgs } from "./logs/encryptedAnomalyDetector";
+export {
+    EncryptedAnomalyDetector,
+    EncryptedAnomalyDetectorArgs,
+} from "./logs/encryptedAnomalyDetector";
 export {
     AnomalyDetectorKeyPolicyArgs,
     DecryptOnlyKeyPolicyArgs,
@@ -20,5 +23,10 @@ export {
 } from "./logs/policies";
 export { AwsLocation, KmsKeyArn, parseKmsKeyArn } from "./common/arn";
 export { InputError } from "./common/errors";
-export { PolicyDocument, PolicyStatement, PolicyPrincipal, PolicyCondition } from "./common/policyDocument";
+export {
+    PolicyDocument,
+    PolicyStatement,
+    PolicyPrincipal,
+    PolicyCondition,
+} from "./common/policyDocument";
 export { RETENTION_DAYS } from "./common/validation";

@@ -6,7 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { COMMERCIAL, MockEngine, RecordedResource, isUnknownInput } from "../tests/support/mockEngine";
+import {
+    COMMERCIAL,
+    MockEngine,
+    RecordedResource,
+    isUnknownInput,
+} from "../tests/support/mockEngine";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -39,9 +44,26 @@ export async function previewProgram(program: string): Promise<MockEngine> {
 }
 
 const SHOWN_INPUTS: Record<string, string[]> = {
-    "aws:kms/key:Key": ["customerMasterKeySpec", "keyUsage", "multiRegion", "enableKeyRotation", "deletionWindowInDays"],
-    "aws:cloudwatch/logGroup:LogGroup": ["name", "retentionInDays", "kmsKeyId", "logGroupClass", "skipDestroy"],
-    "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": ["detectorName", "logGroupArnLists", "kmsKeyId", "evaluationFrequency"],
+    "aws:kms/key:Key": [
+        "customerMasterKeySpec",
+        "keyUsage",
+        "multiRegion",
+        "enableKeyRotation",
+        "deletionWindowInDays",
+    ],
+    "aws:cloudwatch/logGroup:LogGroup": [
+        "name",
+        "retentionInDays",
+        "kmsKeyId",
+        "logGroupClass",
+        "skipDestroy",
+    ],
+    "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": [
+        "detectorName",
+        "logGroupArnLists",
+        "kmsKeyId",
+        "evaluationFrequency",
+    ],
     "aws:kms/keyPolicy:KeyPolicy": ["keyId"],
 };
 
@@ -62,10 +84,13 @@ function describeInput(engine: MockEngine, r: RecordedResource, key: string): st
 /** The resource tree, one line per resource, with the inputs a reviewer checks. */
 export function renderTree(engine: MockEngine): string[] {
     const lines: string[] = [];
-    const children = (parent: string) => engine.resources.filter((r) => r.parent === parent && r.urn !== "");
+    const children = (parent: string) =>
+        engine.resources.filter((r) => r.parent === parent && r.urn !== "");
     const walk = (r: RecordedResource, prefix: string, last: boolean, top: boolean) => {
         const branch = top ? "" : last ? "└─ " : "├─ ";
-        lines.push(`${prefix}${branch}${r.type}  ${r.name}${r.retainOnDelete ? "  [retainOnDelete]" : ""}`);
+        lines.push(
+            `${prefix}${branch}${r.type}  ${r.name}${r.retainOnDelete ? "  [retainOnDelete]" : ""}`,
+        );
         const inner = top ? prefix : prefix + (last ? "   " : "│  ");
         for (const key of SHOWN_INPUTS[r.type] ?? []) {
             const text = describeInput(engine, r, key);
@@ -87,7 +112,9 @@ async function main(): Promise<void> {
     const started = Date.now();
     const engine = await previewProgram(program);
     const out: string[] = [];
-    out.push("pulumi-aws-encrypted-logs demo: offline preview under the mock engine (no AWS account, no Pulumi CLI)");
+    out.push(
+        "pulumi-aws-encrypted-logs demo: offline preview under the mock engine (no AWS account, no Pulumi CLI)",
+    );
     out.push(`Program: ${path.relative(root, program)} (the root Pulumi.yaml's main)`);
     out.push(
         `Provider: partition ${COMMERCIAL.partition}, region ${COMMERCIAL.region}, account ${COMMERCIAL.accountId} (mocked); ` +
@@ -98,7 +125,10 @@ async function main(): Promise<void> {
     for (const type of ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"]) {
         for (const r of engine.ofType(type)) {
             out.push("", `Key policy of ${r.type} ${r.name}:`);
-            const policy = r.inputs.policy === undefined ? "(unknown)" : JSON.stringify(JSON.parse(r.inputs.policy), null, 2);
+            const policy =
+                r.inputs.policy === undefined
+                    ? "(unknown)"
+                    : JSON.stringify(JSON.parse(r.inputs.policy), null, 2);
             out.push(...policy.split("\n").map((l) => `  ${l}`));
         }
     }

@@ -3,7 +3,11 @@
  * seed-003 statements, replacement on a key change, and bad input.
  */
 import * as assert from "node:assert/strict";
-import { EncryptedAnomalyDetector, EncryptedLogGroup, anomalyDetectorKeyPolicy } from "../components";
+import {
+    EncryptedAnomalyDetector,
+    EncryptedLogGroup,
+    anomalyDetectorKeyPolicy,
+} from "../components";
 import { CHINA, COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
 
 const KEY = "aws:kms/key:Key";
@@ -28,7 +32,10 @@ describe("EncryptedAnomalyDetector", () => {
             "encrypted-logs:index:LogsKey::orders-anomalies-key",
         ]);
         const key = engine.get(KEY, "orders-anomalies-key");
-        assert.deepEqual(JSON.parse(key.inputs.policy), anomalyDetectorKeyPolicy({ ...COMMERCIAL }));
+        assert.deepEqual(
+            JSON.parse(key.inputs.policy),
+            anomalyDetectorKeyPolicy({ ...COMMERCIAL }),
+        );
         assert.equal(key.retainOnDelete, true);
         const recorded = engine.get(DETECTOR, "orders-anomalies");
         assert.deepEqual(recorded.inputs, {
@@ -40,9 +47,16 @@ describe("EncryptedAnomalyDetector", () => {
             anomalyVisibilityTime: 14,
             enabled: true,
         });
-        assert.deepEqual(recorded.replaceOnChanges, ["kmsKeyId"], "a new key replaces the detector");
+        assert.deepEqual(
+            recorded.replaceOnChanges,
+            ["kmsKeyId"],
+            "a new key replaces the detector",
+        );
         assert.ok(recorded.dependencies.includes(key.urn));
-        assert.match(await valueOf(detector.arn), /^arn:aws:logs:us-east-1:111122223333:anomaly-detector:/);
+        assert.match(
+            await valueOf(detector.arn),
+            /^arn:aws:logs:us-east-1:111122223333:anomaly-detector:/,
+        );
     });
 
     it("watches an EncryptedLogGroup through its ARN output", async () => {
@@ -51,9 +65,13 @@ describe("EncryptedAnomalyDetector", () => {
         new EncryptedAnomalyDetector("app-anomalies", { logGroupArn: group.arn, enabled: false });
         await engine.settle();
         const recorded = engine.get(DETECTOR, "app-anomalies");
-        assert.deepEqual(recorded.inputs.logGroupArnLists, ["arn:aws-cn:logs:cn-north-1:444455556666:log-group:app"]);
+        assert.deepEqual(recorded.inputs.logGroupArnLists, [
+            "arn:aws-cn:logs:cn-north-1:444455556666:log-group:app",
+        ]);
         assert.equal(recorded.inputs.enabled, false);
-        assert.deepEqual(recorded.propertyDependencies.logGroupArnLists, [engine.get("aws:cloudwatch/logGroup:LogGroup", "app").urn]);
+        assert.deepEqual(recorded.propertyDependencies.logGroupArnLists, [
+            engine.get("aws:cloudwatch/logGroup:LogGroup", "app").urn,
+        ]);
         const policy = JSON.parse(engine.get(KEY, "app-anomalies-key").inputs.policy);
         assert.equal(policy.Statement[1].Principal.Service, "logs.cn-north-1.amazonaws.com.cn");
     });
@@ -75,17 +93,29 @@ describe("EncryptedAnomalyDetector", () => {
         ],
         [
             "an evaluation frequency CloudWatch Logs does not know",
-            () => new EncryptedAnomalyDetector("d", { logGroupArn: GROUP_ARN, evaluationFrequency: "TWO_MIN" }),
+            () =>
+                new EncryptedAnomalyDetector("d", {
+                    logGroupArn: GROUP_ARN,
+                    evaluationFrequency: "TWO_MIN",
+                }),
             'evaluationFrequency is "TWO_MIN": CloudWatch Logs does not accept this frequency. Allowed: ONE_MIN, FIVE_MIN, TEN_MIN, FIFTEEN_MIN, THIRTY_MIN, ONE_HOUR.',
         ],
         [
             "anomalyVisibilityTime 6",
-            () => new EncryptedAnomalyDetector("d", { logGroupArn: GROUP_ARN, anomalyVisibilityTime: 6 }),
+            () =>
+                new EncryptedAnomalyDetector("d", {
+                    logGroupArn: GROUP_ARN,
+                    anomalyVisibilityTime: 6,
+                }),
             "anomalyVisibilityTime is 6: out of range. Allowed: a whole number from 7 to 90.",
         ],
         [
             "an alias ARN as kmsKeyArn",
-            () => new EncryptedAnomalyDetector("d", { logGroupArn: GROUP_ARN, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:alias/x" }),
+            () =>
+                new EncryptedAnomalyDetector("d", {
+                    logGroupArn: GROUP_ARN,
+                    kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:alias/x",
+                }),
             'kmsKeyArn is "arn:aws:kms:us-east-1:111122223333:alias/x": this is an alias ARN, not a key ARN',
         ],
     ];
@@ -102,7 +132,10 @@ describe("EncryptedAnomalyDetector", () => {
     const deployErrors: [string, () => unknown, string][] = [
         [
             "a log group in another region",
-            () => new EncryptedAnomalyDetector("d", { logGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:x" }),
+            () =>
+                new EncryptedAnomalyDetector("d", {
+                    logGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:x",
+                }),
             'EncryptedAnomalyDetector "d": logGroupArn is "arn:aws:logs:eu-west-1:111122223333:log-group:x": the log group is in aws/eu-west-1 but the detector is in aws/us-east-1',
         ],
         [
@@ -112,7 +145,12 @@ describe("EncryptedAnomalyDetector", () => {
         ],
         [
             "a key in another region",
-            () => new EncryptedAnomalyDetector("d", { logGroupArn: GROUP_ARN, kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }),
+            () =>
+                new EncryptedAnomalyDetector("d", {
+                    logGroupArn: GROUP_ARN,
+                    kmsKeyArn:
+                        "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                }),
             "the key is in region 'eu-west-1' but the detector is in region 'us-east-1'",
         ],
     ];

@@ -5,7 +5,15 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
 import { EncryptedLogGroup, LogsKey, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
-import { CHINA, COMMERCIAL, MockAccount, MockEngine, isKnown, isUnknownInput, valueOf } from "./support/mockEngine";
+import {
+    CHINA,
+    COMMERCIAL,
+    MockAccount,
+    MockEngine,
+    isKnown,
+    isUnknownInput,
+    valueOf,
+} from "./support/mockEngine";
 
 const KEY = "aws:kms/key:Key";
 const GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -32,7 +40,8 @@ describe("EncryptedLogGroup", () => {
             { ...key.inputs, policy: undefined },
             {
                 policy: undefined,
-                description: "CloudWatch Logs key for log group /app/orders (pulumi-aws-encrypted-logs)",
+                description:
+                    "CloudWatch Logs key for log group /app/orders (pulumi-aws-encrypted-logs)",
                 customerMasterKeySpec: "SYMMETRIC_DEFAULT",
                 keyUsage: "ENCRYPT_DECRYPT",
                 multiRegion: false,
@@ -43,7 +52,7 @@ describe("EncryptedLogGroup", () => {
         assert.equal(key.retainOnDelete, true, "the key is retained when removed from the stack");
 
         const logGroup = engine.get(GROUP, "orders");
-        const keyArn = `arn:aws:kms:us-east-1:111122223333:key/${(await valueOf(group.key!.keyId))}`;
+        const keyArn = `arn:aws:kms:us-east-1:111122223333:key/${await valueOf(group.key!.keyId)}`;
         assert.deepEqual(logGroup.inputs, {
             name: "/app/orders",
             retentionInDays: 365,
@@ -51,13 +60,22 @@ describe("EncryptedLogGroup", () => {
             logGroupClass: "STANDARD",
             skipDestroy: true,
         });
-        assert.ok(logGroup.dependencies.includes(key.urn), "the log group waits for the key and its policy");
+        assert.ok(
+            logGroup.dependencies.includes(key.urn),
+            "the log group waits for the key and its policy",
+        );
         assert.deepEqual(logGroup.propertyDependencies.kmsKeyId, [key.urn]);
-        assert.equal(logGroup.parent, engine.get("encrypted-logs:index:EncryptedLogGroup", "orders").urn);
+        assert.equal(
+            logGroup.parent,
+            engine.get("encrypted-logs:index:EncryptedLogGroup", "orders").urn,
+        );
 
         assert.equal(await valueOf(group.kmsKeyArn), keyArn);
         assert.equal(await valueOf(group.name), "/app/orders");
-        assert.equal(await valueOf(group.arn), "arn:aws:logs:us-east-1:111122223333:log-group:/app/orders");
+        assert.equal(
+            await valueOf(group.arn),
+            "arn:aws:logs:us-east-1:111122223333:log-group:/app/orders",
+        );
     });
 
     it("names the log group after the resource by default", async () => {
@@ -67,7 +85,10 @@ describe("EncryptedLogGroup", () => {
         assert.equal(engine.get(GROUP, "payments").inputs.name, "payments");
         const policy = JSON.parse(engine.get(KEY, "payments-key").inputs.policy);
         assert.deepEqual(policy.Statement[1].Condition, {
-            ArnEquals: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:111122223333:log-group:payments" },
+            ArnEquals: {
+                "kms:EncryptionContext:aws:logs:arn":
+                    "arn:aws:logs:us-east-1:111122223333:log-group:payments",
+            },
         });
     });
 
@@ -77,8 +98,13 @@ describe("EncryptedLogGroup", () => {
         await engine.settle();
         const policy = JSON.parse(engine.get(KEY, "app-key").inputs.policy);
         assert.deepEqual(policy, logGroupKeyPolicy({ ...CHINA, logGroupNames: ["app"] }));
-        assert.deepEqual(policy.Statement[1].Principal, { Service: "logs.cn-north-1.amazonaws.com.cn" });
-        assert.match(engine.get(GROUP, "app").inputs.kmsKeyId, /^arn:aws-cn:kms:cn-north-1:444455556666:key\//);
+        assert.deepEqual(policy.Statement[1].Principal, {
+            Service: "logs.cn-north-1.amazonaws.com.cn",
+        });
+        assert.match(
+            engine.get(GROUP, "app").inputs.kmsKeyId,
+            /^arn:aws-cn:kms:cn-north-1:444455556666:key\//,
+        );
     });
 
     it("uses the region of the provider passed in opts", async () => {
@@ -87,9 +113,16 @@ describe("EncryptedLogGroup", () => {
         new EncryptedLogGroup("eu-app", {}, { provider: eu });
         await engine.settle();
         const policy = JSON.parse(engine.get(KEY, "eu-app-key").inputs.policy);
-        assert.deepEqual(policy, logGroupKeyPolicy({ ...COMMERCIAL, region: "eu-west-1", logGroupNames: ["eu-app"] }));
+        assert.deepEqual(
+            policy,
+            logGroupKeyPolicy({ ...COMMERCIAL, region: "eu-west-1", logGroupNames: ["eu-app"] }),
+        );
         const providerRef = engine.get(GROUP, "eu-app").provider;
-        assert.match(providerRef, /pulumi:providers:aws::eu::/, "children use the component's provider");
+        assert.match(
+            providerRef,
+            /pulumi:providers:aws::eu::/,
+            "children use the component's provider",
+        );
         assert.equal(engine.get(KEY, "eu-app-key").provider, providerRef);
     });
 
@@ -114,17 +147,14 @@ describe("EncryptedLogGroup", () => {
         }
         await engine.settle();
         assert.equal(engine.ofType(GROUP).length, 25);
-        assert.deepEqual(
-            engine.invokes.map((i) => i.token).sort(),
-            [
-                "aws:index/getCallerIdentity:getCallerIdentity",
-                "aws:index/getCallerIdentity:getCallerIdentity",
-                "aws:index/getPartition:getPartition",
-                "aws:index/getPartition:getPartition",
-                "aws:index/getRegion:getRegion",
-                "aws:index/getRegion:getRegion",
-            ],
-        );
+        assert.deepEqual(engine.invokes.map((i) => i.token).sort(), [
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getPartition:getPartition",
+            "aws:index/getPartition:getPartition",
+            "aws:index/getRegion:getRegion",
+            "aws:index/getRegion:getRegion",
+        ]);
     });
 
     it("uses a key ARN given in kmsKeyArn and creates no key", async () => {
@@ -168,8 +198,15 @@ describe("EncryptedLogGroup", () => {
             JSON.parse(policy.inputs.policy),
             decryptOnlyKeyPolicy({ ...COMMERCIAL, logGroupNames: ["orders"] }),
         );
-        assert.equal(policy.retainOnDelete, true, "deleting a KeyPolicy would reset the key and lose the old data");
-        assert.ok(policy.dependencies.includes(engine.get(GROUP, "orders").urn), "only after the group uses the new key");
+        assert.equal(
+            policy.retainOnDelete,
+            true,
+            "deleting a KeyPolicy would reset the key and lose the old data",
+        );
+        assert.ok(
+            policy.dependencies.includes(engine.get(GROUP, "orders").urn),
+            "only after the group uses the new key",
+        );
         assert.equal(engine.ofType(KEY).length, 1, "the old key is not touched otherwise");
     });
 
@@ -179,9 +216,15 @@ describe("EncryptedLogGroup", () => {
         await engine.settle();
         assert.equal(await isKnown(group.kmsKeyArn), false);
         const key = engine.get(KEY, "orders-key");
-        assert.deepEqual(JSON.parse(key.inputs.policy), logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["orders"] }));
+        assert.deepEqual(
+            JSON.parse(key.inputs.policy),
+            logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["orders"] }),
+        );
         assert.deepEqual(engine.get(GROUP, "orders").propertyDependencies.kmsKeyId, [key.urn]);
-        assert.ok(isUnknownInput(engine.get(GROUP, "orders").inputs.kmsKeyId), "kmsKeyId is unknown on the wire");
+        assert.ok(
+            isUnknownInput(engine.get(GROUP, "orders").inputs.kmsKeyId),
+            "kmsKeyId is unknown on the wire",
+        );
     });
 
     describe("refuses bad input at construction", () => {
@@ -193,7 +236,10 @@ describe("EncryptedLogGroup", () => {
             ],
             [
                 "an alias ARN as kmsKeyArn",
-                () => new EncryptedLogGroup("g", { kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:alias/logs" }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:alias/logs",
+                    }),
                 'EncryptedLogGroup "g": kmsKeyArn is "arn:aws:kms:us-east-1:111122223333:alias/logs": this is an alias ARN, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: resolve the alias with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.',
             ],
             [
@@ -203,13 +249,16 @@ describe("EncryptedLogGroup", () => {
             ],
             [
                 "a bare key id as kmsKeyArn",
-                () => new EncryptedLogGroup("g", { kmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab" }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab",
+                    }),
                 'EncryptedLogGroup "g": kmsKeyArn is "1234abcd-12ab-34cd-56ef-1234567890ab": this is a bare key id, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key\'s `arn` output instead of its `keyId` or `id`.',
             ],
             [
                 "an S3 bucket ARN as kmsKeyArn",
                 () => new EncryptedLogGroup("g", { kmsKeyArn: "arn:aws:s3:::my-bucket" }),
-                'EncryptedLogGroup "g": kmsKeyArn is "arn:aws:s3:::my-bucket": not a KMS key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the ARN of a KMS key (service \'kms\', resource \'key/<id>\').',
+                "EncryptedLogGroup \"g\": kmsKeyArn is \"arn:aws:s3:::my-bucket\": not a KMS key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the ARN of a KMS key (service 'kms', resource 'key/<id>').",
             ],
             [
                 "an empty log group name",
@@ -238,8 +287,12 @@ describe("EncryptedLogGroup", () => {
             ],
             [
                 "viaServiceRoleArns together with kmsKeyArn",
-                () => new EncryptedLogGroup("g", { kmsKeyArn: OWN_KEY, viaServiceRoleArns: ["arn:aws:iam::111122223333:role/r"] }),
-                "viaServiceRoleArns is [\"arn:aws:iam::111122223333:role/r\"]: these roles are added only to the key this component creates",
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn: OWN_KEY,
+                        viaServiceRoleArns: ["arn:aws:iam::111122223333:role/r"],
+                    }),
+                'viaServiceRoleArns is ["arn:aws:iam::111122223333:role/r"]: these roles are added only to the key this component creates',
             ],
         ];
         for (const [what, create, message] of cases) {
@@ -258,19 +311,31 @@ describe("EncryptedLogGroup", () => {
             [
                 "a key ARN from another region",
                 COMMERCIAL,
-                () => new EncryptedLogGroup("g", { kmsKeyArn: Promise.resolve("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab") }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn: Promise.resolve(
+                            "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                        ),
+                    }),
                 "EncryptedLogGroup \"g\": kmsKeyArn is \"arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\": the key is in region 'eu-west-1' but the log group is in region 'us-east-1'; the service can only use a key in its own region. Allowed: a key ARN in region 'us-east-1'. Fix: create a key in us-east-1 (e.g. a LogsKey with that region's provider) and pass its ARN.",
             ],
             [
                 "a key ARN from another partition",
                 CHINA,
-                () => new EncryptedLogGroup("g", { kmsKeyArn: "arn:aws:kms:cn-north-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab" }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn:
+                            "arn:aws:kms:cn-north-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                    }),
                 "the key is in partition 'aws' but the log group is in partition 'aws-cn'",
             ],
             [
                 "an alias ARN that arrives as an Output",
                 COMMERCIAL,
-                () => new EncryptedLogGroup("g", { kmsKeyArn: Promise.resolve("arn:aws:kms:us-east-1:111122223333:alias/x") }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn: Promise.resolve("arn:aws:kms:us-east-1:111122223333:alias/x"),
+                    }),
                 'kmsKeyArn is "arn:aws:kms:us-east-1:111122223333:alias/x": this is an alias ARN, not a key ARN',
             ],
             [
@@ -282,13 +347,22 @@ describe("EncryptedLogGroup", () => {
             [
                 "a previous key from another region",
                 COMMERCIAL,
-                () => new EncryptedLogGroup("g", { previousKmsKeyArns: ["arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"] }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        previousKmsKeyArns: [
+                            "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                        ],
+                    }),
                 "previousKmsKeyArns[0] is \"arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\": the key is in region 'eu-west-1' but the log group is in region 'us-east-1'",
             ],
             [
                 "the current key listed as a previous key",
                 COMMERCIAL,
-                () => new EncryptedLogGroup("g", { kmsKeyArn: OWN_KEY, previousKmsKeyArns: [Promise.resolve(OWN_KEY)] }),
+                () =>
+                    new EncryptedLogGroup("g", {
+                        kmsKeyArn: OWN_KEY,
+                        previousKmsKeyArns: [Promise.resolve(OWN_KEY)],
+                    }),
                 `previousKmsKeyArns[0] is "${OWN_KEY}": this is the key the log group uses now; a decrypt-only policy on it would stop new log events from being encrypted`,
             ],
         ];

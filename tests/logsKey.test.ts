@@ -31,16 +31,19 @@ describe("LogsKey", () => {
             anomalyDetectors: true,
             viaServiceRoleArns: [role],
         });
-        assert.deepEqual({ ...key.inputs, policy: JSON.parse(key.inputs.policy) }, {
-            description: "shared logs key",
-            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-            keyUsage: "ENCRYPT_DECRYPT",
-            multiRegion: false,
-            enableKeyRotation: true,
-            deletionWindowInDays: 30,
-            policy: expected,
-            tags: { team: "platform" },
-        });
+        assert.deepEqual(
+            { ...key.inputs, policy: JSON.parse(key.inputs.policy) },
+            {
+                description: "shared logs key",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                keyUsage: "ENCRYPT_DECRYPT",
+                multiRegion: false,
+                enableKeyRotation: true,
+                deletionWindowInDays: 30,
+                policy: expected,
+                tags: { team: "platform" },
+            },
+        );
         assert.equal(key.retainOnDelete, true);
         assert.equal(await valueOf(logsKey.policy), JSON.stringify(expected));
         const keyId = await valueOf(logsKey.keyId);
@@ -102,7 +105,12 @@ describe("LogsKey", () => {
         ],
         [
             "a rotation period with rotation off",
-            () => new LogsKey("k", { accountWide: true, rotationPeriodInDays: 180, enableKeyRotation: false }),
+            () =>
+                new LogsKey("k", {
+                    accountWide: true,
+                    rotationPeriodInDays: 180,
+                    enableKeyRotation: false,
+                }),
             "rotationPeriodInDays is 180: a rotation period needs automatic rotation, but enableKeyRotation is false",
         ],
         [
@@ -143,8 +151,14 @@ describe("LogsKey", () => {
 
     it("fails at deployment for an admin ARN that is not an IAM principal", async () => {
         const engine = await MockEngine.start();
-        new LogsKey("k", { accountWide: true, adminArns: [Promise.resolve("arn:aws:s3:::bucket")] });
+        new LogsKey("k", {
+            accountWide: true,
+            adminArns: [Promise.resolve("arn:aws:s3:::bucket")],
+        });
         const failure = await engine.firstFailure();
-        assert.match(failure.message, /LogsKey "k": adminArns\[0\] is "arn:aws:s3:::bucket": not an IAM role, user or account-root ARN/);
+        assert.match(
+            failure.message,
+            /LogsKey "k": adminArns\[0\] is "arn:aws:s3:::bucket": not an IAM role, user or account-root ARN/,
+        );
     });
 });

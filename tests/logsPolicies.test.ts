@@ -13,13 +13,21 @@ import { KMS_ADMIN_IDENTITY_POLICY, decide, partitionsIn } from "./support/iam";
 import { CHINA, COMMERCIAL, GOVCLOUD, MockAccount } from "./support/mockEngine";
 
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
-const keyArn = (a: MockAccount) => `arn:${a.partition}:kms:${a.region}:${a.accountId}:key/${KEY_ID}`;
+const keyArn = (a: MockAccount) =>
+    `arn:${a.partition}:kms:${a.region}:${a.accountId}:key/${KEY_ID}`;
 const logsPrincipal = (a: MockAccount) => `logs.${a.region}.${a.dnsSuffix}`;
-const groupArn = (a: MockAccount, name: string) => `arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${name}`;
+const groupArn = (a: MockAccount, name: string) =>
+    `arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${name}`;
 const CONTEXT = "kms:EncryptionContext:aws:logs:arn";
 const CRYPTO_CONTEXT = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
 const OTHER_ACCOUNT = "999988887777";
-const LOG_GROUP_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+const LOG_GROUP_ACTIONS = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+];
 
 /** A request case: what is asked, and whether the policy must allow it. */
 interface Case {
@@ -92,7 +100,9 @@ describe("logGroupKeyPolicy", () => {
                     {
                         Sid: "KeyAdministration",
                         Effect: "Allow",
-                        Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
+                        Principal: {
+                            AWS: `arn:${account.partition}:iam::${account.accountId}:root`,
+                        },
                         Action: "kms:*",
                         Resource: "*",
                     },
@@ -112,7 +122,9 @@ describe("logGroupKeyPolicy", () => {
 
     it("uses the China DNS suffix for the logs principal in aws-cn", () => {
         const policy = logGroupKeyPolicy({ ...CHINA, logGroupNames: ["app"] });
-        assert.deepEqual(policy.Statement[1].Principal, { Service: "logs.cn-north-1.amazonaws.com.cn" });
+        assert.deepEqual(policy.Statement[1].Principal, {
+            Service: "logs.cn-north-1.amazonaws.com.cn",
+        });
     });
 
     it("lists several log groups in one ArnEquals condition", () => {
@@ -136,12 +148,22 @@ describe("logGroupKeyPolicy", () => {
 
     it("adds the kms:ViaService statement for roles that call CloudWatch Logs", () => {
         const role = "arn:aws:iam::111122223333:role/reader";
-        const policy = logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["app"], viaServiceRoleArns: [role] });
+        const policy = logGroupKeyPolicy({
+            ...COMMERCIAL,
+            logGroupNames: ["app"],
+            viaServiceRoleArns: [role],
+        });
         assert.deepEqual(policy.Statement[2], {
             Sid: "AllowRolesThroughCloudWatchLogs",
             Effect: "Allow",
             Principal: { AWS: role },
-            Action: ["kms:Encrypt", "kms:ReEncrypt*", "kms:Decrypt", "kms:GenerateDataKey*", "kms:Describe*"],
+            Action: [
+                "kms:Encrypt",
+                "kms:ReEncrypt*",
+                "kms:Decrypt",
+                "kms:GenerateDataKey*",
+                "kms:Describe*",
+            ],
             Resource: "*",
             Condition: { StringEquals: { "kms:ViaService": "logs.us-east-1.amazonaws.com" } },
         });
@@ -149,7 +171,11 @@ describe("logGroupKeyPolicy", () => {
 
     it("replaces the account root with explicit admins, never dropping administration", () => {
         const admins = ["arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:user/b"];
-        const policy = logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["app"], adminArns: admins });
+        const policy = logGroupKeyPolicy({
+            ...COMMERCIAL,
+            logGroupNames: ["app"],
+            adminArns: admins,
+        });
         assert.deepEqual(policy.Statement[0].Principal, { AWS: admins });
         assert.equal(policy.Statement[0].Action, "kms:*");
     });
@@ -157,28 +183,142 @@ describe("logGroupKeyPolicy", () => {
     for (const account of [COMMERCIAL, CHINA]) {
         describe(`evaluated in ${account.partition}`, () => {
             const via = `arn:${account.partition}:iam::${account.accountId}:role/log-reader`;
-            const policy = logGroupKeyPolicy({ ...account, logGroupNames: ["/app/orders"], viaServiceRoleArns: [via] });
+            const policy = logGroupKeyPolicy({
+                ...account,
+                logGroupNames: ["/app/orders"],
+                viaServiceRoleArns: [via],
+            });
             const own = { [CONTEXT]: groupArn(account, "/app/orders") };
             const cases: Case[] = [
-                ...["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"].map(
-                    (action): Case => ({ name: `logs ${action} for its own group`, principal: logsPrincipal(account), action, context: own, allowed: true }),
-                ),
-                { name: "logs for another log group", principal: logsPrincipal(account), action: "kms:GenerateDataKey", context: { [CONTEXT]: groupArn(account, "/app/other") }, allowed: false },
-                { name: "logs for a group whose name only starts the same", principal: logsPrincipal(account), action: "kms:Decrypt", context: { [CONTEXT]: groupArn(account, "/app/orders-archive") }, allowed: false },
-                { name: "logs with no encryption context", principal: logsPrincipal(account), action: "kms:GenerateDataKey", allowed: false },
-                { name: "logs for the same group name in another account", principal: logsPrincipal(account), action: "kms:Decrypt", context: { [CONTEXT]: `arn:${account.partition}:logs:${account.region}:${OTHER_ACCOUNT}:log-group:/app/orders` }, allowed: false },
-                { name: "logs for the same group name in another region", principal: logsPrincipal(account), action: "kms:Decrypt", context: { [CONTEXT]: groupArn({ ...account, region: "eu-west-1" }, "/app/orders") }, allowed: false },
-                { name: "the logs principal of another region", principal: `logs.eu-west-1.${account.dnsSuffix}`, action: "kms:Decrypt", context: own, allowed: false },
-                { name: "the logs principal without the region", principal: `logs.${account.dnsSuffix}`, action: "kms:Decrypt", context: own, allowed: false },
-                { name: "logs asking to change the key policy", principal: logsPrincipal(account), action: "kms:PutKeyPolicy", context: own, allowed: false },
-                { name: "logs asking to create a grant", principal: logsPrincipal(account), action: "kms:CreateGrant", context: own, allowed: false },
-                { name: "another service principal", principal: `s3.${account.region}.${account.dnsSuffix}`, action: "kms:Decrypt", context: own, allowed: false },
-                { name: "the ViaService role through CloudWatch Logs", principal: via, action: "kms:Decrypt", context: { "kms:ViaService": logsPrincipal(account) }, allowed: true },
-                { name: "the ViaService role calling KMS directly", principal: via, action: "kms:Decrypt", allowed: false },
-                { name: "the ViaService role through CloudWatch Logs of another region", principal: via, action: "kms:Decrypt", context: { "kms:ViaService": `logs.eu-west-1.${account.dnsSuffix}` }, allowed: false },
-                { name: "the ViaService role through S3", principal: via, action: "kms:Decrypt", context: { "kms:ViaService": `s3.${account.region}.${account.dnsSuffix}` }, allowed: false },
-                { name: "the ViaService role asking for grants", principal: via, action: "kms:CreateGrant", context: { "kms:ViaService": logsPrincipal(account) }, allowed: false },
-                { name: "another role through CloudWatch Logs", principal: `arn:${account.partition}:iam::${account.accountId}:role/other`, action: "kms:Decrypt", context: { "kms:ViaService": logsPrincipal(account) }, allowed: false },
+                ...[
+                    "kms:Encrypt",
+                    "kms:Decrypt",
+                    "kms:ReEncryptFrom",
+                    "kms:ReEncryptTo",
+                    "kms:GenerateDataKey",
+                    "kms:GenerateDataKeyWithoutPlaintext",
+                    "kms:DescribeKey",
+                ].map((action): Case => ({
+                    name: `logs ${action} for its own group`,
+                    principal: logsPrincipal(account),
+                    action,
+                    context: own,
+                    allowed: true,
+                })),
+                {
+                    name: "logs for another log group",
+                    principal: logsPrincipal(account),
+                    action: "kms:GenerateDataKey",
+                    context: { [CONTEXT]: groupArn(account, "/app/other") },
+                    allowed: false,
+                },
+                {
+                    name: "logs for a group whose name only starts the same",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: { [CONTEXT]: groupArn(account, "/app/orders-archive") },
+                    allowed: false,
+                },
+                {
+                    name: "logs with no encryption context",
+                    principal: logsPrincipal(account),
+                    action: "kms:GenerateDataKey",
+                    allowed: false,
+                },
+                {
+                    name: "logs for the same group name in another account",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: {
+                        [CONTEXT]: `arn:${account.partition}:logs:${account.region}:${OTHER_ACCOUNT}:log-group:/app/orders`,
+                    },
+                    allowed: false,
+                },
+                {
+                    name: "logs for the same group name in another region",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: {
+                        [CONTEXT]: groupArn({ ...account, region: "eu-west-1" }, "/app/orders"),
+                    },
+                    allowed: false,
+                },
+                {
+                    name: "the logs principal of another region",
+                    principal: `logs.eu-west-1.${account.dnsSuffix}`,
+                    action: "kms:Decrypt",
+                    context: own,
+                    allowed: false,
+                },
+                {
+                    name: "the logs principal without the region",
+                    principal: `logs.${account.dnsSuffix}`,
+                    action: "kms:Decrypt",
+                    context: own,
+                    allowed: false,
+                },
+                {
+                    name: "logs asking to change the key policy",
+                    principal: logsPrincipal(account),
+                    action: "kms:PutKeyPolicy",
+                    context: own,
+                    allowed: false,
+                },
+                {
+                    name: "logs asking to create a grant",
+                    principal: logsPrincipal(account),
+                    action: "kms:CreateGrant",
+                    context: own,
+                    allowed: false,
+                },
+                {
+                    name: "another service principal",
+                    principal: `s3.${account.region}.${account.dnsSuffix}`,
+                    action: "kms:Decrypt",
+                    context: own,
+                    allowed: false,
+                },
+                {
+                    name: "the ViaService role through CloudWatch Logs",
+                    principal: via,
+                    action: "kms:Decrypt",
+                    context: { "kms:ViaService": logsPrincipal(account) },
+                    allowed: true,
+                },
+                {
+                    name: "the ViaService role calling KMS directly",
+                    principal: via,
+                    action: "kms:Decrypt",
+                    allowed: false,
+                },
+                {
+                    name: "the ViaService role through CloudWatch Logs of another region",
+                    principal: via,
+                    action: "kms:Decrypt",
+                    context: { "kms:ViaService": `logs.eu-west-1.${account.dnsSuffix}` },
+                    allowed: false,
+                },
+                {
+                    name: "the ViaService role through S3",
+                    principal: via,
+                    action: "kms:Decrypt",
+                    context: { "kms:ViaService": `s3.${account.region}.${account.dnsSuffix}` },
+                    allowed: false,
+                },
+                {
+                    name: "the ViaService role asking for grants",
+                    principal: via,
+                    action: "kms:CreateGrant",
+                    context: { "kms:ViaService": logsPrincipal(account) },
+                    allowed: false,
+                },
+                {
+                    name: "another role through CloudWatch Logs",
+                    principal: `arn:${account.partition}:iam::${account.accountId}:role/other`,
+                    action: "kms:Decrypt",
+                    context: { "kms:ViaService": logsPrincipal(account) },
+                    allowed: false,
+                },
                 ...alwaysDenied(account),
             ];
             it(`allows exactly the intended ${cases.filter((c) => c.allowed).length} of ${cases.length} requests`, () => {
@@ -190,10 +330,33 @@ describe("logGroupKeyPolicy", () => {
     describe("evaluated for an account-wide key", () => {
         const policy = logGroupKeyPolicy({ ...COMMERCIAL, accountWide: true });
         const cases: Case[] = [
-            { name: "logs for any group of the account", principal: logsPrincipal(COMMERCIAL), action: "kms:GenerateDataKey", context: { [CONTEXT]: groupArn(COMMERCIAL, "any/group") }, allowed: true },
-            { name: "logs for a group of another account", principal: logsPrincipal(COMMERCIAL), action: "kms:GenerateDataKey", context: { [CONTEXT]: `arn:aws:logs:us-east-1:${OTHER_ACCOUNT}:log-group:any` }, allowed: false },
-            { name: "logs for a group of another region", principal: logsPrincipal(COMMERCIAL), action: "kms:GenerateDataKey", context: { [CONTEXT]: "arn:aws:logs:eu-west-1:111122223333:log-group:any" }, allowed: false },
-            { name: "logs with no context", principal: logsPrincipal(COMMERCIAL), action: "kms:Decrypt", allowed: false },
+            {
+                name: "logs for any group of the account",
+                principal: logsPrincipal(COMMERCIAL),
+                action: "kms:GenerateDataKey",
+                context: { [CONTEXT]: groupArn(COMMERCIAL, "any/group") },
+                allowed: true,
+            },
+            {
+                name: "logs for a group of another account",
+                principal: logsPrincipal(COMMERCIAL),
+                action: "kms:GenerateDataKey",
+                context: { [CONTEXT]: `arn:aws:logs:us-east-1:${OTHER_ACCOUNT}:log-group:any` },
+                allowed: false,
+            },
+            {
+                name: "logs for a group of another region",
+                principal: logsPrincipal(COMMERCIAL),
+                action: "kms:GenerateDataKey",
+                context: { [CONTEXT]: "arn:aws:logs:eu-west-1:111122223333:log-group:any" },
+                allowed: false,
+            },
+            {
+                name: "logs with no context",
+                principal: logsPrincipal(COMMERCIAL),
+                action: "kms:Decrypt",
+                allowed: false,
+            },
             ...alwaysDenied(COMMERCIAL),
         ];
         it(`allows exactly the intended ${cases.filter((c) => c.allowed).length} of ${cases.length} requests`, () => {
@@ -202,14 +365,56 @@ describe("logGroupKeyPolicy", () => {
     });
 
     const errors: [string, () => unknown, RegExp][] = [
-        ["no scope at all", () => logGroupKeyPolicy({ ...COMMERCIAL }), /^logGroupNames is \[\]: the key would grant CloudWatch Logs nothing/],
-        ["both groups and account-wide", () => logGroupKeyPolicy({ ...COMMERCIAL, accountWide: true, logGroupNames: ["a"] }), /^logGroupNames is \["a"\]: accountWide already lets every log group/],
-        ["an empty admin list", () => logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["a"], adminArns: [] }), /^adminArns is \[\]: a key nobody can administer/],
-        ["an admin from another partition", () => logGroupKeyPolicy({ ...CHINA, logGroupNames: ["a"], adminArns: ["arn:aws:iam::444455556666:root"] }), /^adminArns\[0\] is "arn:aws:iam::444455556666:root": the principal is in partition 'aws' but the key is in partition 'aws-cn'/],
-        ["a session ARN as a ViaService role", () => logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["a"], viaServiceRoleArns: ["arn:aws:sts::111122223333:assumed-role/r/s"] }), /^viaServiceRoleArns\[0\] is .*not an IAM role, user or account-root ARN/],
-        ["a bad log group name", () => logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["ok", "bad name"] }), /^logGroupNames\[1\] is "bad name": CloudWatch Logs rejects the character " "/],
-        ["a malformed account id", () => logGroupKeyPolicy({ ...COMMERCIAL, accountId: "1234", logGroupNames: ["a"] }), /^accountId is "1234": cannot build a key policy for this location\. Allowed: a 12-digit account id/],
-        ["a malformed region", () => logGroupKeyPolicy({ ...COMMERCIAL, region: "", logGroupNames: ["a"] }), /^region is "": cannot build a key policy/],
+        [
+            "no scope at all",
+            () => logGroupKeyPolicy({ ...COMMERCIAL }),
+            /^logGroupNames is \[\]: the key would grant CloudWatch Logs nothing/,
+        ],
+        [
+            "both groups and account-wide",
+            () => logGroupKeyPolicy({ ...COMMERCIAL, accountWide: true, logGroupNames: ["a"] }),
+            /^logGroupNames is \["a"\]: accountWide already lets every log group/,
+        ],
+        [
+            "an empty admin list",
+            () => logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["a"], adminArns: [] }),
+            /^adminArns is \[\]: a key nobody can administer/,
+        ],
+        [
+            "an admin from another partition",
+            () =>
+                logGroupKeyPolicy({
+                    ...CHINA,
+                    logGroupNames: ["a"],
+                    adminArns: ["arn:aws:iam::444455556666:root"],
+                }),
+            /^adminArns\[0\] is "arn:aws:iam::444455556666:root": the principal is in partition 'aws' but the key is in partition 'aws-cn'/,
+        ],
+        [
+            "a session ARN as a ViaService role",
+            () =>
+                logGroupKeyPolicy({
+                    ...COMMERCIAL,
+                    logGroupNames: ["a"],
+                    viaServiceRoleArns: ["arn:aws:sts::111122223333:assumed-role/r/s"],
+                }),
+            /^viaServiceRoleArns\[0\] is .*not an IAM role, user or account-root ARN/,
+        ],
+        [
+            "a bad log group name",
+            () => logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["ok", "bad name"] }),
+            /^logGroupNames\[1\] is "bad name": CloudWatch Logs rejects the character " "/,
+        ],
+        [
+            "a malformed account id",
+            () => logGroupKeyPolicy({ ...COMMERCIAL, accountId: "1234", logGroupNames: ["a"] }),
+            /^accountId is "1234": cannot build a key policy for this location\. Allowed: a 12-digit account id/,
+        ],
+        [
+            "a malformed region",
+            () => logGroupKeyPolicy({ ...COMMERCIAL, region: "", logGroupNames: ["a"] }),
+            /^region is "": cannot build a key policy/,
+        ],
     ];
     for (const [what, build, message] of errors) {
         it(`fails for ${what}`, () => {
@@ -228,7 +433,12 @@ describe("anomalyDetectorKeyPolicy", () => {
                     Sid: "AllowCloudWatchLogsAnomalyDetectors",
                     Effect: "Allow",
                     Principal: { Service: logsPrincipal(account) },
-                    Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                    Action: [
+                        "kms:Encrypt",
+                        "kms:Decrypt",
+                        "kms:GenerateDataKey*",
+                        "kms:DescribeKey",
+                    ],
                     Resource: "*",
                     Condition: { ArnLike: { [CONTEXT]: detectors } },
                 },
@@ -236,7 +446,13 @@ describe("anomalyDetectorKeyPolicy", () => {
                     Sid: "AllowCloudWatchLogsAnomalyDetectorsCryptoContext",
                     Effect: "Allow",
                     Principal: { Service: logsPrincipal(account) },
-                    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                    Action: [
+                        "kms:Encrypt",
+                        "kms:Decrypt",
+                        "kms:ReEncrypt*",
+                        "kms:GenerateDataKey*",
+                        "kms:DescribeKey",
+                    ],
                     Resource: "*",
                     Condition: { ArnLike: { [CRYPTO_CONTEXT]: detectors } },
                 },
@@ -251,14 +467,61 @@ describe("anomalyDetectorKeyPolicy", () => {
             const policy = anomalyDetectorKeyPolicy({ ...account });
             const detector = `arn:${account.partition}:logs:${account.region}:${account.accountId}:anomaly-detector:0b1c2d3e`;
             const cases: Case[] = [
-                { name: "logs encrypts for a detector", principal: logsPrincipal(account), action: "kms:GenerateDataKey", context: { [CONTEXT]: detector }, allowed: true },
-                { name: "logs decrypts for a detector", principal: logsPrincipal(account), action: "kms:Decrypt", context: { [CONTEXT]: detector }, allowed: true },
-                { name: "logs re-encrypts under the aws-crypto-ec context", principal: logsPrincipal(account), action: "kms:ReEncryptFrom", context: { [CRYPTO_CONTEXT]: detector }, allowed: true },
-                { name: "logs re-encrypts under the plain context (not in the first statement)", principal: logsPrincipal(account), action: "kms:ReEncryptFrom", context: { [CONTEXT]: detector }, allowed: false },
-                { name: "logs for a log group (a detector key is not a log group key)", principal: logsPrincipal(account), action: "kms:GenerateDataKey", context: { [CONTEXT]: groupArn(account, "app") }, allowed: false },
-                { name: "logs for a detector of another account", principal: logsPrincipal(account), action: "kms:Decrypt", context: { [CONTEXT]: detector.replace(account.accountId, OTHER_ACCOUNT) }, allowed: false },
-                { name: "logs without context", principal: logsPrincipal(account), action: "kms:Decrypt", allowed: false },
-                { name: "the logs principal of another region", principal: `logs.eu-west-1.${account.dnsSuffix}`, action: "kms:Decrypt", context: { [CONTEXT]: detector }, allowed: false },
+                {
+                    name: "logs encrypts for a detector",
+                    principal: logsPrincipal(account),
+                    action: "kms:GenerateDataKey",
+                    context: { [CONTEXT]: detector },
+                    allowed: true,
+                },
+                {
+                    name: "logs decrypts for a detector",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: { [CONTEXT]: detector },
+                    allowed: true,
+                },
+                {
+                    name: "logs re-encrypts under the aws-crypto-ec context",
+                    principal: logsPrincipal(account),
+                    action: "kms:ReEncryptFrom",
+                    context: { [CRYPTO_CONTEXT]: detector },
+                    allowed: true,
+                },
+                {
+                    name: "logs re-encrypts under the plain context (not in the first statement)",
+                    principal: logsPrincipal(account),
+                    action: "kms:ReEncryptFrom",
+                    context: { [CONTEXT]: detector },
+                    allowed: false,
+                },
+                {
+                    name: "logs for a log group (a detector key is not a log group key)",
+                    principal: logsPrincipal(account),
+                    action: "kms:GenerateDataKey",
+                    context: { [CONTEXT]: groupArn(account, "app") },
+                    allowed: false,
+                },
+                {
+                    name: "logs for a detector of another account",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: { [CONTEXT]: detector.replace(account.accountId, OTHER_ACCOUNT) },
+                    allowed: false,
+                },
+                {
+                    name: "logs without context",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    allowed: false,
+                },
+                {
+                    name: "the logs principal of another region",
+                    principal: `logs.eu-west-1.${account.dnsSuffix}`,
+                    action: "kms:Decrypt",
+                    context: { [CONTEXT]: detector },
+                    allowed: false,
+                },
                 ...alwaysDenied(account),
             ];
             runCases(policy, account, cases);
@@ -268,10 +531,19 @@ describe("anomalyDetectorKeyPolicy", () => {
 
 describe("logsKeyPolicy", () => {
     it("combines exact log groups and anomaly detectors in one key", () => {
-        const policy = logsKeyPolicy({ ...COMMERCIAL, logGroupNames: ["app"], anomalyDetectors: true });
+        const policy = logsKeyPolicy({
+            ...COMMERCIAL,
+            logGroupNames: ["app"],
+            anomalyDetectors: true,
+        });
         assert.deepEqual(
             policy.Statement.map((s) => s.Sid),
-            ["KeyAdministration", "AllowCloudWatchLogsForLogGroups", "AllowCloudWatchLogsAnomalyDetectors", "AllowCloudWatchLogsAnomalyDetectorsCryptoContext"],
+            [
+                "KeyAdministration",
+                "AllowCloudWatchLogsForLogGroups",
+                "AllowCloudWatchLogsAnomalyDetectors",
+                "AllowCloudWatchLogsAnomalyDetectorsCryptoContext",
+            ],
         );
     });
 });
@@ -307,14 +579,51 @@ describe("decryptOnlyKeyPolicy", () => {
             const policy = decryptOnlyKeyPolicy({ ...account, logGroupNames: ["/app/orders"] });
             const own = { [CONTEXT]: groupArn(account, "/app/orders") };
             const cases: Case[] = [
-                { name: "logs decrypts the group's data", principal: logsPrincipal(account), action: "kms:Decrypt", context: own, allowed: true },
-                { name: "logs decrypts data written before encryption context existed", principal: logsPrincipal(account), action: "kms:Decrypt", allowed: true },
-                { name: "logs decrypts another group's data", principal: logsPrincipal(account), action: "kms:Decrypt", context: { [CONTEXT]: groupArn(account, "/app/other") }, allowed: false },
-                ...["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo"].map(
-                    (action): Case => ({ name: `logs ${action} for the group`, principal: logsPrincipal(account), action, context: own, allowed: false }),
-                ),
-                { name: "logs encrypts without context", principal: logsPrincipal(account), action: "kms:GenerateDataKey", allowed: false },
-                { name: "the logs principal of another region", principal: `logs.eu-west-1.${account.dnsSuffix}`, action: "kms:Decrypt", context: own, allowed: false },
+                {
+                    name: "logs decrypts the group's data",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: own,
+                    allowed: true,
+                },
+                {
+                    name: "logs decrypts data written before encryption context existed",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    allowed: true,
+                },
+                {
+                    name: "logs decrypts another group's data",
+                    principal: logsPrincipal(account),
+                    action: "kms:Decrypt",
+                    context: { [CONTEXT]: groupArn(account, "/app/other") },
+                    allowed: false,
+                },
+                ...[
+                    "kms:Encrypt",
+                    "kms:GenerateDataKey",
+                    "kms:ReEncryptFrom",
+                    "kms:ReEncryptTo",
+                ].map((action): Case => ({
+                    name: `logs ${action} for the group`,
+                    principal: logsPrincipal(account),
+                    action,
+                    context: own,
+                    allowed: false,
+                })),
+                {
+                    name: "logs encrypts without context",
+                    principal: logsPrincipal(account),
+                    action: "kms:GenerateDataKey",
+                    allowed: false,
+                },
+                {
+                    name: "the logs principal of another region",
+                    principal: `logs.eu-west-1.${account.dnsSuffix}`,
+                    action: "kms:Decrypt",
+                    context: own,
+                    allowed: false,
+                },
                 ...alwaysDenied(account),
             ];
             runCases(policy, account, cases);
@@ -337,6 +646,12 @@ describe("the IAM evaluator used by these tests", () => {
         assert.equal(decide(policy, keyArn(CHINA), request), "ImplicitlyDenied");
         delete policy.Statement[1].Condition;
         assert.equal(decide(policy, keyArn(CHINA), request), "Allowed");
-        assert.equal(decide(policy, keyArn(CHINA), { ...request, principal: "logs.cn-north-1.amazonaws.com" }), "ImplicitlyDenied");
+        assert.equal(
+            decide(policy, keyArn(CHINA), {
+                ...request,
+                principal: "logs.cn-north-1.amazonaws.com",
+            }),
+            "ImplicitlyDenied",
+        );
     });
 });

@@ -195,7 +195,11 @@ export function parseLogGroupArn(argument: string, value: unknown): LogGroupArn 
  * Checks an IAM principal ARN used in a key policy (an admin or a role): an `iam` ARN in the
  * stack's partition. KMS rejects policies that name principals that do not exist.
  */
-export function validateIamPrincipalArn(argument: string, value: unknown, partition?: string): string {
+export function validateIamPrincipalArn(
+    argument: string,
+    value: unknown,
+    partition?: string,
+): string {
     const form = "arn:<partition>:iam::<account>:root | role/<name> | user/<name>";
     if (typeof value !== "string" || !looksLikeArn(value)) {
         throw new InputError(

@@ -47,5 +47,7 @@ export function checkedInput<T, U>(
     }
     return pulumi
         .output(value)
-        .apply((v) => checked(resource, label, () => check(v as pulumi.Unwrap<T>))) as pulumi.Output<U>;
+        .apply((v) =>
+            checked(resource, label, () => check(v as pulumi.Unwrap<T>)),
+        ) as pulumi.Output<U>;
 }

@@ -19,7 +19,10 @@ interface ProviderFacts {
 
 // One cache per engine connection (a new monitor per deployment, per automation-API run and per
 // `setMocks` call), then one entry per provider object; `undefined` stands for the default provider.
-const cache = new WeakMap<object, Map<pulumi.ProviderResource | undefined, pulumi.Output<ProviderFacts>>>();
+const cache = new WeakMap<
+    object,
+    Map<pulumi.ProviderResource | undefined, pulumi.Output<ProviderFacts>>
+>();
 const noMonitor = {};
 
 function providerFacts(resource: pulumi.Resource): pulumi.Output<ProviderFacts> {
@@ -38,7 +41,12 @@ function providerFacts(resource: pulumi.Resource): pulumi.Output<ProviderFacts> 
         const identity = aws.getCallerIdentityOutput({}, opts);
         facts = pulumi
             .all([partition.partition, partition.dnsSuffix, identity.accountId, region.region])
-            .apply(([p, dnsSuffix, accountId, r]) => ({ partition: p, dnsSuffix, accountId, region: r }));
+            .apply(([p, dnsSuffix, accountId, r]) => ({
+                partition: p,
+                dnsSuffix,
+                accountId,
+                region: r,
+            }));
         perProvider.set(provider, facts);
     }
     return facts;

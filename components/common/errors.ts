@@ -7,7 +7,7 @@
 export function describeValue(value: unknown): string {
     let text: string;
     try {
-        text = value === undefined ? "undefined" : JSON.stringify(value) ?? String(value);
+        text = value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
     } catch {
         text = String(value);
     }
@@ -33,7 +33,9 @@ export class InputError extends Error {
         allowed: string,
         fix: string,
     ) {
-        super(`${argument} is ${describeValue(value)}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`);
+        super(
+            `${argument} is ${describeValue(value)}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`,
+        );
         this.name = "InputError";
     }
 }

@@ -4,7 +4,11 @@ import { parseLogGroupArn } from "../common/arn";
 import { PACKAGE, checked, checkedInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
-import { EVALUATION_FREQUENCIES, validateIntegerInRange, validateOneOf } from "../common/validation";
+import {
+    EVALUATION_FREQUENCIES,
+    validateIntegerInRange,
+    validateOneOf,
+} from "../common/validation";
 import { chooseKey } from "./logsKey";
 
 /** Arguments of {@link EncryptedAnomalyDetector}. */
@@ -85,7 +89,11 @@ export class EncryptedAnomalyDetector extends pulumi.ComponentResource {
      * @param args the log group to watch and the detector's settings.
      * @param opts options; an AWS `provider` here decides the partition, region and account.
      */
-    constructor(name: string, args: EncryptedAnomalyDetectorArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: EncryptedAnomalyDetectorArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super(`${PACKAGE}:index:EncryptedAnomalyDetector`, name, {}, opts);
         const label = `EncryptedAnomalyDetector "${name}"`;
         checked(this, label, () => {

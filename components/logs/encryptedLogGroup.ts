@@ -103,11 +103,17 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
      * @param args the group's settings; all optional.
      * @param opts options; an AWS `provider` here decides the partition, region and account.
      */
-    constructor(name: string, args: EncryptedLogGroupArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: EncryptedLogGroupArgs = {},
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super(`${PACKAGE}:index:EncryptedLogGroup`, name, {}, opts);
         const label = `EncryptedLogGroup "${name}"`;
 
-        const groupName = checkedInput(this, label, args.logGroupName ?? name, (n) => validateLogGroupName(n));
+        const groupName = checkedInput(this, label, args.logGroupName ?? name, (n) =>
+            validateLogGroupName(n),
+        );
         const retentionInDays = checkedInput(this, label, args.retentionInDays ?? 365, (d) =>
             validateRetentionInDays(d),
         );
@@ -161,7 +167,10 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
         this.previousKeyPolicies = (args.previousKmsKeyArns ?? []).map((previous, i) => {
             const argument = `previousKmsKeyArns[${i}]`;
             const previousArn = pulumi
-                .all([checkedKeyArn(this, label, argument, previous, where, "the log group"), keyArn])
+                .all([
+                    checkedKeyArn(this, label, argument, previous, where, "the log group"),
+                    keyArn,
+                ])
                 .apply(([arn, current]) =>
                     checked(this, label, () => {
                         if (arn === current) {
@@ -185,7 +194,11 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
                         .apply(([loc, logGroupName, adminArns]) =>
                             checked(this, label, () =>
                                 JSON.stringify(
-                                    decryptOnlyKeyPolicy({ ...loc, logGroupNames: [logGroupName], adminArns }),
+                                    decryptOnlyKeyPolicy({
+                                        ...loc,
+                                        logGroupNames: [logGroupName],
+                                        adminArns,
+                                    }),
                                 ),
                             ),
                         ),

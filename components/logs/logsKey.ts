@@ -134,7 +134,8 @@ export class LogsKey extends pulumi.ComponentResource {
             name,
             {
                 description:
-                    args.description ?? "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
+                    args.description ??
+                    "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
                 customerMasterKeySpec: "SYMMETRIC_DEFAULT",
                 keyUsage: "ENCRYPT_DECRYPT",
                 multiRegion: false,
@@ -157,7 +158,12 @@ export class LogsKey extends pulumi.ComponentResource {
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.policy = policy;
-        this.registerOutputs({ key: this.key, arn: this.arn, keyId: this.keyId, policy: this.policy });
+        this.registerOutputs({
+            key: this.key,
+            arn: this.arn,
+            keyId: this.keyId,
+            policy: this.policy,
+        });
     }
 }
 
@@ -209,5 +215,7 @@ export function checkedKeyArn(
     }
     return pulumi
         .all([given, where])
-        .apply(([value, loc]) => checked(parent, label, () => checkKeyLocation(argument, value, loc, user).arn));
+        .apply(([value, loc]) =>
+            checked(parent, label, () => checkKeyLocation(argument, value, loc, user).arn),
+        );
 }

@@ -77,7 +77,9 @@ function logsPrincipal(where: AwsLocation): { Service: string } {
 }
 
 function checkedLogGroupArns(where: AwsLocation, names: readonly string[]): string[] {
-    return validateList<string>("logGroupNames", names).map((name, i) => logGroupArn(where, validateLogGroupName(name, `logGroupNames[${i}]`)));
+    return validateList<string>("logGroupNames", names).map((name, i) =>
+        logGroupArn(where, validateLogGroupName(name, `logGroupNames[${i}]`)),
+    );
 }
 
 /**
@@ -111,7 +113,10 @@ export function checkLogsKeyScope(args: {
     }
 }
 
-function logGroupStatement(where: AwsLocation, args: LogsKeyPolicyArgs): PolicyStatement | undefined {
+function logGroupStatement(
+    where: AwsLocation,
+    args: LogsKeyPolicyArgs,
+): PolicyStatement | undefined {
     if (args.accountWide === true) {
         return {
             Sid: "AllowCloudWatchLogsForAccountLogGroups",
@@ -140,7 +145,10 @@ function logGroupStatement(where: AwsLocation, args: LogsKeyPolicyArgs): PolicyS
     };
 }
 
-function viaServiceStatement(where: AwsLocation, roleArns: readonly string[] | undefined): PolicyStatement[] {
+function viaServiceStatement(
+    where: AwsLocation,
+    roleArns: readonly string[] | undefined,
+): PolicyStatement[] {
     if (roleArns === undefined || roleArns.length === 0) {
         return [];
     }
@@ -154,7 +162,9 @@ function viaServiceStatement(where: AwsLocation, roleArns: readonly string[] | u
             Principal: { AWS: oneOrMany(roles) },
             Action: [...VIA_SERVICE_ACTIONS],
             Resource: "*",
-            Condition: { StringEquals: { "kms:ViaService": regionalServicePrincipal("logs", where) } },
+            Condition: {
+                StringEquals: { "kms:ViaService": regionalServicePrincipal("logs", where) },
+            },
         },
     ];
 }
@@ -217,7 +227,10 @@ export function logGroupKeyPolicy(args: LogGroupKeyPolicyArgs): PolicyDocument {
 }
 
 /** Arguments of {@link anomalyDetectorKeyPolicy}. */
-export type AnomalyDetectorKeyPolicyArgs = Omit<LogsKeyPolicyArgs, "anomalyDetectors" | "logGroupNames" | "accountWide">;
+export type AnomalyDetectorKeyPolicyArgs = Omit<
+    LogsKeyPolicyArgs,
+    "anomalyDetectors" | "logGroupNames" | "accountWide"
+>;
 
 /**
  * Key policy for log anomaly detectors (seed 003): administration plus the two statements that

@@ -8,7 +8,11 @@ const regions = ["us-east-1", "eu-west-1"];
 
 const groups = regions.map((region) => {
     const provider = new aws.Provider(region, { region: region as aws.Region });
-    return new EncryptedLogGroup(`api-${region}`, { logGroupName: "/app/api", retentionInDays: 90 }, { provider });
+    return new EncryptedLogGroup(
+        `api-${region}`,
+        { logGroupName: "/app/api", retentionInDays: 90 },
+        { provider },
+    );
 });
 
 export const keyArns = groups.map((g) => g.kmsKeyArn);

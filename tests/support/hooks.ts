@@ -7,6 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 export const mochaHooks = {
     async afterAll(): Promise<void> {
-        await pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) });
+        await pulumi.runtime.setMocks({
+            newResource: () => ({ id: undefined, state: {} }),
+            call: () => ({}),
+        });
     },
 };

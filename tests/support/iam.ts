@@ -37,7 +37,9 @@ function renameServiceNames(value: unknown): unknown {
         return value.map(renameServiceNames);
     }
     if (value !== null && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameServiceNames(v)]));
+        return Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [k, renameServiceNames(v)]),
+        );
     }
     return value;
 }
@@ -56,15 +58,22 @@ export function decide(policy: object, resourceArn: string, request: KeyRequest)
     return runUnsafeSimulation(
         {
             request: {
-                principal: request.principal === "anonymous" ? { type: "Anonymous" } : renameCn(request.principal),
+                principal:
+                    request.principal === "anonymous"
+                        ? { type: "Anonymous" }
+                        : renameCn(request.principal),
                 action: request.action,
                 resource: { resource: resourceArn, accountId: accountOf(resourceArn) },
                 contextVariables: context,
             },
-            identityPolicies: request.identityPolicy ? [{ name: "identity", policy: request.identityPolicy }] : [],
+            identityPolicies: request.identityPolicy
+                ? [{ name: "identity", policy: request.identityPolicy }]
+                : [],
             serviceControlPolicies: [],
             resourceControlPolicies: [],
-            resourcePolicy: createValidatedPolicy(renamedPolicy, validateResourcePolicy, { name: "resource-policy" }),
+            resourcePolicy: createValidatedPolicy(renamedPolicy, validateResourcePolicy, {
+                name: "resource-policy",
+            }),
         },
         {},
     );

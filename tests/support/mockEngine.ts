@@ -146,7 +146,9 @@ export class MockEngine {
         const found = this.resources.filter((r) => r.type === type && r.name === name);
         if (found.length !== 1) {
             const seen = this.resources.map((r) => `${r.type}::${r.name}`).join(", ");
-            throw new Error(`expected one ${type} named ${name}, found ${found.length}; recorded: ${seen}`);
+            throw new Error(
+                `expected one ${type} named ${name}, found ${found.length}; recorded: ${seen}`,
+            );
         }
         return found[0];
     }
@@ -193,7 +195,10 @@ export class MockEngine {
                 if (resp) {
                     record.urn = resp.getUrn();
                     if (record.type === "pulumi:providers:aws") {
-                        this.providerRegions.set(record.urn, record.inputs.region ?? this.account.region);
+                        this.providerRegions.set(
+                            record.urn,
+                            record.inputs.region ?? this.account.region,
+                        );
                     }
                 }
                 callback(err, resp);
@@ -210,9 +215,20 @@ export class MockEngine {
                 : partitionOfRegion(region);
         switch (args.token) {
             case "aws:index/getPartition:getPartition":
-                return { id: partition, partition, dnsSuffix, reverseDnsPrefix: dnsSuffix.split(".").reverse().join(".") };
+                return {
+                    id: partition,
+                    partition,
+                    dnsSuffix,
+                    reverseDnsPrefix: dnsSuffix.split(".").reverse().join("."),
+                };
             case "aws:index/getRegion:getRegion":
-                return { id: region, name: region, region, description: region, endpoint: `ec2.${region}.${dnsSuffix}` };
+                return {
+                    id: region,
+                    name: region,
+                    region,
+                    description: region,
+                    endpoint: `ec2.${region}.${dnsSuffix}`,
+                };
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return {
                     id: this.account.accountId,
@@ -225,22 +241,37 @@ export class MockEngine {
         }
     }
 
-    private newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+    private newResource(args: pulumi.runtime.MockResourceArgs): {
+        id: string | undefined;
+        state: Record<string, any>;
+    } {
         const inputs = args.inputs;
         const region: string = inputs.region ?? this.regionOfProvider(args.provider);
-        const partition = region === this.account.region ? this.account.partition : partitionOfRegion(region).partition;
-        const prefix = (service: string) => `arn:${partition}:${service}:${region}:${this.account.accountId}`;
+        const partition =
+            region === this.account.region
+                ? this.account.partition
+                : partitionOfRegion(region).partition;
+        const prefix = (service: string) =>
+            `arn:${partition}:${service}:${region}:${this.account.accountId}`;
         if (this.preview && args.type !== "pulumi:providers:aws") {
             // A new resource in a preview: only its inputs are known.
             return { id: undefined, state: { ...inputs } };
         }
         switch (args.type) {
             case "aws:kms/key:Key": {
-                const keyId = inputs.multiRegion ? `mrk-${uuidFrom(args.name).replace(/-/g, "")}` : uuidFrom(args.name);
-                return { id: keyId, state: { ...inputs, keyId, arn: `${prefix("kms")}:key/${keyId}` } };
+                const keyId = inputs.multiRegion
+                    ? `mrk-${uuidFrom(args.name).replace(/-/g, "")}`
+                    : uuidFrom(args.name);
+                return {
+                    id: keyId,
+                    state: { ...inputs, keyId, arn: `${prefix("kms")}:key/${keyId}` },
+                };
             }
             case "aws:kms/alias:Alias":
-                return { id: inputs.name, state: { ...inputs, arn: `${prefix("kms")}:${inputs.name}` } };
+                return {
+                    id: inputs.name,
+                    state: { ...inputs, arn: `${prefix("kms")}:${inputs.name}` },
+                };
             case "aws:cloudwatch/logGroup:LogGroup":
                 return {
                     id: inputs.name,
@@ -248,7 +279,10 @@ export class MockEngine {
                 };
             case "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": {
                 const id = uuidFrom(`detector-${args.name}`);
-                return { id, state: { ...inputs, arn: `${prefix("logs")}:anomaly-detector:${id}` } };
+                return {
+                    id,
+                    state: { ...inputs, arn: `${prefix("logs")}:anomaly-detector:${id}` },
+                };
             }
             default:
                 return { id: `${args.name}-id`, state: { ...inputs } };
@@ -259,7 +293,9 @@ export class MockEngine {
 /** Whether a recorded input is a value unknown during a preview (computed by the provider later). */
 export function isUnknownInput(value: unknown): boolean {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require("@pulumi/pulumi/output") as { isUnknown(v: unknown): boolean }).isUnknown(value);
+    return (require("@pulumi/pulumi/output") as { isUnknown(v: unknown): boolean }).isUnknown(
+        value,
+    );
 }
 
 /** Resolves an Output to its value (rejects if an apply in it threw; undefined if unknown). */

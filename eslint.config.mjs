@@ -1,0 +1,40 @@
+// ESLint: typescript-eslint's recommended rules, Pulumi's rules against Outputs in template
+// literals (type-aware), and eslint-config-prettier so formatting is Prettier's job alone.
+import pulumi from "@pulumi/eslint-plugin";
+import prettier from "eslint-config-prettier";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    {
+        ignores: [
+            "**/bin/**",
+            "**/node_modules/**",
+            "docs/**",
+            "reports/**",
+            ".stryker-tmp/**",
+            "**/*.js",
+            "**/*.mjs",
+        ],
+    },
+    ...tseslint.configs.recommended,
+    {
+        languageOptions: {
+            parserOptions: {
+                project: ["./tsconfig.json", "./examples/tsconfig.json"],
+                tsconfigRootDir: import.meta.dirname,
+            },
+        },
+        plugins: { "@pulumi": pulumi },
+        rules: {
+            "@pulumi/no-output-in-template-literal": "error",
+            "@pulumi/no-output-instance-in-template-literal": "error",
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+        },
+    },
+    {
+        // Tests reach into the mock monitor's protobuf requests, which have no types.
+        files: ["tests/**/*.ts", "scripts/**/*.ts"],
+        rules: { "@typescript-eslint/no-explicit-any": "off" },
+    },
+    prettier,
+);
