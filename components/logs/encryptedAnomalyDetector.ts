@@ -57,7 +57,7 @@ export interface EncryptedAnomalyDetectorArgs {
      * Administrators of the key this component creates.
      * @default - the account root, which delegates key administration to IAM
      */
-    readonly keyAdminArns?: pulumi.Input<string>[];
+    readonly keyAdminArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Region of the detector and its key; must be the log group's region.
      * @default - the region of the AWS provider

@@ -38,13 +38,13 @@ export interface EncryptedLogGroupArgs {
      * Only for the key this component creates; with `kmsKeyArn`, grant them on that key instead.
      * @default - none
      */
-    readonly viaServiceRoleArns?: pulumi.Input<string>[];
+    readonly viaServiceRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Administrators of the key this component creates and of the decrypt-only policies it puts
      * on `previousKmsKeyArns`.
      * @default - the account root, which delegates key administration to IAM
      */
-    readonly keyAdminArns?: pulumi.Input<string>[];
+    readonly keyAdminArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Keys this group was encrypted with before (re-keying, AWS's "convert an encrypted log group"
      * steps). Each gets a key policy reduced to administration plus CloudWatch Logs `kms:Decrypt`

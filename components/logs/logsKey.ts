@@ -14,7 +14,7 @@ export interface LogsKeyArgs {
      * kms:EncryptionContext:aws:logs:arn`), the scope the AWS documentation recommends.
      * @default - none
      */
-    readonly logGroupNames?: pulumi.Input<string>[];
+    readonly logGroupNames?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Let every log group of the account in the key's region use this key (`ArnLike
      * kms:EncryptionContext:aws:logs:arn = arn:<partition>:logs:<region>:<account>:*`). Use it for
@@ -33,13 +33,13 @@ export interface LogsKeyArgs {
      * the key only through it (`kms:ViaService = logs.<region>.<dnsSuffix>`).
      * @default - none
      */
-    readonly viaServiceRoleArns?: pulumi.Input<string>[];
+    readonly viaServiceRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Principals that administer the key (`kms:*`). Must include whoever runs `pulumi up`, or KMS
      * refuses the policy.
      * @default - the account root, which delegates key administration to IAM policies
      */
-    readonly adminArns?: pulumi.Input<string>[];
+    readonly adminArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * An alias for the key, with or without the `alias/` prefix. Aliases are for people; pass the
      * key ARN (`arn`) to CloudWatch Logs.
@@ -108,7 +108,13 @@ export class LogsKey extends pulumi.ComponentResource {
         super(`${PACKAGE}:index:LogsKey`, name, {}, opts);
         const label = `LogsKey "${name}"`;
         const settings = checked(this, label, () => {
-            checkLogsKeyScope(args);
+            // With the list known now, check the scope now; an Output list is checked on arrival.
+            if (
+                !pulumi.Output.isInstance(args.logGroupNames) &&
+                !(args.logGroupNames instanceof Promise)
+            ) {
+                checkLogsKeyScope({ ...args, logGroupNames: args.logGroupNames });
+            }
             return validatedKeySettings(args);
         });
 
