@@ -19,9 +19,13 @@ export interface AwsLocation {
 
 /** The parts of a KMS key ARN. */
 export interface KmsKeyArn {
+    /** The whole ARN, as given. */
     readonly arn: string;
+    /** Partition of the key, e.g. `aws`. */
     readonly partition: string;
+    /** Region of the key. */
     readonly region: string;
+    /** Account that owns the key. */
     readonly accountId: string;
     /** The key id: a UUID, or `mrk-` and 32 hex digits for a multi-Region key. */
     readonly keyId: string;

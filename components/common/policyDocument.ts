@@ -9,24 +9,35 @@ export type PolicyCondition = Record<string, Record<string, string | string[]>>;
 
 /** The principal of a statement. */
 export interface PolicyPrincipal {
+    /** IAM principals: account roots, roles, users. */
     AWS?: string | string[];
+    /** Service principals, e.g. `logs.us-east-1.amazonaws.com`. */
     Service?: string | string[];
 }
 
 /** One statement of a key policy or bucket policy. */
 export interface PolicyStatement {
+    /** Statement id; every statement this package writes has a stable one. */
     Sid: string;
+    /** Allow or Deny. */
     Effect: "Allow" | "Deny";
+    /** Who the statement is about. */
     Principal: PolicyPrincipal | "*";
+    /** Actions, e.g. `kms:Decrypt`. */
     Action: string | string[];
+    /** Resources; `*` in a key policy means "this key". */
     Resource: string | string[];
+    /** Conditions the request must meet. */
     Condition?: PolicyCondition;
 }
 
 /** An IAM policy document (version 2012-10-17). */
 export interface PolicyDocument {
+    /** Policy language version; always `2012-10-17`. */
     Version: "2012-10-17";
+    /** Optional policy id. */
     Id?: string;
+    /** The statements. */
     Statement: PolicyStatement[];
 }
 
