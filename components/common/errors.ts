@@ -3,13 +3,20 @@
  * builders and validators throw {@link InputError}; components turn it into a `pulumi.ResourceError`.
  */
 
-/** Renders a received value for an error message: JSON, shortened so a huge input stays readable. */
+/**
+ * Renders a received value for an error message: JSON (BigInts as `12n`), shortened so a huge
+ * input stays readable. Never throws, whatever the value (cycles, null prototypes, symbols).
+ */
 export function describeValue(value: unknown): string {
     let text: string;
     try {
-        text = value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
+        text =
+            value === undefined
+                ? "undefined"
+                : (JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ??
+                  String(value));
     } catch {
-        text = String(value);
+        text = Object.prototype.toString.call(value);
     }
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

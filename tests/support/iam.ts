@@ -3,9 +3,9 @@
  * the workarounds DESIGN.md records:
  * - `runUnsafeSimulation` (the validating entry point drops `kms:EncryptionContext:aws:logs:arn`),
  *   with the key policy passed as a validated policy;
- * - service principals that do not end in `amazonaws.com` (aws-cn's `.amazonaws.com.cn`) are
- *   renamed consistently in the policy and the request to `.cn-partition.amazonaws.com`, which
- *   stays distinct from the commercial name;
+ * - service principals that do not end in `amazonaws.com` (aws-cn's `.amazonaws.com.cn`, the ISO
+ *   partitions' suffixes) are renamed consistently in the policy and the request, e.g. to
+ *   `.cn-partition.amazonaws.com`, which stays distinct from the commercial name;
  * - the evaluator matches account principals by account id alone, so {@link partitionsIn} lets
  *   tests assert every ARN in a policy carries the expected partition.
  */
@@ -26,8 +26,15 @@ export interface KeyRequest {
 /** "Allowed", "ImplicitlyDenied" or "ExplicitlyDenied". */
 export type Decision = string;
 
-const CN_SUFFIX = /\.amazonaws\.com\.cn$/;
-const renameCn = (s: string): string => s.replace(CN_SUFFIX, ".cn-partition.amazonaws.com");
+// DNS suffixes of partitions whose service principals do not end in amazonaws.com, and the
+// distinct amazonaws.com names they are evaluated under.
+const FOREIGN_SUFFIXES: [RegExp, string][] = [
+    [/\.amazonaws\.com\.cn$/, ".cn-partition.amazonaws.com"],
+    [/\.c2s\.ic\.gov$/, ".iso-partition.amazonaws.com"],
+    [/\.sc2s\.sgov\.gov$/, ".isob-partition.amazonaws.com"],
+];
+const renameCn = (s: string): string =>
+    FOREIGN_SUFFIXES.reduce((text, [suffix, replacement]) => text.replace(suffix, replacement), s);
 
 function renameServiceNames(value: unknown): unknown {
     if (typeof value === "string") {
