@@ -13,8 +13,9 @@ export function describeValue(value: unknown): string {
         text =
             value === undefined
                 ? "undefined"
-                : (JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ??
-                  String(value));
+                : (JSON.stringify(value, (_key, v: unknown) =>
+                      typeof v === "bigint" ? `${v}n` : v,
+                  ) ?? String(value));
     } catch {
         text = Object.prototype.toString.call(value);
     }
