@@ -33,9 +33,11 @@ export function validateRetentionInDays(value: unknown, argument = "retentionInD
     }
     let fix = "use one of the allowed values";
     if (typeof value === "number" && Number.isFinite(value)) {
-        const below = [...RETENTION_DAYS].reverse().find((d) => d < value);
-        const above = RETENTION_DAYS.find((d) => d > value);
-        const nearest = [below, above].filter((d): d is number => d !== undefined && d !== 0);
+        // 0 ("never expire") is a different choice, not a nearby period: suggest periods only.
+        const periods = RETENTION_DAYS.filter((d) => d !== 0);
+        const below = [...periods].reverse().find((d) => d < value);
+        const above = periods.find((d) => d > value);
+        const nearest = [below, above].filter((d): d is number => d !== undefined);
         if (nearest.length > 0) {
             fix = `use ${nearest.join(" or ")}, the nearest allowed value${nearest.length > 1 ? "s" : ""}`;
         }

@@ -131,9 +131,31 @@ export class MockEngine {
         return this.failures[0];
     }
 
-    /** Waits until every registration and invoke the program started has finished. */
+    /**
+     * Waits until every registration and invoke the program started has finished. Rejects with
+     * the program's error as soon as one would have ended the deployment (the registrations it
+     * blocked would otherwise never finish).
+     */
     async settle(): Promise<void> {
-        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+        const drained = (
+            pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }
+        ).waitForRPCs();
+        let timer: NodeJS.Timeout | undefined;
+        const failed = new Promise<never>((_, reject) => {
+            const poll = () => {
+                if (this.failures.length > 0) {
+                    reject(this.failures[0]);
+                } else {
+                    timer = setTimeout(poll, 10);
+                }
+            };
+            poll();
+        });
+        try {
+            await Promise.race([drained, failed]);
+        } finally {
+            clearTimeout(timer);
+        }
     }
 
     /** Every recorded resource of `type`. */

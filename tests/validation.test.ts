@@ -1,0 +1,434 @@
+/**
+ * The pure validators and ARN parsers, table-driven: every boundary, every refusal with its exact
+ * message.
+ */
+import * as assert from "node:assert/strict";
+import { InputError, RETENTION_DAYS, parseKmsKeyArn } from "../components";
+import {
+    checkKeyLocation,
+    logGroupArn,
+    parseLogGroupArn,
+    validateIamPrincipalArn,
+} from "../components/common/arn";
+import { describeValue } from "../components/common/errors";
+import { validatedKeySettings } from "../components/common/keySettings";
+import {
+    ENCRYPTABLE_LOG_GROUP_CLASSES,
+    EVALUATION_FREQUENCIES,
+    validateAliasName,
+    validateIntegerInRange,
+    validateList,
+    validateLogGroupName,
+    validateOneOf,
+    validateRetentionInDays,
+} from "../components/common/validation";
+
+const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
+
+function refuses(check: () => unknown, message: string): void {
+    assert.throws(check, (e: Error) => {
+        assert.ok(e instanceof InputError, `${e.name}: ${e.message}`);
+        assert.equal(e.message, message);
+        return true;
+    });
+}
+
+describe("validateRetentionInDays", () => {
+    it("accepts exactly the 23 values CloudWatch Logs accepts", () => {
+        assert.deepEqual(
+            [...RETENTION_DAYS],
+            [
+                0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
+                2557, 2922, 3288, 3653,
+            ],
+        );
+        for (const days of RETENTION_DAYS) {
+            assert.equal(validateRetentionInDays(days), days);
+        }
+    });
+
+    const refusals: [unknown, string][] = [
+        [42, "use 30 or 60, the nearest allowed values"],
+        [2, "use 1 or 3, the nearest allowed values"],
+        [0.5, "use 1, the nearest allowed value"],
+        [-1, "use 1, the nearest allowed value"],
+        [4000, "use 3653, the nearest allowed value"],
+        [366, "use 365 or 400, the nearest allowed values"],
+        ["365", "use one of the allowed values"],
+        [Number.NaN, "use one of the allowed values"],
+        [Number.POSITIVE_INFINITY, "use one of the allowed values"],
+    ];
+    for (const [value, fix] of refusals) {
+        it(`refuses ${describeValue(value)} and suggests: ${fix}`, () => {
+            refuses(
+                () => validateRetentionInDays(value),
+                `retentionInDays is ${describeValue(value)}: CloudWatch Logs does not accept this retention period. Allowed: 0 (never expire), 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Fix: ${fix}.`,
+            );
+        });
+    }
+
+    it("names the argument it was given", () => {
+        assert.throws(
+            () => validateRetentionInDays(2, "cloudWatchLogs.retentionInDays"),
+            /^InputError: cloudWatchLogs\.retentionInDays is 2:/,
+        );
+    });
+});
+
+describe("validateLogGroupName", () => {
+    const allowed =
+        "1 to 512 characters from a-z, A-Z, 0-9, '_', '-', '/', '.', '#', not starting with 'aws/'";
+    it("accepts every allowed character and the 1- and 512-character bounds", () => {
+        for (const name of ["a", "A-z_0/9.#", "/aws/x", "aws", "x".repeat(512), "#", "AWS/upper"]) {
+            assert.equal(validateLogGroupName(name), name);
+        }
+    });
+    const refusals: [unknown, string][] = [
+        [
+            "",
+            `logGroupName is "": a log group needs a non-empty name. Allowed: ${allowed}. Fix: give a name such as '/app/orders', or omit it to use the resource name.`,
+        ],
+        [
+            undefined,
+            `logGroupName is undefined: a log group needs a non-empty name. Allowed: ${allowed}. Fix: give a name such as '/app/orders', or omit it to use the resource name.`,
+        ],
+        [
+            7,
+            `logGroupName is 7: a log group needs a non-empty name. Allowed: ${allowed}. Fix: give a name such as '/app/orders', or omit it to use the resource name.`,
+        ],
+        [
+            "x".repeat(513),
+            `logGroupName is "${"x".repeat(116)}...: the name is 513 characters long, over CloudWatch Logs' limit. Allowed: ${allowed}. Fix: shorten the name to 512 characters or fewer.`,
+        ],
+        [
+            "a b",
+            `logGroupName is "a b": CloudWatch Logs rejects the character " ". Allowed: ${allowed}. Fix: replace those characters, e.g. with '-' or '/'.`,
+        ],
+        [
+            "a:b*c:",
+            `logGroupName is "a:b*c:": CloudWatch Logs rejects the characters ":", "*". Allowed: ${allowed}. Fix: replace those characters, e.g. with '-' or '/'.`,
+        ],
+        [
+            "aws/lambda",
+            `logGroupName is "aws/lambda": names starting with 'aws/' are reserved for AWS services. Allowed: ${allowed}. Fix: use another prefix, e.g. '/app/...'.`,
+        ],
+    ];
+    for (const [value, message] of refusals) {
+        it(`refuses ${describeValue(value).slice(0, 30)}`, () =>
+            refuses(() => validateLogGroupName(value), message));
+    }
+});
+
+describe("validateIntegerInRange, validateOneOf, validateList", () => {
+    it("accepts both bounds and refuses just outside them and non-integers", () => {
+        assert.equal(validateIntegerInRange("n", 7, 7, 30, "f"), 7);
+        assert.equal(validateIntegerInRange("n", 30, 7, 30, "f"), 30);
+        for (const bad of [6, 31, 7.5, "7", null]) {
+            refuses(
+                () => validateIntegerInRange("n", bad, 7, 30, "pick one"),
+                `n is ${describeValue(bad)}: out of range. Allowed: a whole number from 7 to 30. Fix: pick one.`,
+            );
+        }
+    });
+    it("accepts listed values only", () => {
+        assert.deepEqual([...ENCRYPTABLE_LOG_GROUP_CLASSES], ["STANDARD", "INFREQUENT_ACCESS"]);
+        assert.deepEqual(
+            [...EVALUATION_FREQUENCIES],
+            ["ONE_MIN", "FIVE_MIN", "TEN_MIN", "FIFTEEN_MIN", "THIRTY_MIN", "ONE_HOUR"],
+        );
+        assert.equal(validateOneOf("c", "B", ["A", "B"], "p", "f"), "B");
+        refuses(
+            () => validateOneOf("c", "b", ["A", "B"], "not a class", "pick A"),
+            `c is "b": not a class. Allowed: A, B. Fix: pick A.`,
+        );
+    });
+    it("accepts arrays and refuses anything else", () => {
+        assert.deepEqual(validateList("l", []), []);
+        refuses(
+            () => validateList("l", "a"),
+            `l is "a": expected a list. Allowed: an array of strings. Fix: pass a list, e.g. l: ["..."].`,
+        );
+    });
+});
+
+describe("validateAliasName", () => {
+    const allowed =
+        "'alias/' followed by 1 to 250 characters from a-z, A-Z, 0-9, '/', '_', '-', not starting with 'alias/aws/'";
+    it("adds the alias/ prefix when missing and keeps it when present", () => {
+        assert.equal(validateAliasName("logs/orders"), "alias/logs/orders");
+        assert.equal(validateAliasName("alias/logs_orders-1"), "alias/logs_orders-1");
+        assert.equal(validateAliasName("a".repeat(250)), `alias/${"a".repeat(250)}`);
+    });
+    const refusals: [unknown, string][] = [
+        [
+            "",
+            `alias is "": an alias needs a non-empty name. Allowed: ${allowed}. Fix: give a name such as 'alias/orders-logs', or omit the alias.`,
+        ],
+        [
+            "alias/",
+            `alias is "alias/": KMS rejects this alias name. Allowed: ${allowed}. Fix: use only letters, digits, '/', '_' and '-'.`,
+        ],
+        [
+            "a".repeat(251),
+            `alias is ${describeValue("a".repeat(251))}: KMS rejects this alias name. Allowed: ${allowed}. Fix: use only letters, digits, '/', '_' and '-'.`,
+        ],
+        [
+            "my.alias",
+            `alias is "my.alias": KMS rejects this alias name. Allowed: ${allowed}. Fix: use only letters, digits, '/', '_' and '-'.`,
+        ],
+        [
+            "alias/aws/x",
+            `alias is "alias/aws/x": aliases starting with 'alias/aws/' are reserved for AWS managed keys. Allowed: ${allowed}. Fix: choose another name, e.g. 'alias/logs/orders'.`,
+        ],
+    ];
+    for (const [value, message] of refusals) {
+        it(`refuses ${describeValue(value).slice(0, 20)}`, () =>
+            refuses(() => validateAliasName(value), message));
+    }
+});
+
+describe("validatedKeySettings", () => {
+    it("applies the safe defaults", () => {
+        assert.deepEqual(validatedKeySettings({}), {
+            enableKeyRotation: true,
+            rotationPeriodInDays: undefined,
+            deletionWindowInDays: 30,
+            retainOnDelete: true,
+            alias: undefined,
+        });
+    });
+    it("keeps explicit choices", () => {
+        assert.deepEqual(
+            validatedKeySettings({
+                enableKeyRotation: true,
+                rotationPeriodInDays: 2560,
+                deletionWindowInDays: 7,
+                retainOnDelete: false,
+                alias: "x",
+            }),
+            {
+                enableKeyRotation: true,
+                rotationPeriodInDays: 2560,
+                deletionWindowInDays: 7,
+                retainOnDelete: false,
+                alias: "alias/x",
+            },
+        );
+        assert.equal(validatedKeySettings({ rotationPeriodInDays: 90 }).rotationPeriodInDays, 90);
+        assert.equal(validatedKeySettings({ enableKeyRotation: false }).enableKeyRotation, false);
+    });
+});
+
+describe("parseKmsKeyArn", () => {
+    const form = "arn:<partition>:kms:<region>:<account>:key/<key-id>";
+    it("reads a key ARN and a multi-Region key ARN", () => {
+        assert.deepEqual(
+            parseKmsKeyArn("k", `arn:aws-cn:kms:cn-north-1:111122223333:key/${UUID}`),
+            {
+                arn: `arn:aws-cn:kms:cn-north-1:111122223333:key/${UUID}`,
+                partition: "aws-cn",
+                region: "cn-north-1",
+                accountId: "111122223333",
+                keyId: UUID,
+                multiRegion: false,
+            },
+        );
+        assert.equal(
+            parseKmsKeyArn("k", `arn:aws:kms:us-east-1:111122223333:key/${MRK}`).multiRegion,
+            true,
+        );
+    });
+    const need = "CloudWatch Logs and CloudTrail need the full key ARN";
+    const refusals: [unknown, string][] = [
+        [
+            undefined,
+            `k is undefined: a KMS key ARN is required here. Allowed: ${form}. Fix: pass the key's ARN, e.g. a LogsKey's \`arn\` output or an aws.kms.Key's \`arn\`.`,
+        ],
+        [
+            "",
+            `k is "": a KMS key ARN is required here. Allowed: ${form}. Fix: pass the key's ARN, e.g. a LogsKey's \`arn\` output or an aws.kms.Key's \`arn\`.`,
+        ],
+        [
+            "alias/x",
+            `k is "alias/x": this is an alias name, not a key ARN; ${need}. Allowed: ${form}. Fix: look the key up with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.`,
+        ],
+        [
+            UUID,
+            `k is "${UUID}": this is a bare key id, not a key ARN; ${need}. Allowed: ${form}. Fix: pass the key's \`arn\` output instead of its \`keyId\` or \`id\`.`,
+        ],
+        [
+            MRK,
+            `k is "${MRK}": this is a bare key id, not a key ARN; ${need}. Allowed: ${form}. Fix: pass the key's \`arn\` output instead of its \`keyId\` or \`id\`.`,
+        ],
+        ["key/x", `k is "key/x": not an ARN. Allowed: ${form}. Fix: pass the key's ARN.`],
+        [
+            "arn:aws:kms:us-east-1:111122223333:alias/x",
+            `k is "arn:aws:kms:us-east-1:111122223333:alias/x": this is an alias ARN, not a key ARN; ${need}. Allowed: ${form}. Fix: resolve the alias with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.`,
+        ],
+    ];
+    for (const [value, message] of refusals) {
+        it(`refuses ${describeValue(value)}`, () =>
+            refuses(() => parseKmsKeyArn("k", value), message));
+    }
+    const notKeys = [
+        `arn:aws:s3:us-east-1:111122223333:key/${UUID}`,
+        "arn:aws:kms:us-east-1:111122223333:key/not-a-uuid",
+        `arn:aws:kms:us-east-1:111122223333:key/${UUID.toUpperCase()}`,
+        `arn:aws:kms:us-east-1:111122223333:key/${UUID}x`,
+        `arn:aws:kms:us-east-1:1111:key/${UUID}`,
+        `arn:aws:kms::111122223333:key/${UUID}`,
+        `arn::kms:us-east-1:111122223333:key/${UUID}`,
+        `arn:aws:kms:us-east-1:111122223333:${UUID}`,
+    ];
+    for (const value of notKeys) {
+        it(`refuses ${value} as not a KMS key ARN`, () =>
+            refuses(
+                () => parseKmsKeyArn("k", value),
+                `k is "${value}": not a KMS key ARN. Allowed: ${form}. Fix: pass the ARN of a KMS key (service 'kms', resource 'key/<id>').`,
+            ));
+    }
+});
+
+describe("checkKeyLocation", () => {
+    const where = { partition: "aws", region: "us-east-1" };
+    it("accepts a key of the same partition and region", () => {
+        assert.equal(
+            checkKeyLocation(
+                "k",
+                `arn:aws:kms:us-east-1:999988887777:key/${UUID}`,
+                where,
+                "the group",
+            ).accountId,
+            "999988887777",
+        );
+    });
+    it("refuses another partition, then another region, with the fix", () => {
+        refuses(
+            () =>
+                checkKeyLocation(
+                    "k",
+                    `arn:aws-cn:kms:us-east-1:111122223333:key/${UUID}`,
+                    where,
+                    "the group",
+                ),
+            `k is "arn:aws-cn:kms:us-east-1:111122223333:key/${UUID}": the key is in partition 'aws-cn' but the group is in partition 'aws'. Allowed: a key ARN in partition 'aws'. Fix: use a key created in aws/us-east-1.`,
+        );
+        refuses(
+            () =>
+                checkKeyLocation(
+                    "k",
+                    `arn:aws:kms:us-east-2:111122223333:key/${UUID}`,
+                    where,
+                    "the group",
+                ),
+            `k is "arn:aws:kms:us-east-2:111122223333:key/${UUID}": the key is in region 'us-east-2' but the group is in region 'us-east-1'; the service can only use a key in its own region. Allowed: a key ARN in region 'us-east-1'. Fix: create a key in us-east-1 (e.g. a LogsKey with that region's provider) and pass its ARN.`,
+        );
+    });
+});
+
+describe("log group ARNs", () => {
+    it("builds the encryption-context ARN from the name", () => {
+        assert.equal(
+            logGroupArn(
+                {
+                    partition: "aws-us-gov",
+                    region: "us-gov-west-1",
+                    accountId: "111122223333",
+                    dnsSuffix: "amazonaws.com",
+                },
+                "/a/b",
+            ),
+            "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/a/b",
+        );
+    });
+    it("parses a log group ARN with or without the trailing :*", () => {
+        for (const arn of [
+            "arn:aws:logs:us-east-1:111122223333:log-group:/a/b",
+            "arn:aws:logs:us-east-1:111122223333:log-group:/a/b:*",
+        ]) {
+            assert.deepEqual(parseLogGroupArn("g", arn), {
+                arn,
+                partition: "aws",
+                region: "us-east-1",
+                accountId: "111122223333",
+                logGroupName: "/a/b",
+            });
+        }
+    });
+    const form = "arn:<partition>:logs:<region>:<account>:log-group:<name>";
+    const fix = "pass an EncryptedLogGroup's or aws.cloudwatch.LogGroup's `arn` output";
+    for (const value of [
+        "arn:aws:logs:us-east-1:111122223333:anomaly-detector:x",
+        "arn:aws:logs:us-east-1:111122223333:log-group:",
+        "arn:aws:logs:us-east-1:111122223333:log-group::*",
+        "arn:aws:logs::111122223333:log-group:a",
+        "arn:aws:logs:us-east-1:12:log-group:a",
+        "arn:aws:s3:us-east-1:111122223333:log-group:a",
+    ]) {
+        it(`refuses ${value}`, () =>
+            refuses(
+                () => parseLogGroupArn("g", value),
+                `g is "${value}": not a CloudWatch Logs log group ARN. Allowed: ${form}. Fix: ${fix}.`,
+            ));
+    }
+    it("refuses a non-ARN", () =>
+        refuses(
+            () => parseLogGroupArn("g", "/a/b"),
+            `g is "/a/b": a log group ARN is required here. Allowed: ${form}. Fix: ${fix}.`,
+        ));
+});
+
+describe("validateIamPrincipalArn", () => {
+    const form = "arn:<partition>:iam::<account>:root | role/<name> | user/<name>";
+    it("accepts roots, roles (with paths) and users", () => {
+        for (const arn of [
+            "arn:aws:iam::111122223333:root",
+            "arn:aws:iam::111122223333:role/a/b",
+            "arn:aws:iam::111122223333:user/u",
+        ]) {
+            assert.equal(validateIamPrincipalArn("p", arn, "aws"), arn);
+        }
+    });
+    for (const value of [
+        "arn:aws:sts::111122223333:assumed-role/r/s",
+        "arn:aws:iam:us-east-1:111122223333:role/r",
+        "arn:aws:iam::1111:role/r",
+        "arn:aws:iam::111122223333:group/g",
+        "arn:aws:iam::111122223333:role/",
+    ]) {
+        it(`refuses ${value}`, () =>
+            refuses(
+                () => validateIamPrincipalArn("p", value),
+                `p is "${value}": not an IAM role, user or account-root ARN. Allowed: ${form}. Fix: pass the ARN of an IAM role, user or account root (not an STS session ARN).`,
+            ));
+    }
+    it("refuses a non-ARN and another partition", () => {
+        refuses(
+            () => validateIamPrincipalArn("p", "111122223333"),
+            `p is "111122223333": an IAM principal ARN is required here. Allowed: ${form}. Fix: pass the ARN of an IAM role, user or account root, e.g. a role's \`arn\` output.`,
+        );
+        refuses(
+            () => validateIamPrincipalArn("p", "arn:aws:iam::111122223333:root", "aws-cn"),
+            `p is "arn:aws:iam::111122223333:root": the principal is in partition 'aws' but the key is in partition 'aws-cn'. Allowed: an IAM ARN in partition 'aws-cn'. Fix: use a principal from aws-cn.`,
+        );
+    });
+});
+
+describe("describeValue", () => {
+    it("renders values for messages, shortened, without ever throwing", () => {
+        assert.equal(describeValue(undefined), "undefined");
+        assert.equal(describeValue("a"), '"a"');
+        assert.equal(describeValue(12n), '"12n"');
+        assert.equal(describeValue("x".repeat(200)), `"${"x".repeat(116)}...`);
+        assert.equal(describeValue("x".repeat(118)).length, 120);
+        const cyclic: Record<string, unknown> = {};
+        cyclic.self = cyclic;
+        assert.equal(describeValue(cyclic), "[object Object]");
+        assert.equal(describeValue(Symbol("s")), "Symbol(s)");
+        assert.equal(
+            describeValue(() => 1),
+            "() => 1",
+        );
+    });
+});
