@@ -364,6 +364,73 @@ describe("logGroupKeyPolicy", () => {
         });
     });
 
+    it("explains each refusal in full: scope, admins and the location", () => {
+        const cases: [() => unknown, string][] = [
+            [
+                () => logGroupKeyPolicy({ ...COMMERCIAL, accountWide: true, logGroupNames: ["a"] }),
+                'logGroupNames is ["a"]: accountWide already lets every log group of the account use the key. Allowed: either logGroupNames or accountWide: true, not both. Fix: drop logGroupNames for a shared key, or drop accountWide to scope the key to those groups.',
+            ],
+            [
+                () => logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["a"], adminArns: [] }),
+                "adminArns is []: a key nobody can administer can never be changed or recovered. Allowed: one or more IAM role, user or account-root ARNs. Fix: list at least one admin, or omit adminArns to let the account root (and so IAM) administer the key.",
+            ],
+            [
+                () =>
+                    logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: "a" as unknown as string[] }),
+                'logGroupNames is "a": expected a list. Allowed: an array of strings. Fix: pass a list, e.g. logGroupNames: ["..."].',
+            ],
+            [
+                () => decryptOnlyKeyPolicy({ ...COMMERCIAL, logGroupNames: [] }),
+                "logGroupNames is []: a decrypt-only key must name the log groups whose data it still decrypts. Allowed: one or more log group names. Fix: pass the names of the log groups that were encrypted with this key.",
+            ],
+        ];
+        for (const [build, message] of cases) {
+            assert.throws(build, { name: "InputError", message });
+        }
+    });
+
+    it("checks every field of the location, anchored at both ends", () => {
+        const fix =
+            "Fix: pass the values aws.getPartition, aws.getRegion and aws.getCallerIdentity return.";
+        const bad: [string, string, string][] = [
+            ["partition", "xaws", "'aws', 'aws-cn', 'aws-us-gov', ..."],
+            ["partition", "aws1", "'aws', 'aws-cn', 'aws-us-gov', ..."],
+            ["region", "1us-east-1", "a region name such as 'us-east-1'"],
+            ["region", "us-east-1x", "a region name such as 'us-east-1'"],
+            ["accountId", "1111222233334", "a 12-digit account id"],
+            ["accountId", "x11112222333", "a 12-digit account id"],
+            ["dnsSuffix", ".amazonaws.com", "a DNS suffix such as 'amazonaws.com'"],
+            ["dnsSuffix", "amazonaws.com.", "a DNS suffix such as 'amazonaws.com'"],
+        ];
+        for (const [field, value, allowed] of bad) {
+            assert.throws(
+                () => logGroupKeyPolicy({ ...COMMERCIAL, [field]: value, logGroupNames: ["a"] }),
+                {
+                    name: "InputError",
+                    message: `${field} is "${value}": cannot build a key policy for this location. Allowed: ${allowed}. ${fix}`,
+                },
+            );
+        }
+        // Two-digit region numbers exist (e.g. a future "ap-southeast-10").
+        assert.equal(
+            logGroupKeyPolicy({ ...COMMERCIAL, region: "ap-southeast-10", logGroupNames: ["a"] })
+                .Statement.length,
+            2,
+        );
+    });
+
+    it("adds no ViaService statement for an empty role list", () => {
+        const policy = logGroupKeyPolicy({
+            ...COMMERCIAL,
+            logGroupNames: ["a"],
+            viaServiceRoleArns: [],
+        });
+        assert.deepEqual(
+            policy.Statement.map((s) => s.Sid),
+            ["KeyAdministration", "AllowCloudWatchLogsForLogGroups"],
+        );
+    });
+
     const errors: [string, () => unknown, RegExp][] = [
         [
             "no scope at all",

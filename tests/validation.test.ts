@@ -432,3 +432,59 @@ describe("describeValue", () => {
         );
     });
 });
+
+describe("edge cases found by mutation testing", () => {
+    it("refuses an alias-shaped resource of another service as not a KMS key ARN", () => {
+        refuses(
+            () => parseKmsKeyArn("k", "arn:aws:s3:::alias/x"),
+            `k is "arn:aws:s3:::alias/x": not a KMS key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the ARN of a KMS key (service 'kms', resource 'key/<id>').`,
+        );
+    });
+    it("needs exactly 12 digits in an account id", () => {
+        for (const account of ["1111222233334", "x111122223333", "11112222333x"]) {
+            assert.throws(
+                () => parseKmsKeyArn("k", `arn:aws:kms:us-east-1:${account}:key/${UUID}`),
+                /not a KMS key ARN/,
+            );
+        }
+    });
+    it("keeps everything after log-group: but a trailing :* in a log group name", () => {
+        assert.equal(
+            parseLogGroupArn("g", "arn:aws:logs:us-east-1:111122223333:log-group:a:*b")
+                .logGroupName,
+            "a:*b",
+        );
+    });
+    it("refuses IAM-shaped resources of other services and resources only containing root/role/user", () => {
+        for (const value of [
+            "arn:aws:sts::111122223333:role/x",
+            "arn:aws:iam::111122223333:xroot",
+            "arn:aws:iam::111122223333:rootx",
+            "arn:aws:iam::111122223333:xrole/r",
+        ]) {
+            assert.throws(
+                () => validateIamPrincipalArn("p", value),
+                /not an IAM role, user or account-root ARN/,
+            );
+        }
+        assert.equal(
+            validateIamPrincipalArn("p", "arn:aws:iam::111122223333:user/alice"),
+            "arn:aws:iam::111122223333:user/alice",
+        );
+    });
+    it("accepts a principal of any partition when none is required", () => {
+        assert.equal(
+            validateIamPrincipalArn("p", "arn:aws-cn:iam::111122223333:root"),
+            "arn:aws-cn:iam::111122223333:root",
+        );
+    });
+    it("does not shorten a 120-character rendering", () => {
+        assert.equal(describeValue("x".repeat(118)), `"${"x".repeat(118)}"`);
+    });
+    it("explains a rotation period without rotation in full", () => {
+        refuses(
+            () => validatedKeySettings({ rotationPeriodInDays: 180, enableKeyRotation: false }),
+            "rotationPeriodInDays is 180: a rotation period needs automatic rotation, but enableKeyRotation is false. Allowed: rotationPeriodInDays together with enableKeyRotation: true. Fix: remove rotationPeriodInDays, or set enableKeyRotation to true.",
+        );
+    });
+});

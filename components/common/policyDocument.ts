@@ -107,8 +107,3 @@ export function keyAdministrationStatement(
         Resource: "*",
     };
 }
-
-/** Parses a JSON key policy produced by this package's builders (or any IAM policy JSON). */
-export function parsePolicyDocument(json: string): PolicyDocument {
-    return JSON.parse(json) as PolicyDocument;
-}
