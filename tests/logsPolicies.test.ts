@@ -411,6 +411,19 @@ describe("logGroupKeyPolicy", () => {
                 },
             );
         }
+        // A number that would print as a valid account id is still not a string.
+        assert.throws(
+            () =>
+                logGroupKeyPolicy({
+                    ...COMMERCIAL,
+                    accountId: 111122223333 as unknown as string,
+                    logGroupNames: ["a"],
+                }),
+            {
+                name: "InputError",
+                message: /^accountId is 111122223333: cannot build a key policy/,
+            },
+        );
         // Two-digit region numbers exist (e.g. a future "ap-southeast-10").
         assert.equal(
             logGroupKeyPolicy({ ...COMMERCIAL, region: "ap-southeast-10", logGroupNames: ["a"] })
