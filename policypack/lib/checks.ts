@@ -157,16 +157,20 @@ function checkKeyArn(subject: string, reference: unknown): Finding[] {
 }
 
 function symmetricSpec(key: StackKey): { spec: string | Unknown; usage: string | Unknown } {
+    // Absent means the provider's default (symmetric); present but not a string is shown as is.
+    const read = (prop: string): string | Unknown | undefined => {
+        const v = readProperty(key.resource.props, prop);
+        return v === undefined || v === UNKNOWN || typeof v === "string" ? v : JSON.stringify(v);
+    };
     let spec: string | Unknown = "SYMMETRIC_DEFAULT";
     for (const prop of key.type.specProperties) {
-        const v = readString(key.resource.props, prop);
+        const v = read(prop);
         if (v !== undefined) {
             spec = v;
             break;
         }
     }
-    const usage = readString(key.resource.props, "keyUsage") ?? "ENCRYPT_DECRYPT";
-    return { spec, usage };
+    return { spec, usage: read("keyUsage") ?? "ENCRYPT_DECRYPT" };
 }
 
 function checkSymmetric(subject: string, key: StackKey): Finding[] {

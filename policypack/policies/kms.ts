@@ -71,9 +71,9 @@ function reports(
 export const logEncryptionKeyUsable: StackValidationPolicy = {
     name: "log-encryption-key-usable",
     description:
-        "The KMS key of a log group, anomaly detector or trail must be referenced by its full key ARN (or be a key in the stack), " +
-        "be symmetric, be in the resource's region (a trail's: its bucket's) and not multi-Region, have a key policy that lets the " +
-        "service use it only under an encryption-context condition and grants nothing to everyone, and rotate.",
+        "The KMS key of a log group, anomaly detector or trail must be usable by the service: a full key ARN (or a key in the stack), " +
+        "symmetric, in the resource's region (a trail's: its bucket's), single-Region, with a key policy that lets the service use it " +
+        "only under an encryption-context condition and grants nothing to everyone, and rotating.",
     enforcementLevel: "mandatory",
     configSchema: USABLE_SCHEMA,
     validateStack: (args, reportViolation) => {
@@ -129,8 +129,8 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
                     report.target.urn,
                 );
             } else if (r.kind === "external") {
-                const failed = report.findings.some((f) => f.outcome === "violation");
-                if (!failed) {
+                // A reference that is not a key ARN at all is the usable policy's violation alone.
+                if (!report.findings.some((f) => f.check === "key-arn")) {
                     reportViolation(
                         `[cannot verify yet] ${subject} uses KMS key ${r.reference}, which is not managed in this stack: ` +
                             `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
