@@ -551,15 +551,25 @@ describe("policy pack: through the analyzer protocol", function () {
             });
             const alias = s.alias("aliased", aliased);
             s.logGroup("via-alias", { key: unknown(), keyDependsOn: [alias.urn] });
-            const bare = s.key("bare-key", { policy: null });
-            s.keyPolicy(
-                "bare-key-policy",
-                bare,
+            // A stand-alone KeyPolicy replaces the key's own policy. When its keyId is unknown (the
+            // preview that creates the key) it may target the key, so a disagreement is undecided.
+            const donor = (group: string) =>
                 JSON.parse(
-                    s.key("donor", { policyFor: ["/app/via-key-policy"] }).inputs.policy as string,
-                ),
-            );
+                    s.key(`donor-${group}`, { policyFor: [`/app/${group}`] }).inputs
+                        .policy as string,
+                );
+            const bare = s.key("bare-key", { policy: null });
+            s.keyPolicy("bare-key-policy", bare, donor("via-key-policy"));
             s.logGroup("via-key-policy", { key: bare });
+            const deployed = s.key("deployed-key", { policy: null, existing: true });
+            s.keyPolicy("deployed-key-policy", deployed, donor("via-deployed-key-policy"));
+            s.logGroup("via-deployed-key-policy", { key: deployed });
+            const replaced = s.key("replaced-key", {
+                existing: true,
+                policyFor: ["/app/replaced"],
+            });
+            s.keyPolicy("replaced-key-policy", replaced, donor("somebody-else"));
+            s.logGroup("replaced", { key: replaced });
             s.logGroup("via-deps", {
                 key: s.key("via-deps-key", { rotation: false }),
                 propertyDependency: false,
@@ -569,10 +579,20 @@ describe("policy pack: through the analyzer protocol", function () {
             const result = await pack.preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/by-name [multi-region]`,
+                `${USABLE}/replaced [key-policy]`,
                 `${USABLE}/via-alias [symmetric]`,
                 `${USABLE}/via-deps [rotation]`,
+                `${VERIFIABLE}/via-key-policy [cannot verify yet]`,
             ]);
             assert.match(messageOf(result, USABLE, "via-alias"), /KMS key "aliased-key"/);
+            assert.match(
+                messageOf(result, USABLE, "replaced"),
+                /but the KMS key policy "replaced-key-policy" \(aws:kms\/keyPolicy:KeyPolicy\) does not allow/,
+            );
+            assert.match(
+                messageOf(result, VERIFIABLE, "via-key-policy"),
+                /the KMS key policy "bare-key-policy" \(aws:kms\/keyPolicy:KeyPolicy\) may replace the policy of KMS key "bare-key"/,
+            );
         });
 
         it("says it cannot verify yet when the key comes from a stack reference or several keys", async () => {

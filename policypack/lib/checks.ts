@@ -429,11 +429,14 @@ function targetAccount(target: Indexed, key: StackKey, policy: ParsedPolicy): st
     return named.length === 1 ? named[0] : undefined;
 }
 
-function keyPolicyOf(key: StackKey): { value: unknown; source: string } {
-    if (key.keyPolicy !== undefined) {
+function keyPolicyOf(
+    key: StackKey,
+    standAlone: Indexed | undefined,
+): { value: unknown; source: string } {
+    if (standAlone !== undefined) {
         return {
-            value: readProperty(key.keyPolicy.props, "policy"),
-            source: `the KMS key policy "${key.keyPolicy.name}" (${key.keyPolicy.type})`,
+            value: readProperty(standAlone.props, "policy"),
+            source: `the KMS key policy "${standAlone.name}" (${standAlone.type})`,
         };
     }
     return {
@@ -442,6 +445,11 @@ function keyPolicyOf(key: StackKey): { value: unknown; source: string } {
     };
 }
 
+/**
+ * The key-policy checks, on the policy that applies: a stand-alone KeyPolicy naming the key, else
+ * the key's own. When a KeyPolicy may target the key (its keyId unknown at preview, depending on
+ * the key), both are checked, and if they disagree the outcome cannot be decided yet.
+ */
 function checkKeyPolicy(
     subject: string,
     target: Indexed,
@@ -449,8 +457,37 @@ function checkKeyPolicy(
     key: StackKey,
     region: Region | Unknown | undefined,
 ): Finding[] {
+    const own = checkOnePolicy(subject, target, type, key, region, key.keyPolicy);
+    const verdict = (fs: Finding[]) =>
+        fs
+            .map((f) => `${f.check}:${f.outcome}`)
+            .sort()
+            .join();
+    for (const possible of key.possibleKeyPolicies ?? []) {
+        const other = checkOnePolicy(subject, target, type, key, region, possible);
+        if (verdict(other) !== verdict(own)) {
+            return [
+                {
+                    check: "key-policy",
+                    outcome: "unverifiable",
+                    message: `the KMS key policy "${possible.name}" (${possible.type}) may replace the policy of ${describeKey(key)}: its keyId is unknown at preview and depends on that key`,
+                },
+            ];
+        }
+    }
+    return own;
+}
+
+function checkOnePolicy(
+    subject: string,
+    target: Indexed,
+    type: TargetType,
+    key: StackKey,
+    region: Region | Unknown | undefined,
+    standAlone: Indexed | undefined,
+): Finding[] {
     const name = describeKey(key);
-    const { value, source } = keyPolicyOf(key);
+    const { value, source } = keyPolicyOf(key, standAlone);
     if (value !== undefined && containsUnknown(value)) {
         return [
             {

@@ -43,11 +43,17 @@ export interface Indexed {
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A key in the stack: the key resource and, if one targets it, the stand-alone key policy. */
+/** A key in the stack: the key resource and the stand-alone key policies that target it. */
 export interface StackKey {
     readonly resource: Indexed;
     readonly type: KeyType;
+    /** A KeyPolicy whose known `keyId` names this key: it replaces the key's own policy. */
     readonly keyPolicy?: Indexed;
+    /**
+     * KeyPolicies whose `keyId` is unknown at preview and depends on this key: they may target it
+     * (or only use its ARN to compute another key's id), so the key's policy is uncertain.
+     */
+    readonly possibleKeyPolicies?: readonly Indexed[];
 }
 
 /** How a resource's key was found, or why it was not. */
@@ -172,12 +178,22 @@ export class StackIndex {
         (this.targets as Indexed[]).push(...targets);
         for (const kp of keyPolicies) {
             const prop = KEY_POLICY_TYPES[kp.type].key;
-            const key = this.keyFromReference(
-                readString(kp.props, prop),
-                kp.propertyDependencies[prop],
-            );
-            if (key !== undefined) {
-                this.keys.set(key.resource.urn, { ...key, keyPolicy: kp });
+            const value = readString(kp.props, prop);
+            const known = typeof value === "string" ? this.keyByIdentifierOnly(value) : undefined;
+            if (known !== undefined) {
+                this.keys.set(known.resource.urn, { ...known, keyPolicy: kp });
+            } else if (value === UNKNOWN) {
+                const possible = this.singleKeyAmong(
+                    kp.propertyDependencies[prop] ?? [],
+                    false,
+                )?.key;
+                if (possible !== undefined) {
+                    const current = this.keys.get(possible.resource.urn)!;
+                    this.keys.set(possible.resource.urn, {
+                        ...current,
+                        possibleKeyPolicies: [...(current.possibleKeyPolicies ?? []), kp],
+                    });
+                }
             }
         }
     }
@@ -263,20 +279,6 @@ export class StackIndex {
             return { ambiguous: [...found.values()].map((f) => f.key.resource.name).sort() };
         }
         return [...found.values()][0];
-    }
-
-    /** The key a KeyPolicy or alias reference points at (known value first, then its property dependency). */
-    private keyFromReference(
-        value: string | Unknown | undefined,
-        deps: readonly string[] | undefined,
-    ): StackKey | undefined {
-        if (typeof value === "string") {
-            const byValue = this.keyByIdentifierOnly(value);
-            if (byValue !== undefined) {
-                return byValue;
-            }
-        }
-        return this.singleKeyAmong(deps ?? [], false)?.key;
     }
 
     /** The stack key with this URN (with the KeyPolicy that targets it, if any). */

@@ -304,7 +304,8 @@ export class StackBuilder {
     /** A stand-alone `aws:kms/keyPolicy:KeyPolicy` for `key`. */
     keyPolicy(name: string, key: FixtureResource, policy: object | string): FixtureResource {
         const inputs = {
-            keyId: unknown(),
+            // `keyId: key.id`: known once the key exists, unknown in the preview that creates it.
+            keyId: this.arnOf(key),
             policy: typeof policy === "string" ? policy : JSON.stringify(policy),
         };
         return this.add({
