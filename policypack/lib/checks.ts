@@ -12,11 +12,10 @@ import {
     LOG_GROUP_KEY_ACTIONS,
 } from "../../components/logs/policies";
 import {
-    Decision,
     KeyRequest,
     ParsedPolicy,
-    evaluate,
-    parsePolicy,
+    evaluateCached as evaluate,
+    parsePolicyCached as parsePolicy,
     principalAccounts,
 } from "./iam";
 import { Region, partitionOfRegion, providerAccount, resolveRegion } from "./location";
@@ -62,9 +61,15 @@ const SERVICE_CALLS = [
     "kms:GenerateDataKey",
     "kms:DescribeKey",
 ];
+const callsByPatterns = new Map<readonly string[], string[]>();
 function callsMatching(patterns: readonly string[]): string[] {
-    const re = patterns.map((p) => new RegExp(`^${p.replace(/\*/g, ".*")}$`, "i"));
-    return SERVICE_CALLS.filter((a) => re.some((r) => r.test(a)));
+    let calls = callsByPatterns.get(patterns);
+    if (calls === undefined) {
+        const re = patterns.map((p) => new RegExp(`^${p.replace(/\*/g, ".*")}$`, "i"));
+        calls = SERVICE_CALLS.filter((a) => re.some((r) => r.test(a)));
+        callsByPatterns.set(patterns, calls);
+    }
+    return calls;
 }
 
 /** Actions that must never be open to anyone (principal `*` without a condition). */
@@ -536,11 +541,12 @@ function checkOnePolicy(
     const findings: Finding[] = [];
     const account = targetAccount(target, key, policy);
     const ctx = serviceContext(target, type, region.region, account, keyArn);
-    const decisions: Decision[][] = GUESSES.map((g) =>
-        ctx.needed(g).map((r) => evaluate(policy, r)),
+    // With nothing unknown one evaluation decides; otherwise two different guesses must agree.
+    const deniedPerGuess = (ctx.guessed ? GUESSES : GUESSES.slice(0, 1)).map((g) =>
+        ctx.needed(g).filter((r) => evaluate(policy, r) !== "Allowed"),
     );
-    const denied = ctx.needed(GUESSES[0]).filter((_, i) => decisions[0][i] !== "Allowed");
-    const deniedOther = ctx.needed(GUESSES[1]).filter((_, i) => decisions[1][i] !== "Allowed");
+    const denied = deniedPerGuess[0];
+    const deniedOther = deniedPerGuess[deniedPerGuess.length - 1];
     if (denied.length > 0 || deniedOther.length > 0) {
         if (ctx.guessed && (ctx.accountGuessed || denied.length !== deniedOther.length)) {
             findings.push({

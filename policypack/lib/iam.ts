@@ -48,6 +48,27 @@ export interface ParsedPolicy {
     readonly error?: string;
 }
 
+const parsedByText = new Map<string, ParsedPolicy>();
+
+/**
+ * {@link parsePolicy}, remembered by policy text: a stack's keys often share a policy, and both
+ * stack policies of the pack read the same keys in one AnalyzeStack.
+ */
+export function parsePolicyCached(policy: unknown): ParsedPolicy {
+    if (typeof policy !== "string") {
+        return parsePolicy(policy);
+    }
+    let parsed = parsedByText.get(policy);
+    if (parsed === undefined) {
+        parsed = parsePolicy(policy);
+        if (parsedByText.size > 20_000) {
+            parsedByText.clear();
+        }
+        parsedByText.set(policy, parsed);
+    }
+    return parsed;
+}
+
 /** Parses a key policy given as a JSON string or as an object (AWS Native's `keyPolicy`). */
 export function parsePolicy(policy: unknown): ParsedPolicy {
     let doc: unknown = policy;
@@ -104,18 +125,26 @@ function wildcardMatch(pattern: string, value: string, ignoreCase = false): bool
     return re.test(value);
 }
 
+const arnParts = new Map<string, string[] | null>();
+/** `arn:partition:service:region:account:resource` split into its six components (cached). */
+function splitArn(s: string): string[] | null {
+    let parts = arnParts.get(s);
+    if (parts === undefined) {
+        const all = s.split(":");
+        parts = all.length < 6 ? null : [...all.slice(0, 5), all.slice(5).join(":")];
+        if (arnParts.size > 50_000) {
+            arnParts.clear();
+        }
+        arnParts.set(s, parts);
+    }
+    return parts;
+}
+
 /** ArnLike/ArnEquals: the six components (`arn:partition:service:region:account:resource`) compared one by one. */
 function arnMatch(pattern: string, value: string): boolean {
-    const split = (s: string): string[] | undefined => {
-        const parts = s.split(":");
-        if (parts.length < 6) {
-            return undefined;
-        }
-        return [...parts.slice(0, 5), parts.slice(5).join(":")];
-    };
-    const p = split(pattern);
-    const v = split(value);
-    if (p === undefined || v === undefined) {
+    const p = splitArn(pattern);
+    const v = splitArn(value);
+    if (p === null || v === null) {
         return false;
     }
     return p.every((part, i) => wildcardMatch(part, v[i]));
@@ -325,6 +354,33 @@ function statementApplies(
         return false;
     }
     return conditionsHold(s.Condition, context);
+}
+
+const decisions = new WeakMap<ParsedPolicy, Map<string, Decision>>();
+
+/** {@link evaluate}, remembered per parsed policy and request (the pack asks the same questions of shared keys). */
+export function evaluateCached(policy: ParsedPolicy, request: KeyRequest): Decision {
+    let known = decisions.get(policy);
+    if (known === undefined) {
+        known = new Map();
+        decisions.set(policy, known);
+    }
+    const p = request.principal;
+    const who =
+        p.kind === "service" ? `s:${p.service}` : p.kind === "aws" ? `a:${p.arn}` : "anonymous";
+    let key = `${who}|${request.action}|${request.resource ?? ""}`;
+    for (const [k, v] of Object.entries(request.context ?? {})) {
+        key += `|${k}=${v}`;
+    }
+    let decision = known.get(key);
+    if (decision === undefined) {
+        decision = evaluate(policy, request);
+        if (known.size > 1_000) {
+            known.clear();
+        }
+        known.set(key, decision);
+    }
+    return decision;
 }
 
 /** Evaluates `request` against the key policy. Never throws. */

@@ -8,7 +8,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { CheckId, TargetReport, checkTarget, describeTarget } from "../lib/checks";
+import { CheckId, CheckOptions, TargetReport, checkTarget, describeTarget } from "../lib/checks";
 import {
     EXEMPTIONS_SCHEMA,
     USABLE_SCHEMA,
@@ -58,13 +58,24 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
     },
 };
 
-/** Builds the index and checks every target of the stack once per policy run. */
-function reports(
-    args: StackValidationArgs,
-    options: Parameters<typeof checkTarget>[2],
-): TargetReport[] {
+/** Builds the index (one pass) and checks every target of the stack. */
+function reports(args: StackValidationArgs, options: CheckOptions): TargetReport[] {
     const index = new StackIndex(args.resources as readonly StackResourceLike[]);
     return index.targets.map((t) => checkTarget(index, t, options));
+}
+
+/**
+ * The reports `log-encryption-key-usable` computed in this AnalyzeStack, handed to
+ * `log-encryption-key-verifiable`, which runs right after it on the same request: the checks run
+ * once per stack, not once per policy. `@pulumi/policy` runs the stack policies of one request
+ * back to back, awaiting only already-settled promises, so no other request can run in between;
+ * the hand-over is still dropped at the next turn of the event loop, and taken only if the URNs
+ * are the same, in the same order. Otherwise the advisory policy computes its own.
+ */
+let handOver: { readonly urns: readonly string[]; readonly reports: TargetReport[] } | undefined;
+
+function sameUrns(a: readonly string[], resources: StackValidationArgs["resources"]): boolean {
+    return a.length === resources.length && resources.every((r, i) => r.urn === a[i]);
 }
 
 /** The key must be usable by the service: key ARN, symmetric, same region, single-Region, policy, rotation. */
@@ -78,7 +89,12 @@ export const logEncryptionKeyUsable: StackValidationPolicy = {
     configSchema: USABLE_SCHEMA,
     validateStack: (args, reportViolation) => {
         const config = readUsableConfig(args.getConfig());
-        for (const report of reports(args, config)) {
+        const all = reports(args, config);
+        handOver = { urns: args.resources.map((r) => r.urn), reports: all };
+        setImmediate(() => {
+            handOver = undefined;
+        });
+        for (const report of all) {
             if (isExempt(config, report.target)) {
                 continue;
             }
@@ -111,11 +127,15 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
     configSchema: EXEMPTIONS_SCHEMA,
     validateStack: (args, reportViolation) => {
         const exemptions = readExemptions(args.getConfig());
-        // The checks' own options do not matter here beyond what they leave unverified.
-        for (const report of reports(args, {
-            allowMultiRegionKeys: false,
-            requireKeyRotation: true,
-        })) {
+        const given =
+            handOver !== undefined && sameUrns(handOver.urns, args.resources)
+                ? handOver.reports
+                : undefined;
+        handOver = undefined;
+        // Without the usable policy's reports (it is disabled), check with its defaults.
+        const all =
+            given ?? reports(args, { allowMultiRegionKeys: false, requireKeyRotation: true });
+        for (const report of all) {
             if (isExempt(exemptions, report.target)) {
                 continue;
             }
