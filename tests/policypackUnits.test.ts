@@ -4,6 +4,7 @@
  * table of policies and requests), configuration and exemptions, regions and partitions.
  */
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { anomalyDetectorKeyPolicy, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
 import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../components/logs/policies";
@@ -467,5 +468,28 @@ describe("policypack/lib/config and location", () => {
         assert.equal(providerAccount(p('["111122223333"]')), "111122223333");
         assert.equal(providerAccount(p(["111122223333", "444455556666"])), undefined);
         assert.equal(providerAccount(undefined), undefined);
+    });
+});
+
+describe("pulumi-aws-encrypted-logs/policypack (the package export)", () => {
+    it("exports the three policies for reuse in another pack, without loading @pulumi/policy", () => {
+        // A fresh process, so nothing else has loaded @pulumi/policy already.
+        const script = `
+            const reused = require("pulumi-aws-encrypted-logs/policypack");
+            const names = [reused.logEncryptionKeyRequired, reused.logEncryptionKeyUsable, reused.logEncryptionKeyVerifiable].map((p) => p.name);
+            const policyLoaded = Object.keys(require.cache).some((k) => /[\\/]@pulumi[\\/]policy[\\/]/.test(k));
+            console.log(JSON.stringify({ names, policyLoaded }));`;
+        const out = execFileSync(process.execPath, ["-e", script], {
+            cwd: path.resolve(__dirname, "..", ".."),
+            encoding: "utf8",
+        });
+        assert.deepEqual(JSON.parse(out), {
+            names: [
+                "log-encryption-key-required",
+                "log-encryption-key-usable",
+                "log-encryption-key-verifiable",
+            ],
+            policyLoaded: false,
+        });
     });
 });
