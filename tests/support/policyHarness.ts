@@ -267,9 +267,11 @@ export class PolicyPackHarness {
 
     private unary<Req, Res>(method: string, req: Req): Promise<Res> {
         return new Promise((resolve, reject) => {
-            const fn = (this.client as unknown as Record<string, Function>)[method].bind(
-                this.client,
-            );
+            type Unary = (
+                req: Req,
+                callback: (err: grpc.ServiceError | null, res: Res) => void,
+            ) => void;
+            const fn = (this.client as unknown as Record<string, Unary>)[method].bind(this.client);
             fn(req, (err: grpc.ServiceError | null, res: Res) =>
                 err ? reject(err) : resolve(res),
             );
