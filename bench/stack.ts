@@ -6,6 +6,7 @@
  * and every fifth unit an anomaly detector with its key; every tenth unit has a log group without
  * a key (a violation). Half the units are already deployed (ARNs known), half new (unknown).
  */
+import { logGroupKeyPolicy } from "../components";
 import { FixtureResource, unknown } from "../tests/support/policyHarness";
 import { ACCOUNT, StackBuilder, detectorPolicy } from "../tests/support/stackFixtures";
 
@@ -25,36 +26,13 @@ export function syntheticStack(size: number): FixtureResource[] {
     const s = new StackBuilder("us-east-1", "bench", `n${size}`);
     const shared = s.key("shared-logs-key", {
         existing: true,
-        policy: {
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Sid: "Admin",
-                    Effect: "Allow",
-                    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-                    Action: "kms:*",
-                    Resource: "*",
-                },
-                {
-                    Sid: "Logs",
-                    Effect: "Allow",
-                    Principal: { Service: "logs.us-east-1.amazonaws.com" },
-                    Action: [
-                        "kms:Encrypt",
-                        "kms:Decrypt",
-                        "kms:ReEncrypt*",
-                        "kms:GenerateDataKey*",
-                        "kms:Describe*",
-                    ],
-                    Resource: "*",
-                    Condition: {
-                        ArnLike: {
-                            "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:*`,
-                        },
-                    },
-                },
-            ],
-        },
+        policy: logGroupKeyPolicy({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            region: "us-east-1",
+            accountId: ACCOUNT,
+            accountWide: true,
+        }),
     });
     const tags = { team: "payments", env: "prod", costCenter: "cc-1234", managedBy: "pulumi" };
     for (let u = 0; s.resources.length < size; u++) {

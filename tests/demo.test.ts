@@ -14,17 +14,11 @@ import {
     rootProgram,
 } from "../scripts/demo";
 import { COMMERCIAL } from "./support/mockEngine";
-import { PolicyPackHarness } from "./support/policyHarness";
+import { usePolicyPack } from "./support/policyHarness";
 
 describe("npm run demo", function () {
     this.timeout(60_000);
-    let pack: PolicyPackHarness;
-    before(async () => {
-        pack = await PolicyPackHarness.start();
-    });
-    after(async () => {
-        await pack?.stop();
-    });
+    const running = usePolicyPack();
 
     it("previews examples/complete from the root Pulumi.yaml with both keys and their policies", async () => {
         const program = rootProgram();
@@ -55,7 +49,7 @@ describe("npm run demo", function () {
     });
 
     it("the pack passes the quick-start preview, deciding although both key ARNs are unknown", async () => {
-        const { stack, result } = await judge(pack, await previewProgram(rootProgram()));
+        const { stack, result } = await judge(running(), await previewProgram(rootProgram()));
         const group = stack.find(
             (r) => r.name === "app" && r.type === "aws:cloudwatch/logGroup:LogGroup",
         );
@@ -68,7 +62,7 @@ describe("npm run demo", function () {
     });
 
     it("the pack fails each log group of the broken stack for its own broken rule", async () => {
-        const { stack, result } = await judge(pack, await previewProgram(brokenProgram()));
+        const { stack, result } = await judge(running(), await previewProgram(brokenProgram()));
         const verdicts = result.all
             .map(
                 (d) =>

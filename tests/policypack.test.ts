@@ -5,13 +5,7 @@
  * where they are the contract.
  */
 import * as assert from "node:assert/strict";
-import {
-    Diagnostic,
-    PolicyPackHarness,
-    PreviewResult,
-    secret,
-    unknown,
-} from "./support/policyHarness";
+import { Diagnostic, usePolicyPack, PreviewResult, secret, unknown } from "./support/policyHarness";
 import { logGroupKeyPolicy } from "../components";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "./support/stackFixtures";
 
@@ -51,28 +45,21 @@ function messageOf(result: PreviewResult, policy: string, name: string, check = 
 
 describe("policy pack: through the analyzer protocol", function () {
     this.timeout(60_000);
-    let pack: PolicyPackHarness;
-
-    before(async () => {
-        pack = await PolicyPackHarness.start();
-    });
-    after(async () => {
-        await pack?.stop();
-    });
+    const running = usePolicyPack();
     afterEach(async () => {
-        await pack.configure({}); // back to the policies' own defaults
+        await running().configure({}); // back to the policies' own defaults
     });
 
     describe("start-up and protocol", () => {
         it("prints only its port, logs nothing to the engine, and writes nothing to stderr", () => {
-            assert.match(pack.portLine, /^\d+$/);
-            assert.equal(pack.stdoutAfterPort, "");
-            assert.equal(pack.stderr, "");
-            assert.deepEqual(pack.engineLogs, []);
+            assert.match(running().portLine, /^\d+$/);
+            assert.equal(running().stdoutAfterPort, "");
+            assert.equal(running().stderr, "");
+            assert.deepEqual(running().engineLogs, []);
         });
 
         it("declares three policies with their enforcement levels and configuration defaults", async () => {
-            const info = await pack.info();
+            const info = await running().info();
             assert.equal(info.getName(), "encrypted-logs");
             assert.equal(info.getVersion(), "0.1.0");
             const policies = info.getPoliciesList().map((p) => ({
@@ -105,14 +92,14 @@ describe("policy pack: through the analyzer protocol", function () {
                 group.inputs.kmsKeyId instanceof Object,
                 "kmsKeyId is unknown in this fixture",
             );
-            const ds = await pack.analyze(group, s.resources);
+            const ds = await running().analyze(group, s.resources);
             assert.deepEqual(ds, []);
         });
 
         it("fails a log group with no kmsKeyId, naming the resource, the missing value and the fix", async () => {
             const s = new StackBuilder();
             s.logGroup("plain", {});
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [`${REQUIRED}/plain [key-required]`]);
             const d = result.all[0];
             assert.equal(d.enforcementLevel, "mandatory");
@@ -146,7 +133,9 @@ describe("policy pack: through the analyzer protocol", function () {
             }
             const ds: Diagnostic[] = [];
             for (const r of s.resources) {
-                ds.push(...(await pack.analyze(r, s.resources)).map((d) => ({ ...d, urn: r.urn })));
+                ds.push(
+                    ...(await running().analyze(r, s.resources)).map((d) => ({ ...d, urn: r.urn })),
+                );
             }
             assert.deepEqual(verdicts(ds), [
                 `${REQUIRED}/detector-none [key-required]`,
@@ -168,34 +157,34 @@ describe("policy pack: through the analyzer protocol", function () {
                     ),
                 },
             });
-            assert.equal((await pack.analyze(empty, s.resources)).length, 1);
-            assert.deepEqual(await pack.analyze(hidden, s.resources), []);
+            assert.equal((await running().analyze(empty, s.resources)).length, 1);
+            assert.deepEqual(await running().analyze(hidden, s.resources), []);
         });
 
         it("exempts by resource name and URN pattern, and reports at the configured level", async () => {
             const s = new StackBuilder();
             const legacy = s.logGroup("legacy", {});
             const other = s.logGroup("other", {});
-            await pack.configure({
+            await running().configure({
                 [REQUIRED]: {
                     enforcementLevel: "advisory",
                     exemptResourceNames: ["legacy"],
                     exemptUrnPatterns: [],
                 },
             });
-            assert.deepEqual(await pack.analyze(legacy, s.resources), []);
-            const ds = await pack.analyze(other, s.resources);
+            assert.deepEqual(await running().analyze(legacy, s.resources), []);
+            const ds = await running().analyze(other, s.resources);
             assert.deepEqual(
                 ds.map((d) => d.enforcementLevel),
                 ["advisory"],
             );
-            await pack.configure({
+            await running().configure({
                 [REQUIRED]: { enforcementLevel: "mandatory", exemptUrnPatterns: ["*::other"] },
             });
-            assert.deepEqual(await pack.analyze(other, s.resources), []);
-            assert.equal((await pack.analyze(legacy, s.resources)).length, 1);
-            await pack.configure({ [REQUIRED]: { enforcementLevel: "disabled" } });
-            assert.deepEqual(await pack.analyze(legacy, s.resources), []);
+            assert.deepEqual(await running().analyze(other, s.resources), []);
+            assert.equal((await running().analyze(legacy, s.resources)).length, 1);
+            await running().configure({ [REQUIRED]: { enforcementLevel: "disabled" } });
+            assert.deepEqual(await running().analyze(legacy, s.resources), []);
         });
     });
 
@@ -203,14 +192,14 @@ describe("policy pack: through the analyzer protocol", function () {
         it("passes a log group and its new key (first preview: ARN unknown, property dependency to the key)", async () => {
             const s = new StackBuilder();
             s.logGroup("orders", { key: s.key("orders-key") });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), []);
+            assert.deepEqual(verdicts(await running().preview(s.resources)), []);
         });
 
         it("passes the same stack after deploy (ARN known, matched to the key in the stack)", async () => {
             const s = new StackBuilder();
             const key = s.key("orders-key", { existing: true });
             s.logGroup("orders", { key, propertyDependency: false, dependency: false });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), []);
+            assert.deepEqual(verdicts(await running().preview(s.resources)), []);
         });
 
         it("fails a key ARN unknown at preview that resolves to an asymmetric key, on the log group's URN, naming the key", async () => {
@@ -218,7 +207,7 @@ describe("policy pack: through the analyzer protocol", function () {
             const group = s.logGroup("orders", {
                 key: s.key("orders-key", { spec: "RSA_2048", usage: "ENCRYPT_DECRYPT" }),
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [`${USABLE}/orders [symmetric]`]);
             assert.equal(result.stack[0].urn, group.urn);
             assert.equal(
@@ -239,7 +228,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 key: s.key("sign-key", { spec: "ECC_NIST_P256", usage: "SIGN_VERIFY" }),
             });
             s.logGroup("later", { key: s.key("later-key", { spec: unknown() }) });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), [
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/hmac [symmetric]`,
                 `${USABLE}/sign [symmetric]`,
                 `${VERIFIABLE}/later [cannot verify yet]`,
@@ -254,7 +243,7 @@ describe("policy pack: through the analyzer protocol", function () {
             s.logGroup("good-arn", {
                 key: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/alias-arn [key-arn]`,
                 `${USABLE}/alias-name [key-arn]`,
@@ -287,7 +276,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 key: s.key("input-key", { region: "eu-west-1" }),
                 region: "eu-west-1",
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             // The key's policy names logs.eu-west-1, so the group's principal is refused too.
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/wrong [key-policy]`,
@@ -308,7 +297,7 @@ describe("policy pack: through the analyzer protocol", function () {
             });
             const p = s.provider("computed", unknown());
             s.logGroup("computed", { key: s.key("computed-key", { provider: p }), provider: p });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), [
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/far [region]`,
                 `${VERIFIABLE}/computed [cannot verify yet]`,
                 `${VERIFIABLE}/far [cannot verify yet]`,
@@ -328,16 +317,16 @@ describe("policy pack: through the analyzer protocol", function () {
                 }),
             });
             s.logGroup("single", { key: s.key("single-key", { multiRegion: false }) });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), [
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/mrk [multi-region]`,
                 `${USABLE}/mrk-arn [multi-region]`,
                 `${USABLE}/replica [multi-region]`,
                 `${VERIFIABLE}/mrk-arn [cannot verify yet]`,
             ]);
-            await pack.configure({
+            await running().configure({
                 [USABLE]: { enforcementLevel: "mandatory", allowMultiRegionKeys: true },
             });
-            assert.deepEqual(verdicts(await pack.analyzeStack(s.resources)), [
+            assert.deepEqual(verdicts(await running().analyzeStack(s.resources)), [
                 `${VERIFIABLE}/mrk-arn [cannot verify yet]`,
             ]);
         });
@@ -358,7 +347,7 @@ describe("policy pack: through the analyzer protocol", function () {
             s.logGroup("garbled", { key: s.key("garbled-key", { policy: "{not json" }) });
             s.logGroup("later", { key: s.key("later-key", { policy: unknown() }) });
             s.logGroup("fine", { key: s.key("fine-key") });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/garbled [key-policy]`,
                 `${USABLE}/no-policy [key-policy]`,
@@ -403,7 +392,7 @@ describe("policy pack: through the analyzer protocol", function () {
             s.logGroup("elsewhere", {
                 key: s.key("elsewhere-key", { policyFor: ["/app/somewhere-else"] }),
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/elsewhere [key-policy]`,
                 `${USABLE}/unscoped [key-policy]`,
@@ -447,7 +436,7 @@ describe("policy pack: through the analyzer protocol", function () {
             });
             s.logGroup("tmp", { key: s.key("open-key", { policy: open }) });
             s.logGroup("scoped", { key: s.key("scoped-key", { policy: scoped }) });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [`${USABLE}/tmp [public-grant]`]);
             assert.equal(
                 messageOf(result, USABLE, "tmp"),
@@ -474,7 +463,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 }),
             });
             s.logGroup("rotating", { key: s.key("rotating-key") });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/static [rotation]`,
                 `${USABLE}/unset [rotation]`,
@@ -484,10 +473,10 @@ describe("policy pack: through the analyzer protocol", function () {
                 '[rotation] log group "unset" (aws:cloudwatch/logGroup:LogGroup) is encrypted with KMS key "unset-key" (aws:kms/key:Key), whose enableKeyRotation is not set (false): ' +
                     "symmetric customer keys used for logs must rotate. Fix: set enableKeyRotation: true (a LogsKey does), or set requireKeyRotation: false in this policy's configuration.",
             );
-            await pack.configure({
+            await running().configure({
                 [USABLE]: { enforcementLevel: "mandatory", requireKeyRotation: false },
             });
-            assert.deepEqual(verdicts(await pack.analyzeStack(s.resources)), []);
+            assert.deepEqual(verdicts(await running().analyzeStack(s.resources)), []);
         });
 
         it("checks anomaly detectors against the anomaly-detector statements", async () => {
@@ -496,7 +485,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 key: s.key("watched-key", { policy: detectorPolicy("us-east-1") }),
             });
             s.detector("groups-only", { key: s.key("groups-only-key") });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), [
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/groups-only [key-policy]`,
             ]);
         });
@@ -514,7 +503,7 @@ describe("policy pack: through the analyzer protocol", function () {
             s.trail("byo-bucket", "central-audit-bucket", {
                 key: s.key("byo-bucket-key", { policy: cloudTrailPolicy() }),
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/eu-bucket [region]`,
                 `${USABLE}/logs-policy [key-policy]`,
@@ -538,7 +527,7 @@ describe("policy pack: through the analyzer protocol", function () {
             s.nativeLogGroup("native-rsa", {
                 key: s.key("native-rsa-key", { type: "aws-native:kms:Key", spec: "RSA_4096" }),
             });
-            assert.deepEqual(verdicts(await pack.preview(s.resources)), [
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/native-rsa [symmetric]`,
             ]);
         });
@@ -576,7 +565,7 @@ describe("policy pack: through the analyzer protocol", function () {
             });
             s.key("by-name-key", { multiRegion: true });
             s.logGroup("by-name", { key: unknown() });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/by-name [multi-region]`,
                 `${USABLE}/replaced [key-policy]`,
@@ -603,7 +592,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 key: unknown(),
                 keyDependsOn: [s.key("a-key").urn, s.key("b-key").urn],
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${VERIFIABLE}/ambiguous [cannot verify yet]`,
                 `${VERIFIABLE}/shared [cannot verify yet]`,
@@ -623,24 +612,24 @@ describe("policy pack: through the analyzer protocol", function () {
         it("exempts resources and follows the configured enforcement level", async () => {
             const s = new StackBuilder();
             s.logGroup("legacy", { key: s.key("legacy-key", { rotation: false }) });
-            await pack.configure({
+            await running().configure({
                 [USABLE]: {
                     enforcementLevel: "advisory",
                     exemptResourceNames: [],
                     exemptUrnPatterns: [],
                 },
             });
-            const ds = await pack.analyzeStack(s.resources);
+            const ds = await running().analyzeStack(s.resources);
             assert.deepEqual(
                 ds.map((d) => [d.policyName, d.enforcementLevel]),
                 [[USABLE, "advisory"]],
             );
-            await pack.configure({
+            await running().configure({
                 [USABLE]: { enforcementLevel: "mandatory", exemptResourceNames: ["legacy"] },
             });
-            assert.deepEqual(await pack.analyzeStack(s.resources), []);
-            await pack.configure({ [USABLE]: { enforcementLevel: "disabled" } });
-            assert.deepEqual(await pack.analyzeStack(s.resources), []);
+            assert.deepEqual(await running().analyzeStack(s.resources), []);
+            await running().configure({ [USABLE]: { enforcementLevel: "disabled" } });
+            assert.deepEqual(await running().analyzeStack(s.resources), []);
         });
 
         it("never throws or skips on odd input (wrong types, secrets, missing providers, junk policies)", async () => {
@@ -669,7 +658,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     kmsKeyId: ["urn:pulumi:dev::app::aws:kms/key:Key::missing"],
                 },
             });
-            const result = await pack.preview(s.resources);
+            const result = await running().preview(s.resources);
             assert.equal(
                 result.all.some((d) => /can't run/.test(d.message)),
                 false,

@@ -6,24 +6,18 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { judge, previewProgram } from "../scripts/demo";
-import { PolicyPackHarness } from "./support/policyHarness";
+import { usePolicyPack } from "./support/policyHarness";
 
 const examples = path.resolve(__dirname, "..", "..", "examples");
 
 describe("policy pack: the examples' previews", function () {
     this.timeout(60_000);
-    let pack: PolicyPackHarness;
-    before(async () => {
-        pack = await PolicyPackHarness.start();
-    });
-    after(async () => {
-        await pack?.stop();
-    });
+    const running = usePolicyPack();
 
     for (const example of ["complete", "shared-key", "multi-region"]) {
         it(`passes examples/${example} with no diagnostic at all`, async () => {
             const { stack, result } = await judge(
-                pack,
+                running(),
                 await previewProgram(path.join(examples, example)),
             );
             assert.ok(stack.some((r) => r.type === "aws:cloudwatch/logGroup:LogGroup"));
@@ -38,7 +32,7 @@ describe("policy pack: the examples' previews", function () {
         });
         try {
             const { stack, result } = await judge(
-                pack,
+                running(),
                 await previewProgram(path.join(examples, "rekey")),
             );
             const keyPolicy = stack.find((r) => r.type === "aws:kms/keyPolicy:KeyPolicy");
@@ -59,7 +53,7 @@ describe("policy pack: the examples' previews", function () {
         });
         try {
             const { result } = await judge(
-                pack,
+                running(),
                 await previewProgram(path.join(examples, "byo-key")),
             );
             assert.deepEqual(

@@ -155,115 +155,85 @@ describe("policypack/lib/iam: the key-policy evaluator agrees with an IAM policy
             ],
         },
     };
-    const requests: Record<string, KeyRequest & { simPrincipal: string }> = {
-        "logs encrypts for the group": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:Encrypt",
-            context: { [LOGS_CONTEXT_KEY]: group },
-        },
-        "logs generates a data key for the group": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:GenerateDataKey",
-            context: { [LOGS_CONTEXT_KEY]: group },
-        },
-        "logs re-encrypts for the group": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:ReEncryptFrom",
-            context: { [LOGS_CONTEXT_KEY]: group },
-        },
-        "logs decrypts without context": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:Decrypt",
-            context: {},
-        },
-        "logs encrypts for another account's group": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:Encrypt",
-            context: { [LOGS_CONTEXT_KEY]: otherGroup },
-        },
-        "logs of eu-west-1 encrypts for the group": {
-            simPrincipal: "logs.eu-west-1.amazonaws.com",
-            principal: { kind: "service", service: "logs.eu-west-1.amazonaws.com" },
-            action: "kms:Encrypt",
-            context: { [LOGS_CONTEXT_KEY]: group },
-        },
-        "logs encrypts a detector (crypto context)": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:ReEncryptTo",
-            context: { [LOGS_CRYPTO_CONTEXT_KEY]: detector },
-        },
-        "logs describes the key for a detector": {
-            simPrincipal: logs,
-            principal: { kind: "service", service: logs },
-            action: "kms:DescribeKey",
-            context: { [LOGS_CONTEXT_KEY]: detector },
-        },
-        "cloudtrail generates a data key for a trail": {
-            simPrincipal: "cloudtrail.amazonaws.com",
-            principal: { kind: "service", service: "cloudtrail.amazonaws.com" },
-            action: "kms:GenerateDataKey",
-            context: {
-                "kms:EncryptionContext:aws:cloudtrail:arn":
-                    "arn:aws:cloudtrail:us-east-1:111122223333:trail/t",
+    type TableRequest = KeyRequest & { simPrincipal: string };
+    const ask = (
+        service: string,
+        action: string,
+        context: Record<string, string> = {},
+    ): TableRequest => ({
+        simPrincipal: service,
+        principal: { kind: "service", service },
+        action,
+        context,
+    });
+    const asRole = (
+        arn: string,
+        action: string,
+        context: Record<string, string> = {},
+    ): TableRequest => ({
+        simPrincipal: arn,
+        principal: { kind: "aws", arn, account: arn.split(":")[4] },
+        action,
+        context,
+    });
+    const trail = "cloudtrail.amazonaws.com";
+    const trailContext = (account: string) => ({
+        "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:us-east-1:${account}:trail/t`,
+    });
+    const requests: Record<string, TableRequest> = {
+        "logs encrypts for the group": ask(logs, "kms:Encrypt", { [LOGS_CONTEXT_KEY]: group }),
+        "logs generates a data key for the group": ask(logs, "kms:GenerateDataKey", {
+            [LOGS_CONTEXT_KEY]: group,
+        }),
+        "logs re-encrypts for the group": ask(logs, "kms:ReEncryptFrom", {
+            [LOGS_CONTEXT_KEY]: group,
+        }),
+        "logs decrypts without context": ask(logs, "kms:Decrypt"),
+        "logs encrypts for another account's group": ask(logs, "kms:Encrypt", {
+            [LOGS_CONTEXT_KEY]: otherGroup,
+        }),
+        "logs of eu-west-1 encrypts for the group": ask(
+            "logs.eu-west-1.amazonaws.com",
+            "kms:Encrypt",
+            {
+                [LOGS_CONTEXT_KEY]: group,
             },
-        },
-        "cloudtrail generates a data key for another account": {
-            simPrincipal: "cloudtrail.amazonaws.com",
-            principal: { kind: "service", service: "cloudtrail.amazonaws.com" },
-            action: "kms:GenerateDataKey",
-            context: {
-                "kms:EncryptionContext:aws:cloudtrail:arn":
-                    "arn:aws:cloudtrail:us-east-1:999999999999:trail/t",
-            },
-        },
-        "cloudtrail describes the key": {
-            simPrincipal: "cloudtrail.amazonaws.com",
-            principal: { kind: "service", service: "cloudtrail.amazonaws.com" },
-            action: "kms:DescribeKey",
-            context: {},
-        },
+        ),
+        "logs encrypts a detector (crypto context)": ask(logs, "kms:ReEncryptTo", {
+            [LOGS_CRYPTO_CONTEXT_KEY]: detector,
+        }),
+        "logs describes the key for a detector": ask(logs, "kms:DescribeKey", {
+            [LOGS_CONTEXT_KEY]: detector,
+        }),
+        "cloudtrail generates a data key for a trail": ask(
+            trail,
+            "kms:GenerateDataKey",
+            trailContext("111122223333"),
+        ),
+        "cloudtrail generates a data key for another account": ask(
+            trail,
+            "kms:GenerateDataKey",
+            trailContext("999999999999"),
+        ),
+        "cloudtrail describes the key": ask(trail, "kms:DescribeKey"),
         "anonymous decrypts": {
             simPrincipal: "anonymous",
             principal: { kind: "anonymous" },
             action: "kms:Decrypt",
             context: {},
         },
-        "a stranger decrypts": {
-            simPrincipal: "arn:aws:iam::999999999999:role/anyone",
-            principal: {
-                kind: "aws",
-                arn: "arn:aws:iam::999999999999:role/anyone",
-                account: "999999999999",
+        "a stranger decrypts": asRole("arn:aws:iam::999999999999:role/anyone", "kms:Decrypt"),
+        "a role of the account decrypts (kms:CallerAccount set)": asRole(
+            "arn:aws:iam::111122223333:role/app",
+            "kms:Decrypt",
+            {
+                "kms:CallerAccount": "111122223333",
             },
-            action: "kms:Decrypt",
-            context: {},
-        },
-        "a role of the account decrypts (kms:CallerAccount set)": {
-            simPrincipal: "arn:aws:iam::111122223333:role/app",
-            principal: {
-                kind: "aws",
-                arn: "arn:aws:iam::111122223333:role/app",
-                account: "111122223333",
-            },
-            action: "kms:Decrypt",
-            context: { "kms:CallerAccount": "111122223333" },
-        },
-        "an admin of the account schedules deletion": {
-            simPrincipal: "arn:aws:iam::111122223333:role/admin",
-            principal: {
-                kind: "aws",
-                arn: "arn:aws:iam::111122223333:role/admin",
-                account: "111122223333",
-            },
-            action: "kms:ScheduleKeyDeletion",
-            context: {},
-        },
+        ),
+        "an admin of the account schedules deletion": asRole(
+            "arn:aws:iam::111122223333:role/admin",
+            "kms:ScheduleKeyDeletion",
+        ),
     };
 
     for (const [policyName, policy] of Object.entries(policies)) {

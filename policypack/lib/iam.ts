@@ -315,45 +315,43 @@ function conditionsHold(condition: unknown, context: ReadonlyMap<string, string>
     });
 }
 
+/**
+ * A statement element and its negation (`Principal`/`NotPrincipal`, ...): the element must match,
+ * or the negated one must not; a statement with neither does not apply.
+ */
+function elementHolds(
+    s: Statement,
+    name: string,
+    notName: string,
+    matches: (value: unknown) => boolean,
+    notMatches: (value: unknown) => boolean = matches,
+): boolean {
+    if (name in s) {
+        return matches(s[name]);
+    }
+    return notName in s && !notMatches(s[notName]);
+}
+
 function statementApplies(
     s: Statement,
     request: KeyRequest,
     context: ReadonlyMap<string, string>,
 ): boolean {
-    if ("Principal" in s) {
-        if (!principalMatches(s.Principal, request.principal)) {
-            return false;
-        }
-    } else if ("NotPrincipal" in s) {
-        if (principalMatches(s.NotPrincipal, request.principal)) {
-            return false;
-        }
-    } else {
-        return false; // a key policy statement must name its principal
-    }
-    if ("Action" in s) {
-        if (!actionMatches(s.Action, request.action)) {
-            return false;
-        }
-    } else if ("NotAction" in s) {
-        if (actionMatches(s.NotAction, request.action)) {
-            return false;
-        }
-    } else {
-        return false;
-    }
-    if ("Resource" in s) {
-        if (!resourceMatches(s.Resource, request.resource)) {
-            return false;
-        }
-    } else if ("NotResource" in s) {
-        if (request.resource !== undefined && resourceMatches(s.NotResource, request.resource)) {
-            return false;
-        }
-    } else {
-        return false;
-    }
-    return conditionsHold(s.Condition, context);
+    return (
+        elementHolds(s, "Principal", "NotPrincipal", (p) =>
+            principalMatches(p, request.principal),
+        ) &&
+        elementHolds(s, "Action", "NotAction", (a) => actionMatches(a, request.action)) &&
+        elementHolds(
+            s,
+            "Resource",
+            "NotResource",
+            (r) => resourceMatches(r, request.resource),
+            // An unknown key ARN is not known to be excluded.
+            (r) => request.resource !== undefined && resourceMatches(r, request.resource),
+        ) &&
+        conditionsHold(s.Condition, context)
+    );
 }
 
 const decisions = new WeakMap<ParsedPolicy, Map<string, Decision>>();

@@ -476,3 +476,26 @@ function fromProto(d: analyzerPb.AnalyzeDiagnostic): Diagnostic {
 export function fromWire(v: Value): unknown {
     return v.toJavaScript();
 }
+
+/**
+ * Starts the pack once for the enclosing mocha `describe` (not once per test) and stops it after;
+ * returns a getter for the running pack.
+ */
+export function usePolicyPack(
+    packDir: string = PACK_DIR,
+    opts: StartOptions = {},
+): () => PolicyPackHarness {
+    let pack: PolicyPackHarness | undefined;
+    before(async () => {
+        pack = await PolicyPackHarness.start(packDir, opts);
+    });
+    after(async () => {
+        await pack?.stop();
+    });
+    return () => {
+        if (pack === undefined) {
+            throw new Error("the policy pack is not running (used outside the describe?)");
+        }
+        return pack;
+    };
+}
