@@ -1,17 +1,21 @@
 /**
  * `npm run demo`: previews the root Pulumi.yaml program (examples/complete) offline, under the
  * mock engine, the way `pulumi preview` would run it: no AWS account and no Pulumi CLI needed.
- * Prints the resource tree, the inputs that matter, and each key's policy.
+ * Prints the resource tree, the inputs that matter, and each key's policy. Then runs the policy
+ * pack over that preview (started as the CLI starts it, fed as the engine feeds it) and over a
+ * deliberately broken stack, and prints the verdicts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stackFromMockEngine } from "../tests/support/fromMockEngine";
 import {
     COMMERCIAL,
     MockEngine,
     RecordedResource,
     isUnknownInput,
 } from "../tests/support/mockEngine";
+import { FixtureResource, PolicyPackHarness, PreviewResult } from "../tests/support/policyHarness";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -25,6 +29,11 @@ export function rootProgram(): string {
     return path.join(root, main[1]);
 }
 
+/** The deliberately broken program the demo runs the pack over. */
+export function brokenProgram(): string {
+    return path.join(root, "scripts", "broken-stack", "index.ts");
+}
+
 /** Runs a Pulumi TypeScript program in preview mode under the recording mock engine. */
 export async function previewProgram(program: string): Promise<MockEngine> {
     // The Pulumi CLI runs TypeScript programs through ts-node; so does the demo.
@@ -35,6 +44,8 @@ export async function previewProgram(program: string): Promise<MockEngine> {
         project: "encrypted-logs-quickstart",
         stack: "demo",
     });
+    // A program previewed again must run again, not come from the module cache.
+    delete require.cache[require.resolve(program)];
     await pulumi.runtime.runInPulumiStack(async () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return require(program);
@@ -107,6 +118,44 @@ export function renderTree(engine: MockEngine): string[] {
     return lines;
 }
 
+/** The resources the pack judges (log groups, detectors, trails) of a previewed stack. */
+const JUDGED =
+    /^(aws:cloudwatch\/(logGroup|logAnomalyDetector)|aws:cloudtrail\/trail|aws-native:(logs:LogGroup|cloudtrail:Trail))/;
+
+/**
+ * The pack's verdicts, one line per judged resource: `PASS` when nothing was reported on it, else
+ * one line per diagnostic (`[enforcement] policy: message`, the policy description left out).
+ */
+export function renderVerdicts(stack: readonly FixtureResource[], result: PreviewResult): string[] {
+    const lines: string[] = [];
+    for (const r of stack.filter((s) => JUDGED.test(s.type))) {
+        const ds = result.all.filter((d) => d.urn === r.urn);
+        lines.push(`${ds.length === 0 ? "PASS" : "FAIL"}  ${r.type}  ${r.name}`);
+        for (const d of ds) {
+            const message = d.message.split("\n").slice(1).join(" ");
+            lines.push(`      ${d.enforcementLevel} ${d.policyName}: ${message}`);
+        }
+    }
+    const elsewhere = result.all.filter(
+        (d) => !stack.some((r) => JUDGED.test(r.type) && r.urn === d.urn),
+    );
+    for (const d of elsewhere) {
+        lines.push(
+            `      ${d.enforcementLevel} ${d.policyName} on ${d.urn}: ${d.message.split("\n").slice(1).join(" ")}`,
+        );
+    }
+    return lines;
+}
+
+/** Runs the pack over a previewed program as a preview would; returns the stack and verdicts. */
+export async function judge(
+    pack: PolicyPackHarness,
+    engine: MockEngine,
+): Promise<{ stack: FixtureResource[]; result: PreviewResult }> {
+    const stack = stackFromMockEngine(engine);
+    return { stack, result: await pack.preview(stack) };
+}
+
 async function main(): Promise<void> {
     const program = rootProgram();
     const started = Date.now();
@@ -131,6 +180,26 @@ async function main(): Promise<void> {
                     : JSON.stringify(JSON.parse(r.inputs.policy), null, 2);
             out.push(...policy.split("\n").map((l) => `  ${l}`));
         }
+    }
+    const pack = await PolicyPackHarness.start();
+    try {
+        out.push(
+            "",
+            `Policy pack "encrypted-logs" (started as the Pulumi CLI starts it, port ${pack.portLine} after ${pack.startupMs.toFixed(0)} ms), over this preview:`,
+        );
+        const demo = await judge(pack, engine);
+        out.push(...renderVerdicts(demo.stack, demo.result).map((l) => `  ${l}`));
+        const broken = brokenProgram();
+        out.push("", `And over a deliberately broken stack (${path.relative(root, broken)}):`);
+        const bad = await judge(pack, await previewProgram(broken));
+        out.push(...renderVerdicts(bad.stack, bad.result).map((l) => `  ${l}`));
+        const mandatory = bad.result.all.filter((d) => d.enforcementLevel === "mandatory").length;
+        out.push(
+            "",
+            `${mandatory} mandatory violations: a real \`pulumi preview --policy-pack ./policypack\` of that stack fails.`,
+        );
+    } finally {
+        await pack.stop();
     }
     console.log(out.join("\n"));
 }

@@ -1,13 +1,25 @@
 /**
  * The README's demo: the root Pulumi.yaml program previews offline under the mock engine with the
- * resources, keys and policies the quick start promises.
+ * resources, keys and policies the quick start promises, and the policy pack passes it and fails
+ * the deliberately broken stack with one verdict per broken rule.
  */
 import * as assert from "node:assert/strict";
 import { anomalyDetectorKeyPolicy, logGroupKeyPolicy } from "../components";
-import { previewProgram, renderTree, rootProgram } from "../scripts/demo";
+import {
+    brokenProgram,
+    judge,
+    previewProgram,
+    renderTree,
+    renderVerdicts,
+    rootProgram,
+} from "../scripts/demo";
 import { COMMERCIAL } from "./support/mockEngine";
+import { usePolicyPack } from "./support/policyHarness";
 
-describe("npm run demo", () => {
+describe("npm run demo", function () {
+    this.timeout(60_000);
+    const running = usePolicyPack();
+
     it("previews examples/complete from the root Pulumi.yaml with both keys and their policies", async () => {
         const program = rootProgram();
         assert.match(program, /examples[/\\]complete[/\\]?$/);
@@ -34,5 +46,44 @@ describe("npm run demo", () => {
         const tree = renderTree(engine).join("\n");
         assert.match(tree, /kmsKeyId: \(known after deploy, from app-key\)/);
         assert.match(tree, /aws:kms\/key:Key  app-key  \[retainOnDelete\]/);
+    });
+
+    it("the pack passes the quick-start preview, deciding although both key ARNs are unknown", async () => {
+        const { stack, result } = await judge(running(), await previewProgram(rootProgram()));
+        const group = stack.find(
+            (r) => r.name === "app" && r.type === "aws:cloudwatch/logGroup:LogGroup",
+        );
+        assert.equal(group?.inputs.kmsKeyId?.constructor.name, "UnknownValue");
+        assert.deepEqual(result.all, []);
+        assert.deepEqual(renderVerdicts(stack, result), [
+            "PASS  aws:cloudwatch/logGroup:LogGroup  app",
+            "PASS  aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector  app-anomalies",
+        ]);
+    });
+
+    it("the pack fails each log group of the broken stack for its own broken rule", async () => {
+        const { stack, result } = await judge(running(), await previewProgram(brokenProgram()));
+        const verdicts = result.all
+            .map(
+                (d) =>
+                    `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()} ${/\[[a-z-]+\]/.exec(d.message)?.[0]}`,
+            )
+            .sort();
+        assert.deepEqual(verdicts, [
+            "mandatory log-encryption-key-required no-key [key-required]",
+            "mandatory log-encryption-key-usable asymmetric [symmetric]",
+            "mandatory log-encryption-key-usable default-policy [key-policy]",
+            "mandatory log-encryption-key-usable default-policy [rotation]",
+            "mandatory log-encryption-key-usable wrong-region [key-policy]",
+            "mandatory log-encryption-key-usable wrong-region [region]",
+        ]);
+        const rendered = renderVerdicts(stack, result);
+        assert.equal(rendered.filter((l) => l.startsWith("FAIL")).length, 4);
+        assert.equal(rendered.filter((l) => l.startsWith("PASS")).length, 0);
+        assert.ok(
+            rendered.some((l) =>
+                l.includes('KMS key "rsa-key" (aws:kms/key:Key), whose key spec is "RSA_2048"'),
+            ),
+        );
     });
 });

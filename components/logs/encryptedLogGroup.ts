@@ -166,31 +166,37 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
 
         this.previousKeyPolicies = (args.previousKmsKeyArns ?? []).map((previous, i) => {
             const argument = `previousKmsKeyArns[${i}]`;
-            const previousArn = pulumi
-                .all([
-                    checkedKeyArn(this, label, argument, previous, where, "the log group"),
-                    keyArn,
-                ])
-                .apply(([arn, current]) =>
-                    checked(this, label, () => {
-                        if (arn === current) {
-                            throw new InputError(
-                                argument,
-                                arn,
-                                "this is the key the log group uses now; a decrypt-only policy on it would stop new log events from being encrypted",
-                                "keys the group used before, not its current key",
-                                "remove it from previousKmsKeyArns",
-                            );
-                        }
-                        return arn;
-                    }),
-                );
+            // keyId carries only the previous key's own dependencies, so a policy pack can tell
+            // at preview which key this policy replaces; the "not the current key" check sits in
+            // the policy input, which blocks the KeyPolicy just the same when it fails.
+            const previousArn = checkedKeyArn(
+                this,
+                label,
+                argument,
+                previous,
+                where,
+                "the log group",
+            );
+            const notCurrent = pulumi.all([previousArn, keyArn]).apply(([arn, current]) =>
+                checked(this, label, () => {
+                    if (arn === current) {
+                        throw new InputError(
+                            argument,
+                            arn,
+                            "this is the key the log group uses now; a decrypt-only policy on it would stop new log events from being encrypted",
+                            "keys the group used before, not its current key",
+                            "remove it from previousKmsKeyArns",
+                        );
+                    }
+                    return arn;
+                }),
+            );
             return new aws.kms.KeyPolicy(
                 `${name}-previous-key-${i}`,
                 {
                     keyId: previousArn,
                     policy: pulumi
-                        .all([where, groupName, args.keyAdminArns])
+                        .all([where, groupName, args.keyAdminArns, notCurrent])
                         .apply(([loc, logGroupName, adminArns]) =>
                             checked(this, label, () =>
                                 JSON.stringify(

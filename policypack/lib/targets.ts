@@ -1,0 +1,138 @@
+/**
+ * The resource types the pack polices: the resources that are encrypted with a KMS key (log
+ * groups, anomaly detectors, trails), the keys, the aliases that point at keys, the stand-alone key
+ * policies and the buckets trails write to. One table per role, so supporting a new type is one row.
+ */
+
+/** The AWS service that uses the key: it decides the principal and the encryption context. */
+export type Service = "logs" | "cloudtrail";
+
+/** A resource type that must be encrypted with a customer-managed key. */
+export interface TargetType {
+    /** What a person calls it, for messages: "log group", "anomaly detector", "trail". */
+    readonly kind: "log group" | "anomaly detector" | "trail";
+    readonly service: Service;
+    /** The property holding the resource's own name (used in the encryption context). */
+    readonly nameProperty: string;
+    /** The property holding the key reference. */
+    readonly keyProperty: string;
+    /** The property naming the S3 bucket (trails: the key must be in the bucket's region). */
+    readonly bucketProperty?: string;
+}
+
+/** Log groups, anomaly detectors and trails, in the AWS and AWS Native providers. */
+export const TARGET_TYPES: Readonly<Record<string, TargetType>> = {
+    "aws:cloudwatch/logGroup:LogGroup": {
+        kind: "log group",
+        service: "logs",
+        nameProperty: "name",
+        keyProperty: "kmsKeyId",
+    },
+    "aws-native:logs:LogGroup": {
+        kind: "log group",
+        service: "logs",
+        nameProperty: "logGroupName",
+        keyProperty: "kmsKeyId",
+    },
+    "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": {
+        kind: "anomaly detector",
+        service: "logs",
+        nameProperty: "detectorName",
+        keyProperty: "kmsKeyId",
+    },
+    "aws:cloudtrail/trail:Trail": {
+        kind: "trail",
+        service: "cloudtrail",
+        nameProperty: "name",
+        keyProperty: "kmsKeyId",
+        bucketProperty: "s3BucketName",
+    },
+    "aws-native:cloudtrail:Trail": {
+        kind: "trail",
+        service: "cloudtrail",
+        nameProperty: "trailName",
+        keyProperty: "kmsKeyId",
+        bucketProperty: "s3BucketName",
+    },
+};
+
+/** A KMS key resource type and where its settings live. */
+export interface KeyType {
+    /** Property holding the key spec (`SYMMETRIC_DEFAULT`, `RSA_2048`, ...); absent means symmetric. */
+    readonly specProperties: readonly string[];
+    /** Property holding the key policy (a JSON string, or an object for AWS Native). */
+    readonly policyProperty: string;
+    /** Always a multi-Region key (replicas). */
+    readonly alwaysMultiRegion: boolean;
+    /** Imported key material: automatic rotation is impossible. */
+    readonly importedMaterial: boolean;
+    /** A replica: rotation is managed on the primary key. */
+    readonly replica: boolean;
+}
+
+/** KMS keys in the AWS and AWS Native providers. */
+export const KEY_TYPES: Readonly<Record<string, KeyType>> = {
+    "aws:kms/key:Key": {
+        specProperties: ["customerMasterKeySpec", "keySpec"],
+        policyProperty: "policy",
+        alwaysMultiRegion: false,
+        importedMaterial: false,
+        replica: false,
+    },
+    "aws:kms/externalKey:ExternalKey": {
+        specProperties: ["keySpec"],
+        policyProperty: "policy",
+        alwaysMultiRegion: false,
+        importedMaterial: true,
+        replica: false,
+    },
+    "aws:kms/replicaKey:ReplicaKey": {
+        specProperties: ["keySpec"],
+        policyProperty: "policy",
+        alwaysMultiRegion: true,
+        importedMaterial: false,
+        replica: true,
+    },
+    "aws:kms/replicaExternalKey:ReplicaExternalKey": {
+        specProperties: ["keySpec"],
+        policyProperty: "policy",
+        alwaysMultiRegion: true,
+        importedMaterial: true,
+        replica: true,
+    },
+    "aws-native:kms:Key": {
+        specProperties: ["keySpec"],
+        policyProperty: "keyPolicy",
+        alwaysMultiRegion: false,
+        importedMaterial: false,
+        replica: false,
+    },
+    "aws-native:kms:ReplicaKey": {
+        specProperties: ["keySpec"],
+        policyProperty: "keyPolicy",
+        alwaysMultiRegion: true,
+        importedMaterial: false,
+        replica: true,
+    },
+};
+
+/** KMS aliases: the property with the alias name and the one with the target key. */
+export const ALIAS_TYPES: Readonly<Record<string, { name: string; target: string }>> = {
+    "aws:kms/alias:Alias": { name: "name", target: "targetKeyId" },
+    "aws-native:kms:Alias": { name: "aliasName", target: "targetKeyId" },
+};
+
+/** Stand-alone key policies (they replace the key's own policy). */
+export const KEY_POLICY_TYPES: Readonly<Record<string, { key: string; policy: string }>> = {
+    "aws:kms/keyPolicy:KeyPolicy": { key: "keyId", policy: "policy" },
+};
+
+/** S3 buckets (trails): the property with the bucket name. */
+export const BUCKET_TYPES: Readonly<Record<string, { name: string }>> = {
+    "aws:s3/bucket:Bucket": { name: "bucket" },
+    "aws:s3/bucketV2:BucketV2": { name: "bucket" },
+    "aws-native:s3:Bucket": { name: "bucketName" },
+};
+
+/** Every type the resource-level and stack-level policies look at as a target. */
+export const TARGET_TYPE_NAMES: readonly string[] = Object.keys(TARGET_TYPES);

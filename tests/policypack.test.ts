@@ -1,0 +1,675 @@
+/**
+ * The "encrypted-logs" pack, started as the Pulumi CLI starts it and driven over gRPC as the
+ * engine drives it in a preview (Remediate + Analyze per resource, then AnalyzeStack). Every
+ * check has a passing fixture and a one-change failing fixture; messages are asserted exactly
+ * where they are the contract.
+ */
+import * as assert from "node:assert/strict";
+import { Diagnostic, usePolicyPack, PreviewResult, secret, unknown } from "./support/policyHarness";
+import { logGroupKeyPolicy } from "../components";
+import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "./support/stackFixtures";
+
+const USABLE = "log-encryption-key-usable";
+const REQUIRED = "log-encryption-key-required";
+const VERIFIABLE = "log-encryption-key-verifiable";
+const USABLE_DESCRIPTION =
+    "The KMS key of a log group, anomaly detector or trail must be usable by the service: a full key ARN (or a key in the stack), " +
+    "symmetric, in the resource's region (a trail's: its bucket's), single-Region, with a key policy that lets the service use it " +
+    "only under an encryption-context condition and grants nothing to everyone, and rotating.";
+
+/** `policy name/resource name [check]` for each diagnostic, sorted: the verdict at a glance. */
+function verdicts(result: PreviewResult | readonly Diagnostic[]): string[] {
+    const ds = "all" in result ? result.all : result;
+    return ds
+        .map((d) =>
+            `${d.policyName}/${d.urn.split("::").pop()} ${/\[([a-z -]+)\]/.exec(d.message)?.[0] ?? ""}`.trim(),
+        )
+        .sort();
+}
+
+/** The message of the only diagnostic of `policy` on `name`, without the policy description line. */
+function messageOf(result: PreviewResult, policy: string, name: string, check = ""): string {
+    const found = result.all.filter(
+        (d) =>
+            d.policyName === policy &&
+            d.urn.endsWith(`::${name}`) &&
+            d.message.includes(`[${check}`),
+    );
+    assert.equal(
+        found.length,
+        1,
+        `expected one ${policy} diagnostic on ${name}, got ${verdicts(result).join("; ")}`,
+    );
+    return found[0].message.split("\n").slice(1).join("\n");
+}
+
+describe("policy pack: through the analyzer protocol", function () {
+    this.timeout(60_000);
+    const running = usePolicyPack();
+    afterEach(async () => {
+        await running().configure({}); // back to the policies' own defaults
+    });
+
+    describe("start-up and protocol", () => {
+        it("prints only its port, logs nothing to the engine, and writes nothing to stderr", () => {
+            assert.match(running().portLine, /^\d+$/);
+            assert.equal(running().stdoutAfterPort, "");
+            assert.equal(running().stderr, "");
+            assert.deepEqual(running().engineLogs, []);
+        });
+
+        it("declares three policies with their enforcement levels and configuration defaults", async () => {
+            const info = await running().info();
+            assert.equal(info.getName(), "encrypted-logs");
+            assert.equal(info.getVersion(), "0.1.0");
+            const policies = info.getPoliciesList().map((p) => ({
+                name: p.getName(),
+                level: p.getEnforcementlevel(),
+                config: p.getConfigschema()?.getProperties()?.toJavaScript(),
+            }));
+            assert.deepEqual(
+                policies.map((p) => [p.name, p.level]),
+                [
+                    [REQUIRED, 1],
+                    [USABLE, 1],
+                    [VERIFIABLE, 0],
+                ],
+            );
+            const usable = policies[1].config as Record<string, { default?: unknown }>;
+            assert.equal(usable.allowMultiRegionKeys.default, false);
+            assert.equal(usable.requireKeyRotation.default, true);
+            assert.deepEqual(usable.exemptResourceNames.default, []);
+            assert.deepEqual(usable.exemptUrnPatterns.default, []);
+        });
+    });
+
+    describe(`${REQUIRED} (Analyze, every resource, preview included)`, () => {
+        it("passes a log group whose new key's ARN is unknown at preview, without a \"can't run\" advisory", async () => {
+            const s = new StackBuilder();
+            const key = s.key("orders-key");
+            const group = s.logGroup("orders", { key });
+            assert.ok(
+                group.inputs.kmsKeyId instanceof Object,
+                "kmsKeyId is unknown in this fixture",
+            );
+            const ds = await running().analyze(group, s.resources);
+            assert.deepEqual(ds, []);
+        });
+
+        it("fails a log group with no kmsKeyId, naming the resource, the missing value and the fix", async () => {
+            const s = new StackBuilder();
+            s.logGroup("plain", {});
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [`${REQUIRED}/plain [key-required]`]);
+            const d = result.all[0];
+            assert.equal(d.enforcementLevel, "mandatory");
+            assert.equal(
+                d.message,
+                "Log groups, log anomaly detectors and CloudTrail trails must be encrypted with a customer-managed KMS key (kmsKeyId set).\n" +
+                    '[key-required] log group "plain" (aws:cloudwatch/logGroup:LogGroup) has no kmsKeyId: it would be encrypted with an AWS-owned key ' +
+                    "that you cannot control, audit or revoke. Fix: set kmsKeyId to the ARN of a symmetric KMS key in us-east-1 whose key policy lets " +
+                    "logs.us-east-1.amazonaws.com use it (e.g. EncryptedLogGroup / EncryptedAnomalyDetector create one).",
+            );
+        });
+
+        it("fails every kind of resource without a key and passes it with one", async () => {
+            const s = new StackBuilder();
+            const key = s.key("k", { existing: true });
+            const arn = s.arnOf(key) as string;
+            const bucket = s.bucket("logs");
+            for (const [withKey, suffix] of [
+                [false, "none"],
+                [true, "keyed"],
+            ] as const) {
+                const opts = withKey ? { key: arn } : {};
+                s.logGroup(`group-${suffix}`, opts);
+                s.nativeLogGroup(`native-group-${suffix}`, opts);
+                s.detector(`detector-${suffix}`, opts);
+                s.trail(`trail-${suffix}`, bucket, opts);
+                s.add({
+                    ...s.trail(`native-trail-${suffix}`, bucket, opts),
+                    type: "aws-native:cloudtrail:Trail",
+                });
+            }
+            const ds: Diagnostic[] = [];
+            for (const r of s.resources) {
+                ds.push(
+                    ...(await running().analyze(r, s.resources)).map((d) => ({ ...d, urn: r.urn })),
+                );
+            }
+            assert.deepEqual(verdicts(ds), [
+                `${REQUIRED}/detector-none [key-required]`,
+                `${REQUIRED}/group-none [key-required]`,
+                `${REQUIRED}/native-group-none [key-required]`,
+                `${REQUIRED}/native-trail-none [key-required]`,
+                `${REQUIRED}/native-trail-none [key-required]`,
+                `${REQUIRED}/trail-none [key-required]`,
+            ]);
+        });
+
+        it("fails an empty kmsKeyId and accepts a secret one", async () => {
+            const s = new StackBuilder();
+            const empty = s.logGroup("empty", { key: "" });
+            const hidden = s.logGroup("hidden", {
+                extra: {
+                    kmsKeyId: secret(
+                        "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                    ),
+                },
+            });
+            assert.equal((await running().analyze(empty, s.resources)).length, 1);
+            assert.deepEqual(await running().analyze(hidden, s.resources), []);
+        });
+
+        it("exempts by resource name and URN pattern, and reports at the configured level", async () => {
+            const s = new StackBuilder();
+            const legacy = s.logGroup("legacy", {});
+            const other = s.logGroup("other", {});
+            await running().configure({
+                [REQUIRED]: {
+                    enforcementLevel: "advisory",
+                    exemptResourceNames: ["legacy"],
+                    exemptUrnPatterns: [],
+                },
+            });
+            assert.deepEqual(await running().analyze(legacy, s.resources), []);
+            const ds = await running().analyze(other, s.resources);
+            assert.deepEqual(
+                ds.map((d) => d.enforcementLevel),
+                ["advisory"],
+            );
+            await running().configure({
+                [REQUIRED]: { enforcementLevel: "mandatory", exemptUrnPatterns: ["*::other"] },
+            });
+            assert.deepEqual(await running().analyze(other, s.resources), []);
+            assert.equal((await running().analyze(legacy, s.resources)).length, 1);
+            await running().configure({ [REQUIRED]: { enforcementLevel: "disabled" } });
+            assert.deepEqual(await running().analyze(legacy, s.resources), []);
+        });
+    });
+
+    describe(`${USABLE} and ${VERIFIABLE} (AnalyzeStack)`, () => {
+        it("passes a log group and its new key (first preview: ARN unknown, property dependency to the key)", async () => {
+            const s = new StackBuilder();
+            s.logGroup("orders", { key: s.key("orders-key") });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), []);
+        });
+
+        it("passes the same stack after deploy (ARN known, matched to the key in the stack)", async () => {
+            const s = new StackBuilder();
+            const key = s.key("orders-key", { existing: true });
+            s.logGroup("orders", { key, propertyDependency: false, dependency: false });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), []);
+        });
+
+        it("fails a key ARN unknown at preview that resolves to an asymmetric key, on the log group's URN, naming the key", async () => {
+            const s = new StackBuilder();
+            const group = s.logGroup("orders", {
+                key: s.key("orders-key", { spec: "RSA_2048", usage: "ENCRYPT_DECRYPT" }),
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [`${USABLE}/orders [symmetric]`]);
+            assert.equal(result.stack[0].urn, group.urn);
+            assert.equal(
+                result.stack[0].message,
+                `${USABLE_DESCRIPTION}\n` +
+                    '[symmetric] log group "orders" (aws:cloudwatch/logGroup:LogGroup) is encrypted with KMS key "orders-key" (aws:kms/key:Key), ' +
+                    'whose key spec is "RSA_2048" and key usage "ENCRYPT_DECRYPT": CloudWatch Logs and CloudTrail only use symmetric encryption keys. ' +
+                    'Fix: use a key with key spec "SYMMETRIC_DEFAULT" and key usage "ENCRYPT_DECRYPT" (the defaults; a LogsKey is one).',
+            );
+        });
+
+        it("fails HMAC and SIGN_VERIFY keys, and cannot verify a key spec unknown at preview", async () => {
+            const s = new StackBuilder();
+            s.logGroup("hmac", {
+                key: s.key("hmac-key", { spec: "HMAC_256", usage: "GENERATE_VERIFY_MAC" }),
+            });
+            s.logGroup("sign", {
+                key: s.key("sign-key", { spec: "ECC_NIST_P256", usage: "SIGN_VERIFY" }),
+            });
+            s.logGroup("later", { key: s.key("later-key", { spec: unknown() }) });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                `${USABLE}/hmac [symmetric]`,
+                `${USABLE}/sign [symmetric]`,
+                `${VERIFIABLE}/later [cannot verify yet]`,
+            ]);
+        });
+
+        it("fails a key ARN that is an alias name, an alias ARN or a bare key id", async () => {
+            const s = new StackBuilder();
+            s.logGroup("alias-name", { key: "alias/logs" });
+            s.logGroup("alias-arn", { key: "arn:aws:kms:us-east-1:111122223333:alias/logs" });
+            s.logGroup("key-id", { key: "1234abcd-12ab-34cd-56ef-1234567890ab" });
+            s.logGroup("good-arn", {
+                key: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/alias-arn [key-arn]`,
+                `${USABLE}/alias-name [key-arn]`,
+                `${USABLE}/key-id [key-arn]`,
+                `${VERIFIABLE}/good-arn [cannot verify yet]`,
+            ]);
+            assert.equal(
+                messageOf(result, USABLE, "key-id"),
+                '[key-arn] log group "key-id" (aws:cloudwatch/logGroup:LogGroup): kmsKeyId is "1234abcd-12ab-34cd-56ef-1234567890ab": ' +
+                    "this is a bare key id, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. " +
+                    "Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key's `arn` output instead of its `keyId` or `id`.",
+            );
+            assert.equal(
+                messageOf(result, VERIFIABLE, "good-arn"),
+                '[cannot verify yet] log group "good-arn" (aws:cloudwatch/logGroup:LogGroup) uses KMS key ' +
+                    "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, which is not managed in this stack: " +
+                    "its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). " +
+                    "Verify that key where it is defined, or exempt this resource in this policy's configuration.",
+            );
+        });
+
+        it("fails a key created through a provider in another region, and passes one in the group's region", async () => {
+            const s = new StackBuilder();
+            const eu = s.provider("eu", "eu-west-1");
+            s.logGroup("wrong", {
+                key: s.key("wrong-key", { provider: eu, policyFor: ["/app/wrong"] }),
+            });
+            s.logGroup("right", { key: s.key("right-key", { provider: eu }), provider: eu });
+            s.logGroup("input", {
+                key: s.key("input-key", { region: "eu-west-1" }),
+                region: "eu-west-1",
+            });
+            const result = await running().preview(s.resources);
+            // The key's policy names logs.eu-west-1, so the group's principal is refused too.
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/wrong [key-policy]`,
+                `${USABLE}/wrong [region]`,
+            ]);
+            assert.equal(
+                messageOf(result, USABLE, "wrong", "region"),
+                '[region] log group "wrong" (aws:cloudwatch/logGroup:LogGroup) is in us-east-1 (from its provider "default_7_48_0") ' +
+                    'but KMS key "wrong-key" (aws:kms/key:Key) is in eu-west-1 (from its provider "eu"): the service can only use a key in its own region. ' +
+                    "Fix: create the key in us-east-1 (give it the same provider or region input) and use that key's ARN.",
+            );
+        });
+
+        it("fails a known key ARN from another region and cannot verify a region unknown at preview", async () => {
+            const s = new StackBuilder();
+            s.logGroup("far", {
+                key: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            });
+            const p = s.provider("computed", unknown());
+            s.logGroup("computed", { key: s.key("computed-key", { provider: p }), provider: p });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                `${USABLE}/far [region]`,
+                `${VERIFIABLE}/computed [cannot verify yet]`,
+                `${VERIFIABLE}/far [cannot verify yet]`,
+            ]);
+        });
+
+        it("fails multi-Region keys unless the configuration allows them", async () => {
+            const s = new StackBuilder();
+            s.logGroup("mrk", { key: s.key("mrk-key", { multiRegion: true }) });
+            s.logGroup("mrk-arn", {
+                key: "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+            });
+            s.logGroup("replica", {
+                key: s.key("replica-key", {
+                    type: "aws:kms/replicaKey:ReplicaKey",
+                    rotation: null,
+                }),
+            });
+            s.logGroup("single", { key: s.key("single-key", { multiRegion: false }) });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                `${USABLE}/mrk [multi-region]`,
+                `${USABLE}/mrk-arn [multi-region]`,
+                `${USABLE}/replica [multi-region]`,
+                `${VERIFIABLE}/mrk-arn [cannot verify yet]`,
+            ]);
+            await running().configure({
+                [USABLE]: { enforcementLevel: "mandatory", allowMultiRegionKeys: true },
+            });
+            assert.deepEqual(verdicts(await running().analyzeStack(s.resources)), [
+                `${VERIFIABLE}/mrk-arn [cannot verify yet]`,
+            ]);
+        });
+
+        it("fails a key policy for another region's logs principal, an absent policy and an unreadable one", async () => {
+            const s = new StackBuilder();
+            s.logGroup("other-region", {
+                key: s.key("other-region-key", {
+                    policy: JSON.parse(
+                        JSON.stringify(detectorPolicy("us-east-1")).replace(
+                            /us-east-1/g,
+                            "us-west-2",
+                        ),
+                    ),
+                }),
+            });
+            s.logGroup("no-policy", { key: s.key("no-policy-key", { policy: null }) });
+            s.logGroup("garbled", { key: s.key("garbled-key", { policy: "{not json" }) });
+            s.logGroup("later", { key: s.key("later-key", { policy: unknown() }) });
+            s.logGroup("fine", { key: s.key("fine-key") });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/garbled [key-policy]`,
+                `${USABLE}/no-policy [key-policy]`,
+                `${USABLE}/other-region [key-policy]`,
+                `${VERIFIABLE}/later [cannot verify yet]`,
+            ]);
+            assert.equal(
+                messageOf(result, USABLE, "no-policy"),
+                '[key-policy] log group "no-policy" (aws:cloudwatch/logGroup:LogGroup) is encrypted with KMS key "no-policy-key" (aws:kms/key:Key), ' +
+                    "which has no key policy: KMS then applies the default policy, which gives logs.us-east-1.amazonaws.com no access. " +
+                    "Fix: give the key a policy that lets logs.us-east-1.amazonaws.com use it for this log group (e.g. a LogsKey, or the statements logGroupKeyPolicy writes).",
+            );
+            assert.equal(
+                messageOf(result, VERIFIABLE, "later"),
+                '[cannot verify yet] log group "later" (aws:cloudwatch/logGroup:LogGroup) uses KMS key "later-key" (found through the property dependency of kmsKeyId); ' +
+                    'not verified: key policy, because its key policy of KMS key "later-key" (aws:kms/key:Key) is unknown at preview.',
+            );
+        });
+
+        it("fails a logs grant without an encryption-context condition, and one for another log group only", async () => {
+            const s = new StackBuilder();
+            const unscoped = {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "Admin",
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                        Action: "kms:*",
+                        Resource: "*",
+                    },
+                    {
+                        Sid: "Logs",
+                        Effect: "Allow",
+                        Principal: { Service: "logs.us-east-1.amazonaws.com" },
+                        Action: "kms:*",
+                        Resource: "*",
+                    },
+                ],
+            };
+            s.logGroup("unscoped", { key: s.key("unscoped-key", { policy: unscoped }) });
+            s.logGroup("elsewhere", {
+                key: s.key("elsewhere-key", { policyFor: ["/app/somewhere-else"] }),
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/elsewhere [key-policy]`,
+                `${USABLE}/unscoped [key-policy]`,
+            ]);
+            assert.match(
+                messageOf(result, USABLE, "unscoped"),
+                /allows logs\.us-east-1\.amazonaws\.com kms:Encrypt, kms:GenerateDataKey without an encryption-context condition/,
+            );
+            assert.match(
+                messageOf(result, USABLE, "elsewhere"),
+                /does not allow logs\.us-east-1\.amazonaws\.com kms:Encrypt.* with kms:EncryptionContext:aws:logs:arn naming this log group/,
+            );
+        });
+
+        it("fails a key policy that grants kms:Decrypt to everyone, and passes one restricted by a condition", async () => {
+            const s = new StackBuilder();
+            const base = (name: string) =>
+                logGroupKeyPolicy({
+                    partition: "aws",
+                    dnsSuffix: "amazonaws.com",
+                    region: "us-east-1",
+                    accountId: ACCOUNT,
+                    logGroupNames: [`/app/${name}`],
+                });
+            const open = base("tmp");
+            open.Statement.push({
+                Sid: "Open",
+                Effect: "Allow",
+                Principal: "*",
+                Action: "kms:Decrypt",
+                Resource: "*",
+            });
+            const scoped = base("scoped");
+            scoped.Statement.push({
+                Sid: "Account",
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "kms:Decrypt",
+                Resource: "*",
+                Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } },
+            });
+            s.logGroup("tmp", { key: s.key("open-key", { policy: open }) });
+            s.logGroup("scoped", { key: s.key("scoped-key", { policy: scoped }) });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [`${USABLE}/tmp [public-grant]`]);
+            assert.equal(
+                messageOf(result, USABLE, "tmp"),
+                '[public-grant] log group "tmp" (aws:cloudwatch/logGroup:LogGroup) is encrypted with KMS key "open-key" (aws:kms/key:Key), ' +
+                    'but its key policy grants kms:Decrypt to any principal ("*") without a condition. ' +
+                    "Fix: name the principals, or add a condition such as kms:CallerAccount or aws:PrincipalOrgID.",
+            );
+        });
+
+        it("requires rotation on symmetric keys that can rotate, and only on those", async () => {
+            const s = new StackBuilder();
+            s.logGroup("static", { key: s.key("static-key", { rotation: false }) });
+            s.logGroup("unset", { key: s.key("unset-key", { rotation: null }) });
+            s.logGroup("imported", {
+                key: s.key("imported-key", {
+                    type: "aws:kms/externalKey:ExternalKey",
+                    rotation: null,
+                }),
+            });
+            s.logGroup("hsm", {
+                key: s.key("hsm-key", {
+                    rotation: null,
+                    extra: { customKeyStoreId: "cks-1234567890abcdef0" },
+                }),
+            });
+            s.logGroup("rotating", { key: s.key("rotating-key") });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/static [rotation]`,
+                `${USABLE}/unset [rotation]`,
+            ]);
+            assert.equal(
+                messageOf(result, USABLE, "unset"),
+                '[rotation] log group "unset" (aws:cloudwatch/logGroup:LogGroup) is encrypted with KMS key "unset-key" (aws:kms/key:Key), whose enableKeyRotation is not set (false): ' +
+                    "symmetric customer keys used for logs must rotate. Fix: set enableKeyRotation: true (a LogsKey does), or set requireKeyRotation: false in this policy's configuration.",
+            );
+            await running().configure({
+                [USABLE]: { enforcementLevel: "mandatory", requireKeyRotation: false },
+            });
+            assert.deepEqual(verdicts(await running().analyzeStack(s.resources)), []);
+        });
+
+        it("checks anomaly detectors against the anomaly-detector statements", async () => {
+            const s = new StackBuilder();
+            s.detector("watched", {
+                key: s.key("watched-key", { policy: detectorPolicy("us-east-1") }),
+            });
+            s.detector("groups-only", { key: s.key("groups-only-key") });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                `${USABLE}/groups-only [key-policy]`,
+            ]);
+        });
+
+        it("checks trails: CloudTrail statements, and the key in the bucket's region", async () => {
+            const s = new StackBuilder();
+            const eu = s.provider("eu", "eu-west-1");
+            const bucket = s.bucket("audit");
+            const euBucket = s.bucket("eu-audit", { provider: eu });
+            s.trail("audit", bucket, { key: s.key("audit-key", { policy: cloudTrailPolicy() }) });
+            s.trail("eu-bucket", euBucket, {
+                key: s.key("eu-bucket-key", { policy: cloudTrailPolicy() }),
+            });
+            s.trail("logs-policy", bucket, { key: s.key("logs-policy-key") });
+            s.trail("byo-bucket", "central-audit-bucket", {
+                key: s.key("byo-bucket-key", { policy: cloudTrailPolicy() }),
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/eu-bucket [region]`,
+                `${USABLE}/logs-policy [key-policy]`,
+                `${VERIFIABLE}/byo-bucket [cannot verify yet]`,
+            ]);
+            assert.match(
+                messageOf(result, USABLE, "eu-bucket"),
+                /is in eu-west-1 \(from its S3 bucket "eu-audit", its provider "eu"\) but KMS key "eu-bucket-key" \(aws:kms\/key:Key\) is in us-east-1/,
+            );
+            assert.match(
+                messageOf(result, USABLE, "logs-policy"),
+                /does not allow cloudtrail\.amazonaws\.com kms:GenerateDataKey, kms:DescribeKey/,
+            );
+        });
+
+        it("checks aws-native log groups and keys (keySpec, keyPolicy as an object)", async () => {
+            const s = new StackBuilder();
+            s.nativeLogGroup("native", {
+                key: s.key("native-key", { type: "aws-native:kms:Key" }),
+            });
+            s.nativeLogGroup("native-rsa", {
+                key: s.key("native-rsa-key", { type: "aws-native:kms:Key", spec: "RSA_4096" }),
+            });
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                `${USABLE}/native-rsa [symmetric]`,
+            ]);
+        });
+
+        it("follows an alias, a stand-alone KeyPolicy, plain dependencies and a same-named key", async () => {
+            const s = new StackBuilder();
+            const aliased = s.key("aliased-key", {
+                spec: "RSA_2048",
+                policyFor: ["/app/via-alias"],
+            });
+            const alias = s.alias("aliased", aliased);
+            s.logGroup("via-alias", { key: unknown(), keyDependsOn: [alias.urn] });
+            // A stand-alone KeyPolicy replaces the key's own policy. When its keyId is unknown (the
+            // preview that creates the key) it may target the key, so a disagreement is undecided.
+            const donor = (group: string) =>
+                JSON.parse(
+                    s.key(`donor-${group}`, { policyFor: [`/app/${group}`] }).inputs
+                        .policy as string,
+                );
+            const bare = s.key("bare-key", { policy: null });
+            s.keyPolicy("bare-key-policy", bare, donor("via-key-policy"));
+            s.logGroup("via-key-policy", { key: bare });
+            const deployed = s.key("deployed-key", { policy: null, existing: true });
+            s.keyPolicy("deployed-key-policy", deployed, donor("via-deployed-key-policy"));
+            s.logGroup("via-deployed-key-policy", { key: deployed });
+            const replaced = s.key("replaced-key", {
+                existing: true,
+                policyFor: ["/app/replaced"],
+            });
+            s.keyPolicy("replaced-key-policy", replaced, donor("somebody-else"));
+            s.logGroup("replaced", { key: replaced });
+            s.logGroup("via-deps", {
+                key: s.key("via-deps-key", { rotation: false }),
+                propertyDependency: false,
+            });
+            s.key("by-name-key", { multiRegion: true });
+            s.logGroup("by-name", { key: unknown() });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/by-name [multi-region]`,
+                `${USABLE}/replaced [key-policy]`,
+                `${USABLE}/via-alias [symmetric]`,
+                `${USABLE}/via-deps [rotation]`,
+                `${VERIFIABLE}/via-key-policy [cannot verify yet]`,
+            ]);
+            assert.match(messageOf(result, USABLE, "via-alias"), /KMS key "aliased-key"/);
+            assert.match(
+                messageOf(result, USABLE, "replaced"),
+                /but the KMS key policy "replaced-key-policy" \(aws:kms\/keyPolicy:KeyPolicy\) does not allow/,
+            );
+            assert.match(
+                messageOf(result, VERIFIABLE, "via-key-policy"),
+                /the KMS key policy "bare-key-policy" \(aws:kms\/keyPolicy:KeyPolicy\) may replace the policy of KMS key "bare-key"/,
+            );
+        });
+
+        it("says it cannot verify yet when the key comes from a stack reference or several keys", async () => {
+            const s = new StackBuilder();
+            const ref = s.stackReference("security/keys/prod");
+            s.logGroup("shared", { key: unknown(), keyDependsOn: [ref.urn] });
+            s.logGroup("ambiguous", {
+                key: unknown(),
+                keyDependsOn: [s.key("a-key").urn, s.key("b-key").urn],
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${VERIFIABLE}/ambiguous [cannot verify yet]`,
+                `${VERIFIABLE}/shared [cannot verify yet]`,
+            ]);
+            assert.equal(
+                result.all.every((d) => d.enforcementLevel === "advisory"),
+                true,
+            );
+            assert.equal(
+                messageOf(result, VERIFIABLE, "shared"),
+                '[cannot verify yet] log group "shared" (aws:cloudwatch/logGroup:LogGroup): kmsKeyId is unknown at preview and comes from ' +
+                    'pulumi:pulumi:StackReference "security/keys/prod", which is not a KMS key in this stack, so none of the key checks could run. ' +
+                    "They run once the key reference is known (e.g. the next preview after deploying), or pass the ARN of a key defined in this stack.",
+            );
+        });
+
+        it("exempts resources and follows the configured enforcement level", async () => {
+            const s = new StackBuilder();
+            s.logGroup("legacy", { key: s.key("legacy-key", { rotation: false }) });
+            await running().configure({
+                [USABLE]: {
+                    enforcementLevel: "advisory",
+                    exemptResourceNames: [],
+                    exemptUrnPatterns: [],
+                },
+            });
+            const ds = await running().analyzeStack(s.resources);
+            assert.deepEqual(
+                ds.map((d) => [d.policyName, d.enforcementLevel]),
+                [[USABLE, "advisory"]],
+            );
+            await running().configure({
+                [USABLE]: { enforcementLevel: "mandatory", exemptResourceNames: ["legacy"] },
+            });
+            assert.deepEqual(await running().analyzeStack(s.resources), []);
+            await running().configure({ [USABLE]: { enforcementLevel: "disabled" } });
+            assert.deepEqual(await running().analyzeStack(s.resources), []);
+        });
+
+        it("never throws or skips on odd input (wrong types, secrets, missing providers, junk policies)", async () => {
+            const s = new StackBuilder();
+            s.logGroup("number", { key: 42 });
+            s.logGroup("object", { key: { arn: "x" } });
+            s.logGroup("secret-known", {
+                key: s.key("secret-key", { existing: true, policyFor: ["/app/secret-known"] }),
+            });
+            (s.resources[s.resources.length - 1].inputs as Record<string, unknown>).kmsKeyId =
+                secret(s.resources[s.resources.length - 1].inputs.kmsKeyId);
+            s.logGroup("weird-key", {
+                key: s.key("weird-key", {
+                    policy: 42 as unknown as object,
+                    spec: 7 as unknown as string,
+                    region: undefined,
+                    extra: { multiRegion: "maybe", enableKeyRotation: [] },
+                }),
+            });
+            s.add({
+                urn: "urn:pulumi:dev::app::aws:cloudwatch/logGroup:LogGroup::orphan",
+                type: "aws:cloudwatch/logGroup:LogGroup",
+                name: "orphan",
+                inputs: { kmsKeyId: unknown() },
+                propertyDependencies: {
+                    kmsKeyId: ["urn:pulumi:dev::app::aws:kms/key:Key::missing"],
+                },
+            });
+            const result = await running().preview(s.resources);
+            assert.equal(
+                result.all.some((d) => /can't run/.test(d.message)),
+                false,
+            );
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/number [key-arn]`,
+                `${USABLE}/object [key-arn]`,
+                `${USABLE}/weird-key [key-policy]`,
+                `${USABLE}/weird-key [symmetric]`,
+                `${VERIFIABLE}/orphan [cannot verify yet]`,
+            ]);
+        });
+    });
+});

@@ -1,0 +1,90 @@
+/**
+ * Turns a program previewed under the recording mock engine into the resources a real preview
+ * sends the policy pack: every registered resource with its inputs (unknowns and secrets kept),
+ * parent, provider, dependencies and property dependencies, plus the default AWS provider the
+ * engine adds (with the stack's region), and as outputs the inputs plus the provider-computed
+ * properties (ARNs, ids) a preview does not know yet.
+ */
+import { FixtureResource, SecretValue, UnknownValue, unknown } from "./policyHarness";
+import { MockEngine, isUnknownInput } from "./mockEngine";
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+function convert(value: unknown): unknown {
+    if (isUnknownInput(value)) {
+        return unknown();
+    }
+    if (Array.isArray(value)) {
+        return value.map(convert);
+    }
+    if (value !== null && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SIG_KEY] === SECRET_SIG) {
+            return new SecretValue(convert(obj.value));
+        }
+        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, convert(v)]));
+    }
+    return value;
+}
+
+/** Properties the provider computes on create: unknown in a preview of a new resource. */
+const COMPUTED: Record<string, string[]> = {
+    "aws:kms/key:Key": ["arn", "keyId", "id"],
+    "aws:kms/alias:Alias": ["arn", "targetKeyArn", "id"],
+};
+
+/** The resources of a previewed program, as the engine would send them to a policy pack. */
+export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
+    const recorded = engine.resources.filter((r) => r.urn !== "");
+    const stack = recorded.find((r) => r.type === "pulumi:pulumi:Stack");
+    if (stack === undefined) {
+        throw new Error("the program registered no stack resource");
+    }
+    const prefix = stack.urn.slice(0, stack.urn.lastIndexOf("::pulumi:pulumi:Stack::"));
+    const defaultProvider = `${prefix}::pulumi:providers:aws::default_7_48_0`;
+    const out: FixtureResource[] = [];
+    for (const r of recorded) {
+        const inputs = convert(r.inputs) as Record<string, unknown>;
+        const providerUrn =
+            r.provider !== "" && r.provider !== undefined
+                ? r.provider.split("::").slice(0, -1).join("::")
+                : r.custom && r.type.startsWith("aws:")
+                  ? defaultProvider
+                  : undefined;
+        const outputs = r.custom
+            ? {
+                  ...inputs,
+                  ...Object.fromEntries(
+                      (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
+                  ),
+              }
+            : inputs;
+        out.push({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            inputs,
+            outputs: r.type.startsWith("pulumi:providers:") ? inputs : outputs,
+            parent: r.parent === "" ? undefined : r.parent,
+            provider: providerUrn,
+            dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
+        });
+        if (r === stack) {
+            out.push({
+                urn: defaultProvider,
+                type: "pulumi:providers:aws",
+                name: "default_7_48_0",
+                inputs: { region: engine.account.region, skipCredentialsValidation: false },
+                parent: stack.urn,
+            });
+        }
+    }
+    return out;
+}
+
+/** Whether a fixture value is unknown at preview. */
+export function isUnknownFixture(v: unknown): boolean {
+    return v instanceof UnknownValue;
+}
