@@ -1,7 +1,11 @@
 /**
  * The npm package as users get it: `npm pack` produces a tarball with the compiled JS, the type
- * declarations, README and LICENSE (and nothing from tests), and that tarball installs offline
- * into a fresh project where every public export imports.
+ * declarations, README and LICENSE (and nothing from tests), and that tarball installs from the
+ * file into a fresh project where every public export imports, the policy pack's included.
+ *
+ * The tarball comes from the file; its dependencies come from the npm cache when they are there
+ * (`--prefer-offline`). A strict `--offline` fails on a fresh machine: `npm ci` caches the
+ * tarballs of the lockfile but not the registry metadata a new project needs to resolve ranges.
  */
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,6 +13,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as api from "../components";
+import * as policies from "../policypack/policies";
 
 const root = path.join(__dirname, "..", "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -71,17 +76,25 @@ describe("npm package", function () {
             JSON.stringify({ name: "consumer", version: "1.0.0", private: true }),
         );
         run(
-            ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball],
+            ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball],
             project,
         );
         const script = [
             "const api = require('pulumi-aws-encrypted-logs');",
-            "console.log(JSON.stringify(Object.keys(api).sort()));",
+            "const pack = require('pulumi-aws-encrypted-logs/policypack');",
+            "console.log(JSON.stringify({ api: Object.keys(api).sort(), pack: Object.keys(pack).sort(),",
+            "  names: [pack.logEncryptionKeyRequired, pack.logEncryptionKeyUsable, pack.logEncryptionKeyVerifiable].map((p) => p.name) }));",
         ].join("\n");
         const exported = JSON.parse(
             execFileSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" }),
         );
-        assert.deepEqual(exported, Object.keys(api).sort());
+        assert.deepEqual(exported.api, Object.keys(api).sort());
+        assert.deepEqual(exported.pack, Object.keys(policies).sort());
+        assert.deepEqual(exported.names, [
+            "log-encryption-key-required",
+            "log-encryption-key-usable",
+            "log-encryption-key-verifiable",
+        ]);
         const types = path.join(
             project,
             "node_modules",
