@@ -31,8 +31,6 @@ describe("npm run demo", function () {
             "aws:kms/key:Key::app-key",
             "encrypted-logs:index:EncryptedAnomalyDetector::app-anomalies",
             "encrypted-logs:index:EncryptedLogGroup::app",
-            "encrypted-logs:index:LogsKey::app-anomalies-key",
-            "encrypted-logs:index:LogsKey::app-key",
             "pulumi:pulumi:Stack::encrypted-logs-quickstart-demo",
         ]);
         assert.deepEqual(

@@ -29,7 +29,6 @@ describe("EncryptedAnomalyDetector", () => {
             "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector::orders-anomalies",
             "aws:kms/key:Key::orders-anomalies-key",
             "encrypted-logs:index:EncryptedAnomalyDetector::orders-anomalies",
-            "encrypted-logs:index:LogsKey::orders-anomalies-key",
         ]);
         const key = engine.get(KEY, "orders-anomalies-key");
         assert.deepEqual(

@@ -31,7 +31,6 @@ describe("EncryptedLogGroup", () => {
             "aws:cloudwatch/logGroup:LogGroup::orders",
             "aws:kms/key:Key::orders-key",
             "encrypted-logs:index:EncryptedLogGroup::orders",
-            "encrypted-logs:index:LogsKey::orders-key",
         ]);
         const key = engine.get(KEY, "orders-key");
         const expectedPolicy = logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["/app/orders"] });
@@ -65,10 +64,11 @@ describe("EncryptedLogGroup", () => {
             "the log group waits for the key and its policy",
         );
         assert.deepEqual(logGroup.propertyDependencies.kmsKeyId, [key.urn]);
-        assert.equal(
-            logGroup.parent,
-            engine.get("encrypted-logs:index:EncryptedLogGroup", "orders").urn,
-        );
+        const component = engine.get("encrypted-logs:index:EncryptedLogGroup", "orders").urn;
+        assert.equal(logGroup.parent, component);
+        // The key is the component's direct child: no nested LogsKey component (one registration
+        // less per group, which is what large stacks pay for).
+        assert.equal(key.parent, component);
 
         assert.equal(await valueOf(group.kmsKeyArn), keyArn);
         assert.equal(await valueOf(group.name), "/app/orders");

@@ -31,19 +31,19 @@ function isPlain(value: unknown): boolean {
 }
 
 /**
- * Validates an input: at once when it is a plain value (so the error shows at construction), or
- * inside an `apply` when it is an Output or Promise. Either way the validated value comes back as
- * an Output that carries the input's dependencies, so a failed check blocks whatever consumes it.
+ * Validates an input: at once when it is a plain value (so the error shows at construction, and
+ * the plain result comes back without wrapping it in an Output, which large stacks pay for), or
+ * inside an `apply` when it is an Output or Promise (the result then carries the input's
+ * dependencies, so a failed check blocks whatever consumes it).
  */
 export function checkedInput<T, U>(
     resource: pulumi.Resource,
     label: string,
     value: pulumi.Input<T>,
     check: (v: pulumi.Unwrap<T>) => U,
-): pulumi.Output<U> {
+): pulumi.Input<U> {
     if (isPlain(value)) {
-        const result = checked(resource, label, () => check(value as pulumi.Unwrap<T>));
-        return pulumi.output(result) as pulumi.Output<U>;
+        return checked(resource, label, () => check(value as pulumi.Unwrap<T>));
     }
     return pulumi
         .output(value)

@@ -62,6 +62,10 @@ export function awsLocation(
     region?: pulumi.Input<string>,
 ): pulumi.Output<AwsLocation> {
     const facts = providerFacts(resource);
+    if (region === undefined) {
+        // The provider's own region: the cached facts are already the location.
+        return facts;
+    }
     return pulumi.all([facts, region]).apply(([f, r]) => ({
         partition: f.partition,
         dnsSuffix: f.dnsSuffix,

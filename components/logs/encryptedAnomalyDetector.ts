@@ -24,7 +24,7 @@ export interface EncryptedAnomalyDetectorArgs {
      * `anomalyDetectors: true`). The key of a detector cannot be changed in place: a different key
      * replaces the detector (a new one is created, then the old one deleted), and the new detector
      * learns its baseline again.
-     * @default - a new `LogsKey` with the anomaly-detector statements
+     * @default - a new KMS key `<name>-key` (the key a `LogsKey` would create) with the anomaly-detector statements
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
     /**

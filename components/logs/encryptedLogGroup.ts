@@ -30,7 +30,7 @@ export interface EncryptedLogGroupArgs {
      * ARN of the KMS key to encrypt the group with (a full key ARN in the group's region, e.g. a
      * shared `LogsKey`'s `arn`; not an alias or key id). That key's policy must let CloudWatch
      * Logs use it for this group (a `LogsKey` with `accountWide: true` or this group's name).
-     * @default - a new `LogsKey` scoped to exactly this log group (the AWS recommendation)
+     * @default - a new KMS key `<name>-key` (the key a `LogsKey` would create) scoped to exactly this log group (the AWS recommendation)
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
     /**
@@ -77,6 +77,10 @@ export interface EncryptedLogGroupArgs {
      * @default - none
      */
     readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+function keyDescription(groupName: string): string {
+    return `CloudWatch Logs key for log group ${groupName} (pulumi-aws-encrypted-logs)`;
 }
 
 /**
@@ -143,7 +147,10 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             logGroupNames: [groupName],
             viaServiceRoleArns: args.viaServiceRoleArns,
             adminArns: args.keyAdminArns,
-            description: pulumi.interpolate`CloudWatch Logs key for log group ${groupName} (pulumi-aws-encrypted-logs)`,
+            description:
+                typeof groupName === "string"
+                    ? keyDescription(groupName)
+                    : pulumi.output(groupName).apply(keyDescription),
             region: args.region,
             tags: args.tags,
         });

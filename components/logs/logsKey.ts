@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsLocation, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { validatedKeySettings } from "../common/keySettings";
+import { KeySettings, validatedKeySettings } from "../common/keySettings";
 import { checkLogsKeyScope, logsKeyPolicy } from "./policies";
 
 /** Arguments of {@link LogsKey}. At least one of `logGroupNames`, `accountWide`, `anomalyDetectors` is required. */
@@ -107,53 +107,8 @@ export class LogsKey extends pulumi.ComponentResource {
     constructor(name: string, args: LogsKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${PACKAGE}:index:LogsKey`, name, {}, opts);
         const label = `LogsKey "${name}"`;
-        const settings = checked(this, label, () => {
-            // With the list known now, check the scope now; an Output list is checked on arrival.
-            if (
-                !pulumi.Output.isInstance(args.logGroupNames) &&
-                !(args.logGroupNames instanceof Promise)
-            ) {
-                checkLogsKeyScope({ ...args, logGroupNames: args.logGroupNames });
-            }
-            return validatedKeySettings(args);
-        });
-
-        const where = awsLocation(this, args.region);
-        const policy = pulumi
-            .all([where, args.logGroupNames, args.viaServiceRoleArns, args.adminArns])
-            .apply(([loc, logGroupNames, viaServiceRoleArns, adminArns]) =>
-                checked(this, label, () =>
-                    JSON.stringify(
-                        logsKeyPolicy({
-                            ...loc,
-                            logGroupNames,
-                            accountWide: args.accountWide,
-                            anomalyDetectors: args.anomalyDetectors,
-                            viaServiceRoleArns,
-                            adminArns,
-                        }),
-                    ),
-                ),
-            );
-
-        this.key = new aws.kms.Key(
-            name,
-            {
-                description:
-                    args.description ??
-                    "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                keyUsage: "ENCRYPT_DECRYPT",
-                multiRegion: false,
-                enableKeyRotation: settings.enableKeyRotation,
-                rotationPeriodInDays: settings.rotationPeriodInDays,
-                deletionWindowInDays: settings.deletionWindowInDays,
-                policy,
-                region: args.region,
-                tags: args.tags,
-            },
-            { parent: this, retainOnDelete: settings.retainOnDelete },
-        );
+        const { key, policy, settings } = createLogsKey(this, label, name, args);
+        this.key = key;
         if (settings.alias !== undefined) {
             new aws.kms.Alias(
                 `${name}-alias`,
@@ -173,7 +128,68 @@ export class LogsKey extends pulumi.ComponentResource {
     }
 }
 
-/** The key a log group or detector ends up with: a new `LogsKey`, or the user's own, checked. */
+/**
+ * Validates `args` and creates the `aws.kms.Key` (named `name`, child of `parent`) with the
+ * CloudWatch Logs key policy. `LogsKey` wraps it; `EncryptedLogGroup` and
+ * `EncryptedAnomalyDetector` call it directly for their dedicated key, which saves a component
+ * registration per group (the cost that dominates large stacks).
+ */
+function createLogsKey(
+    parent: pulumi.Resource,
+    label: string,
+    name: string,
+    args: LogsKeyArgs,
+    where: pulumi.Output<AwsLocation> = awsLocation(parent, args.region),
+): { key: aws.kms.Key; policy: pulumi.Output<string>; settings: KeySettings } {
+    const settings = checked(parent, label, () => {
+        // With the list known now, check the scope now; an Output list is checked on arrival.
+        if (
+            !pulumi.Output.isInstance(args.logGroupNames) &&
+            !(args.logGroupNames instanceof Promise)
+        ) {
+            checkLogsKeyScope({ ...args, logGroupNames: args.logGroupNames });
+        }
+        return validatedKeySettings(args);
+    });
+
+    const policy = pulumi
+        .all([where, args.logGroupNames, args.viaServiceRoleArns, args.adminArns])
+        .apply(([loc, logGroupNames, viaServiceRoleArns, adminArns]) =>
+            checked(parent, label, () =>
+                JSON.stringify(
+                    logsKeyPolicy({
+                        ...loc,
+                        logGroupNames,
+                        accountWide: args.accountWide,
+                        anomalyDetectors: args.anomalyDetectors,
+                        viaServiceRoleArns,
+                        adminArns,
+                    }),
+                ),
+            ),
+        );
+
+    const key = new aws.kms.Key(
+        name,
+        {
+            description:
+                args.description ?? "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
+            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+            keyUsage: "ENCRYPT_DECRYPT",
+            multiRegion: false,
+            enableKeyRotation: settings.enableKeyRotation,
+            rotationPeriodInDays: settings.rotationPeriodInDays,
+            deletionWindowInDays: settings.deletionWindowInDays,
+            policy,
+            region: args.region,
+            tags: args.tags,
+        },
+        { parent, retainOnDelete: settings.retainOnDelete },
+    );
+    return { key, policy, settings };
+}
+
+/** The key a log group or detector ends up with: a new key as `LogsKey` makes it, or the user's own, checked. */
 export interface ChosenKey {
     /** The key ARN, checked to be in the resource's partition and region. */
     readonly arn: pulumi.Output<string>;
@@ -185,7 +201,8 @@ export interface ChosenKey {
 
 /**
  * Uses the key ARN the user gave (checked against the resource's location inside an apply), or
- * creates `${name}-key`, a `LogsKey` with `newKeyArgs`, as a child of `parent`.
+ * creates `${name}-key`, the `aws.kms.Key` a `LogsKey` with `newKeyArgs` would hold, as a child
+ * of `parent`.
  */
 export function chooseKey(
     parent: pulumi.Resource,
@@ -197,8 +214,8 @@ export function chooseKey(
     newKeyArgs: LogsKeyArgs,
 ): ChosenKey {
     if (given === undefined) {
-        const logsKey = new LogsKey(`${name}-key`, newKeyArgs, { parent });
-        return { arn: logsKey.arn, key: logsKey.key, dependsOn: [logsKey] };
+        const { key } = createLogsKey(parent, label, `${name}-key`, newKeyArgs, where);
+        return { arn: key.arn, key, dependsOn: [key] };
     }
     return { arn: checkedKeyArn(parent, label, "kmsKeyArn", given, where, user), dependsOn: [] };
 }
