@@ -292,7 +292,7 @@ describe("EncryptedLogGroup", () => {
                         kmsKeyArn: OWN_KEY,
                         viaServiceRoleArns: ["arn:aws:iam::111122223333:role/r"],
                     }),
-                'viaServiceRoleArns is ["arn:aws:iam::111122223333:role/r"]: these roles are added only to the key this component creates',
+                'viaServiceRoleArns is ["arn:aws:iam::111122223333:role/r"]: these roles are added only to the key this component creates, but kmsKeyArn brings a key of your own',
             ],
         ];
         for (const [what, create, message] of cases) {

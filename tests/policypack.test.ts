@@ -110,6 +110,11 @@ describe("policy pack: through the analyzer protocol", function () {
                     "that you cannot control, audit or revoke. Fix: set kmsKeyId to the ARN of a symmetric KMS key in us-east-1 whose key policy lets " +
                     "logs.us-east-1.amazonaws.com use it (e.g. EncryptedLogGroup / EncryptedAnomalyDetector create one).",
             );
+            assert.ok(
+                d.message.includes(
+                    "it would be encrypted with an AWS-owned key that you cannot control, audit or revoke",
+                ),
+            );
         });
 
         it("fails every kind of resource without a key and passes it with one", async () => {
@@ -317,7 +322,12 @@ describe("policy pack: through the analyzer protocol", function () {
                 }),
             });
             s.logGroup("single", { key: s.key("single-key", { multiRegion: false }) });
-            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+            const result = await running().preview(s.resources);
+            assert.match(
+                messageOf(result, USABLE, "mrk"),
+                /is encrypted with KMS key "mrk-key" \(aws:kms\/key:Key\), a multi-Region key \(multiRegion: true\): log encryption keys must be region-scoped\. Fix: use a single-Region key/,
+            );
+            assert.deepEqual(verdicts(result), [
                 `${USABLE}/mrk [multi-region]`,
                 `${USABLE}/mrk-arn [multi-region]`,
                 `${USABLE}/replica [multi-region]`,
@@ -365,6 +375,14 @@ describe("policy pack: through the analyzer protocol", function () {
                 '[cannot verify yet] log group "later" (aws:cloudwatch/logGroup:LogGroup) uses KMS key "later-key" (found through the property dependency of kmsKeyId); ' +
                     'not verified: key policy, because its key policy of KMS key "later-key" (aws:kms/key:Key) is unknown at preview.',
             );
+            assert.match(
+                messageOf(result, USABLE, "garbled"),
+                /is encrypted with KMS key "garbled-key" \(aws:kms\/key:Key\), but its key policy cannot be read: .+\. Fix: write the key policy as a JSON policy document\./,
+            );
+            assert.match(
+                messageOf(result, USABLE, "other-region"),
+                /does not allow logs\.us-east-1\.amazonaws\.com .*: the service cannot use the key\. Fix: add the statements/,
+            );
         });
 
         it("fails a logs grant without an encryption-context condition, and one for another log group only", async () => {
@@ -392,11 +410,21 @@ describe("policy pack: through the analyzer protocol", function () {
             s.logGroup("elsewhere", {
                 key: s.key("elsewhere-key", { policyFor: ["/app/somewhere-else"] }),
             });
+            const anyAccount = JSON.parse(JSON.stringify(unscoped));
+            anyAccount.Statement[1].Condition = {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:*:*" },
+            };
+            s.logGroup("any-account", { key: s.key("any-account-key", { policy: anyAccount }) });
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
+                `${USABLE}/any-account [key-policy]`,
                 `${USABLE}/elsewhere [key-policy]`,
                 `${USABLE}/unscoped [key-policy]`,
             ]);
+            assert.match(
+                messageOf(result, USABLE, "any-account"),
+                /allows logs\.us-east-1\.amazonaws\.com kms:Encrypt, kms:GenerateDataKey for another account's resources\. Fix: add a condition on kms:EncryptionContext:aws:logs:arn/,
+            );
             assert.match(
                 messageOf(result, USABLE, "unscoped"),
                 /allows logs\.us-east-1\.amazonaws\.com kms:Encrypt, kms:GenerateDataKey without an encryption-context condition/,
