@@ -7,10 +7,65 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Panel, scalingChart } from "./chart";
+import { componentCurves, componentsSection } from "./components";
 import { BenchSection } from "./harness";
-import { policyPackSection } from "./policypack";
+import { KMS_PRICING, kmsCostTable } from "./kmsCost";
+import { packCurves, policyPackSection } from "./policypack";
 
-const SECTIONS: readonly BenchSection[] = [policyPackSection];
+const SECTIONS: readonly BenchSection[] = [componentsSection, policyPackSection];
+const ROOT = path.resolve(__dirname, "..", "..");
+const CHART = "bench/scaling.svg";
+
+/** The KMS cost model: arithmetic, no measurement. */
+function kmsCostSection(): string[] {
+    return [
+        "",
+        "## KMS cost: one key per log group vs one shared key per region",
+        "",
+        "No measurement: arithmetic from the AWS KMS pricing page (https://aws.amazon.com/kms/pricing/),",
+        `terms used: $${KMS_PRICING.keyPerMonth} per customer-managed key per month; with automatic rotation,`,
+        `+$${KMS_PRICING.rotationPerMonth} per month for each of the first ${KMS_PRICING.billedRotations} rotations (later rotations are free, since AWS's`,
+        `April 2024 change); requests $${KMS_PRICING.requestsPer10k} per 10,000 beyond ${KMS_PRICING.freeRequests.toLocaleString("en-US")} free per month per account.`,
+        "Assumptions: yearly rotation (the KMS default, this package's default); prices of us-east-1 (most",
+        "commercial regions price keys the same); a key is billed, enabled or disabled, until it is scheduled",
+        "for deletion (keys pending deletion are not billed), so a key retained on destroy (this package's",
+        "default, to keep old logs readable) costs until you schedule its deletion; requests are left out of",
+        "the table because CloudWatch Logs caches data keys: its KMS request volume follows the ingestion",
+        "pattern, not the number of keys, and is the same with one key or many.",
+        "",
+        ...kmsCostTable(),
+        "",
+        "Recommendation: keep one key per log group (the default) when the groups hold data of different",
+        "sensitivity or owners, when you must be able to revoke one group's access alone, or for fewer than",
+        "about 20 groups (under $20-60 a month). Share one account-wide `LogsKey` per region (`accountWide:",
+        "true`, then `kmsKeyArn: key.arn` on each group) when many groups of one team and data class would",
+        "otherwise cost $1-3 per group per month: 1,000 groups cost $1,000-3,000 a month with a key each",
+        "and $1-3 with one shared key. The shared key's policy still names only CloudWatch Logs of that",
+        "account and region (`ArnLike arn:<p>:logs:<region>:<account>:*`).",
+    ];
+}
+
+function chartPanels(): Panel[] {
+    const panels: Panel[] = [];
+    if (componentCurves !== undefined) {
+        panels.push({
+            title: "pulumi preview under mocks: N log groups",
+            xLabel: "log groups",
+            x: componentCurves.sizes,
+            series: componentCurves.series,
+        });
+    }
+    if (packCurves !== undefined) {
+        panels.push({
+            title: "policy pack: whole analysis of a stack",
+            xLabel: "resources in the stack",
+            x: packCurves.sizes,
+            series: packCurves.series,
+        });
+    }
+    return panels;
+}
 
 async function main(): Promise<void> {
     const started = Date.now();
@@ -22,7 +77,9 @@ async function main(): Promise<void> {
         "# Benchmarks",
         "",
         "Written by `npm run bench`; every figure below comes from the run described here. Ratios compare",
-        "packs measured in alternation in that same run, on the same machine, with the same request bytes.",
+        "variants measured in alternation in that same run, on the same machine: programs under the same",
+        "mock engine, packs with the same request bytes. Mock engine: no Pulumi CLI, no AWS; the absolute",
+        "times are this machine's, the ratios are the result.",
         "",
         `- Machine: ${machine}`,
         `- Node.js: ${process.version}`,
@@ -56,6 +113,18 @@ async function main(): Promise<void> {
                 ".",
         );
     }
+    parts.push(...kmsCostSection());
+    const panels = chartPanels();
+    if (panels.length > 0) {
+        fs.writeFileSync(
+            path.join(ROOT, CHART),
+            scalingChart(
+                panels,
+                `npm run bench, ${new Date().toISOString().slice(0, 10)}, ${process.version}; median times`,
+            ),
+        );
+        parts.push("", "## Scaling curves", "", `![scaling curves](${CHART})`);
+    }
     parts.push(
         "",
         `Run time: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end: ${os
@@ -64,7 +133,7 @@ async function main(): Promise<void> {
             .join(" / ")}.`,
         "",
     );
-    fs.writeFileSync(path.resolve(__dirname, "..", "..", "BENCHMARKS.md"), parts.join("\n"));
+    fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), parts.join("\n"));
     console.log(
         `\nwrote BENCHMARKS.md (${missed === 0 ? "all targets met" : `${missed} target(s) missed`})`,
     );

@@ -1,10 +1,13 @@
 /**
  * Synthetic stacks for the benchmarks, with the mix of a real account's stack: in every unit of
- * 20 resources, an EncryptedLogGroup (component, LogsKey component, key, log group), a Lambda
- * service around it (role, policy attachment, function, alarm, queue, topic, table, parameter,
- * security group), a bucket with its public-access block, a log group on the stack's shared key,
- * and every fifth unit an anomaly detector with its key; every tenth unit has a log group without
- * a key (a violation). Half the units are already deployed (ARNs known), half new (unknown).
+ * 20 resources, an EncryptedLogGroup (component, key, log group), a Lambda service around it
+ * (role, policy attachment, function, alarm, queue, topic, table, parameter, security group), a
+ * bucket with its public-access block, a log group on the stack's shared key, and every fifth unit
+ * an anomaly detector with its key. Half the units are already deployed (ARNs known), half new
+ * (unknown). One unit in ten carries a planted mistake instead of its last parameter, in turn:
+ * a log group without a key, on an alias ARN, on a new RSA key (its ARN unknown at preview), on a
+ * key in another region, on a new key whose policy never mentions CloudWatch Logs, or on a key
+ * with rotation off. Planted resources are named `*-bad-*` ({@link PLANTED}).
  */
 import { logGroupKeyPolicy } from "../components";
 import { FixtureResource, unknown } from "../tests/support/policyHarness";
@@ -45,16 +48,9 @@ export function syntheticStack(size: number): FixtureResource[] {
             inputs: {},
             parent: s.stackUrn,
         });
-        const keyComponent = s.add({
-            urn: s.urn("encrypted-logs:index:LogsKey", `${name}-key`, component.urn),
-            type: "encrypted-logs:index:LogsKey",
-            name: `${name}-key`,
-            inputs: {},
-            parent: component.urn,
-        });
         const key = s.key(`${name}-key`, {
             existing,
-            parent: keyComponent.urn,
+            parent: component.urn,
             policyFor: [`/app/${name}`],
             extra: { tags },
         });
@@ -147,10 +143,71 @@ export function syntheticStack(size: number): FixtureResource[] {
             other("aws:sqs/queue:Queue", "dlq", { messageRetentionSeconds: 1209600 });
         }
         if (u % 10 === 9) {
-            s.logGroup(`${name}-debug`, {});
+            plant(s, name, Math.floor(u / 10) % MISTAKES.length);
         } else {
             other("aws:ssm/parameter:Parameter", "flag", { type: "String", value: "on" });
         }
     }
     return s.resources;
+}
+
+/** The mistakes planted, one per tenth unit in turn; every one must be refused. */
+export const MISTAKES = [
+    "no key",
+    "alias ARN",
+    "new RSA key",
+    "key in another region",
+    "key policy without CloudWatch Logs",
+    "key rotation off",
+] as const;
+
+/** Whether a resource name is a planted mistake (a log group or the bad key behind one). */
+export const PLANTED = /-bad-/;
+
+function plant(s: StackBuilder, name: string, which: number): void {
+    const group = `${name}-bad-${which}`;
+    switch (MISTAKES[which]) {
+        case "no key":
+            s.logGroup(group, {});
+            return;
+        case "alias ARN":
+            s.logGroup(group, { key: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app-logs` });
+            return;
+        case "new RSA key":
+            s.logGroup(group, {
+                key: s.key(`${group}-key`, { spec: "RSA_2048", policyFor: [`/app/${group}`] }),
+            });
+            return;
+        case "key in another region":
+            s.logGroup(group, {
+                key: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
+            });
+            return;
+        case "key policy without CloudWatch Logs":
+            s.logGroup(group, {
+                key: s.key(`${group}-key`, {
+                    policy: {
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Sid: "KeyAdministration",
+                                Effect: "Allow",
+                                Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                                Action: "kms:*",
+                                Resource: "*",
+                            },
+                        ],
+                    },
+                }),
+            });
+            return;
+        default:
+            s.logGroup(group, {
+                key: s.key(`${group}-key`, {
+                    existing: true,
+                    rotation: false,
+                    policyFor: [`/app/${group}`],
+                }),
+            });
+    }
 }
