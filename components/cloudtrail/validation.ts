@@ -27,7 +27,10 @@ export function validateTrailName(value: unknown, argument = "trailName"): strin
         );
     }
     if (value.length < 3 || value.length > 128) {
-        refuse(`the name is ${value.length} characters long`, "use a name of 3 to 128 characters");
+        refuse(
+            `the name is ${value.length} character${value.length === 1 ? "" : "s"} long`,
+            "use a name of 3 to 128 characters",
+        );
     }
     const bad = [...new Set([...value].filter((c) => !/[A-Za-z0-9._-]/.test(c)))];
     if (bad.length > 0) {
@@ -76,7 +79,10 @@ export function validateBucketName(value: unknown, argument = "bucketName"): str
         );
     }
     if (value.length < 3 || value.length > 63) {
-        refuse(`the name is ${value.length} characters long`, "use 3 to 63 characters");
+        refuse(
+            `the name is ${value.length} character${value.length === 1 ? "" : "s"} long`,
+            "use 3 to 63 characters",
+        );
     }
     const bad = [...new Set([...value].filter((c) => !/[a-z0-9.-]/.test(c)))];
     if (bad.length > 0) {
