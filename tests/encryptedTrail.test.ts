@@ -258,7 +258,11 @@ describe("EncryptedTrail", () => {
             logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["/cloudtrail/audit"] }),
             "the log group has its own key; the trail's key carries no logs statement",
         );
-        assert.equal(group.inputs.kmsKeyId, await valueOf(trail.logGroup!.kmsKeyArn));
+        assert.equal(
+            group.inputs.kmsKeyId,
+            `arn:aws:kms:us-east-1:111122223333:key/${uuidFrom("audit-logs-key")}`,
+        );
+        assert.equal(await valueOf(trail.logGroup!.name), "/cloudtrail/audit");
         assert.equal(
             engine.get("encrypted-logs:index:EncryptedLogGroup", "audit-logs").parent,
             engine.get("encrypted-logs:index:EncryptedTrail", "audit").urn,

@@ -123,8 +123,11 @@ export class EncryptedTrail extends pulumi.ComponentResource {
     public readonly arn: pulumi.Output<string>;
     /** ARN of the key the log files are encrypted with. */
     public readonly kmsKeyArn: pulumi.Output<string>;
-    /** The log group the events are also delivered to, with `cloudWatchLogs: true`. */
-    public readonly logGroup?: EncryptedLogGroup;
+    /**
+     * The log group the events are also delivered to, with `cloudWatchLogs: true` (the `logGroup`
+     * of the child `EncryptedLogGroup` `${name}-logs`; a plain resource so every language sees it).
+     */
+    public readonly logGroup?: aws.cloudwatch.LogGroup;
 
     /**
      * @param name the component's name; the trail is named `name`, its bucket `${name}-bucket`, its
@@ -284,7 +287,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         let cloudWatchLogsRoleArn: pulumi.Output<string> | undefined;
         if (args.cloudWatchLogs === true) {
             const logGroupName = pulumi.interpolate`/cloudtrail/${trailName}`;
-            this.logGroup = new EncryptedLogGroup(
+            const encryptedGroup = new EncryptedLogGroup(
                 `${name}-logs`,
                 {
                     logGroupName,
@@ -314,7 +317,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 {
                     role: role.id,
                     policy: pulumi
-                        .all([where, this.logGroup.name])
+                        .all([where, encryptedGroup.name])
                         .apply(([loc, group]) =>
                             JSON.stringify(
                                 cloudTrailLogsRolePolicy({ ...loc, logGroupName: group }),
@@ -324,9 +327,10 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 { parent: this },
             );
             // CloudTrail wants the group ARN with the trailing `:*`.
-            cloudWatchLogsGroupArn = pulumi.interpolate`${this.logGroup.arn}:*`;
+            cloudWatchLogsGroupArn = pulumi.interpolate`${encryptedGroup.arn}:*`;
             cloudWatchLogsRoleArn = role.arn;
-            delivery.push(this.logGroup, rolePolicy);
+            this.logGroup = encryptedGroup.logGroup;
+            delivery.push(encryptedGroup, rolePolicy);
         }
 
         this.trail = new aws.cloudtrail.Trail(
