@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { CloudTrailKey, cloudTrailKeyPolicy } from "../components";
 import { CHINA, COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
+import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";
 
@@ -86,7 +87,7 @@ describe("CloudTrailKey", () => {
         assert.equal(alias.inputs.targetKeyId, await valueOf(created.keyId));
     });
 
-    const errors: [string, () => unknown, string][] = [
+    const errors: ConstructionError[] = [
         [
             "an invalid trail name",
             () => new CloudTrailKey("k", { trailName: "my--trail" }),
@@ -103,15 +104,7 @@ describe("CloudTrailKey", () => {
             "alias is \"aws/cloudtrail\": aliases starting with 'alias/aws/' are reserved",
         ],
     ];
-    for (const [what, create, message] of errors) {
-        it(`fails at construction for ${what}`, async () => {
-            await MockEngine.start();
-            assert.throws(create, (e: Error) => {
-                assert.ok(e.message.includes(message), `message was: ${e.message}`);
-                return true;
-            });
-        });
-    }
+    itFailsAtConstruction(errors);
 
     it("fails at deployment for a reader that is not an IAM principal", async () => {
         const engine = await MockEngine.start();

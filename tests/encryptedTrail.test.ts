@@ -23,6 +23,7 @@ import {
     uuidFrom,
     valueOf,
 } from "./support/mockEngine";
+import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";
 const TRAIL = "aws:cloudtrail/trail:Trail";
@@ -345,7 +346,7 @@ describe("EncryptedTrail", () => {
         assert.match(engine.get(TRAIL, "audit").provider, /pulumi:providers:aws::eu::/);
     });
 
-    const errors: [string, () => unknown, string][] = [
+    const errors: ConstructionError[] = [
         [
             "a multi-Region trail without global service events",
             () => new EncryptedTrail("trail1", { includeGlobalServiceEvents: false }),
@@ -411,15 +412,7 @@ describe("EncryptedTrail", () => {
             "cloudWatchLogsRetentionInDays is 42: CloudWatch Logs does not accept this retention period",
         ],
     ];
-    for (const [what, create, message] of errors) {
-        it(`fails at construction for ${what}`, async () => {
-            await MockEngine.start();
-            assert.throws(create, (e: Error) => {
-                assert.ok(e.message.includes(message), `message was: ${e.message}`);
-                return true;
-            });
-        });
-    }
+    itFailsAtConstruction(errors);
 
     it("fails at deployment for a key ARN from another region than the trail's bucket, before the trail", async () => {
         const engine = await MockEngine.start();

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE, checked, checkedInput } from "../common/component";
+import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { validatedKeySettings } from "../common/keySettings";
 import { cloudTrailKeyPolicy } from "./policies";
@@ -94,10 +94,9 @@ export class CloudTrailKey extends pulumi.ComponentResource {
         super(`${PACKAGE}:index:CloudTrailKey`, name, {}, opts);
         const label = `CloudTrailKey "${name}"`;
         const settings = checked(this, label, () => validatedKeySettings(args));
-        const trailName =
-            args.trailName === undefined
-                ? undefined
-                : checkedInput(this, label, args.trailName, (n) => validateTrailName(n));
+        const trailName = checkedOptionalInput(this, label, args.trailName, (n) =>
+            validateTrailName(n),
+        );
 
         const where = awsLocation(this);
         const policy = pulumi

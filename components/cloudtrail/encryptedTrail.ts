@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE, checked, checkedInput } from "../common/component";
+import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validateRetentionInDays } from "../common/validation";
@@ -173,14 +173,12 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         const trailName = checkedInput(this, label, args.trailName ?? name, (n) =>
             validateTrailName(n),
         );
-        const bucketName =
-            args.bucketName === undefined
-                ? undefined
-                : checkedInput(this, label, args.bucketName, (b) => validateBucketName(b));
-        const s3KeyPrefix =
-            args.s3KeyPrefix === undefined
-                ? undefined
-                : checkedInput(this, label, args.s3KeyPrefix, (p) => validateS3KeyPrefix(p));
+        const bucketName = checkedOptionalInput(this, label, args.bucketName, (b) =>
+            validateBucketName(b),
+        );
+        const s3KeyPrefix = checkedOptionalInput(this, label, args.s3KeyPrefix, (p) =>
+            validateS3KeyPrefix(p),
+        );
 
         const where = awsLocation(this);
         const isOrganizationTrail = args.isOrganizationTrail ?? false;

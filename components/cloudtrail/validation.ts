@@ -4,6 +4,7 @@
  * plain values in, the value out, or an {@link InputError} naming argument, value, allowed and fix.
  */
 import { InputError } from "../common/errors";
+import { rejectedCharacters } from "../common/validation";
 
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 
@@ -32,14 +33,9 @@ export function validateTrailName(value: unknown, argument = "trailName"): strin
             "use a name of 3 to 128 characters",
         );
     }
-    const bad = [...new Set([...value].filter((c) => !/[A-Za-z0-9._-]/.test(c)))];
-    if (bad.length > 0) {
-        refuse(
-            `CloudTrail rejects the character${bad.length > 1 ? "s" : ""} ${bad
-                .map((c) => JSON.stringify(c))
-                .join(", ")}`,
-            "replace those characters, e.g. with '-'",
-        );
+    const rejected = rejectedCharacters("CloudTrail", value, /^[A-Za-z0-9._-]+$/);
+    if (rejected !== undefined) {
+        refuse(rejected, "replace those characters, e.g. with '-'");
     }
     if (!/^[A-Za-z0-9]/.test(value) || !/[A-Za-z0-9]$/.test(value)) {
         refuse(
@@ -84,12 +80,10 @@ export function validateBucketName(value: unknown, argument = "bucketName"): str
             "use 3 to 63 characters",
         );
     }
-    const bad = [...new Set([...value].filter((c) => !/[a-z0-9.-]/.test(c)))];
-    if (bad.length > 0) {
+    const rejected = rejectedCharacters("S3", value, /^[a-z0-9.-]+$/);
+    if (rejected !== undefined) {
         refuse(
-            `S3 rejects the character${bad.length > 1 ? "s" : ""} ${bad
-                .map((c) => JSON.stringify(c))
-                .join(", ")}`,
+            rejected,
             /[A-Z]/.test(value)
                 ? `use lowercase: '${value.toLowerCase()}'`
                 : "use only lowercase letters, digits, '.' and '-'",
