@@ -21,6 +21,23 @@ export {
     logGroupKeyPolicy,
     logsKeyPolicy,
 } from "./logs/policies";
+export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
+export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
+export {
+    CLOUDTRAIL_CONTEXT_KEY,
+    CloudTrailBucketPolicyArgs,
+    CloudTrailKeyPolicyArgs,
+    IdentityPolicyDocument,
+    IdentityStatement,
+    TrustPolicyDocument,
+    TrustStatement,
+    cloudTrailBucketPolicy,
+    cloudTrailKeyPolicy,
+    cloudTrailLogsRolePolicy,
+    cloudTrailLogsRoleTrustPolicy,
+    cloudTrailServicePrincipal,
+    trailArn,
+} from "./cloudtrail/policies";
 export { AwsLocation, KmsKeyArn, parseKmsKeyArn } from "./common/arn";
 export { InputError } from "./common/errors";
 export {

@@ -76,6 +76,13 @@ const SHOWN_INPUTS: Record<string, string[]> = {
         "evaluationFrequency",
     ],
     "aws:kms/keyPolicy:KeyPolicy": ["keyId"],
+    "aws:cloudtrail/trail:Trail": [
+        "name",
+        "s3BucketName",
+        "kmsKeyId",
+        "isMultiRegionTrail",
+        "enableLogFileValidation",
+    ],
 };
 
 function describeInput(engine: MockEngine, r: RecordedResource, key: string): string | undefined {

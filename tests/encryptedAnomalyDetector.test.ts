@@ -9,6 +9,7 @@ import {
     anomalyDetectorKeyPolicy,
 } from "../components";
 import { CHINA, COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
+import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";
 const DETECTOR = "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector";
@@ -84,7 +85,7 @@ describe("EncryptedAnomalyDetector", () => {
         assert.deepEqual(engine.get(DETECTOR, "d").replaceOnChanges, ["kmsKeyId"]);
     });
 
-    const constructionErrors: [string, () => unknown, string][] = [
+    const constructionErrors: ConstructionError[] = [
         [
             "a missing logGroupArn",
             () => new EncryptedAnomalyDetector("d", {} as never),
@@ -118,15 +119,7 @@ describe("EncryptedAnomalyDetector", () => {
             'kmsKeyArn is "arn:aws:kms:us-east-1:111122223333:alias/x": this is an alias ARN, not a key ARN',
         ],
     ];
-    for (const [what, create, message] of constructionErrors) {
-        it(`fails at construction for ${what}`, async () => {
-            await MockEngine.start();
-            assert.throws(create, (e: Error) => {
-                assert.ok(e.message.includes(message), `message was: ${e.message}`);
-                return true;
-            });
-        });
-    }
+    itFailsAtConstruction(constructionErrors);
 
     const deployErrors: [string, () => unknown, string][] = [
         [

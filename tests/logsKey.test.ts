@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { LogsKey, logsKeyPolicy } from "../components";
 import { COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
+import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";
 
@@ -77,7 +78,7 @@ describe("LogsKey", () => {
         assert.equal(engine.get(KEY, "k").inputs.enableKeyRotation, false);
     });
 
-    const errors: [string, () => unknown, string][] = [
+    const errors: ConstructionError[] = [
         [
             "a key that grants CloudWatch Logs nothing",
             () => new LogsKey("k", {}),
@@ -139,15 +140,7 @@ describe("LogsKey", () => {
             'alias is "my logs": KMS rejects this alias name',
         ],
     ];
-    for (const [what, create, message] of errors) {
-        it(`fails at construction for ${what}`, async () => {
-            await MockEngine.start();
-            assert.throws(create, (e: Error) => {
-                assert.ok(e.message.includes(message), `message was: ${e.message}`);
-                return true;
-            });
-        });
-    }
+    itFailsAtConstruction(errors);
 
     it("fails at deployment for an admin ARN that is not an IAM principal", async () => {
         const engine = await MockEngine.start();

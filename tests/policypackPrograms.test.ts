@@ -25,6 +25,33 @@ describe("policy pack: the examples' previews", function () {
         });
     }
 
+    it("examples/cloudtrail: the EncryptedTrail's trail passes with no diagnostic, its key judged at preview", async () => {
+        const { stack, result } = await judge(
+            running(),
+            await previewProgram(path.join(examples, "cloudtrail")),
+        );
+        const trail = stack.find((r) => r.type === "aws:cloudtrail/trail:Trail");
+        assert.ok(trail, "the preview has the trail");
+        assert.equal(trail.inputs.kmsKeyId?.constructor.name, "UnknownValue");
+        assert.deepEqual(result.all, []);
+    });
+
+    it("fails an EncryptedTrail given a key whose policy does not let CloudTrail use it", async () => {
+        const { result } = await judge(
+            running(),
+            await previewProgram(
+                path.join(__dirname, "support", "programs", "trailWithLogsKey.js"),
+            ),
+        );
+        const verdicts = result.all.map(
+            (d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`,
+        );
+        assert.ok(
+            verdicts.includes("mandatory log-encryption-key-usable audit"),
+            `verdicts: ${verdicts.join("; ")}`,
+        );
+    });
+
     it("examples/rekey: passes; the decrypt-only KeyPolicy's known keyId is the old key, not the group's new one", async () => {
         pulumi.runtime.setAllConfig({
             "encrypted-logs-quickstart:previousKeyArn":

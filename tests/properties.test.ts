@@ -9,8 +9,11 @@
 import * as fc from "fast-check";
 import * as assert from "node:assert/strict";
 import {
+    CLOUDTRAIL_CONTEXT_KEY,
     InputError,
     anomalyDetectorKeyPolicy,
+    cloudTrailBucketPolicy,
+    cloudTrailKeyPolicy,
     decryptOnlyKeyPolicy,
     logGroupKeyPolicy,
     parseKmsKeyArn,
@@ -28,6 +31,11 @@ import {
     validateOneOf,
     validateRetentionInDays,
 } from "../components/common/validation";
+import {
+    validateBucketName,
+    validateS3KeyPrefix,
+    validateTrailName,
+} from "../components/cloudtrail/validation";
 import { decide } from "./support/iam";
 
 /** How many cases each property tries; FAST_CHECK_RUNS raises it for a longer local soak. */
@@ -171,6 +179,110 @@ describe("property: generated key policies allow exactly the intended request", 
     });
 });
 
+/** Trail names CloudTrail accepts: letters/digits joined by single separators, 3+ characters. */
+const trailName = fc
+    .array(fc.stringMatching(/^[A-Za-z0-9]{1,12}$/), { minLength: 1, maxLength: 4 })
+    .chain((parts) =>
+        fc
+            .array(fc.constantFrom(".", "_", "-"), {
+                minLength: parts.length - 1,
+                maxLength: parts.length - 1,
+            })
+            .map((seps) => parts.map((p, i) => (i === 0 ? p : `${seps[i - 1]}${p}`)).join("")),
+    )
+    .filter((n) => n.length >= 3 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(n));
+const trail = (l: Loc, name: string) =>
+    `arn:${l.partition}:cloudtrail:${l.region}:${l.accountId}:trail/${name}`;
+
+describe("property: CloudTrail policies allow exactly the intended request", () => {
+    it(`trail keys, ${RUNS} runs`, () => {
+        fc.assert(
+            fc.property(location, trailName, trailName, (loc, name, other) => {
+                fc.pre(other !== name);
+                const policy = cloudTrailKeyPolicy({ ...loc, trailName: name });
+                const ask = (context: Record<string, string>) =>
+                    decide(policy, keyArn(loc), {
+                        principal: "cloudtrail.amazonaws.com",
+                        action: "kms:GenerateDataKey",
+                        context,
+                    });
+                const own = trail(loc, name);
+                const foreign = trail({ ...loc, accountId: otherAccount(loc.accountId) }, name);
+                const sibling = trail(loc, other);
+                assert.equal(
+                    ask({ [CLOUDTRAIL_CONTEXT_KEY]: own, "aws:SourceArn": own }),
+                    "Allowed",
+                );
+                assert.notEqual(
+                    ask({ [CLOUDTRAIL_CONTEXT_KEY]: foreign, "aws:SourceArn": foreign }),
+                    "Allowed",
+                );
+                assert.notEqual(
+                    ask({ [CLOUDTRAIL_CONTEXT_KEY]: sibling, "aws:SourceArn": sibling }),
+                    "Allowed",
+                );
+                assert.notEqual(ask({ "aws:SourceArn": own }), "Allowed");
+            }),
+            { numRuns: RUNS },
+        );
+    });
+
+    it(`trail buckets, ${RUNS} runs`, () => {
+        fc.assert(
+            fc.property(
+                location,
+                trailName,
+                fc.stringMatching(/^[a-z0-9]([a-z0-9-]{1,40})[a-z0-9]$/),
+                fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}(\/[A-Za-z0-9_-]{1,20}){0,2}$/)),
+                (loc, name, bucket, prefix) => {
+                    fc.pre(!bucket.startsWith("xn--") && !bucket.startsWith("sthree-"));
+                    fc.pre(!/(-s3alias|--ol-s3|--x-s3|--table-s3)$/.test(bucket));
+                    const policy = cloudTrailBucketPolicy({
+                        ...loc,
+                        bucketName: bucket,
+                        trailName: name,
+                        s3KeyPrefix: prefix ?? undefined,
+                    });
+                    const key = `arn:${loc.partition}:s3:::${bucket}/${prefix === null ? "" : `${prefix}/`}AWSLogs/${loc.accountId}/CloudTrail/x.json.gz`;
+                    const put = (context: Record<string, string>) =>
+                        decide(
+                            policy,
+                            key,
+                            {
+                                principal: "cloudtrail.amazonaws.com",
+                                action: "s3:PutObject",
+                                context,
+                            },
+                            loc.accountId,
+                        );
+                    const good = {
+                        "aws:SourceArn": trail(loc, name),
+                        "s3:x-amz-acl": "bucket-owner-full-control",
+                        "aws:SecureTransport": "true",
+                    };
+                    assert.equal(put(good), "Allowed");
+                    assert.equal(
+                        put({ ...good, "aws:SecureTransport": "false" }),
+                        "ExplicitlyDenied",
+                    );
+                    assert.notEqual(put({ ...good, "s3:x-amz-acl": "private" }), "Allowed");
+                    assert.notEqual(
+                        put({
+                            ...good,
+                            "aws:SourceArn": trail(
+                                { ...loc, accountId: otherAccount(loc.accountId) },
+                                name,
+                            ),
+                        }),
+                        "Allowed",
+                    );
+                },
+            ),
+            { numRuns: RUNS },
+        );
+    });
+});
+
 /** Runs `check`; passes if it returns, or throws an InputError naming `argument`. */
 function acceptsOrNames(argument: string | RegExp, check: () => unknown): unknown {
     try {
@@ -207,6 +319,9 @@ describe("property: validators accept and return a value, or refuse it naming th
         ["validateOneOf", "c", (v) => validateOneOf("c", v, ["A", "B"], "problem", "fix"), true],
         ["parseKmsKeyArn", "kmsKeyArn", (v) => parseKmsKeyArn("kmsKeyArn", v), false],
         ["parseLogGroupArn", "logGroupArn", (v) => parseLogGroupArn("logGroupArn", v), false],
+        ["validateTrailName", "trailName", (v) => validateTrailName(v), true],
+        ["validateBucketName", "bucketName", (v) => validateBucketName(v), true],
+        ["validateS3KeyPrefix", "s3KeyPrefix", (v) => validateS3KeyPrefix(v), true],
         [
             "validateIamPrincipalArn",
             "admin",
@@ -274,6 +389,18 @@ describe("property: validators accept and return a value, or refuse it naming th
                     multiRegion: mrk,
                 });
             }),
+            { numRuns: RUNS },
+        );
+    });
+
+    it(`validateTrailName accepts every name CloudTrail allows, ${RUNS} runs`, () => {
+        fc.assert(
+            fc.property(
+                trailName.filter((n) => n.length <= 128),
+                (n) => {
+                    assert.equal(validateTrailName(n), n);
+                },
+            ),
             { numRuns: RUNS },
         );
     });

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { PROVIDER_OPTIONS } from "../components/provider/options";
 import { COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
-import { logGroupKeyPolicy } from "../components";
+import { cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
 
 type Property = {
     type?: string;
@@ -109,6 +109,48 @@ const EXPECTED: Record<
             key: "aws:kms/key:Key",
         },
     },
+    CloudTrailKey: {
+        inputs: {
+            trailName: "string",
+            decryptPrincipalArns: "string[]",
+            adminArns: "string[]",
+            alias: "string",
+            description: "string",
+            enableKeyRotation: "boolean",
+            rotationPeriodInDays: "number",
+            deletionWindowInDays: "number",
+            retainOnDelete: "boolean",
+            tags: "map",
+        },
+        required: [],
+        outputs: { key: "aws:kms/key:Key", arn: "string", keyId: "string", policy: "string" },
+    },
+    EncryptedTrail: {
+        inputs: {
+            trailName: "string",
+            bucketName: "string",
+            s3KeyPrefix: "string",
+            isMultiRegionTrail: "boolean",
+            includeGlobalServiceEvents: "boolean",
+            enableLogFileValidation: "boolean",
+            isOrganizationTrail: "boolean",
+            kmsKeyArn: "string",
+            decryptPrincipalArns: "string[]",
+            keyAdminArns: "string[]",
+            cloudWatchLogs: "boolean",
+            cloudWatchLogsRetentionInDays: "number",
+            forceDestroyBucket: "boolean",
+            tags: "map",
+        },
+        required: [],
+        outputs: {
+            trail: "aws:cloudtrail/trail:Trail",
+            bucket: "aws:s3/bucket:Bucket",
+            arn: "string",
+            kmsKeyArn: "string",
+            logGroup: "aws:cloudwatch/logGroup:LogGroup",
+        },
+    },
 };
 
 describe("component provider (multi-language)", function () {
@@ -201,6 +243,38 @@ describe("component provider (multi-language)", function () {
         assert.deepEqual(
             JSON.parse(engine.get("aws:kms/key:Key", "orders-key").inputs.policy),
             logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["/app/orders"] }),
+        );
+    });
+
+    it("constructs an EncryptedTrail with CloudWatch Logs delivery from another language's inputs", async () => {
+        const engine = await MockEngine.start();
+        const provider = new ComponentProvider(PROVIDER_OPTIONS);
+        const result = await provider.construct(
+            "audit",
+            "encrypted-logs:index:EncryptedTrail",
+            {
+                bucketName: "acme-audit-logs",
+                cloudWatchLogs: true,
+                cloudWatchLogsRetentionInDays: 30,
+            },
+            {},
+        );
+        await engine.settle();
+        assert.equal(
+            await valueOf(result.state.arn as any),
+            "arn:aws:cloudtrail:us-east-1:111122223333:trail/audit",
+        );
+        assert.match(
+            await valueOf(result.state.kmsKeyArn as any),
+            /^arn:aws:kms:us-east-1:111122223333:key\//,
+        );
+        assert.deepEqual(
+            JSON.parse(engine.get("aws:kms/key:Key", "audit-key").inputs.policy),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit" }),
+        );
+        assert.equal(
+            engine.get("aws:cloudwatch/logGroup:LogGroup", "audit-logs").inputs.retentionInDays,
+            30,
         );
     });
 

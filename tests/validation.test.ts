@@ -22,6 +22,14 @@ import {
     validateOneOf,
     validateRetentionInDays,
 } from "../components/common/validation";
+import {
+    BUCKET_NAME_RULES,
+    TRAIL_NAME_RULES,
+    validateBucketName,
+    validateS3KeyPrefix,
+    validateTrailName,
+    validatedTrailRegions,
+} from "../components/cloudtrail/validation";
 
 const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
@@ -487,4 +495,168 @@ describe("edge cases found by mutation testing", () => {
             "rotationPeriodInDays is 180: a rotation period needs automatic rotation, but enableKeyRotation is false. Allowed: rotationPeriodInDays together with enableKeyRotation: true. Fix: remove rotationPeriodInDays, or set enableKeyRotation to true.",
         );
     });
+});
+
+describe("validateTrailName", () => {
+    it("accepts the 3- and 128-character bounds and every allowed character", () => {
+        for (const name of ["abc", "A1z", "org.audit_trail-1", "x".repeat(128), "1-2"]) {
+            assert.equal(validateTrailName(name), name);
+        }
+    });
+    const fix3 = "use a name of 3 to 128 characters";
+    const refusals: [unknown, string, string][] = [
+        [
+            "",
+            "a trail needs a name",
+            "give a name such as 'org-audit', or omit it to use the resource name",
+        ],
+        [
+            undefined,
+            "a trail needs a name",
+            "give a name such as 'org-audit', or omit it to use the resource name",
+        ],
+        ["ab", "the name is 2 characters long", fix3],
+        ["x".repeat(129), "the name is 129 characters long", fix3],
+        [
+            "my trail",
+            'CloudTrail rejects the character " "',
+            "replace those characters, e.g. with '-'",
+        ],
+        [
+            "a/b:c",
+            'CloudTrail rejects the characters "/", ":"',
+            "replace those characters, e.g. with '-'",
+        ],
+        [
+            "-trail",
+            "the name must start and end with a letter or digit",
+            "remove the leading or trailing '.', '_' or '-'",
+        ],
+        [
+            "trail.",
+            "the name must start and end with a letter or digit",
+            "remove the leading or trailing '.', '_' or '-'",
+        ],
+        [
+            "my-_trail",
+            "'-_' puts two of '.', '_', '-' next to each other",
+            "keep a letter or digit between separators, e.g. 'my-trail' instead of 'my-_trail'",
+        ],
+        [
+            "my--trail",
+            "'--' puts two of '.', '_', '-' next to each other",
+            "keep a letter or digit between separators, e.g. 'my-trail' instead of 'my-_trail'",
+        ],
+        [
+            "my._trail",
+            "'._' puts two of '.', '_', '-' next to each other",
+            "keep a letter or digit between separators, e.g. 'my-trail' instead of 'my-_trail'",
+        ],
+        ["192.168.5.4", "the name looks like an IP address", "use a name with letters in it"],
+    ];
+    for (const [value, problem, fix] of refusals) {
+        it(`refuses ${describeValue(value).slice(0, 30)}`, () =>
+            refuses(
+                () => validateTrailName(value),
+                `trailName is ${describeValue(value)}: ${problem}. Allowed: ${TRAIL_NAME_RULES}. Fix: ${fix}.`,
+            ));
+    }
+});
+
+describe("validateBucketName", () => {
+    it("accepts the 3- and 63-character bounds, dots and dashes", () => {
+        for (const name of [
+            "abc",
+            "a.b-c",
+            "x".repeat(63),
+            "acme-audit-logs-111122223333",
+            "1.2.3",
+        ]) {
+            assert.equal(validateBucketName(name), name);
+        }
+    });
+    const refusals: [unknown, string, string][] = [
+        [
+            "",
+            "a bucket needs a name",
+            "give a globally unique name such as 'acme-audit-logs-111122223333', or omit it to let Pulumi generate one",
+        ],
+        ["ab", "the name is 2 characters long", "use 3 to 63 characters"],
+        ["x".repeat(64), "the name is 64 characters long", "use 3 to 63 characters"],
+        ["Audit", 'S3 rejects the character "A"', "use lowercase: 'audit'"],
+        ["a_b", 'S3 rejects the character "_"', "use only lowercase letters, digits, '.' and '-'"],
+        [
+            "-abc",
+            "the name must start and end with a letter or digit",
+            "remove the leading or trailing '.' or '-'",
+        ],
+        [
+            "abc.",
+            "the name must start and end with a letter or digit",
+            "remove the leading or trailing '.' or '-'",
+        ],
+        ["a..b", "the name has two adjacent periods", "replace '..' with '.'"],
+        ["192.168.5.4", "the name looks like an IP address", "use a name with letters in it"],
+        ["xn--abc", "names starting with 'xn--' are reserved", "choose another prefix"],
+        ["sthree-abc", "names starting with 'sthree-' are reserved", "choose another prefix"],
+        ["logs-s3alias", "names ending with '-s3alias' are reserved", "choose another ending"],
+        ["logs--ol-s3", "names ending with '--ol-s3' are reserved", "choose another ending"],
+    ];
+    for (const [value, problem, fix] of refusals) {
+        it(`refuses ${describeValue(value).slice(0, 30)}`, () =>
+            refuses(
+                () => validateBucketName(value),
+                `bucketName is ${describeValue(value)}: ${problem}. Allowed: ${BUCKET_NAME_RULES}. Fix: ${fix}.`,
+            ));
+    }
+});
+
+describe("validateS3KeyPrefix and validatedTrailRegions", () => {
+    const allowed = "1 to 200 characters, without a leading or trailing '/', e.g. 'org/audit'";
+    it("accepts a prefix with inner slashes", () => {
+        assert.equal(validateS3KeyPrefix("org/audit"), "org/audit");
+        assert.equal(validateS3KeyPrefix("x".repeat(200)), "x".repeat(200));
+    });
+    const slash =
+        "CloudTrail adds the '/' itself, so a leading or trailing slash puts the logs under a key the bucket policy does not name";
+    const refusals: [unknown, string, string][] = [
+        ["/audit", slash, "use 'audit'"],
+        ["audit/", slash, "use 'audit'"],
+        ["/org/audit/", slash, "use 'org/audit'"],
+        ["/", slash, "omit s3KeyPrefix"],
+        [
+            "",
+            "an empty prefix is not a prefix",
+            "omit s3KeyPrefix to write directly under AWSLogs/",
+        ],
+        [
+            "x".repeat(201),
+            "the prefix is 201 characters long, over CloudTrail's limit",
+            "shorten the prefix",
+        ],
+    ];
+    for (const [value, problem, fix] of refusals) {
+        it(`refuses the prefix ${describeValue(value).slice(0, 30)}`, () =>
+            refuses(
+                () => validateS3KeyPrefix(value),
+                `s3KeyPrefix is ${describeValue(value)}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`,
+            ));
+    }
+
+    it("defaults to a multi-Region trail with global service events, and allows single-Region without them", () => {
+        assert.deepEqual(validatedTrailRegions({}), {
+            isMultiRegionTrail: true,
+            includeGlobalServiceEvents: true,
+        });
+        assert.deepEqual(
+            validatedTrailRegions({ isMultiRegionTrail: false, includeGlobalServiceEvents: false }),
+            { isMultiRegionTrail: false, includeGlobalServiceEvents: false },
+        );
+    });
+
+    it("refuses a multi-Region trail without global service events", () =>
+        refuses(
+            () => validatedTrailRegions({ includeGlobalServiceEvents: false }),
+            "includeGlobalServiceEvents is false: a multi-Region trail must include global service events (CloudTrail rejects it with InvalidParameterCombinationException). Allowed: includeGlobalServiceEvents: true with isMultiRegionTrail: true (the default). Fix: remove includeGlobalServiceEvents: false, or set isMultiRegionTrail: false for a single-Region trail.",
+        ));
 });

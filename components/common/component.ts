@@ -51,3 +51,13 @@ export function checkedInput<T, U>(
             checked(resource, label, () => check(v as pulumi.Unwrap<T>)),
         ) as pulumi.Output<U>;
 }
+
+/** {@link checkedInput} for an optional argument: undefined stays undefined, unchecked. */
+export function checkedOptionalInput<T, U>(
+    resource: pulumi.Resource,
+    label: string,
+    value: pulumi.Input<T> | undefined,
+    check: (v: pulumi.Unwrap<T>) => U,
+): pulumi.Input<U> | undefined {
+    return value === undefined ? undefined : checkedInput(resource, label, value, check);
+}

@@ -26,6 +26,25 @@ export const EVALUATION_FREQUENCIES: readonly string[] = [
 
 const LOG_GROUP_NAME_PATTERN = /^[A-Za-z0-9_\-/.#]+$/;
 
+/**
+ * The characters of `value` that `allowed` (a pattern matching one allowed character, or a whole
+ * string of them) refuses, as an error's problem: `S3 rejects the characters "A", "_"`; undefined
+ * when there are none.
+ */
+export function rejectedCharacters(
+    service: string,
+    value: string,
+    allowed: RegExp,
+): string | undefined {
+    const bad = [...new Set([...value].filter((c) => !allowed.test(c)))];
+    if (bad.length === 0) {
+        return undefined;
+    }
+    return `${service} rejects the character${bad.length > 1 ? "s" : ""} ${bad
+        .map((c) => JSON.stringify(c))
+        .join(", ")}`;
+}
+
 /** Checks `retentionInDays` against the values CloudWatch Logs accepts. */
 export function validateRetentionInDays(value: unknown, argument = "retentionInDays"): number {
     if (typeof value === "number" && RETENTION_DAYS.includes(value)) {
@@ -73,14 +92,12 @@ export function validateLogGroupName(value: unknown, argument = "logGroupName"):
             "shorten the name to 512 characters or fewer",
         );
     }
-    if (!LOG_GROUP_NAME_PATTERN.test(value)) {
-        const bad = [...new Set([...value].filter((c) => !LOG_GROUP_NAME_PATTERN.test(c)))];
+    const rejected = rejectedCharacters("CloudWatch Logs", value, LOG_GROUP_NAME_PATTERN);
+    if (rejected !== undefined) {
         throw new InputError(
             argument,
             value,
-            `CloudWatch Logs rejects the character${bad.length > 1 ? "s" : ""} ${bad
-                .map((c) => JSON.stringify(c))
-                .join(", ")}`,
+            rejected,
             allowed,
             "replace those characters, e.g. with '-' or '/'",
         );

@@ -6,6 +6,8 @@
 import { ComponentProviderOptions } from "@pulumi/pulumi/provider/experimental";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CloudTrailKey } from "../cloudtrail/cloudTrailKey";
+import { EncryptedTrail } from "../cloudtrail/encryptedTrail";
 import { PACKAGE } from "../common/component";
 import { EncryptedAnomalyDetector } from "../logs/encryptedAnomalyDetector";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
@@ -28,7 +30,13 @@ function packageVersion(): string {
 /** Options for `componentProviderHost` and `ComponentProvider`. */
 export const PROVIDER_OPTIONS: ComponentProviderOptions & { version: string } = {
     name: PACKAGE,
-    components: [LogsKey, EncryptedLogGroup, EncryptedAnomalyDetector],
+    components: [
+        LogsKey,
+        EncryptedLogGroup,
+        EncryptedAnomalyDetector,
+        CloudTrailKey,
+        EncryptedTrail,
+    ],
     dirname: sourceDirectory(),
     version: packageVersion(),
 };

@@ -56,8 +56,16 @@ function accountOf(arn: string): string {
     return arn.split(":")[4];
 }
 
-/** Evaluates `request` against a resource policy on `resourceArn`. */
-export function decide(policy: object, resourceArn: string, request: KeyRequest): Decision {
+/**
+ * Evaluates `request` against a resource policy on `resourceArn`. `resourceAccount` is the owner
+ * of the resource when its ARN does not carry one (S3: `arn:aws:s3:::bucket/key`).
+ */
+export function decide(
+    policy: object,
+    resourceArn: string,
+    request: KeyRequest,
+    resourceAccount: string = accountOf(resourceArn),
+): Decision {
     const renamedPolicy = renameServiceNames(policy);
     const errors = validateResourcePolicy(renamedPolicy);
     assert.deepEqual(errors, [], `the policy does not validate: ${JSON.stringify(errors)}`);
@@ -70,7 +78,7 @@ export function decide(policy: object, resourceArn: string, request: KeyRequest)
                         ? { type: "Anonymous" }
                         : renameCn(request.principal),
                 action: request.action,
-                resource: { resource: resourceArn, accountId: accountOf(resourceArn) },
+                resource: { resource: resourceArn, accountId: resourceAccount },
                 contextVariables: context,
             },
             identityPolicies: request.identityPolicy

@@ -35,6 +35,9 @@ export const GOVCLOUD: MockAccount = {
     dnsSuffix: "amazonaws.com",
 };
 
+/** The organisation id `aws.organizations.getOrganization` answers with. */
+export const MOCK_ORGANIZATION_ID = "o-a1b2c3d4e5";
+
 /** The partition and DNS suffix of a region, as AWS assigns them. */
 export function partitionOfRegion(region: string): { partition: string; dnsSuffix: string } {
     if (region.startsWith("cn-")) {
@@ -258,6 +261,12 @@ export class MockEngine {
                     arn: `arn:${partition}:iam::${this.account.accountId}:user/deployer`,
                     userId: "AIDAEXAMPLE",
                 };
+            case "aws:organizations/getOrganization:getOrganization":
+                return {
+                    id: MOCK_ORGANIZATION_ID,
+                    arn: `arn:${partition}:organizations::${this.account.accountId}:organization/${MOCK_ORGANIZATION_ID}`,
+                    masterAccountId: this.account.accountId,
+                };
             default:
                 throw new Error(`the mock engine does not answer invoke ${args.token}`);
         }
@@ -306,6 +315,28 @@ export class MockEngine {
                     state: { ...inputs, arn: `${prefix("logs")}:anomaly-detector:${id}` },
                 };
             }
+            case "aws:s3/bucket:Bucket": {
+                // Without a name the provider auto-names the bucket from the resource name.
+                const bucket: string =
+                    inputs.bucket ?? `${args.name}-${uuidFrom(args.name).slice(0, 7)}`;
+                return {
+                    id: bucket,
+                    state: { ...inputs, bucket, arn: `arn:${partition}:s3:::${bucket}` },
+                };
+            }
+            case "aws:cloudtrail/trail:Trail":
+                return {
+                    id: inputs.name,
+                    state: { ...inputs, arn: `${prefix("cloudtrail")}:trail/${inputs.name}` },
+                };
+            case "aws:iam/role:Role":
+                return {
+                    id: args.name,
+                    state: {
+                        ...inputs,
+                        arn: `arn:${partition}:iam::${this.account.accountId}:role/${args.name}`,
+                    },
+                };
             default:
                 return { id: `${args.name}-id`, state: { ...inputs } };
         }

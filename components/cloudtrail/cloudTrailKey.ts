@@ -1,0 +1,150 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
+import { awsLocation } from "../common/environment";
+import { validatedKeySettings } from "../common/keySettings";
+import { cloudTrailKeyPolicy } from "./policies";
+import { validateTrailName } from "./validation";
+
+/** Arguments of {@link CloudTrailKey}. All optional. */
+export interface CloudTrailKeyArgs {
+    /**
+     * Name of the trail (in the provider's region and account) that will use the key. When given,
+     * CloudTrail may use the key only for this trail (`StringEquals aws:SourceArn`).
+     * @default - any trail of the account (`StringLike kms:EncryptionContext:aws:cloudtrail:arn`)
+     */
+    readonly trailName?: pulumi.Input<string>;
+    /**
+     * IAM roles or users that may decrypt the log files (`kms:Decrypt`, only for data CloudTrail
+     * encrypted). They also need `s3:GetObject` on the bucket; S3 decrypts for them.
+     * @default - none (the account root can still grant decryption through IAM)
+     */
+    readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Principals that administer the key (`kms:*`). Must include whoever runs `pulumi up`, or KMS
+     * refuses the policy.
+     * @default - the account root, which delegates key administration to IAM policies
+     */
+    readonly adminArns?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * An alias for the key, with or without the `alias/` prefix. Pass the key ARN (`arn`) to
+     * CloudTrail, not the alias.
+     * @default - no alias
+     */
+    readonly alias?: string;
+    /**
+     * Description of the key.
+     * @default "CloudTrail encryption key (pulumi-aws-encrypted-logs)"
+     */
+    readonly description?: pulumi.Input<string>;
+    /**
+     * Rotate the key material automatically.
+     * @default true
+     */
+    readonly enableKeyRotation?: boolean;
+    /**
+     * Days between automatic rotations, 90 to 2560. Requires `enableKeyRotation`.
+     * @default 365 (the KMS default)
+     */
+    readonly rotationPeriodInDays?: number;
+    /**
+     * Days KMS waits before deleting the key once deletion is scheduled, 7 to 30.
+     * @default 30
+     */
+    readonly deletionWindowInDays?: number;
+    /**
+     * Keep the key in AWS when it is removed from the stack or the stack is destroyed. Deleting the
+     * key makes every log file encrypted with it unreadable forever, so this is on unless you opt out.
+     * @default true
+     */
+    readonly retainOnDelete?: boolean;
+    /**
+     * Tags for the key.
+     * @default - none
+     */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * A symmetric customer-managed KMS key whose key policy lets CloudTrail encrypt log files with it
+ * (for one trail, or any trail of the account) and lets the listed readers decrypt them, so a trail
+ * using it deploys without `InsufficientEncryptionPolicyException`. Create it in the region of the
+ * trail's S3 bucket.
+ */
+export class CloudTrailKey extends pulumi.ComponentResource {
+    /** The KMS key. */
+    public readonly key: aws.kms.Key;
+    /** The key ARN: what CloudTrail needs as `kmsKeyId`. */
+    public readonly arn: pulumi.Output<string>;
+    /** The key id (a UUID). */
+    public readonly keyId: pulumi.Output<string>;
+    /** The key policy, as JSON. */
+    public readonly policy: pulumi.Output<string>;
+
+    /**
+     * @param name the component's name; the key is named `name`, its alias `${name}-alias`.
+     * @param args which trail and readers the key is for, and how it is managed.
+     * @param opts options; an AWS `provider` here decides the key's partition, region and account.
+     */
+    constructor(
+        name: string,
+        args: CloudTrailKeyArgs = {},
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
+        super(`${PACKAGE}:index:CloudTrailKey`, name, {}, opts);
+        const label = `CloudTrailKey "${name}"`;
+        const settings = checked(this, label, () => validatedKeySettings(args));
+        const trailName = checkedOptionalInput(this, label, args.trailName, (n) =>
+            validateTrailName(n),
+        );
+
+        const where = awsLocation(this);
+        const policy = pulumi
+            .all([where, trailName, args.decryptPrincipalArns, args.adminArns])
+            .apply(([loc, trail, decryptPrincipalArns, adminArns]) =>
+                checked(this, label, () =>
+                    JSON.stringify(
+                        cloudTrailKeyPolicy({
+                            ...loc,
+                            trailName: trail,
+                            decryptPrincipalArns,
+                            adminArns,
+                        }),
+                    ),
+                ),
+            );
+
+        this.key = new aws.kms.Key(
+            name,
+            {
+                description:
+                    args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                keyUsage: "ENCRYPT_DECRYPT",
+                multiRegion: false,
+                enableKeyRotation: settings.enableKeyRotation,
+                rotationPeriodInDays: settings.rotationPeriodInDays,
+                deletionWindowInDays: settings.deletionWindowInDays,
+                policy,
+                tags: args.tags,
+            },
+            { parent: this, retainOnDelete: settings.retainOnDelete },
+        );
+        if (settings.alias !== undefined) {
+            new aws.kms.Alias(
+                `${name}-alias`,
+                { name: settings.alias, targetKeyId: this.key.keyId },
+                { parent: this },
+            );
+        }
+        this.arn = this.key.arn;
+        this.keyId = this.key.keyId;
+        this.policy = policy;
+        this.registerOutputs({
+            key: this.key,
+            arn: this.arn,
+            keyId: this.keyId,
+            policy: this.policy,
+        });
+    }
+}

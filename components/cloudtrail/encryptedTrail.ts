@@ -1,0 +1,366 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
+import { awsLocation } from "../common/environment";
+import { InputError } from "../common/errors";
+import { validateRetentionInDays } from "../common/validation";
+import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
+import { checkedKeyArn } from "../logs/logsKey";
+import { CloudTrailKey } from "./cloudTrailKey";
+import {
+    cloudTrailBucketPolicy,
+    cloudTrailLogsRolePolicy,
+    cloudTrailLogsRoleTrustPolicy,
+} from "./policies";
+import {
+    validateBucketName,
+    validateS3KeyPrefix,
+    validateTrailName,
+    validatedTrailRegions,
+} from "./validation";
+
+/** Arguments of {@link EncryptedTrail}. All optional. */
+export interface EncryptedTrailArgs {
+    /**
+     * Name of the trail: 3 to 128 characters from `a-z A-Z 0-9 . _ -`, starting and ending with a
+     * letter or digit, no adjacent `.`/`_`/`-`, not an IP address. The name is fixed (no random
+     * suffix) because the key policy, the bucket policy and the role's trust policy name the
+     * trail's ARN.
+     * @default - the component's resource name
+     */
+    readonly trailName?: pulumi.Input<string>;
+    /**
+     * Name of the S3 bucket created for the log files (3 to 63 characters from `a-z 0-9 . -`, S3's
+     * rules). Bucket names are global: pick one nobody else has.
+     * @default - a name Pulumi generates from `${name}-bucket` (the resource name must then be lowercase)
+     */
+    readonly bucketName?: pulumi.Input<string>;
+    /**
+     * Key prefix of the log files in the bucket, without a leading or trailing `/`; CloudTrail
+     * writes to `<prefix>/AWSLogs/<account>/...`.
+     * @default - none: `AWSLogs/<account>/...`
+     */
+    readonly s3KeyPrefix?: pulumi.Input<string>;
+    /**
+     * Record events in every region of the partition, not only the provider's. Requires
+     * `includeGlobalServiceEvents`.
+     * @default true
+     */
+    readonly isMultiRegionTrail?: boolean;
+    /**
+     * Record events of global services such as IAM.
+     * @default true
+     */
+    readonly includeGlobalServiceEvents?: boolean;
+    /**
+     * Deliver digest files that prove the log files were not changed or deleted.
+     * @default true
+     */
+    readonly enableLogFileValidation?: boolean;
+    /**
+     * Make this an organisation trail (create it in the organisation's management account). Adds
+     * the bucket-policy statement for the member accounts' logs under `AWSLogs/<organization id>/`;
+     * the organisation id is looked up with `aws.organizations.getOrganization`.
+     * @default false
+     */
+    readonly isOrganizationTrail?: boolean;
+    /**
+     * ARN of the KMS key to encrypt the log files and the bucket with: a full key ARN in the region
+     * of the bucket (the provider's region), not an alias or key id. Its policy must let CloudTrail
+     * use it (a `CloudTrailKey` does).
+     * @default - a new `CloudTrailKey` scoped to this trail
+     */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+    /**
+     * IAM roles or users that may decrypt the log files, added to the key this component creates
+     * (`kms:Decrypt` only for CloudTrail-encrypted data). With `kmsKeyArn`, grant them on that key.
+     * @default - none
+     */
+    readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Administrators of the keys this component creates (the trail's and the log group's).
+     * @default - the account root, which delegates key administration to IAM
+     */
+    readonly keyAdminArns?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Also deliver the events to a CloudWatch Logs log group (`/cloudtrail/<trailName>`), an
+     * `EncryptedLogGroup` with its own key, through a role CloudTrail assumes for this trail only.
+     * @default false
+     */
+    readonly cloudWatchLogs?: boolean;
+    /**
+     * Days the log group keeps events (one of the values CloudWatch Logs accepts). Only with
+     * `cloudWatchLogs: true`.
+     * @default 365
+     */
+    readonly cloudWatchLogsRetentionInDays?: number;
+    /**
+     * Let `pulumi destroy` delete the bucket even when it holds log files (and with them the
+     * audit record). Off by default: destroying the stack then fails on a non-empty bucket.
+     * @default false
+     */
+    readonly forceDestroyBucket?: boolean;
+    /**
+     * Tags for the trail, the bucket, the keys, the log group and the role.
+     * @default - none
+     */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * A CloudTrail trail whose log files are encrypted with a customer-managed KMS key in the bucket's
+ * region, written to an S3 bucket made for it (SSE-KMS with the same key and bucket keys,
+ * versioning, public access blocked, ownership enforced, TLS only, and the bucket policy CloudTrail
+ * needs), optionally also delivered to an encrypted CloudWatch Logs log group. The key and bucket
+ * policies exist before the trail, so the first `pulumi up` works.
+ */
+export class EncryptedTrail extends pulumi.ComponentResource {
+    /** The trail. */
+    public readonly trail: aws.cloudtrail.Trail;
+    /** The S3 bucket the log files go to. */
+    public readonly bucket: aws.s3.Bucket;
+    /** ARN of the trail. */
+    public readonly arn: pulumi.Output<string>;
+    /** ARN of the key the log files are encrypted with. */
+    public readonly kmsKeyArn: pulumi.Output<string>;
+    /**
+     * The log group the events are also delivered to, with `cloudWatchLogs: true` (the `logGroup`
+     * of the child `EncryptedLogGroup` `${name}-logs`; a plain resource so every language sees it).
+     */
+    public readonly logGroup?: aws.cloudwatch.LogGroup;
+
+    /**
+     * @param name the component's name; the trail is named `name`, its bucket `${name}-bucket`, its
+     * key `${name}-key`, its log group `${name}-logs`.
+     * @param args the trail's settings; all optional.
+     * @param opts options; an AWS `provider` here decides the partition, region and account.
+     */
+    constructor(
+        name: string,
+        args: EncryptedTrailArgs = {},
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
+        super(`${PACKAGE}:index:EncryptedTrail`, name, {}, opts);
+        const label = `EncryptedTrail "${name}"`;
+
+        const regions = checked(this, label, () => {
+            if (args.kmsKeyArn !== undefined && args.decryptPrincipalArns !== undefined) {
+                throw new InputError(
+                    "decryptPrincipalArns",
+                    args.decryptPrincipalArns,
+                    "these readers are added only to the key this component creates, but kmsKeyArn brings a key of your own",
+                    "decryptPrincipalArns without kmsKeyArn",
+                    "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
+                );
+            }
+            if (args.cloudWatchLogs !== true && args.cloudWatchLogsRetentionInDays !== undefined) {
+                throw new InputError(
+                    "cloudWatchLogsRetentionInDays",
+                    args.cloudWatchLogsRetentionInDays,
+                    "there is no log group to keep events in without cloudWatchLogs: true",
+                    "cloudWatchLogsRetentionInDays together with cloudWatchLogs: true",
+                    "set cloudWatchLogs: true, or remove cloudWatchLogsRetentionInDays",
+                );
+            }
+            if (args.cloudWatchLogsRetentionInDays !== undefined) {
+                validateRetentionInDays(
+                    args.cloudWatchLogsRetentionInDays,
+                    "cloudWatchLogsRetentionInDays",
+                );
+            }
+            return validatedTrailRegions(args);
+        });
+        const trailName = checkedInput(this, label, args.trailName ?? name, (n) =>
+            validateTrailName(n),
+        );
+        const bucketName = checkedOptionalInput(this, label, args.bucketName, (b) =>
+            validateBucketName(b),
+        );
+        const s3KeyPrefix = checkedOptionalInput(this, label, args.s3KeyPrefix, (p) =>
+            validateS3KeyPrefix(p),
+        );
+
+        const where = awsLocation(this);
+        const isOrganizationTrail = args.isOrganizationTrail ?? false;
+        let keyArn: pulumi.Output<string>;
+        const keyDependencies: pulumi.Resource[] = [];
+        if (args.kmsKeyArn === undefined) {
+            const key = new CloudTrailKey(
+                `${name}-key`,
+                {
+                    trailName,
+                    decryptPrincipalArns: args.decryptPrincipalArns,
+                    adminArns: args.keyAdminArns,
+                    description: pulumi.interpolate`CloudTrail key for trail ${trailName} (pulumi-aws-encrypted-logs)`,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            keyArn = key.arn;
+            keyDependencies.push(key);
+        } else {
+            keyArn = checkedKeyArn(
+                this,
+                label,
+                "kmsKeyArn",
+                args.kmsKeyArn,
+                where,
+                "the trail's S3 bucket",
+            );
+        }
+
+        this.bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            { bucket: bucketName, forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags },
+            { parent: this },
+        );
+        const bucketId = this.bucket.id;
+        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+            `${name}-bucket-public-access`,
+            {
+                bucket: bucketId,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            { parent: this },
+        );
+        const ownership = new aws.s3.BucketOwnershipControls(
+            `${name}-bucket-ownership`,
+            { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            { parent: this },
+        );
+        new aws.s3.BucketVersioning(
+            `${name}-bucket-versioning`,
+            { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
+            { parent: this },
+        );
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-bucket-encryption`,
+            {
+                bucket: bucketId,
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: {
+                            sseAlgorithm: "aws:kms",
+                            kmsMasterKeyId: keyArn,
+                        },
+                        bucketKeyEnabled: true,
+                    },
+                ],
+            },
+            { parent: this, dependsOn: keyDependencies },
+        );
+        const organizationId = isOrganizationTrail
+            ? aws.organizations.getOrganizationOutput({}, { parent: this }).id
+            : undefined;
+        const bucketPolicy = new aws.s3.BucketPolicy(
+            `${name}-bucket-policy`,
+            {
+                bucket: bucketId,
+                policy: pulumi
+                    .all([where, this.bucket.bucket, trailName, s3KeyPrefix, organizationId])
+                    .apply(([loc, bucket, trail, prefix, orgId]) =>
+                        checked(this, label, () =>
+                            JSON.stringify(
+                                cloudTrailBucketPolicy({
+                                    ...loc,
+                                    bucketName: bucket,
+                                    trailName: trail,
+                                    s3KeyPrefix: prefix,
+                                    isOrganizationTrail,
+                                    organizationId: orgId,
+                                }),
+                            ),
+                        ),
+                    ),
+            },
+            // After the public access block, so the policy is judged by the final settings.
+            { parent: this, dependsOn: [publicAccessBlock, ownership] },
+        );
+
+        const delivery: pulumi.Resource[] = [];
+        let cloudWatchLogsGroupArn: pulumi.Output<string> | undefined;
+        let cloudWatchLogsRoleArn: pulumi.Output<string> | undefined;
+        if (args.cloudWatchLogs === true) {
+            const logGroupName = pulumi.interpolate`/cloudtrail/${trailName}`;
+            const encryptedGroup = new EncryptedLogGroup(
+                `${name}-logs`,
+                {
+                    logGroupName,
+                    retentionInDays: args.cloudWatchLogsRetentionInDays ?? 365,
+                    keyAdminArns: args.keyAdminArns,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            const role = new aws.iam.Role(
+                `${name}-cloudwatch-role`,
+                {
+                    description: pulumi.interpolate`Lets CloudTrail deliver trail ${trailName} to CloudWatch Logs (pulumi-aws-encrypted-logs)`,
+                    assumeRolePolicy: pulumi
+                        .all([where, trailName])
+                        .apply(([loc, trail]) =>
+                            JSON.stringify(
+                                cloudTrailLogsRoleTrustPolicy({ ...loc, trailName: trail }),
+                            ),
+                        ),
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            const rolePolicy = new aws.iam.RolePolicy(
+                `${name}-cloudwatch-policy`,
+                {
+                    role: role.id,
+                    policy: pulumi
+                        .all([where, encryptedGroup.name])
+                        .apply(([loc, group]) =>
+                            JSON.stringify(
+                                cloudTrailLogsRolePolicy({ ...loc, logGroupName: group }),
+                            ),
+                        ),
+                },
+                { parent: this },
+            );
+            // CloudTrail wants the group ARN with the trailing `:*`.
+            cloudWatchLogsGroupArn = pulumi.interpolate`${encryptedGroup.arn}:*`;
+            cloudWatchLogsRoleArn = role.arn;
+            this.logGroup = encryptedGroup.logGroup;
+            delivery.push(encryptedGroup, rolePolicy);
+        }
+
+        this.trail = new aws.cloudtrail.Trail(
+            name,
+            {
+                name: trailName,
+                s3BucketName: this.bucket.bucket,
+                s3KeyPrefix,
+                kmsKeyId: keyArn,
+                isMultiRegionTrail: regions.isMultiRegionTrail,
+                includeGlobalServiceEvents: regions.includeGlobalServiceEvents,
+                enableLogFileValidation: args.enableLogFileValidation ?? true,
+                isOrganizationTrail,
+                cloudWatchLogsGroupArn,
+                cloudWatchLogsRoleArn,
+                tags: args.tags,
+            },
+            // CloudTrail checks the bucket policy and the key policy when the trail is created.
+            {
+                parent: this,
+                dependsOn: [bucketPolicy, encryption, ...keyDependencies, ...delivery],
+            },
+        );
+
+        this.arn = this.trail.arn;
+        this.kmsKeyArn = keyArn;
+        this.registerOutputs({
+            trail: this.trail,
+            bucket: this.bucket,
+            arn: this.arn,
+            kmsKeyArn: this.kmsKeyArn,
+            logGroup: this.logGroup,
+        });
+    }
+}

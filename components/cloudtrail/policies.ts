@@ -1,0 +1,265 @@
+/**
+ * Pure policy builders for CloudTrail (DESIGN.md statement 5, seed 004): the key policy of a trail's
+ * KMS key, the trail bucket's policy, and the role CloudTrail assumes to deliver to CloudWatch Logs.
+ * Plain values in, a policy document out; no Pulumi runtime calls.
+ *
+ * The CloudTrail service principal is `cloudtrail.amazonaws.com` in every partition, including
+ * aws-cn (whose DNS suffix is `amazonaws.com.cn`) and aws-us-gov; only the ARNs change partition
+ * (`arn:aws-cn:cloudtrail:cn-north-1:<account>:trail/<name>`). Sources: the China CloudTrail user
+ * guide's default key policy and bucket policy
+ * (https://docs.amazonaws.cn/en_us/awscloudtrail/latest/userguide/default-kms-key-policy.html,
+ * .../create-s3-bucket-policy-for-cloudtrail.html), which use `"Service": "cloudtrail.amazonaws.com"`
+ * with `arn:aws-cn:` SourceArns; and aws-cdk's region-info `Default.servicePrincipal`, where only
+ * a few services (logs, codedeploy, ec2) take the partition's suffix and every other one, CloudTrail
+ * included, is `<service>.amazonaws.com` in all partitions. So, unlike the logs principal, this one
+ * is deliberately not built from `dnsSuffix`.
+ */
+import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../common/arn";
+import { InputError } from "../common/errors";
+import {
+    PolicyDocument,
+    PolicyStatement,
+    keyAdministrationStatement,
+    oneOrMany,
+    validateLocation,
+} from "../common/policyDocument";
+import { validateList, validateLogGroupName } from "../common/validation";
+import { validateBucketName, validateS3KeyPrefix, validateTrailName } from "./validation";
+
+/** The encryption-context key CloudTrail sets to the trail's ARN when it encrypts a log file. */
+export const CLOUDTRAIL_CONTEXT_KEY = "kms:EncryptionContext:aws:cloudtrail:arn";
+
+/** The CloudTrail service principal: the same global name in every partition (see the file header). */
+export function cloudTrailServicePrincipal(): string {
+    return ["cloudtrail", "amazonaws", "com"].join(".");
+}
+
+/** `arn:<p>:cloudtrail:<region>:<account>:trail/<name>`: the trail's ARN, its `aws:SourceArn`. */
+export function trailArn(where: AwsLocation, trailName: string): string {
+    return `arn:${where.partition}:cloudtrail:${where.region}:${where.accountId}:trail/${trailName}`;
+}
+
+/** `arn:<p>:cloudtrail:*:<account>:trail/*`: every trail of the account, in any region. */
+function accountTrailsPattern(where: AwsLocation): string {
+    return `arn:${where.partition}:cloudtrail:*:${where.accountId}:trail/*`;
+}
+
+function cloudTrailPrincipal(): { Service: string } {
+    return { Service: cloudTrailServicePrincipal() };
+}
+
+/** Arguments of {@link cloudTrailKeyPolicy}. */
+export interface CloudTrailKeyPolicyArgs extends AwsLocation {
+    /**
+     * The trail that will use the key, in this location's region and account. When given, CloudTrail
+     * may use the key only for this trail (`StringEquals aws:SourceArn`); otherwise for any trail of
+     * the account.
+     */
+    readonly trailName?: string;
+    /** Principals that may decrypt the log files (`kms:Decrypt` with a CloudTrail context). */
+    readonly decryptPrincipalArns?: readonly string[];
+    /** Key administrators. @default the account root (`arn:<partition>:iam::<account>:root`) */
+    readonly adminArns?: readonly string[];
+}
+
+/**
+ * Key policy for a CloudTrail key (seed 004): administration; `cloudtrail.amazonaws.com` may
+ * `kms:DescribeKey`, and `kms:GenerateDataKey*` when the encryption context names a trail of this
+ * account (`StringLike kms:EncryptionContext:aws:cloudtrail:arn`), narrowed to exactly `trailName`
+ * by `StringEquals aws:SourceArn` when it is given; each of `decryptPrincipalArns` may
+ * `kms:Decrypt` only CloudTrail-encrypted data (`Null kms:EncryptionContext:aws:cloudtrail:arn =
+ * false`). An organisation trail needs nothing more on its key: the trail lives in the management
+ * account, and member accounts' log files are encrypted under that trail's ARN.
+ */
+export function cloudTrailKeyPolicy(args: CloudTrailKeyPolicyArgs): PolicyDocument {
+    const where = validateLocation(args);
+    const trailName = args.trailName === undefined ? undefined : validateTrailName(args.trailName);
+    const readers =
+        args.decryptPrincipalArns === undefined
+            ? []
+            : validateList<string>("decryptPrincipalArns", args.decryptPrincipalArns).map(
+                  (arn, i) =>
+                      validateIamPrincipalArn(`decryptPrincipalArns[${i}]`, arn, where.partition),
+              );
+    const encrypt: PolicyStatement = {
+        Sid: "AllowCloudTrailEncryptLogs",
+        Effect: "Allow",
+        Principal: cloudTrailPrincipal(),
+        Action: "kms:GenerateDataKey*",
+        Resource: "*",
+        Condition: {
+            StringLike: { [CLOUDTRAIL_CONTEXT_KEY]: accountTrailsPattern(where) },
+            ...(trailName === undefined
+                ? {}
+                : { StringEquals: { "aws:SourceArn": trailArn(where, trailName) } }),
+        },
+    };
+    const statements: PolicyStatement[] = [
+        keyAdministrationStatement(where, args.adminArns),
+        {
+            Sid: "AllowCloudTrailDescribeKey",
+            Effect: "Allow",
+            Principal: cloudTrailPrincipal(),
+            Action: "kms:DescribeKey",
+            Resource: "*",
+        },
+        encrypt,
+    ];
+    if (readers.length > 0) {
+        statements.push({
+            Sid: "AllowCloudTrailLogDecrypt",
+            Effect: "Allow",
+            Principal: { AWS: oneOrMany(readers) },
+            Action: "kms:Decrypt",
+            Resource: "*",
+            Condition: { Null: { [CLOUDTRAIL_CONTEXT_KEY]: "false" } },
+        });
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/** Arguments of {@link cloudTrailBucketPolicy}. */
+export interface CloudTrailBucketPolicyArgs extends AwsLocation {
+    /** The bucket the trail writes to. */
+    readonly bucketName: string;
+    /** The trail (in this location's region and account): the only `aws:SourceArn` allowed. */
+    readonly trailName: string;
+    /** The trail's S3 key prefix, without leading or trailing `/`. @default - none */
+    readonly s3KeyPrefix?: string;
+    /** Add the organisation statement (logs of member accounts under `AWSLogs/<orgId>/`). @default false */
+    readonly isOrganizationTrail?: boolean;
+    /** The organisation id (`o-...`); required when `isOrganizationTrail`. */
+    readonly organizationId?: string;
+}
+
+/**
+ * Bucket policy for a trail's bucket (the CloudTrail user guide's "Amazon S3 bucket policy for
+ * CloudTrail"): CloudTrail may `s3:GetBucketAcl` on the bucket and `s3:PutObject` under
+ * `[<prefix>/]AWSLogs/<account>/` (and `AWSLogs/<organizationId>/` for an organisation trail) only
+ * for this trail (`aws:SourceArn`) and only with `s3:x-amz-acl = bucket-owner-full-control`; every
+ * request over plain HTTP (`aws:SecureTransport = false`) is denied, whoever makes it.
+ */
+export function cloudTrailBucketPolicy(args: CloudTrailBucketPolicyArgs): PolicyDocument {
+    const where = validateLocation(args);
+    const bucket = validateBucketName(args.bucketName);
+    const name = validateTrailName(args.trailName);
+    const prefix =
+        args.s3KeyPrefix === undefined ? "" : `${validateS3KeyPrefix(args.s3KeyPrefix)}/`;
+    const bucketArn = `arn:${where.partition}:s3:::${bucket}`;
+    const sourceArn = { "aws:SourceArn": trailArn(where, name) };
+    const logFolders = [`${bucketArn}/${prefix}AWSLogs/${where.accountId}/*`];
+    if (args.isOrganizationTrail === true) {
+        const orgId = args.organizationId;
+        if (typeof orgId !== "string" || !/^o-[a-z0-9]{10,32}$/.test(orgId)) {
+            throw new InputError(
+                "organizationId",
+                orgId,
+                "an organisation trail writes member accounts' logs under AWSLogs/<organization id>/",
+                "an organization id such as 'o-exampleorgid'",
+                "pass the id aws.organizations.getOrganization returns in the management account",
+            );
+        }
+        logFolders.push(`${bucketArn}/${prefix}AWSLogs/${orgId}/*`);
+    }
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "AWSCloudTrailAclCheck",
+                Effect: "Allow",
+                Principal: cloudTrailPrincipal(),
+                Action: "s3:GetBucketAcl",
+                Resource: bucketArn,
+                Condition: { StringEquals: sourceArn },
+            },
+            {
+                Sid: "AWSCloudTrailWrite",
+                Effect: "Allow",
+                Principal: cloudTrailPrincipal(),
+                Action: "s3:PutObject",
+                Resource: oneOrMany(logFolders),
+                Condition: {
+                    StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...sourceArn },
+                },
+            },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:*",
+                Resource: [bucketArn, `${bucketArn}/*`],
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+        ],
+    };
+}
+
+/** A role's trust policy statement (no `Resource`). */
+export type TrustStatement = Omit<PolicyStatement, "Resource">;
+
+/** A role's trust policy. */
+export interface TrustPolicyDocument {
+    /** Policy language version; always `2012-10-17`. */
+    Version: "2012-10-17";
+    /** The statements. */
+    Statement: TrustStatement[];
+}
+
+/** A statement of an identity policy (no `Principal`). */
+export type IdentityStatement = Omit<PolicyStatement, "Principal">;
+
+/** An identity policy, e.g. a role's inline policy. */
+export interface IdentityPolicyDocument {
+    /** Policy language version; always `2012-10-17`. */
+    Version: "2012-10-17";
+    /** The statements. */
+    Statement: IdentityStatement[];
+}
+
+/**
+ * Trust policy of the role CloudTrail assumes to deliver a trail's events to CloudWatch Logs:
+ * `cloudtrail.amazonaws.com` may `sts:AssumeRole` only for this trail (`aws:SourceArn`).
+ */
+export function cloudTrailLogsRoleTrustPolicy(
+    args: AwsLocation & { readonly trailName: string },
+): TrustPolicyDocument {
+    const where = validateLocation(args);
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "AllowCloudTrailAssumeRole",
+                Effect: "Allow",
+                Principal: cloudTrailPrincipal(),
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: {
+                        "aws:SourceArn": trailArn(where, validateTrailName(args.trailName)),
+                    },
+                },
+            },
+        ],
+    };
+}
+
+/**
+ * Permissions of that role: `logs:CreateLogStream` and `logs:PutLogEvents` on the streams of one
+ * log group, nothing else.
+ */
+export function cloudTrailLogsRolePolicy(
+    args: AwsLocation & { readonly logGroupName: string },
+): IdentityPolicyDocument {
+    const where = validateLocation(args);
+    const group = logGroupArn(where, validateLogGroupName(args.logGroupName));
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "AllowCloudTrailDeliverToLogGroup",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `${group}:log-stream:*`,
+            },
+        ],
+    };
+}

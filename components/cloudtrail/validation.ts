@@ -1,0 +1,176 @@
+/**
+ * Validators for the CloudTrail arguments: trail names (CreateTrail's rules), S3 bucket names (S3's
+ * general-purpose bucket naming rules), the S3 key prefix, and the trail's region settings. Pure:
+ * plain values in, the value out, or an {@link InputError} naming argument, value, allowed and fix.
+ */
+import { InputError } from "../common/errors";
+import { rejectedCharacters } from "../common/validation";
+
+const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** What CloudTrail accepts as a trail name (the CreateTrail `Name` rules). */
+export const TRAIL_NAME_RULES =
+    "3 to 128 characters from a-z, A-Z, 0-9, '.', '_', '-', starting and ending with a letter or digit, no two of '.', '_', '-' next to each other, not an IP address";
+
+/**
+ * Checks a trail name against CloudTrail's rules: 3-128 characters, ASCII letters, digits, `.`, `_`
+ * and `-`, starting and ending with a letter or digit, no adjacent `.`/`_`/`-` (`my-_trail`,
+ * `my--trail`), not in IP address form.
+ */
+export function validateTrailName(value: unknown, argument = "trailName"): string {
+    const refuse = (problem: string, fix: string): never => {
+        throw new InputError(argument, value, problem, TRAIL_NAME_RULES, fix);
+    };
+    if (typeof value !== "string" || value.length === 0) {
+        return refuse(
+            "a trail needs a name",
+            "give a name such as 'org-audit', or omit it to use the resource name",
+        );
+    }
+    if (value.length < 3 || value.length > 128) {
+        refuse(
+            `the name is ${value.length} character${value.length === 1 ? "" : "s"} long`,
+            "use a name of 3 to 128 characters",
+        );
+    }
+    const rejected = rejectedCharacters("CloudTrail", value, /^[A-Za-z0-9._-]+$/);
+    if (rejected !== undefined) {
+        refuse(rejected, "replace those characters, e.g. with '-'");
+    }
+    if (!/^[A-Za-z0-9]/.test(value) || !/[A-Za-z0-9]$/.test(value)) {
+        refuse(
+            "the name must start and end with a letter or digit",
+            "remove the leading or trailing '.', '_' or '-'",
+        );
+    }
+    const adjacent = /[._-]{2}/.exec(value);
+    if (adjacent !== null) {
+        refuse(
+            `'${adjacent[0]}' puts two of '.', '_', '-' next to each other`,
+            "keep a letter or digit between separators, e.g. 'my-trail' instead of 'my-_trail'",
+        );
+    }
+    if (IP_ADDRESS.test(value)) {
+        refuse("the name looks like an IP address", "use a name with letters in it");
+    }
+    return value;
+}
+
+/** What S3 accepts as a general-purpose bucket name. */
+export const BUCKET_NAME_RULES =
+    "3 to 63 characters from a-z, 0-9, '.', '-', starting and ending with a letter or digit, no '..', not an IP address, not starting with 'xn--', 'sthree-' or 'amzn-s3-demo-', not ending with '-s3alias', '--ol-s3', '.mrap', '--x-s3' or '--table-s3'";
+
+const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
+const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+
+/** Checks an S3 bucket name against S3's naming rules for general-purpose buckets. */
+export function validateBucketName(value: unknown, argument = "bucketName"): string {
+    const refuse = (problem: string, fix: string): never => {
+        throw new InputError(argument, value, problem, BUCKET_NAME_RULES, fix);
+    };
+    if (typeof value !== "string" || value.length === 0) {
+        return refuse(
+            "a bucket needs a name",
+            "give a globally unique name such as 'acme-audit-logs-111122223333', or omit it to let Pulumi generate one",
+        );
+    }
+    if (value.length < 3 || value.length > 63) {
+        refuse(
+            `the name is ${value.length} character${value.length === 1 ? "" : "s"} long`,
+            "use 3 to 63 characters",
+        );
+    }
+    const rejected = rejectedCharacters("S3", value, /^[a-z0-9.-]+$/);
+    if (rejected !== undefined) {
+        refuse(
+            rejected,
+            /[A-Z]/.test(value)
+                ? `use lowercase: '${value.toLowerCase()}'`
+                : "use only lowercase letters, digits, '.' and '-'",
+        );
+    }
+    if (!/^[a-z0-9]/.test(value) || !/[a-z0-9]$/.test(value)) {
+        refuse(
+            "the name must start and end with a letter or digit",
+            "remove the leading or trailing '.' or '-'",
+        );
+    }
+    if (value.includes("..")) {
+        refuse("the name has two adjacent periods", "replace '..' with '.'");
+    }
+    if (IP_ADDRESS.test(value)) {
+        refuse("the name looks like an IP address", "use a name with letters in it");
+    }
+    const prefix = RESERVED_BUCKET_PREFIXES.find((p) => value.startsWith(p));
+    if (prefix !== undefined) {
+        refuse(`names starting with '${prefix}' are reserved`, "choose another prefix");
+    }
+    const suffix = RESERVED_BUCKET_SUFFIXES.find((s) => value.endsWith(s));
+    if (suffix !== undefined) {
+        refuse(`names ending with '${suffix}' are reserved`, "choose another ending");
+    }
+    return value;
+}
+
+/**
+ * Checks the S3 key prefix of a trail: no leading or trailing `/` (CloudTrail adds the slashes:
+ * `<prefix>/AWSLogs/...`, so `logs/` would write to `logs//AWSLogs/...` and miss the bucket
+ * policy's resource), at most 200 characters, not empty.
+ */
+export function validateS3KeyPrefix(value: unknown, argument = "s3KeyPrefix"): string {
+    const allowed = "1 to 200 characters, without a leading or trailing '/', e.g. 'org/audit'";
+    if (typeof value !== "string" || value.length === 0) {
+        throw new InputError(
+            argument,
+            value,
+            "an empty prefix is not a prefix",
+            allowed,
+            "omit s3KeyPrefix to write directly under AWSLogs/",
+        );
+    }
+    if (value.startsWith("/") || value.endsWith("/")) {
+        const trimmed = value.replace(/^\/+|\/+$/g, "");
+        throw new InputError(
+            argument,
+            value,
+            "CloudTrail adds the '/' itself, so a leading or trailing slash puts the logs under a key the bucket policy does not name",
+            allowed,
+            trimmed === "" ? "omit s3KeyPrefix" : `use '${trimmed}'`,
+        );
+    }
+    if (value.length > 200) {
+        throw new InputError(
+            argument,
+            value,
+            `the prefix is ${value.length} characters long, over CloudTrail's limit`,
+            allowed,
+            "shorten the prefix",
+        );
+    }
+    return value;
+}
+
+/** The region settings of a trail as the user gave them. */
+export interface TrailRegionArgs {
+    readonly isMultiRegionTrail?: boolean;
+    readonly includeGlobalServiceEvents?: boolean;
+}
+
+/**
+ * Applies the defaults (multi-Region, global service events on) and refuses the combination
+ * CloudTrail rejects: a multi-Region trail must include global service events.
+ */
+export function validatedTrailRegions(args: TrailRegionArgs): Required<TrailRegionArgs> {
+    const isMultiRegionTrail = args.isMultiRegionTrail ?? true;
+    const includeGlobalServiceEvents = args.includeGlobalServiceEvents ?? true;
+    if (isMultiRegionTrail && !includeGlobalServiceEvents) {
+        throw new InputError(
+            "includeGlobalServiceEvents",
+            includeGlobalServiceEvents,
+            "a multi-Region trail must include global service events (CloudTrail rejects it with InvalidParameterCombinationException)",
+            "includeGlobalServiceEvents: true with isMultiRegionTrail: true (the default)",
+            "remove includeGlobalServiceEvents: false, or set isMultiRegionTrail: false for a single-Region trail",
+        );
+    }
+    return { isMultiRegionTrail, includeGlobalServiceEvents };
+}
