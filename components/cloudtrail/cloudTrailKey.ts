@@ -2,12 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { validatedKeySettings } from "../common/keySettings";
+import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
 import { cloudTrailKeyPolicy } from "./policies";
 import { validateTrailName } from "./validation";
 
 /** Arguments of {@link CloudTrailKey}. All optional. */
-export interface CloudTrailKeyArgs {
+export interface CloudTrailKeyArgs extends KeyManagementArgs {
     /**
      * Name of the trail (in the provider's region and account) that will use the key. When given,
      * CloudTrail may use the key only for this trail (`StringEquals aws:SourceArn`).
@@ -21,48 +21,10 @@ export interface CloudTrailKeyArgs {
      */
     readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Principals that administer the key (`kms:*`). Must include whoever runs `pulumi up`, or KMS
-     * refuses the policy.
-     * @default - the account root, which delegates key administration to IAM policies
-     */
-    readonly adminArns?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * An alias for the key, with or without the `alias/` prefix. Pass the key ARN (`arn`) to
-     * CloudTrail, not the alias.
-     * @default - no alias
-     */
-    readonly alias?: string;
-    /**
      * Description of the key.
      * @default "CloudTrail encryption key (pulumi-aws-encrypted-logs)"
      */
     readonly description?: pulumi.Input<string>;
-    /**
-     * Rotate the key material automatically.
-     * @default true
-     */
-    readonly enableKeyRotation?: boolean;
-    /**
-     * Days between automatic rotations, 90 to 2560. Requires `enableKeyRotation`.
-     * @default 365 (the KMS default)
-     */
-    readonly rotationPeriodInDays?: number;
-    /**
-     * Days KMS waits before deleting the key once deletion is scheduled, 7 to 30.
-     * @default 30
-     */
-    readonly deletionWindowInDays?: number;
-    /**
-     * Keep the key in AWS when it is removed from the stack or the stack is destroyed. Deleting the
-     * key makes every log file encrypted with it unreadable forever, so this is on unless you opt out.
-     * @default true
-     */
-    readonly retainOnDelete?: boolean;
-    /**
-     * Tags for the key.
-     * @default - none
-     */
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /**

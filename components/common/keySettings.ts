@@ -1,9 +1,56 @@
 /**
  * The key-management arguments every key component of this package shares (rotation, deletion
- * window, retention on delete, alias), validated and defaulted once. Pure.
+ * window, retention on delete, alias), documented and validated once. Pure: `@pulumi/pulumi` is
+ * imported for its `Input` type only.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { InputError } from "./errors";
 import { validateAliasName, validateIntegerInRange } from "./validation";
+
+/**
+ * The key-management arguments of `LogsKey` and `CloudTrailKey`: who administers the key, its
+ * alias, rotation, deletion window, what happens when it leaves the stack, and tags.
+ */
+export interface KeyManagementArgs {
+    /**
+     * Principals that administer the key (`kms:*`). Must include whoever runs `pulumi up`, or KMS
+     * refuses the policy.
+     * @default - the account root, which delegates key administration to IAM policies
+     */
+    readonly adminArns?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * An alias for the key, with or without the `alias/` prefix. Aliases are for people; pass the
+     * key ARN (`arn`) to the service.
+     * @default - no alias
+     */
+    readonly alias?: string;
+    /**
+     * Rotate the key material automatically.
+     * @default true
+     */
+    readonly enableKeyRotation?: boolean;
+    /**
+     * Days between automatic rotations, 90 to 2560. Requires `enableKeyRotation`.
+     * @default 365 (the KMS default)
+     */
+    readonly rotationPeriodInDays?: number;
+    /**
+     * Days KMS waits before deleting the key once deletion is scheduled, 7 to 30.
+     * @default 30
+     */
+    readonly deletionWindowInDays?: number;
+    /**
+     * Keep the key in AWS when it is removed from the stack or the stack is destroyed. Deleting a
+     * key makes every log encrypted with it unreadable forever, so this is on unless you opt out.
+     * @default true
+     */
+    readonly retainOnDelete?: boolean;
+    /**
+     * Tags for the key.
+     * @default - none
+     */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
 
 /** Key-management arguments as the user gave them. */
 export interface KeySettingsArgs {

@@ -3,11 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsLocation, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { KeySettings, validatedKeySettings } from "../common/keySettings";
+import { KeyManagementArgs, KeySettings, validatedKeySettings } from "../common/keySettings";
 import { checkLogsKeyScope, logsKeyPolicy } from "./policies";
 
 /** Arguments of {@link LogsKey}. At least one of `logGroupNames`, `accountWide`, `anomalyDetectors` is required. */
-export interface LogsKeyArgs {
+export interface LogsKeyArgs extends KeyManagementArgs {
     /**
      * Names of the log groups this key encrypts. The key policy lets CloudWatch Logs use the key
      * only when the encryption context is one of these groups' ARNs (`ArnEquals
@@ -35,53 +35,15 @@ export interface LogsKeyArgs {
      */
     readonly viaServiceRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Principals that administer the key (`kms:*`). Must include whoever runs `pulumi up`, or KMS
-     * refuses the policy.
-     * @default - the account root, which delegates key administration to IAM policies
-     */
-    readonly adminArns?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * An alias for the key, with or without the `alias/` prefix. Aliases are for people; pass the
-     * key ARN (`arn`) to CloudWatch Logs.
-     * @default - no alias
-     */
-    readonly alias?: string;
-    /**
      * Description of the key.
      * @default "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)"
      */
     readonly description?: pulumi.Input<string>;
     /**
-     * Rotate the key material automatically.
-     * @default true
-     */
-    readonly enableKeyRotation?: boolean;
-    /**
-     * Days between automatic rotations, 90 to 2560. Requires `enableKeyRotation`.
-     * @default 365 (the KMS default)
-     */
-    readonly rotationPeriodInDays?: number;
-    /**
-     * Days KMS waits before deleting the key once deletion is scheduled, 7 to 30.
-     * @default 30
-     */
-    readonly deletionWindowInDays?: number;
-    /**
-     * Keep the key in AWS when it is removed from the stack or the stack is destroyed. Deleting a
-     * key makes every log encrypted with it unreadable forever, so this is on unless you opt out.
-     * @default true
-     */
-    readonly retainOnDelete?: boolean;
-    /**
      * Region to create the key in.
      * @default - the region of the AWS provider
      */
     readonly region?: pulumi.Input<string>;
-    /**
-     * Tags for the key.
-     * @default - none
-     */
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /**
