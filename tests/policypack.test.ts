@@ -5,7 +5,14 @@
  * where they are the contract.
  */
 import * as assert from "node:assert/strict";
-import { Diagnostic, usePolicyPack, PreviewResult, secret, unknown } from "./support/policyHarness";
+import {
+    Diagnostic,
+    overGrpc,
+    usePolicyPack,
+    PreviewResult,
+    secret,
+    unknown,
+} from "./support/policyHarness";
 import { logGroupKeyPolicy } from "../components";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "./support/stackFixtures";
 
@@ -51,11 +58,12 @@ describe("policy pack: through the analyzer protocol", function () {
     });
 
     describe("start-up and protocol", () => {
-        it("prints only its port, logs nothing to the engine, and writes nothing to stderr", () => {
-            assert.match(running().portLine, /^\d+$/);
-            assert.equal(running().stdoutAfterPort, "");
-            assert.equal(running().stderr, "");
-            assert.deepEqual(running().engineLogs, []);
+        it("prints only its port, logs nothing to the engine, and writes nothing to stderr", function () {
+            const pack = overGrpc(this, running());
+            assert.match(pack.portLine, /^\d+$/);
+            assert.equal(pack.stdoutAfterPort, "");
+            assert.equal(pack.stderr, "");
+            assert.deepEqual(pack.engineLogs, []);
         });
 
         it("declares three policies with their enforcement levels and configuration defaults", async () => {
