@@ -5,6 +5,8 @@
  * where they are the contract.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import {
     Diagnostic,
     overGrpc,
@@ -14,7 +16,28 @@ import {
     unknown,
 } from "./support/policyHarness";
 import { logGroupKeyPolicy } from "../components";
-import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "./support/stackFixtures";
+import {
+    ACCOUNT,
+    CATALOGUE_CONFIGS,
+    StackBuilder,
+    catalogueStacks,
+    cloudTrailPolicy,
+    detectorPolicy,
+} from "./support/stackFixtures";
+
+/**
+ * Every diagnostic of the catalogue stacks under each catalogue configuration, word for word, as
+ * checked in: `tests/snapshots/policypack-diagnostics.txt`. `UPDATE_SNAPSHOTS=1 npm test` rewrites
+ * it; review the diff like code, since these messages are what users read.
+ */
+const SNAPSHOT = path.resolve(
+    __dirname,
+    "..",
+    "..",
+    "tests",
+    "snapshots",
+    "policypack-diagnostics.txt",
+);
 
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
@@ -706,6 +729,37 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/weird-key [symmetric]`,
                 `${VERIFIABLE}/orphan [cannot verify yet]`,
             ]);
+        });
+    });
+    describe("every diagnostic, word for word", () => {
+        it("gives the catalogue stacks exactly the diagnostics in tests/snapshots/policypack-diagnostics.txt", async () => {
+            const out: string[] = [];
+            for (const [stackName, stack] of Object.entries(catalogueStacks())) {
+                for (const [configName, config] of Object.entries(CATALOGUE_CONFIGS)) {
+                    await running().configure(config);
+                    const result = await running().preview(stack);
+                    out.push(`## ${stackName}, configuration: ${configName}`, "");
+                    for (const d of result.all) {
+                        assert.equal(d.policyPackName, "encrypted-logs");
+                        out.push(
+                            `- ${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`,
+                            ...d.message.split("\n").map((line) => `    ${line}`),
+                        );
+                    }
+                    out.push("");
+                }
+            }
+            const text = out.join("\n");
+            if (process.env.UPDATE_SNAPSHOTS === "1") {
+                fs.mkdirSync(path.dirname(SNAPSHOT), { recursive: true });
+                fs.writeFileSync(SNAPSHOT, text);
+            }
+            const expected = fs.readFileSync(SNAPSHOT, "utf8").split("\n");
+            const actual = text.split("\n");
+            // Line by line, so a failure shows the first line that differs, not a 2,000-line diff.
+            for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+                assert.equal(actual[i], expected[i], `line ${i + 1} of ${SNAPSHOT}`);
+            }
         });
     });
 });
