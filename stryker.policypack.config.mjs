@@ -6,7 +6,11 @@
 import { readFileSync } from "node:fs";
 
 const base = JSON.parse(readFileSync(new URL("./stryker.config.json", import.meta.url), "utf8"));
-const PACK_TESTS = ["policypack.test.js", "policypackProperties.test.js", "policypackUnits.test.js"];
+const PACK_TESTS = [
+    "policypack.test.js",
+    "policypackProperties.test.js",
+    "policypackUnits.test.js",
+];
 
 export default {
     ...base,

@@ -47,7 +47,8 @@ function main(): void {
         const undetected = mutants.filter((m) => UNDETECTED.has(m.status)).length;
         total.detected += detected;
         total.undetected += undetected;
-        const score = detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
+        const score =
+            detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
         rows.push(
             `| \`${name}\` | ${mutants.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${score.toFixed(1)}% |`,
         );

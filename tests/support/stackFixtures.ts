@@ -498,6 +498,14 @@ function everyKind(deployed: boolean): FixtureResource[] {
     s.logGroup("other-region", { key: key("west-key", { provider: west }) });
     s.logGroup("region-input", { key: key("region-input-key", { region: "eu-west-1" }) });
     const later = s.provider("later", unknown());
+    s.logGroup("no-key-region-later", { provider: later });
+    s.add({
+        urn: s.urn("aws:cloudwatch/logGroup:LogGroup", "no-key-no-provider"),
+        type: "aws:cloudwatch/logGroup:LogGroup",
+        name: "no-key-no-provider",
+        inputs: { name: "/app/no-key-no-provider" },
+        parent: s.stackUrn,
+    });
     s.logGroup("region-later", { key: key("region-later-key", { provider: later }) });
     for (const type of [
         "aws:kms/externalKey:ExternalKey",
