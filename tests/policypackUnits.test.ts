@@ -74,6 +74,28 @@ describe("policypack/lib/wire: reading props without tripping the unknown-checki
         }
         assert.equal(readString({ kmsKeyId: 7 }, "kmsKeyId"), undefined);
         assert.equal(readBoolean({ enableKeyRotation: "yes" }, "enableKeyRotation"), undefined);
+        // A string's own "length" is not a property the engine sent.
+        assert.equal(readProperty("text", "length"), undefined);
+        const hostile = new Proxy(
+            {},
+            {
+                getOwnPropertyDescriptor() {
+                    throw new Error("no");
+                },
+            },
+        );
+        assert.equal(readProperty(hostile, "kmsKeyId"), undefined);
+    });
+
+    it("reads boolean strings both ways, and finds an unknown among known values at any depth", () => {
+        assert.equal(readBoolean({ enableKeyRotation: "false" }, "enableKeyRotation"), false);
+        assert.equal(readBoolean({ enableKeyRotation: false }, "enableKeyRotation"), false);
+        assert.equal(containsUnknown(["a", [1, UNKNOWN_SENTINEL.string]]), true);
+        assert.equal(containsUnknown({ a: 1, b: { c: UNKNOWN } }), true);
+        assert.equal(containsUnknown({ a: 1, b: [2, "x"] }), false);
+        for (const known of [null, undefined, 42, "text", true]) {
+            assert.equal(containsUnknown(known), false);
+        }
     });
 });
 

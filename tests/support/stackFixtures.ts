@@ -497,6 +497,38 @@ function everyKind(deployed: boolean): FixtureResource[] {
     const west = s.provider("west", "eu-west-1");
     s.logGroup("other-region", { key: key("west-key", { provider: west }) });
     s.logGroup("region-input", { key: key("region-input-key", { region: "eu-west-1" }) });
+    // A provider pinned to one account (allowedAccountIds) makes the account known at preview.
+    const otherAccountPolicy = (group: string) =>
+        logGroupKeyPolicy({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            region: "us-east-1",
+            accountId: "444455556666",
+            logGroupNames: [`/app/${group}`],
+        });
+    s.logGroup("account-unknown", {
+        key: key("account-unknown-key", { policy: otherAccountPolicy("account-unknown") }),
+    });
+    for (const [name, allowedAccountIds] of [
+        ["pinned", [ACCOUNT]],
+        ["pinned-json", JSON.stringify([ACCOUNT])],
+        ["pinned-plain", ACCOUNT],
+        ["pinned-two", [ACCOUNT, "444455556666"]],
+        ["pinned-short", ["12345"]],
+    ] as const) {
+        const urn = s.urn("pulumi:providers:aws", name);
+        s.add({
+            urn,
+            type: "pulumi:providers:aws",
+            name,
+            inputs: { region: "us-east-1", allowedAccountIds },
+            parent: s.stackUrn,
+        });
+        s.logGroup(name, {
+            provider: urn,
+            key: key(`${name}-key`, { provider: urn, policy: otherAccountPolicy(name) }),
+        });
+    }
     const later = s.provider("later", unknown());
     s.logGroup("no-key-region-later", { provider: later });
     s.add({
@@ -516,6 +548,24 @@ function everyKind(deployed: boolean): FixtureResource[] {
     ]) {
         const name = `${type.startsWith("aws-native:") ? "native-" : ""}${type.split(/[:/]/).slice(-1)[0].toLowerCase()}`;
         s.logGroup(name, { key: key(`${name}-key`, { type }) });
+        // What the type table decides: where the spec and the policy are, rotation, multi-Region.
+        s.logGroup(`${name}-rsa`, {
+            key: key(`${name}-rsa-key`, {
+                type,
+                policyFor: [`/app/${name}-rsa`],
+                extra: { keySpec: "RSA_2048" },
+            }),
+        });
+        s.logGroup(`${name}-no-rotation`, {
+            key: key(`${name}-no-rotation-key`, {
+                type,
+                rotation: false,
+                policyFor: [`/app/${name}-no-rotation`],
+            }),
+        });
+        s.logGroup(`${name}-no-policy`, {
+            key: key(`${name}-no-policy-key`, { type, policy: null }),
+        });
         s.nativeLogGroup(`ng-${name}`, {
             key: key(`ng-${name}-key`, { type, policyFor: [`/app/ng-${name}`] }),
         });
