@@ -531,6 +531,13 @@ function everyKind(deployed: boolean): FixtureResource[] {
     }
     const later = s.provider("later", unknown());
     s.logGroup("no-key-region-later", { provider: later });
+    s.logGroup("group-region-later", { provider: later, key: key("group-region-later-key") });
+    s.logGroup("xks-empty", {
+        key: key("xks-empty-key", {
+            rotation: false,
+            extra: { xksKeyId: "", customKeyStoreId: "", origin: "AWS_KMS" },
+        }),
+    });
     s.add({
         urn: s.urn("aws:cloudwatch/logGroup:LogGroup", "no-key-no-provider"),
         type: "aws:cloudwatch/logGroup:LogGroup",
