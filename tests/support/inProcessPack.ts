@@ -35,6 +35,8 @@ import {
     PACK_DIR,
     PreviewResult,
     enforcementLevelOf,
+    fixtureProvider,
+    previewWith,
     struct,
 } from "./policyHarness";
 
@@ -97,14 +99,8 @@ function providerOf(
     r: FixtureResource,
     byUrn: ReadonlyMap<string, FixtureResource>,
 ): policy.PolicyProviderResource | undefined {
-    if (r.provider === undefined) {
-        return undefined;
-    }
-    const p = byUrn.get(r.provider);
-    if (p === undefined) {
-        throw new Error(`fixture ${r.urn} names provider ${r.provider}, which is not in the stack`);
-    }
-    return { type: p.type, name: p.name, urn: p.urn, props: policyProps(p.inputs) };
+    const p = fixtureProvider(r, byUrn);
+    return p && { type: p.type, name: p.name, urn: p.urn, props: policyProps(p.inputs) };
 }
 
 const notApplicable = (reason?: string): never => {
@@ -314,18 +310,7 @@ export class InProcessPack {
 
     /** What a preview sends: Analyze for each resource in order, then one AnalyzeStack. */
     async preview(stack: readonly FixtureResource[]): Promise<PreviewResult> {
-        const analyze = new Map<string, Diagnostic[]>();
-        for (const r of stack) {
-            const ds = await this.analyze(r, stack);
-            if (ds.length > 0) {
-                analyze.set(
-                    r.urn,
-                    ds.map((d) => ({ ...d, urn: d.urn || r.urn })),
-                );
-            }
-        }
-        const stackDs = await this.analyzeStack(stack);
-        return { analyze, stack: stackDs, all: [...[...analyze.values()].flat(), ...stackDs] };
+        return previewWith(stack, this, (r) => this.analyze(r, stack));
     }
 
     /** Nothing to stop. */

@@ -139,6 +139,21 @@ export function struct(props: Record<string, unknown>): Struct {
 /** The pack directory this repository ships. */
 export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
 
+/** The provider resource of `r` in its stack, if it has one; a fixture error if it is not there. */
+export function fixtureProvider(
+    r: FixtureResource,
+    byUrn: ReadonlyMap<string, FixtureResource>,
+): FixtureResource | undefined {
+    if (r.provider === undefined) {
+        return undefined;
+    }
+    const p = byUrn.get(r.provider);
+    if (p === undefined) {
+        throw new Error(`fixture ${r.urn} names provider ${r.provider}, which is not in the stack`);
+    }
+    return p;
+}
+
 /** What the tests drive a pack with, over gRPC ({@link PolicyPackHarness}) or in process. */
 export type PolicyPackRunner = Pick<
     PolicyPackHarness,
@@ -319,14 +334,9 @@ export class PolicyPackHarness {
         r: FixtureResource,
         byUrn: Map<string, FixtureResource>,
     ): analyzerPb.AnalyzerProviderResource | undefined {
-        if (r.provider === undefined) {
-            return undefined;
-        }
-        const p = byUrn.get(r.provider);
+        const p = fixtureProvider(r, byUrn);
         if (p === undefined) {
-            throw new Error(
-                `fixture ${r.urn} names provider ${r.provider}, which is not in the stack`,
-            );
+            return undefined;
         }
         const out = new analyzerPb.AnalyzerProviderResource();
         out.setUrn(p.urn);
@@ -446,21 +456,12 @@ export class PolicyPackHarness {
      */
     async preview(stack: readonly FixtureResource[]): Promise<PreviewResult> {
         const byUrn = new Map(stack.map((r) => [r.urn, r]));
-        const analyze = new Map<string, Diagnostic[]>();
-        for (const r of stack) {
+        return previewWith(stack, this, async (r) => {
             const req = this.analyzeRequest(r, byUrn);
             await this.unary("remediate", req);
             const res: analyzerPb.AnalyzeResponse = await this.unary("analyze", req);
-            const ds = res.getDiagnosticsList().map(fromProto);
-            if (ds.length > 0) {
-                analyze.set(
-                    r.urn,
-                    ds.map((d) => ({ ...d, urn: d.urn || r.urn })),
-                );
-            }
-        }
-        const stackDs = await this.analyzeStack(stack);
-        return { analyze, stack: stackDs, all: [...[...analyze.values()].flat(), ...stackDs] };
+            return res.getDiagnosticsList().map(fromProto);
+        });
     }
 
     /** Stops the pack and the fake engine. */
@@ -473,6 +474,33 @@ export class PolicyPackHarness {
         }
         await new Promise<void>((resolve) => this.engine.tryShutdown(() => resolve()));
     }
+}
+
+/**
+ * A preview: `analyze` for each resource in registration order (a diagnostic without a URN is the
+ * resource's), then one AnalyzeStack.
+ */
+export async function previewWith(
+    stack: readonly FixtureResource[],
+    pack: Pick<PolicyPackRunner, "analyzeStack">,
+    analyze: (r: FixtureResource) => Promise<Diagnostic[]>,
+): Promise<PreviewResult> {
+    const byResource = new Map<string, Diagnostic[]>();
+    for (const r of stack) {
+        const ds = await analyze(r);
+        if (ds.length > 0) {
+            byResource.set(
+                r.urn,
+                ds.map((d) => ({ ...d, urn: d.urn || r.urn })),
+            );
+        }
+    }
+    const stackDs = await pack.analyzeStack(stack);
+    return {
+        analyze: byResource,
+        stack: stackDs,
+        all: [...[...byResource.values()].flat(), ...stackDs],
+    };
 }
 
 function fromProto(d: analyzerPb.AnalyzeDiagnostic): Diagnostic {
