@@ -732,8 +732,15 @@ describe("policy pack: through the analyzer protocol", function () {
         });
     });
     describe("every diagnostic, word for word", () => {
-        it("gives the catalogue stacks exactly the diagnostics in tests/snapshots/policypack-diagnostics.txt", async () => {
-            const out: string[] = [];
+        it("declares its policies and gives the catalogue stacks exactly what tests/snapshots/policypack-diagnostics.txt says", async () => {
+            // The policies as GetAnalyzerInfo declares them: descriptions and configuration schemas.
+            const info = (await running().info()).getPoliciesList().map((p) => ({
+                name: p.getName(),
+                description: p.getDescription(),
+                enforcementLevel: p.getEnforcementlevel(),
+                configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+            }));
+            const out: string[] = ["## GetAnalyzerInfo", "", JSON.stringify(info, null, 2), ""];
             for (const [stackName, stack] of Object.entries(catalogueStacks())) {
                 for (const [configName, config] of Object.entries(CATALOGUE_CONFIGS)) {
                     await running().configure(config);
