@@ -13,12 +13,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { StackIndex, StackResourceLike } from "../policypack/lib/stack";
 import { checkTarget } from "../policypack/lib/checks";
-import {
-    FixtureResource,
-    PACK_DIR,
-    PolicyPackHarness,
-    toWire,
-} from "../tests/support/policyHarness";
+import { stackResources } from "../tests/support/inProcessPack";
+import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../tests/support/policyHarness";
 import { BenchSection, SectionResult, median, ratio, timeMs } from "./harness";
 import { MISTAKES, PLANTED, syntheticStack } from "./stack";
 
@@ -90,31 +86,12 @@ async function wholeAnalysis(pack: PolicyPackHarness, p: Prepared): Promise<void
     await pack.analyzeStackBytes(p.stack);
 }
 
-/** The pack's own logic (index + every check), in process, on the resources as AnalyzeStack sees them. */
+/**
+ * The pack's own logic (index + every check), in process, on the resources as AnalyzeStack hands
+ * them to the policies (built once, outside the measurement, as `@pulumi/policy` builds them).
+ */
 function logicOnly(resources: readonly FixtureResource[]): () => number {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const asPolicyResources: StackResourceLike[] = resources.map((r) => {
-        const provider = r.provider === undefined ? undefined : byUrn.get(r.provider);
-        return {
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: toWire(r.outputs ?? r.inputs),
-            provider: provider && {
-                type: provider.type,
-                name: provider.name,
-                props: toWire(provider.inputs),
-            },
-            parent: r.parent === undefined ? undefined : { urn: r.parent },
-            dependencies: (r.dependencies ?? []).map((urn) => ({ urn })),
-            propertyDependencies: Object.fromEntries(
-                Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [
-                    k,
-                    v.map((urn) => ({ urn })),
-                ]),
-            ),
-        };
-    });
+    const asPolicyResources = stackResources(resources) as StackResourceLike[];
     return () => {
         const start = process.hrtime.bigint();
         const index = new StackIndex(asPolicyResources);

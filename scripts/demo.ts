@@ -15,7 +15,12 @@ import {
     RecordedResource,
     isUnknownInput,
 } from "../tests/support/mockEngine";
-import { FixtureResource, PolicyPackHarness, PreviewResult } from "../tests/support/policyHarness";
+import {
+    FixtureResource,
+    PolicyPackHarness,
+    PolicyPackRunner,
+    PreviewResult,
+} from "../tests/support/policyHarness";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -156,7 +161,7 @@ export function renderVerdicts(stack: readonly FixtureResource[], result: Previe
 
 /** Runs the pack over a previewed program as a preview would; returns the stack and verdicts. */
 export async function judge(
-    pack: PolicyPackHarness,
+    pack: PolicyPackRunner,
     engine: MockEngine,
 ): Promise<{ stack: FixtureResource[]; result: PreviewResult }> {
     const stack = stackFromMockEngine(engine);

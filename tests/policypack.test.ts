@@ -5,9 +5,39 @@
  * where they are the contract.
  */
 import * as assert from "node:assert/strict";
-import { Diagnostic, usePolicyPack, PreviewResult, secret, unknown } from "./support/policyHarness";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+    Diagnostic,
+    overGrpc,
+    usePolicyPack,
+    PreviewResult,
+    secret,
+    unknown,
+} from "./support/policyHarness";
 import { logGroupKeyPolicy } from "../components";
-import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "./support/stackFixtures";
+import {
+    ACCOUNT,
+    CATALOGUE_CONFIGS,
+    StackBuilder,
+    catalogueStacks,
+    cloudTrailPolicy,
+    detectorPolicy,
+} from "./support/stackFixtures";
+
+/**
+ * Every diagnostic of the catalogue stacks under each catalogue configuration, word for word, as
+ * checked in: `tests/snapshots/policypack-diagnostics.txt`. `UPDATE_SNAPSHOTS=1 npm test` rewrites
+ * it; review the diff like code, since these messages are what users read.
+ */
+const SNAPSHOT = path.resolve(
+    __dirname,
+    "..",
+    "..",
+    "tests",
+    "snapshots",
+    "policypack-diagnostics.txt",
+);
 
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
@@ -51,11 +81,12 @@ describe("policy pack: through the analyzer protocol", function () {
     });
 
     describe("start-up and protocol", () => {
-        it("prints only its port, logs nothing to the engine, and writes nothing to stderr", () => {
-            assert.match(running().portLine, /^\d+$/);
-            assert.equal(running().stdoutAfterPort, "");
-            assert.equal(running().stderr, "");
-            assert.deepEqual(running().engineLogs, []);
+        it("prints only its port, logs nothing to the engine, and writes nothing to stderr", function () {
+            const pack = overGrpc(this, running());
+            assert.match(pack.portLine, /^\d+$/);
+            assert.equal(pack.stdoutAfterPort, "");
+            assert.equal(pack.stderr, "");
+            assert.deepEqual(pack.engineLogs, []);
         });
 
         it("declares three policies with their enforcement levels and configuration defaults", async () => {
@@ -698,6 +729,44 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/weird-key [symmetric]`,
                 `${VERIFIABLE}/orphan [cannot verify yet]`,
             ]);
+        });
+    });
+    describe("every diagnostic, word for word", () => {
+        it("declares its policies and gives the catalogue stacks exactly what tests/snapshots/policypack-diagnostics.txt says", async () => {
+            // The policies as GetAnalyzerInfo declares them: descriptions and configuration schemas.
+            const info = (await running().info()).getPoliciesList().map((p) => ({
+                name: p.getName(),
+                description: p.getDescription(),
+                enforcementLevel: p.getEnforcementlevel(),
+                configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+            }));
+            const out: string[] = ["## GetAnalyzerInfo", "", JSON.stringify(info, null, 2), ""];
+            for (const [stackName, stack] of Object.entries(catalogueStacks())) {
+                for (const [configName, config] of Object.entries(CATALOGUE_CONFIGS)) {
+                    await running().configure(config);
+                    const result = await running().preview(stack);
+                    out.push(`## ${stackName}, configuration: ${configName}`, "");
+                    for (const d of result.all) {
+                        assert.equal(d.policyPackName, "encrypted-logs");
+                        out.push(
+                            `- ${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`,
+                            ...d.message.split("\n").map((line) => `    ${line}`),
+                        );
+                    }
+                    out.push("");
+                }
+            }
+            const text = out.join("\n");
+            if (process.env.UPDATE_SNAPSHOTS === "1") {
+                fs.mkdirSync(path.dirname(SNAPSHOT), { recursive: true });
+                fs.writeFileSync(SNAPSHOT, text);
+            }
+            const expected = fs.readFileSync(SNAPSHOT, "utf8").split("\n");
+            const actual = text.split("\n");
+            // Line by line, so a failure shows the first line that differs, not a 2,000-line diff.
+            for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+                assert.equal(actual[i], expected[i], `line ${i + 1} of ${SNAPSHOT}`);
+            }
         });
     });
 });

@@ -74,6 +74,28 @@ describe("policypack/lib/wire: reading props without tripping the unknown-checki
         }
         assert.equal(readString({ kmsKeyId: 7 }, "kmsKeyId"), undefined);
         assert.equal(readBoolean({ enableKeyRotation: "yes" }, "enableKeyRotation"), undefined);
+        // A string's own "length" is not a property the engine sent.
+        assert.equal(readProperty("text", "length"), undefined);
+        const hostile = new Proxy(
+            {},
+            {
+                getOwnPropertyDescriptor() {
+                    throw new Error("no");
+                },
+            },
+        );
+        assert.equal(readProperty(hostile, "kmsKeyId"), undefined);
+    });
+
+    it("reads boolean strings both ways, and finds an unknown among known values at any depth", () => {
+        assert.equal(readBoolean({ enableKeyRotation: "false" }, "enableKeyRotation"), false);
+        assert.equal(readBoolean({ enableKeyRotation: false }, "enableKeyRotation"), false);
+        assert.equal(containsUnknown(["a", [1, UNKNOWN_SENTINEL.string]]), true);
+        assert.equal(containsUnknown({ a: 1, b: { c: UNKNOWN } }), true);
+        assert.equal(containsUnknown({ a: 1, b: [2, "x"] }), false);
+        for (const known of [null, undefined, 42, "text", true]) {
+            assert.equal(containsUnknown(known), false);
+        }
     });
 });
 
@@ -266,6 +288,114 @@ describe("policypack/lib/iam: the key-policy evaluator agrees with an IAM policy
             assert.ok(allowed.length < Object.keys(requests).length, "and denies something");
         });
     }
+
+    it("decides like the simulator for every condition operator, with and without IfExists, on values below, at, above and absent", () => {
+        const cases: [string, string, string, (string | undefined)[]][] = [
+            [
+                "String",
+                "aws:SourceAccount",
+                "111122223333",
+                ["111122223333", "999999999999", "111122223333".toUpperCase()],
+            ],
+            [
+                "StringEqualsIgnoreCase",
+                "aws:SourceArn",
+                "ARN:AWS:LOGS:x",
+                ["arn:aws:logs:x", "arn:aws:logs:y"],
+            ],
+            [
+                "StringNotEqualsIgnoreCase",
+                "aws:SourceArn",
+                "ARN:AWS:LOGS:x",
+                ["arn:aws:logs:x", "arn:aws:logs:y"],
+            ],
+            ["StringLike", "aws:SourceArn", "arn:aws:logs:*:111122223333:*", [group, otherGroup]],
+            [
+                "StringNotLike",
+                "aws:SourceArn",
+                "arn:aws:logs:*:111122223333:*",
+                [group, otherGroup],
+            ],
+            ["ArnEquals", "aws:SourceArn", group, [group, otherGroup]],
+            ["ArnNotEquals", "aws:SourceArn", group, [group, otherGroup]],
+            ["ArnNotLike", "aws:SourceArn", "arn:aws:logs:*:111122223333:*", [group, otherGroup]],
+            [
+                "Numeric",
+                "aws:EpochTime",
+                "1700000000",
+                ["1600000000", "1700000000", "1800000000", "soon"],
+            ],
+            [
+                "Date",
+                "aws:CurrentTime",
+                "2024-01-01T00:00:00Z",
+                ["2023-06-01T00:00:00Z", "2024-01-01T00:00:00Z", "2024-06-01T00:00:00Z", "never"],
+            ],
+            ["Bool", "aws:SecureTransport", "true", ["true", "false", "TRUE"]],
+        ];
+        const families: Record<string, string[]> = {
+            String: ["StringEquals", "StringNotEquals"],
+            Numeric: [
+                "NumericEquals",
+                "NumericNotEquals",
+                "NumericLessThan",
+                "NumericLessThanEquals",
+                "NumericGreaterThan",
+                "NumericGreaterThanEquals",
+            ],
+            Date: [
+                "DateEquals",
+                "DateNotEquals",
+                "DateLessThan",
+                "DateLessThanEquals",
+                "DateGreaterThan",
+                "DateGreaterThanEquals",
+            ],
+        };
+        const mismatches: string[] = [];
+        let compared = 0;
+        for (const [family, key, policyValue, values] of cases) {
+            for (const base of families[family] ?? [family]) {
+                for (const op of [base, `${base}IfExists`]) {
+                    const policy = {
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Service: logs },
+                                Action: "kms:Encrypt",
+                                Resource: "*",
+                                Condition: { [op]: { [key]: policyValue } },
+                            },
+                        ],
+                    };
+                    for (const value of [...values, undefined]) {
+                        const context: Record<string, string> =
+                            value === undefined ? {} : { [key]: value };
+                        const theirs = decide(policy, keyArn, {
+                            principal: logs,
+                            action: "kms:Encrypt",
+                            context,
+                        });
+                        const ours = evaluate(parsePolicy(policy), {
+                            principal: { kind: "service", service: logs },
+                            action: "kms:Encrypt",
+                            context,
+                            resource: keyArn,
+                        });
+                        compared++;
+                        if ((theirs === "Allowed") !== (ours === "Allowed")) {
+                            mismatches.push(
+                                `${op} ${key}=${value}: simulator ${theirs}, pack ${ours}`,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert.deepEqual(mismatches, []);
+        assert.ok(compared > 150, `${compared} decisions compared`);
+    });
 
     it("an explicit Deny wins over an Allow", () => {
         const parsed = parsePolicy(policies.denyWithoutContext);

@@ -77,24 +77,33 @@ export function readUsableConfig(config: unknown): UsableConfig {
     };
 }
 
-const patternCache = new Map<string, RegExp>();
+/**
+ * The URN patterns of an exemptions object, compiled on first use. `readExemptions` makes a new
+ * object per policy call, so they are compiled once per call, never kept across calls.
+ */
+const compiledPatterns = new WeakMap<Exemptions, readonly RegExp[]>();
+
+function urnPatterns(exemptions: Exemptions): readonly RegExp[] {
+    let patterns = compiledPatterns.get(exemptions);
+    if (patterns === undefined) {
+        patterns = exemptions.exemptUrnPatterns.map(
+            (pattern) =>
+                new RegExp(
+                    `^${pattern
+                        .split("*")
+                        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+                        .join(".*")}$`,
+                ),
+        );
+        compiledPatterns.set(exemptions, patterns);
+    }
+    return patterns;
+}
 
 /** Whether the resource is exempt from a policy. */
 export function isExempt(exemptions: Exemptions, resource: { name: string; urn: string }): boolean {
-    if (exemptions.exemptResourceNames.includes(resource.name)) {
-        return true;
-    }
-    return exemptions.exemptUrnPatterns.some((pattern) => {
-        let re = patternCache.get(pattern);
-        if (re === undefined) {
-            re = new RegExp(
-                `^${pattern
-                    .split("*")
-                    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-                    .join(".*")}$`,
-            );
-            patternCache.set(pattern, re);
-        }
-        return re.test(resource.urn);
-    });
+    return (
+        exemptions.exemptResourceNames.includes(resource.name) ||
+        urnPatterns(exemptions).some((re) => re.test(resource.urn))
+    );
 }

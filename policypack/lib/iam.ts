@@ -190,20 +190,21 @@ function resourceMatches(resources: unknown, resource: string | undefined): bool
     );
 }
 
-type Compare = (policyValue: string, requestValue: string) => boolean;
+/** `undefined`: the values cannot be compared (not numbers, not dates), so the condition fails, negated or not. */
+type Compare = (policyValue: string, requestValue: string) => boolean | undefined;
 
 const NUMERIC = (f: (a: number, b: number) => boolean): Compare => {
     return (p, r) => {
         const a = Number(r);
         const b = Number(p);
-        return Number.isFinite(a) && Number.isFinite(b) && f(a, b);
+        return Number.isFinite(a) && Number.isFinite(b) ? f(a, b) : undefined;
     };
 };
 const DATE = (f: (a: number, b: number) => boolean): Compare => {
     return (p, r) => {
         const a = Date.parse(r);
         const b = Date.parse(p);
-        return !Number.isNaN(a) && !Number.isNaN(b) && f(a, b);
+        return !Number.isNaN(a) && !Number.isNaN(b) ? f(a, b) : undefined;
     };
 };
 
@@ -294,7 +295,11 @@ function conditionHolds(
         }
         return qualifier === undefined && operator.negated;
     }
-    const anyMatch = values.some((v) => operator.compare(v, requestValue));
+    const matches = values.map((v) => operator.compare(v, requestValue));
+    if (matches.includes(undefined)) {
+        return false; // as IAM: "NumericNotEquals" on a value that is not a number does not hold
+    }
+    const anyMatch = matches.includes(true);
     return operator.negated ? !anyMatch : anyMatch;
 }
 

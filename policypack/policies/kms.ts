@@ -172,3 +172,10 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
         }
     },
 };
+
+/** The pack's policies, in the order it declares them (the usable policy before the verifiable one it hands over to). */
+export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
+    logEncryptionKeyRequired,
+    logEncryptionKeyUsable,
+    logEncryptionKeyVerifiable,
+];

@@ -23,6 +23,7 @@ import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { IN_PROCESS, InProcessPack } from "./inProcessPack";
 
 /** The engine's unknown sentinels by property type (Go: `plugin.Unknown*Value`). */
 export const UNKNOWN_SENTINEL = {
@@ -102,6 +103,11 @@ const LEVEL_NUMBER: Record<string, number> = {
     remediate: 3,
 };
 
+/** The enforcement level the pack receives for a configured level, after the wire's round trip. */
+export function enforcementLevelOf(level: string | undefined): Diagnostic["enforcementLevel"] {
+    return LEVELS[LEVEL_NUMBER[level ?? "mandatory"] ?? 0];
+}
+
 /** Marshals a JS value the way the engine does for analyzers. */
 export function toWire(value: unknown): unknown {
     if (value instanceof UnknownValue) {
@@ -125,12 +131,34 @@ export function toWire(value: unknown): unknown {
     return value;
 }
 
-function struct(props: Record<string, unknown>): Struct {
+/** The properties `Struct` of a request, marshalled as the engine marshals them. */
+export function struct(props: Record<string, unknown>): Struct {
     return Struct.fromJavaScript(toWire(props) as Record<string, never>);
 }
 
 /** The pack directory this repository ships. */
 export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
+
+/** The provider resource of `r` in its stack, if it has one; a fixture error if it is not there. */
+export function fixtureProvider(
+    r: FixtureResource,
+    byUrn: ReadonlyMap<string, FixtureResource>,
+): FixtureResource | undefined {
+    if (r.provider === undefined) {
+        return undefined;
+    }
+    const p = byUrn.get(r.provider);
+    if (p === undefined) {
+        throw new Error(`fixture ${r.urn} names provider ${r.provider}, which is not in the stack`);
+    }
+    return p;
+}
+
+/** What the tests drive a pack with, over gRPC ({@link PolicyPackHarness}) or in process. */
+export type PolicyPackRunner = Pick<
+    PolicyPackHarness,
+    "preview" | "analyze" | "analyzeStack" | "configure" | "info" | "stop"
+>;
 
 /** Options for {@link PolicyPackHarness.start}. */
 export interface StartOptions {
@@ -294,7 +322,7 @@ export class PolicyPackHarness {
         for (const [name, { enforcementLevel, ...props }] of Object.entries(config)) {
             const pc = new analyzerPb.PolicyConfig();
             pc.setEnforcementlevel(
-                LEVEL_NUMBER[enforcementLevel ?? "mandatory"] as analyzerPb.EnforcementLevel,
+                LEVEL_NUMBER[enforcementLevelOf(enforcementLevel)] as analyzerPb.EnforcementLevel,
             );
             pc.setProperties(Struct.fromJavaScript(props as Record<string, never>));
             req.getPolicyconfigMap().set(name, pc);
@@ -306,14 +334,9 @@ export class PolicyPackHarness {
         r: FixtureResource,
         byUrn: Map<string, FixtureResource>,
     ): analyzerPb.AnalyzerProviderResource | undefined {
-        if (r.provider === undefined) {
-            return undefined;
-        }
-        const p = byUrn.get(r.provider);
+        const p = fixtureProvider(r, byUrn);
         if (p === undefined) {
-            throw new Error(
-                `fixture ${r.urn} names provider ${r.provider}, which is not in the stack`,
-            );
+            return undefined;
         }
         const out = new analyzerPb.AnalyzerProviderResource();
         out.setUrn(p.urn);
@@ -433,21 +456,12 @@ export class PolicyPackHarness {
      */
     async preview(stack: readonly FixtureResource[]): Promise<PreviewResult> {
         const byUrn = new Map(stack.map((r) => [r.urn, r]));
-        const analyze = new Map<string, Diagnostic[]>();
-        for (const r of stack) {
+        return previewWith(stack, this, async (r) => {
             const req = this.analyzeRequest(r, byUrn);
             await this.unary("remediate", req);
             const res: analyzerPb.AnalyzeResponse = await this.unary("analyze", req);
-            const ds = res.getDiagnosticsList().map(fromProto);
-            if (ds.length > 0) {
-                analyze.set(
-                    r.urn,
-                    ds.map((d) => ({ ...d, urn: d.urn || r.urn })),
-                );
-            }
-        }
-        const stackDs = await this.analyzeStack(stack);
-        return { analyze, stack: stackDs, all: [...[...analyze.values()].flat(), ...stackDs] };
+            return res.getDiagnosticsList().map(fromProto);
+        });
     }
 
     /** Stops the pack and the fake engine. */
@@ -460,6 +474,33 @@ export class PolicyPackHarness {
         }
         await new Promise<void>((resolve) => this.engine.tryShutdown(() => resolve()));
     }
+}
+
+/**
+ * A preview: `analyze` for each resource in registration order (a diagnostic without a URN is the
+ * resource's), then one AnalyzeStack.
+ */
+export async function previewWith(
+    stack: readonly FixtureResource[],
+    pack: Pick<PolicyPackRunner, "analyzeStack">,
+    analyze: (r: FixtureResource) => Promise<Diagnostic[]>,
+): Promise<PreviewResult> {
+    const byResource = new Map<string, Diagnostic[]>();
+    for (const r of stack) {
+        const ds = await analyze(r);
+        if (ds.length > 0) {
+            byResource.set(
+                r.urn,
+                ds.map((d) => ({ ...d, urn: d.urn || r.urn })),
+            );
+        }
+    }
+    const stackDs = await pack.analyzeStack(stack);
+    return {
+        analyze: byResource,
+        stack: stackDs,
+        all: [...[...byResource.values()].flat(), ...stackDs],
+    };
 }
 
 function fromProto(d: analyzerPb.AnalyzeDiagnostic): Diagnostic {
@@ -479,15 +520,17 @@ export function fromWire(v: Value): unknown {
 
 /**
  * Starts the pack once for the enclosing mocha `describe` (not once per test) and stops it after;
- * returns a getter for the running pack.
+ * returns a getter for the running pack. With `POLICY_PACK_IN_PROCESS=1` (mutation testing) the
+ * pack runs in this process instead ({@link InProcessPack}); tests about the protocol itself use
+ * {@link overGrpc} to skip there.
  */
 export function usePolicyPack(
     packDir: string = PACK_DIR,
     opts: StartOptions = {},
-): () => PolicyPackHarness {
-    let pack: PolicyPackHarness | undefined;
+): () => PolicyPackHarness | InProcessPack {
+    let pack: PolicyPackHarness | InProcessPack | undefined;
     before(async () => {
-        pack = await PolicyPackHarness.start(packDir, opts);
+        pack = IN_PROCESS ? new InProcessPack() : await PolicyPackHarness.start(packDir, opts);
     });
     after(async () => {
         await pack?.stop();
@@ -498,4 +541,15 @@ export function usePolicyPack(
         }
         return pack;
     };
+}
+
+/** The pack as a child process, or a skip of the current test when it runs in process. */
+export function overGrpc(
+    ctx: Mocha.Context,
+    pack: PolicyPackHarness | InProcessPack,
+): PolicyPackHarness {
+    if (!(pack instanceof PolicyPackHarness)) {
+        ctx.skip();
+    }
+    return pack as PolicyPackHarness;
 }
