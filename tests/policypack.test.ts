@@ -15,7 +15,7 @@ import {
     secret,
     unknown,
 } from "./support/policyHarness";
-import { logGroupKeyPolicy } from "../components";
+import { cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
 import {
     ACCOUNT,
     CATALOGUE_CONFIGS,
@@ -413,6 +413,56 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.match(
                 messageOf(result, USABLE, "other-region"),
                 /does not allow logs\.us-east-1\.amazonaws\.com .*: the service cannot use the key\. Fix: add the statements/,
+            );
+        });
+
+        it("cannot verify a group-scoped key policy while the group's name is unknown, but fails one the service can never use", async () => {
+            const s = new StackBuilder();
+            // The name is computed (unknown at preview); the key is deployed, so the account is known.
+            s.logGroup("unnamed", {
+                key: s.key("scoped-key", { existing: true, policyFor: ["/app/somewhere"] }),
+                extra: { name: unknown() },
+            });
+            s.logGroup("unnamed-west", {
+                key: s.key("west-key", {
+                    existing: true,
+                    policy: JSON.parse(
+                        JSON.stringify(
+                            logGroupKeyPolicy({
+                                partition: "aws",
+                                dnsSuffix: "amazonaws.com",
+                                region: "us-west-2",
+                                accountId: ACCOUNT,
+                                logGroupNames: ["/app/somewhere"],
+                            }),
+                        ),
+                    ),
+                }),
+                extra: { name: unknown() },
+            });
+            // The same for a trail whose key names one trail in aws:SourceArn.
+            s.trail("unnamed-trail", s.bucket("audit"), {
+                key: s.key("one-trail-key", {
+                    existing: true,
+                    policy: cloudTrailKeyPolicy({
+                        partition: "aws",
+                        dnsSuffix: "amazonaws.com",
+                        region: "us-east-1",
+                        accountId: ACCOUNT,
+                        trailName: "audit",
+                    }),
+                }),
+                extra: { name: unknown() },
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/unnamed-west [key-policy]`,
+                `${VERIFIABLE}/unnamed [cannot verify yet]`,
+                `${VERIFIABLE}/unnamed-trail [cannot verify yet]`,
+            ]);
+            assert.match(
+                messageOf(result, VERIFIABLE, "unnamed"),
+                /grants logs\.us-east-1\.amazonaws\.com access only for some log groups, and the name of log group "unnamed" .* is unknown at preview/,
             );
         });
 

@@ -566,6 +566,9 @@ describe("policypack/lib/config and location", () => {
         });
         assert.equal(providerAccount(p(["111122223333"])), "111122223333");
         assert.equal(providerAccount(p('["111122223333"]')), "111122223333");
+        // A bare id as the provider's config string (it would JSON-parse as a number).
+        assert.equal(providerAccount(p("111122223333")), "111122223333");
+        assert.equal(providerAccount(p("not-an-account")), undefined);
         assert.equal(providerAccount(p(["111122223333", "444455556666"])), undefined);
         assert.equal(providerAccount(undefined), undefined);
     });

@@ -293,6 +293,38 @@ function stackKeyMultiRegion(key: StackKey): { value: boolean | Unknown; why: st
     return { value: flag ?? false, why: "multiRegion: true" };
 }
 
+/** Where a resource's name sits in the ARNs a key policy's conditions name, per target kind. */
+const NAME_IN_ARN: Record<string, RegExp> = {
+    "log group": /:log-group:(.+)$/,
+    "anomaly detector": /:anomaly-detector:(.+)$/,
+    trail: /:trail\/(.+)$/,
+};
+
+/**
+ * Names of `kind` that the Allow statements' conditions mention (wildcards made concrete): when a
+ * resource's own name is unknown at preview, it may be one of these, so a policy scoped to them
+ * cannot be judged yet. A policy whose conditions name only other kinds of resources (a detector
+ * on a key scoped to log groups) yields none, and stays judged.
+ */
+function candidateNames(policy: ParsedPolicy, kind: string): string[] {
+    const pattern = NAME_IN_ARN[kind];
+    const names = new Set<string>();
+    const visit = (value: unknown): void => {
+        if (typeof value === "string") {
+            const m = pattern?.exec(value.replace(/[*?]/g, "x"));
+            if (m) {
+                names.add(m[1]);
+            }
+        } else if (Array.isArray(value)) {
+            value.forEach(visit);
+        } else if (value !== null && typeof value === "object") {
+            Object.values(value).forEach(visit);
+        }
+    };
+    policy.statements.filter((st) => st.Effect === "Allow").forEach((st) => visit(st.Condition));
+    return [...names];
+}
+
 /** A request attribute that may not be known at preview: evaluated with two different guesses. */
 const GUESSES = ["0f1e2d3c-4b5a-4697-8877-665544332211", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"];
 
@@ -548,7 +580,16 @@ function checkOnePolicy(
     const denied = deniedPerGuess[0];
     const deniedOther = deniedPerGuess[deniedPerGuess.length - 1];
     if (denied.length > 0 || deniedOther.length > 0) {
-        if (ctx.guessed && (ctx.accountGuessed || denied.length !== deniedOther.length)) {
+        // With a guessed name, a denial proves nothing if the real name may be one the policy's
+        // conditions name: try those names too.
+        if (
+            ctx.guessed &&
+            (ctx.accountGuessed ||
+                denied.length !== deniedOther.length ||
+                candidateNames(policy, type.kind).some((n) =>
+                    ctx.needed(n).every((r) => evaluate(policy, r) === "Allowed"),
+                ))
+        ) {
             findings.push({
                 check: "key-policy",
                 outcome: "unverifiable",

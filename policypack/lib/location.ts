@@ -131,6 +131,10 @@ export function providerAccount(provider: ProviderInfo | undefined): string | un
         } catch {
             ids = [allowed];
         }
+        // A bare id ("111122223333") parses as a number: it is still the one allowed account.
+        if (!Array.isArray(ids)) {
+            ids = [allowed];
+        }
     }
     if (Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string") {
         return /^\d{12}$/.test(ids[0]) ? ids[0] : undefined;
