@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
     Diagnostic,
+    FixtureResource,
     overGrpc,
     usePolicyPack,
     PreviewResult,
@@ -181,6 +182,12 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${REQUIRED}/native-trail-none [key-required]`,
                 `${REQUIRED}/trail-none [key-required]`,
             ]);
+            // Each names the principal of its own service.
+            const principalOf = (name: string) =>
+                /lets (\S+) use it/.exec(ds.find((d) => d.urn.endsWith(`::${name}`))!.message)?.[1];
+            assert.equal(principalOf("native-group-none"), "logs.us-east-1.amazonaws.com");
+            assert.equal(principalOf("detector-none"), "logs.us-east-1.amazonaws.com");
+            assert.equal(principalOf("trail-none"), "cloudtrail.amazonaws.com");
         });
 
         it("fails an empty kmsKeyId and accepts a secret one", async () => {
@@ -639,6 +646,153 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/native-rsa [symmetric]`,
             ]);
+        });
+
+        it("reads each target type's own name and bucket properties, and each key type's policy property", async () => {
+            const s = new StackBuilder();
+            const eu = s.provider("eu", "eu-west-1");
+            const bucket = s.bucket("audit");
+            const euBucket = s.bucket("eu-audit", { provider: eu });
+            const trailKey = (name: string) =>
+                s.key(`${name}-key`, {
+                    existing: true,
+                    policy: cloudTrailKeyPolicy({
+                        partition: "aws",
+                        dnsSuffix: "amazonaws.com",
+                        region: "us-east-1",
+                        accountId: ACCOUNT,
+                        trailName: name,
+                    }),
+                });
+            /** An aws-native trail: `trailName`, not `name`. */
+            const nativeTrail = (name: string, b: typeof bucket) => {
+                const t = s.trail(name, b, { key: trailKey(name) });
+                s.resources.splice(s.resources.indexOf(t), 1);
+                const { name: _aws, ...inputs } = t.inputs;
+                void _aws;
+                const native = { ...inputs, trailName: name };
+                return s.add({
+                    ...t,
+                    urn: s.urn("aws-native:cloudtrail:Trail", name),
+                    type: "aws-native:cloudtrail:Trail",
+                    inputs: native,
+                    outputs: { ...native, arn: unknown(), id: unknown() },
+                });
+            };
+            // Keys scoped to the resource's own name: known names pass; read from the wrong
+            // property the name would be unknown and the policy could not be judged.
+            s.nativeLogGroup("native-named", { key: s.key("native-named-key") });
+            s.trail("named-trail", bucket, { key: trailKey("named-trail") });
+            nativeTrail("native-named-trail", bucket);
+            // The bucket of an aws-native trail is read from s3BucketName: this one is in eu-west-1.
+            nativeTrail("native-eu-trail", euBucket);
+            // An external key's policy is read from `policy`.
+            s.logGroup("external", {
+                key: s.key("external-key", {
+                    type: "aws:kms/externalKey:ExternalKey",
+                    rotation: null,
+                }),
+            });
+            // Buckets found by name alone (no dependency), in eu-west-1, for each bucket type.
+            const euBucketOf = (type: string, prop: string, name: string) =>
+                s.add({
+                    urn: s.urn(type, name),
+                    type,
+                    name,
+                    inputs: { [prop]: name },
+                    parent: s.stackUrn,
+                    provider: eu,
+                });
+            euBucketOf("aws:s3/bucketV2:BucketV2", "bucket", "v2-bucket");
+            euBucketOf("aws-native:s3:Bucket", "bucketName", "native-bucket");
+            for (const [trail, bucketName] of [
+                ["by-name-trail", "eu-audit-bucket"],
+                ["v2-trail", "v2-bucket"],
+                ["native-bucket-trail", "native-bucket"],
+            ]) {
+                s.trail(trail, bucketName, { key: trailKey(trail) });
+            }
+            // The key spec under its newer name (keySpec), and rotation on an aws-native key.
+            s.logGroup("key-spec", {
+                key: s.key("key-spec-key", { extra: { keySpec: "RSA_2048" } }),
+            });
+            s.nativeLogGroup("native-static", {
+                key: s.key("native-static-key", { type: "aws-native:kms:Key", rotation: false }),
+            });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/by-name-trail [region]`,
+                `${USABLE}/key-spec [symmetric]`,
+                `${USABLE}/native-bucket-trail [region]`,
+                `${USABLE}/native-eu-trail [region]`,
+                `${USABLE}/native-static [rotation]`,
+                `${USABLE}/v2-trail [region]`,
+            ]);
+            assert.match(
+                messageOf(result, USABLE, "native-eu-trail"),
+                /trail "native-eu-trail" \(aws-native:cloudtrail:Trail\) is in eu-west-1 \(from its S3 bucket "eu-audit", its provider "eu"\) but KMS key "native-eu-trail-key" \(aws:kms\/key:Key\) is in us-east-1/,
+            );
+        });
+
+        it("matches deployed KeyPolicies and aliases to their key by bare key id, and aliases by name", async () => {
+            const s = new StackBuilder();
+            const adminOnly = {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "Admin",
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                        Action: "kms:*",
+                        Resource: "*",
+                    },
+                ],
+            };
+            const deployed = (name: string, extra: Record<string, unknown> = {}) =>
+                s.key(name, { existing: true, policy: adminOnly, extra });
+            const bareId = (key: FixtureResource) => (key.outputs as Record<string, string>).keyId;
+            // A KeyPolicy whose keyId is the key's bare id (what aws.kms.KeyPolicy usually gets)
+            // replaces the key's admin-only policy with one that lets CloudWatch Logs in.
+            const byId = deployed("by-id-key");
+            const policy = JSON.stringify(
+                logGroupKeyPolicy({
+                    partition: "aws",
+                    dnsSuffix: "amazonaws.com",
+                    region: "us-east-1",
+                    accountId: ACCOUNT,
+                    logGroupNames: ["/app/by-id"],
+                }),
+            );
+            s.add({
+                urn: s.urn("aws:kms/keyPolicy:KeyPolicy", "by-id-policy"),
+                type: "aws:kms/keyPolicy:KeyPolicy",
+                name: "by-id-policy",
+                inputs: { keyId: bareId(byId), policy },
+                parent: s.stackUrn,
+                provider: s.defaultProvider,
+            });
+            s.logGroup("by-id", {
+                key: s.arnOf(byId),
+                propertyDependency: false,
+                dependency: false,
+            });
+            // An alias naming an RSA key by its bare id: the group on the alias's target is judged.
+            const rsa = s.key("rsa-key", {
+                existing: true,
+                spec: "RSA_2048",
+                policyFor: ["/app/via-alias-name"],
+            });
+            const alias = s.add({
+                urn: s.urn("aws:kms/alias:Alias", "rsa-alias"),
+                type: "aws:kms/alias:Alias",
+                name: "rsa-alias",
+                inputs: { name: "alias/rsa", targetKeyId: bareId(rsa) },
+                parent: s.stackUrn,
+                provider: s.defaultProvider,
+            });
+            s.logGroup("via-alias-name", { key: unknown(), keyDependsOn: [alias.urn] });
+            const result = await running().preview(s.resources);
+            assert.deepEqual(verdicts(result), [`${USABLE}/via-alias-name [symmetric]`]);
         });
 
         it("follows an alias, a stand-alone KeyPolicy, plain dependencies and a same-named key", async () => {

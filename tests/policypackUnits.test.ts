@@ -530,6 +530,23 @@ describe("policypack/lib/config and location", () => {
             resolveRegion("aws:kms/key:Key", { region: UNKNOWN_SENTINEL.string }, provider),
             UNKNOWN,
         );
+        // An empty region input or provider region is no region: the next source decides.
+        assert.deepEqual(resolveRegion("aws:kms/key:Key", { region: "" }, provider), {
+            region: "eu-west-1",
+            source: 'its provider "eu"',
+        });
+        assert.equal(
+            resolveRegion("aws:kms/key:Key", {}, { ...provider, props: { region: "" } }),
+            undefined,
+        );
+        assert.equal(
+            resolveRegion(
+                "aws:kms/key:Key",
+                {},
+                { ...provider, props: { region: UNKNOWN_SENTINEL.string } },
+            ),
+            UNKNOWN,
+        );
         const before = process.env.PULUMI_CONFIG;
         try {
             process.env.PULUMI_CONFIG = JSON.stringify({
@@ -548,6 +565,18 @@ describe("policypack/lib/config and location", () => {
             process.env.PULUMI_CONFIG = "not json";
             resetStackConfiguration();
             assert.equal(resolveRegion("aws:kms/key:Key", {}, undefined), undefined);
+            // JSON that is not an object, and an empty region, say nothing (and never throw).
+            for (const text of [
+                "null",
+                '["aws:region"]',
+                "7",
+                '{"aws:region": ""}',
+                '{"aws:region": 7}',
+            ]) {
+                process.env.PULUMI_CONFIG = text;
+                resetStackConfiguration();
+                assert.equal(resolveRegion("aws:kms/key:Key", {}, undefined), undefined, text);
+            }
         } finally {
             if (before === undefined) {
                 delete process.env.PULUMI_CONFIG;
@@ -569,6 +598,8 @@ describe("policypack/lib/config and location", () => {
         // A bare id as the provider's config string (it would JSON-parse as a number).
         assert.equal(providerAccount(p("111122223333")), "111122223333");
         assert.equal(providerAccount(p("not-an-account")), undefined);
+        assert.equal(providerAccount(p(["x111122223333"])), undefined);
+        assert.equal(providerAccount(p(["1111222233334"])), undefined);
         assert.equal(providerAccount(p(["111122223333", "444455556666"])), undefined);
         assert.equal(providerAccount(undefined), undefined);
     });
