@@ -562,6 +562,19 @@ describe("policypack/lib/config and location", () => {
                 region: "ca-central-1",
                 source: "the stack's aws-native:region config",
             });
+            // An aws-native provider reads aws-native:region, whatever the resource's package.
+            assert.deepEqual(
+                resolveRegion(
+                    "aws:kms/key:Key",
+                    {},
+                    {
+                        type: "pulumi:providers:aws-native",
+                        name: "native",
+                        props: {},
+                    },
+                ),
+                { region: "ca-central-1", source: "the stack's aws-native:region config" },
+            );
             process.env.PULUMI_CONFIG = "not json";
             resetStackConfiguration();
             assert.equal(resolveRegion("aws:kms/key:Key", {}, undefined), undefined);

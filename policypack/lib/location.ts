@@ -126,15 +126,15 @@ export function providerAccount(provider: ProviderInfo | undefined): string | un
         ?.value as unknown;
     let ids: unknown = allowed;
     if (typeof allowed === "string") {
+        // A JSON list as the engine sends list config, else one bare id ("111122223333", which
+        // JSON would read as a number).
+        let parsed: unknown;
         try {
-            ids = JSON.parse(allowed);
+            parsed = JSON.parse(allowed);
         } catch {
-            ids = [allowed];
+            parsed = undefined;
         }
-        // A bare id ("111122223333") parses as a number: it is still the one allowed account.
-        if (!Array.isArray(ids)) {
-            ids = [allowed];
-        }
+        ids = Array.isArray(parsed) ? parsed : [allowed];
     }
     if (Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string") {
         return /^\d{12}$/.test(ids[0]) ? ids[0] : undefined;
