@@ -11,7 +11,12 @@
  */
 import { logGroupKeyPolicy } from "../components";
 import { FixtureResource, unknown } from "../tests/support/policyHarness";
-import { ACCOUNT, StackBuilder, detectorPolicy } from "../tests/support/stackFixtures";
+import {
+    ACCOUNT,
+    StackBuilder,
+    adminOnlyPolicy,
+    detectorPolicy,
+} from "../tests/support/stackFixtures";
 
 const ASSUME_ROLE = JSON.stringify({
     Version: "2012-10-17",
@@ -185,20 +190,7 @@ function plant(s: StackBuilder, name: string, which: number): void {
             return;
         case "key policy without CloudWatch Logs":
             s.logGroup(group, {
-                key: s.key(`${group}-key`, {
-                    policy: {
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Sid: "KeyAdministration",
-                                Effect: "Allow",
-                                Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-                                Action: "kms:*",
-                                Resource: "*",
-                            },
-                        ],
-                    },
-                }),
+                key: s.key(`${group}-key`, { policy: adminOnlyPolicy() }),
             });
             return;
         default:

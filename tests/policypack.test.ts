@@ -21,6 +21,7 @@ import {
     ACCOUNT,
     CATALOGUE_CONFIGS,
     StackBuilder,
+    adminOnlyPolicy,
     catalogueStacks,
     cloudTrailPolicy,
     detectorPolicy,
@@ -478,13 +479,7 @@ describe("policy pack: through the analyzer protocol", function () {
             const unscoped = {
                 Version: "2012-10-17",
                 Statement: [
-                    {
-                        Sid: "Admin",
-                        Effect: "Allow",
-                        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-                        Action: "kms:*",
-                        Resource: "*",
-                    },
+                    ...adminOnlyPolicy().Statement,
                     {
                         Sid: "Logs",
                         Effect: "Allow",
@@ -736,18 +731,7 @@ describe("policy pack: through the analyzer protocol", function () {
 
         it("matches deployed KeyPolicies and aliases to their key by bare key id, and aliases by name", async () => {
             const s = new StackBuilder();
-            const adminOnly = {
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Sid: "Admin",
-                        Effect: "Allow",
-                        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-                        Action: "kms:*",
-                        Resource: "*",
-                    },
-                ],
-            };
+            const adminOnly = adminOnlyPolicy();
             const deployed = (name: string, extra: Record<string, unknown> = {}) =>
                 s.key(name, { existing: true, policy: adminOnly, extra });
             const bareId = (key: FixtureResource) => (key.outputs as Record<string, string>).keyId;

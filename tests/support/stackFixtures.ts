@@ -343,6 +343,25 @@ export function detectorPolicy(region: string): object {
     });
 }
 
+/** A key policy that only lets the account administer the key: it grants no service anything. */
+export function adminOnlyPolicy(account = ACCOUNT): {
+    Version: string;
+    Statement: Record<string, unknown>[];
+} {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "Admin",
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::${account}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+        ],
+    };
+}
+
 /** The three statements of seed 004 for a CloudTrail key (plus administration). */
 export function cloudTrailPolicy(account = ACCOUNT): object {
     return {
