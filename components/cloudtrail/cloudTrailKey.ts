@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
+import { createSymmetricKey } from "../common/kmsKey";
 import { cloudTrailKeyPolicy } from "./policies";
 import { validateTrailName } from "./validation";
 
@@ -76,29 +77,13 @@ export class CloudTrailKey extends pulumi.ComponentResource {
                 ),
             );
 
-        this.key = new aws.kms.Key(
-            name,
-            {
-                description:
-                    args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                keyUsage: "ENCRYPT_DECRYPT",
-                multiRegion: false,
-                enableKeyRotation: settings.enableKeyRotation,
-                rotationPeriodInDays: settings.rotationPeriodInDays,
-                deletionWindowInDays: settings.deletionWindowInDays,
-                policy,
-                tags: args.tags,
-            },
-            { parent: this, retainOnDelete: settings.retainOnDelete },
-        );
-        if (settings.alias !== undefined) {
-            new aws.kms.Alias(
-                `${name}-alias`,
-                { name: settings.alias, targetKeyId: this.key.keyId },
-                { parent: this },
-            );
-        }
+        this.key = createSymmetricKey(this, name, {
+            description:
+                args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
+            policy,
+            settings,
+            tags: args.tags,
+        });
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.policy = policy;

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsLocation, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { KeyManagementArgs, KeySettings, validatedKeySettings } from "../common/keySettings";
+import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
+import { createSymmetricKey } from "../common/kmsKey";
 import { checkLogsKeyScope, logsKeyPolicy } from "./policies";
 
 /** Arguments of {@link LogsKey}. At least one of `logGroupNames`, `accountWide`, `anomalyDetectors` is required. */
@@ -69,15 +70,8 @@ export class LogsKey extends pulumi.ComponentResource {
     constructor(name: string, args: LogsKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${PACKAGE}:index:LogsKey`, name, {}, opts);
         const label = `LogsKey "${name}"`;
-        const { key, policy, settings } = createLogsKey(this, label, name, args);
+        const { key, policy } = createLogsKey(this, label, name, args);
         this.key = key;
-        if (settings.alias !== undefined) {
-            new aws.kms.Alias(
-                `${name}-alias`,
-                { name: settings.alias, targetKeyId: this.key.keyId, region: args.region },
-                { parent: this },
-            );
-        }
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.policy = policy;
@@ -91,10 +85,10 @@ export class LogsKey extends pulumi.ComponentResource {
 }
 
 /**
- * Validates `args` and creates the `aws.kms.Key` (named `name`, child of `parent`) with the
- * CloudWatch Logs key policy. `LogsKey` wraps it; `EncryptedLogGroup` and
- * `EncryptedAnomalyDetector` call it directly for their dedicated key, which saves a component
- * registration per group (the cost that dominates large stacks).
+ * Validates `args` and creates the `aws.kms.Key` (named `name`, child of `parent`, with its alias
+ * if `args.alias` is set) with the CloudWatch Logs key policy. `LogsKey` wraps it;
+ * `EncryptedLogGroup` and `EncryptedAnomalyDetector` call it directly for their dedicated key,
+ * which saves a component registration per group (the cost that dominates large stacks).
  */
 function createLogsKey(
     parent: pulumi.Resource,
@@ -102,7 +96,7 @@ function createLogsKey(
     name: string,
     args: LogsKeyArgs,
     where: pulumi.Output<AwsLocation> = awsLocation(parent, args.region),
-): { key: aws.kms.Key; policy: pulumi.Output<string>; settings: KeySettings } {
+): { key: aws.kms.Key; policy: pulumi.Output<string> } {
     const settings = checked(parent, label, () => {
         // With the list known now, check the scope now; an Output list is checked on arrival.
         if (
@@ -131,24 +125,15 @@ function createLogsKey(
             ),
         );
 
-    const key = new aws.kms.Key(
-        name,
-        {
-            description:
-                args.description ?? "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
-            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-            keyUsage: "ENCRYPT_DECRYPT",
-            multiRegion: false,
-            enableKeyRotation: settings.enableKeyRotation,
-            rotationPeriodInDays: settings.rotationPeriodInDays,
-            deletionWindowInDays: settings.deletionWindowInDays,
-            policy,
-            region: args.region,
-            tags: args.tags,
-        },
-        { parent, retainOnDelete: settings.retainOnDelete },
-    );
-    return { key, policy, settings };
+    const key = createSymmetricKey(parent, name, {
+        description:
+            args.description ?? "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
+        policy,
+        settings,
+        region: args.region,
+        tags: args.tags,
+    });
+    return { key, policy };
 }
 
 /** The key a log group or detector ends up with: a new key as `LogsKey` makes it, or the user's own, checked. */
