@@ -32,14 +32,6 @@ function measure(variant: "raw" | "components", n: number): Measurement {
     return JSON.parse(out.trim().split("\n").pop()!) as Measurement;
 }
 
-/** What the chart draws: median wall time per variant and N. */
-export interface ComponentCurves {
-    readonly sizes: readonly number[];
-    readonly series: Record<string, number[]>;
-}
-
-export let componentCurves: ComponentCurves | undefined;
-
 export const componentsSection: BenchSection = {
     title: "Components vs hand-written @pulumi/aws, under the mock engine",
     async run(log): Promise<SectionResult> {
@@ -71,13 +63,6 @@ export const componentsSection: BenchSection = {
                 `| ${n.toLocaleString("en-US")} | ${ROUNDS[n]} | ${medians[n].raw.toFixed(0)} / ${medians[n].components.toFixed(0)} ms | ${ratio(ratios[n])} | ${ratio(cpuRatios[n])} | ${m(raw, (x) => x.peakHeapMB).toFixed(0)} / ${m(comp, (x) => x.peakHeapMB).toFixed(0)} MB | ${m(raw, (x) => x.maxRssMB).toFixed(0)} / ${m(comp, (x) => x.maxRssMB).toFixed(0)} MB | ${invokes[n][0]} / ${invokes[n][1]} | ${raw[0].resources} / ${comp[0].resources} |`,
             );
         }
-        componentCurves = {
-            sizes: [...SIZES],
-            series: {
-                "raw @pulumi/aws": SIZES.map((n) => medians[n].raw),
-                EncryptedLogGroup: SIZES.map((n) => medians[n].components),
-            },
-        };
         const perGroup = (n: number, v: "raw" | "components") => medians[n][v] / n;
         const linear = {
             components: perGroup(5_000, "components") / perGroup(1_000, "components"),
@@ -110,6 +95,18 @@ export const componentsSection: BenchSection = {
                 detail: linear.components.toFixed(2),
             },
         ];
-        return { markdown: rows.join("\n"), targets };
+        return {
+            markdown: rows.join("\n"),
+            targets,
+            chart: {
+                title: "pulumi preview under mocks: N log groups",
+                xLabel: "log groups",
+                x: SIZES,
+                series: {
+                    "raw @pulumi/aws": SIZES.map((n) => medians[n].raw),
+                    EncryptedLogGroup: SIZES.map((n) => medians[n].components),
+                },
+            },
+        };
     },
 };

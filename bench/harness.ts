@@ -1,3 +1,5 @@
+import type { Panel } from "./chart";
+
 /**
  * Timing helpers shared by benchmark sections: run an async action, take the median of several
  * runs, and format ratios.
@@ -22,9 +24,13 @@ export function ratio(value: number): string {
     return `${value.toFixed(2)}×`;
 }
 
-/** What a section returns: its Markdown for BENCHMARKS.md and the targets it checked. */
+/**
+ * What a section returns: its Markdown for BENCHMARKS.md, the targets it checked, and the scaling
+ * curve it adds to the chart, if any.
+ */
 export interface SectionResult {
     readonly markdown: string;
+    readonly chart?: Panel;
     readonly targets: readonly {
         readonly name: string;
         readonly met: boolean;

@@ -174,14 +174,6 @@ interface Pack {
     harness?: PolicyPackHarness;
 }
 
-/** What the chart draws: median whole-analysis time per pack and size. */
-export interface PackCurves {
-    readonly sizes: readonly number[];
-    readonly series: Record<string, number[]>;
-}
-
-export let packCurves: PackCurves | undefined;
-
 export const policyPackSection: BenchSection = {
     title: 'Policy packs: "encrypted-logs", a no-op pack and @pulumi/awsguard',
     async run(log): Promise<SectionResult> {
@@ -284,12 +276,6 @@ export const policyPackSection: BenchSection = {
             const scalingStackOurs = scaling(stackTimes, 0);
             const scalingLogic = logic[large] / logic[small] / scale;
             const start = starts.map((t) => median(t));
-            packCurves = {
-                sizes: [...SIZES],
-                series: Object.fromEntries(
-                    packs.map((pk, j) => [pk.label, SIZES.map((s) => med(whole[s], j))]),
-                ),
-            };
             const ms = (v: number) => `${v.toFixed(0)} ms`;
             const rows: string[] = [
                 "| measure (ratio = median of the per-round ratios; in brackets, median times) | 2,000 resources | 20,000 resources | target |",
@@ -362,7 +348,18 @@ export const policyPackSection: BenchSection = {
                     detail: `${found[0].caught} / ${plantedCount}`,
                 },
             ];
-            return { markdown: rows.join("\n"), targets };
+            return {
+                markdown: rows.join("\n"),
+                targets,
+                chart: {
+                    title: "policy pack: whole analysis of a stack",
+                    xLabel: "resources in the stack",
+                    x: SIZES,
+                    series: Object.fromEntries(
+                        packs.map((pk, j) => [pk.label, SIZES.map((s) => med(whole[s], j))]),
+                    ),
+                },
+            };
         } finally {
             fs.rmSync(noopDir, { recursive: true, force: true });
             fs.rmSync(sameShapeDir, { recursive: true, force: true });

@@ -8,10 +8,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Panel, scalingChart } from "./chart";
-import { componentCurves, componentsSection } from "./components";
+import { componentsSection } from "./components";
 import { BenchSection } from "./harness";
 import { KMS_PRICING, kmsCostTable } from "./kmsCost";
-import { packCurves, policyPackSection } from "./policypack";
+import { policyPackSection } from "./policypack";
 
 const SECTIONS: readonly BenchSection[] = [componentsSection, policyPackSection];
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -46,27 +46,6 @@ function kmsCostSection(): string[] {
     ];
 }
 
-function chartPanels(): Panel[] {
-    const panels: Panel[] = [];
-    if (componentCurves !== undefined) {
-        panels.push({
-            title: "pulumi preview under mocks: N log groups",
-            xLabel: "log groups",
-            x: componentCurves.sizes,
-            series: componentCurves.series,
-        });
-    }
-    if (packCurves !== undefined) {
-        panels.push({
-            title: "policy pack: whole analysis of a stack",
-            xLabel: "resources in the stack",
-            x: packCurves.sizes,
-            series: packCurves.series,
-        });
-    }
-    return panels;
-}
-
 async function main(): Promise<void> {
     const started = Date.now();
     const cpus = os.cpus();
@@ -92,10 +71,14 @@ async function main(): Promise<void> {
             )} (other processes share the machine; ratios are measured in alternation to cancel that out, absolute times are not)`,
     ];
     let missed = 0;
+    const panels: Panel[] = [];
     for (const section of SECTIONS) {
         console.log(`== ${section.title}`);
         const result = await section.run((line) => console.log(`   ${line}`));
         console.log(result.markdown);
+        if (result.chart !== undefined) {
+            panels.push(result.chart);
+        }
         for (const t of result.targets) {
             console.log(`${t.met ? "met   " : "MISSED"}  ${t.name}: ${t.detail}`);
             missed += t.met ? 0 : 1;
@@ -114,7 +97,6 @@ async function main(): Promise<void> {
         );
     }
     parts.push(...kmsCostSection());
-    const panels = chartPanels();
     if (panels.length > 0) {
         fs.writeFileSync(
             path.join(ROOT, CHART),
