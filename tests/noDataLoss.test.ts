@@ -59,10 +59,16 @@ function violations(r: RecordedResource): string[] {
                 found.push(`${where} is not replaced when its key changes`);
             }
             break;
+        case "aws:s3/bucketVersioning:BucketVersioning": {
+            const status = r.inputs.versioningConfiguration?.status;
+            if (status !== "Enabled") {
+                found.push(`${where}: versioning is ${status}, so overwritten log files are lost`);
+            }
+            break;
+        }
         case "aws:kms/alias:Alias":
         case "aws:cloudtrail/trail:Trail":
         case "aws:s3/bucketPolicy:BucketPolicy":
-        case "aws:s3/bucketVersioning:BucketVersioning":
         case "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration":
         case "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock":
         case "aws:s3/bucketOwnershipControls:BucketOwnershipControls":
@@ -73,12 +79,6 @@ function violations(r: RecordedResource): string[] {
             if (r.custom) {
                 found.push(`${where}: a resource type this test does not know; add its invariant`);
             }
-    }
-    if (r.type === "aws:s3/bucketVersioning:BucketVersioning") {
-        const status = r.inputs.versioningConfiguration?.status;
-        if (status !== "Enabled") {
-            found.push(`${where}: versioning is ${status}, so overwritten log files are lost`);
-        }
     }
     return found;
 }
