@@ -12,11 +12,20 @@ import {
     StackConfiguration,
     partitionOfRegion,
     providerAccount,
+    regionOf,
     resolveRegion,
 } from "./location";
 import { StackIndex, StackKey, StackResource } from "./stackIndex";
 import { TARGET_TYPES, TargetType } from "./targets";
-import { UNKNOWN, Unknown, containsUnknown, readBoolean, readProperty, readString } from "./wire";
+import {
+    UNKNOWN,
+    Unknown,
+    containsUnknown,
+    readBoolean,
+    readProperties,
+    readProperty,
+    readString,
+} from "./wire";
 
 /** The region a target's key must be in, or why it cannot be known. */
 export interface RequiredRegion {
@@ -98,12 +107,6 @@ export interface TargetFacts {
     readonly key?: KeyFacts;
 }
 
-/** `log group "app"`: how messages name a target. */
-export function describeTarget(target: { readonly type: string; readonly name: string }): string {
-    const type = TARGET_TYPES[target.type];
-    return `${type?.kind ?? target.type} "${target.name}" (${target.type})`;
-}
-
 function describeKey(key: StackKey): string {
     return `KMS key "${key.resource.name}" (${key.resource.type})`;
 }
@@ -139,37 +142,6 @@ function keyRegion(key: StackKey, config: StackConfiguration): Region | Unknown 
         }
     }
     return resolveRegion(key.resource.type, key.resource.props, key.resource.provider, config);
-}
-
-/** The region the key must be in: the trail's bucket's for trails (seed 004), the resource's own otherwise. */
-function requiredRegionOf(
-    index: StackIndex,
-    target: StackResource,
-    type: TargetType,
-    own: Region | Unknown | undefined,
-    config: StackConfiguration,
-): RequiredRegion {
-    if (type.bucketProperty === undefined) {
-        return { region: own };
-    }
-    const bucket = index.bucketOf(target, type.bucketProperty);
-    if (bucket === undefined) {
-        const name = readString(target.props, type.bucketProperty);
-        return {
-            region: undefined,
-            unverifiable: `its S3 bucket ${typeof name === "string" ? `"${name}"` : "(unknown at preview)"} is not in this stack, and CloudTrail needs the key in the bucket's region`,
-        };
-    }
-    const region = resolveRegion(bucket.type, bucket.props, bucket.provider, config);
-    return {
-        region:
-            region === UNKNOWN || region === undefined
-                ? region
-                : {
-                      region: region.region,
-                      source: `its S3 bucket "${bucket.name}", ${region.source}`,
-                  },
-    };
 }
 
 function keySpec(key: StackKey): { spec: string | Unknown; usage: string | Unknown } {
@@ -256,16 +228,54 @@ function stackKeyFacts(key: StackKey, config: StackConfiguration): KeyFacts {
     };
 }
 
-/** The facts of one target of the stack. Never throws. */
+/**
+ * The facts of one target of the stack. Never throws. Reads the target's own properties once, then
+ * finds its key and its bucket in the index, then works out regions and the account.
+ */
 export function targetFacts(
     index: StackIndex,
     target: StackResource,
     config: StackConfiguration,
 ): TargetFacts {
     const type = TARGET_TYPES[target.type];
-    const resolution = resolveKey(index, target, type);
-    const region = resolveRegion(target.type, target.props, target.provider, config);
-    const arn = readString(target.props, "arn");
+    const own = readProperties(target.props, [
+        type.keyProperty,
+        type.nameProperty,
+        "arn",
+        "region",
+        type.bucketProperty ?? "",
+    ]);
+    const [, name, arn, regionInput, bucketName] = own.map((v: unknown) =>
+        v === UNKNOWN || typeof v === "string" ? v : undefined,
+    );
+
+    const resolution = resolveKey(index, target, type, own[0]);
+    const bucket =
+        type.bucketProperty === undefined
+            ? undefined
+            : index.bucketOf(target, type.bucketProperty, bucketName);
+
+    const region = regionOf(target.type, regionInput, target.provider, config);
+    // Trails: the key must be in the bucket's region (seed 004); everything else: its own.
+    let requiredRegion: RequiredRegion = { region };
+    if (type.bucketProperty !== undefined && bucket === undefined) {
+        requiredRegion = {
+            region: undefined,
+            unverifiable: `its S3 bucket ${typeof bucketName === "string" ? `"${bucketName}"` : "(unknown at preview)"} is not in this stack, and CloudTrail needs the key in the bucket's region`,
+        };
+    } else if (bucket !== undefined) {
+        const r = resolveRegion(bucket.type, bucket.props, bucket.provider, config);
+        requiredRegion = {
+            region:
+                r === UNKNOWN || r === undefined
+                    ? r
+                    : { region: r.region, source: `its S3 bucket "${bucket.name}", ${r.source}` },
+        };
+    }
+    const partition =
+        region === UNKNOWN || region === undefined ? undefined : partitionOfRegion(region.region);
+    const providerAccountId = providerAccount(target.provider);
+
     let keyArn: TargetFacts["keyArn"];
     let key: KeyFacts | undefined;
     if (resolution.kind === "invalid") {
@@ -284,23 +294,18 @@ export function targetFacts(
         keyArn = resolution.reference === UNKNOWN ? undefined : keyArnOf(resolution.reference);
         key = stackKeyFacts(resolution.key, config);
     }
-    const account =
-        accountOfArn(arn) ?? accountOfArn(key?.settings?.arn) ?? providerAccount(target.provider);
     return {
         target,
         type,
-        subject: describeTarget(target),
+        subject: `${type.kind} "${target.name}" (${target.type})`,
         resolution,
         keyArn,
-        name: readString(target.props, type.nameProperty),
+        name,
         arn,
         region,
-        partition:
-            region === UNKNOWN || region === undefined
-                ? undefined
-                : partitionOfRegion(region.region),
-        requiredRegion: requiredRegionOf(index, target, type, region, config),
-        account,
+        partition,
+        requiredRegion,
+        account: accountOfArn(arn) ?? accountOfArn(key?.settings?.arn) ?? providerAccountId,
         key,
     };
 }

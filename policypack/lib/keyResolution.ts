@@ -5,7 +5,7 @@
  */
 import { StackIndex, StackKey, StackResource } from "./stackIndex";
 import { TargetType } from "./targets";
-import { UNKNOWN, Unknown, readProperty } from "./wire";
+import { UNKNOWN, Unknown } from "./wire";
 
 /** How a resource's key was found, or why it was not. */
 export type KeyResolution =
@@ -33,15 +33,16 @@ export type KeyResolution =
  * Finds the key of a log group, detector or trail: by its known key ARN (or key id or alias)
  * among the stack's keys; else through the property dependencies of its key property; else,
  * only when those say nothing, through its dependencies, then a key named like it
- * (`<name>-key` or `<name>`). Outcome: a stack key, an external key ARN, or unresolved.
+ * (`<name>-key` or `<name>`). `raw` is the key property's value as read from the target's
+ * properties. Outcome: a stack key, an external key ARN, or unresolved.
  */
 export function resolveKey(
     index: StackIndex,
     target: StackResource,
     type: TargetType,
+    raw: unknown,
 ): KeyResolution {
     const prop = type.keyProperty;
-    const raw = readProperty(target.props, prop);
     if (raw === undefined || raw === "") {
         return { kind: "none" };
     }

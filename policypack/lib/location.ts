@@ -99,12 +99,24 @@ export function resolveRegion(
     provider: ProviderInfo | undefined,
     config: StackConfiguration,
 ): Region | Unknown | undefined {
-    const own = readString(props, "region");
-    if (own === UNKNOWN) {
+    return regionOf(type, readString(props, "region"), provider, config);
+}
+
+/**
+ * {@link resolveRegion} for a resource whose `region` input was already read (`regionInput`):
+ * that input, else its provider's `region`, else `<package>:region` from the stack configuration.
+ */
+export function regionOf(
+    type: string,
+    regionInput: string | Unknown | undefined,
+    provider: ProviderInfo | undefined,
+    config: StackConfiguration,
+): Region | Unknown | undefined {
+    if (regionInput === UNKNOWN) {
         return UNKNOWN;
     }
-    if (own !== undefined && own !== "") {
-        return { region: own, source: "its region input" };
+    if (regionInput !== undefined && regionInput !== "") {
+        return { region: regionInput, source: "its region input" };
     }
     if (provider !== undefined) {
         const fromProvider = readString(provider.props, "region");

@@ -17,7 +17,7 @@ import {
     TARGET_TYPES,
 } from "./targets";
 import { ProviderInfo } from "./location";
-import { UNKNOWN, readString } from "./wire";
+import { UNKNOWN, Unknown, readString } from "./wire";
 
 /** The shape of a resource in `StackValidationArgs.resources` that the pack relies on. */
 export interface StackResourceLike {
@@ -102,6 +102,8 @@ export class StackIndex {
     private readonly keysByIdentifier = new Map<string, string>();
     private readonly keysByName = new Map<string, string[]>();
     private readonly aliasesByIdentifier = new Map<string, StackResource>();
+    /** Each alias's target key reference (`targetKeyId`), read once. */
+    private readonly aliasTargets = new Map<string, string | Unknown | undefined>();
     private readonly bucketsByName = new Map<string, StackResource>();
 
     constructor(resources: readonly StackResourceLike[]) {
@@ -136,6 +138,7 @@ export class StackIndex {
                     same.push(r.urn);
                 }
             } else if (ALIAS_TYPES[r.type] !== undefined) {
+                this.aliasTargets.set(r.urn, readString(r.props, ALIAS_TYPES[r.type].target));
                 for (const prop of [ALIAS_TYPES[r.type].name, "arn"]) {
                     const v = readString(r.props, prop);
                     if (typeof v === "string" && v !== "") {
@@ -199,7 +202,7 @@ export class StackIndex {
 
     private keyOfAlias(alias: StackResource): StackKey | undefined {
         const prop = ALIAS_TYPES[alias.type].target;
-        const target = readString(alias.props, prop);
+        const target = this.aliasTargets.get(alias.urn);
         if (typeof target === "string") {
             const viaValue = this.keyByIdentifierOnly(target);
             if (viaValue !== undefined) {
@@ -269,9 +272,15 @@ export class StackIndex {
         return this.keys.get(urn);
     }
 
-    /** The S3 bucket in the stack that a trail writes to, by known name or property dependency. */
-    bucketOf(target: StackResource, property: string): StackResource | undefined {
-        const name = readString(target.props, property);
+    /**
+     * The S3 bucket in the stack that a trail writes to: by its known name (`name`, the value of
+     * `property`), else by the property dependencies of `property`.
+     */
+    bucketOf(
+        target: StackResource,
+        property: string,
+        name: string | Unknown | undefined,
+    ): StackResource | undefined {
         if (typeof name === "string") {
             const byName = this.bucketsByName.get(name);
             if (byName !== undefined) {
