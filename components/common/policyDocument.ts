@@ -75,6 +75,21 @@ export function regionalServicePrincipal(service: string, where: AwsLocation): s
 }
 
 /**
+ * The value of `kms:ViaService` for requests a service makes to KMS on a caller's behalf:
+ * `<service>.<region>.amazonaws.com` in every partition, China included. KMS Developer Guide,
+ * "Services that support the kms:ViaService condition key": "Use the `.amazonaws.com` suffix of
+ * the AWS KMS ViaService name in all AWS partitions." So, unlike the service principal
+ * ({@link regionalServicePrincipal}: `logs.cn-north-1.amazonaws.com.cn` in aws-cn), this name never
+ * takes the partition's DNS suffix.
+ */
+export function viaServiceName(service: string, where: Pick<AwsLocation, "region">): string {
+    return `${service}.${where.region}.${VIA_SERVICE_SUFFIX}`;
+}
+
+/** The suffix of every `kms:ViaService` name, in all partitions (see {@link viaServiceName}). */
+export const VIA_SERVICE_SUFFIX = ["amazonaws", "com"].join(".");
+
+/**
  * Statement 1 of DESIGN.md: key administration. The account root (which delegates to IAM) unless
  * explicit admin ARNs are given; never dropped, since a key nobody can administer is lost.
  */

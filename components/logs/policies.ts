@@ -12,6 +12,7 @@ import {
     oneOrMany,
     regionalServicePrincipal,
     validateLocation,
+    viaServiceName,
 } from "../common/policyDocument";
 import { validateList, validateLogGroupName } from "../common/validation";
 
@@ -49,6 +50,9 @@ export const ANOMALY_DETECTOR_CRYPTO_ACTIONS: readonly string[] = [
     "kms:GenerateDataKey*",
     "kms:DescribeKey",
 ];
+
+/** The condition key that names the service a request reached KMS through (seed 000, kms:ViaService). */
+export const VIA_SERVICE_CONTEXT_KEY = "kms:ViaService";
 
 /** The encryption-context key CloudWatch Logs sets to the log group (or detector) ARN. */
 export const LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
@@ -162,8 +166,11 @@ function viaServiceStatement(
             Principal: { AWS: oneOrMany(roles) },
             Action: [...VIA_SERVICE_ACTIONS],
             Resource: "*",
+            // `logs.<region>.amazonaws.com` in every partition (aws-cn included): KMS Developer
+            // Guide, "Use the `.amazonaws.com` suffix of the AWS KMS ViaService name in all AWS
+            // partitions." The service principal keeps the partition's suffix; this value does not.
             Condition: {
-                StringEquals: { "kms:ViaService": regionalServicePrincipal("logs", where) },
+                StringEquals: { [VIA_SERVICE_CONTEXT_KEY]: viaServiceName("logs", where) },
             },
         },
     ];
