@@ -1,8 +1,9 @@
 /**
  * No data loss by default, across every component: whatever a component creates with its default
  * settings, no key is deleted or disabled with the stack, no log group or trail bucket is destroyed
- * with its contents, re-keying never touches the old key's existence, and a detector whose key
- * changes is replaced rather than left on the old key.
+ * with its contents, re-keying never touches the old key's existence and makes it decrypt-only
+ * only five minutes after the group moved (while CloudWatch Logs may still encrypt with it), and a
+ * detector whose key changes is replaced rather than left on the old key.
  *
  * `setMocks`' `newResource` callback does not see resource options, so `MockEngine` wraps the mock
  * monitor's `registerResource` and records each request as the engine receives it (retainOnDelete,
@@ -66,6 +67,15 @@ function violations(r: RecordedResource): string[] {
             }
             break;
         }
+        case "time:index/sleep:Sleep":
+            // The wait before a previous key becomes decrypt-only: an association "can take up to
+            // five minutes to take effect" (seed 000); a shorter wait drops events.
+            if (r.inputs.createDuration !== "5m") {
+                found.push(
+                    `${where} waits ${r.inputs.createDuration} before the old key becomes decrypt-only, not the 5 minutes a key association can take`,
+                );
+            }
+            break;
         case "aws:kms/alias:Alias":
         case "aws:cloudtrail/trail:Trail":
         case "aws:s3/bucketPolicy:BucketPolicy":
@@ -141,6 +151,26 @@ describe("no data loss by default", () => {
             1,
             "the only key resource is the new one",
         );
+    });
+
+    it("re-keying makes the old key decrypt-only only after the group moved and five minutes passed", async () => {
+        const engine = await MockEngine.start();
+        new EncryptedLogGroup("g", {
+            previousKmsKeyArns: [OLD_KEY, OLD_KEY.replace("1111", "2222")],
+        });
+        await engine.settle();
+        const group = engine.get("aws:cloudwatch/logGroup:LogGroup", "g");
+        const waits = engine.ofType("time:index/sleep:Sleep");
+        assert.equal(waits.length, 1);
+        assert.ok(waits[0].dependencies.includes(group.urn), "the wait starts after the move");
+        const policies = engine.ofType("aws:kms/keyPolicy:KeyPolicy");
+        assert.equal(policies.length, 2);
+        for (const policy of policies) {
+            assert.ok(
+                policy.dependencies.includes(waits[0].urn),
+                `${policy.name} waits for the five minutes`,
+            );
+        }
     });
 
     it("the invariants fail for what they guard against (negative cases)", () => {
@@ -235,6 +265,16 @@ describe("no data loss by default", () => {
                     inputs: { versioningConfiguration: { status: "Suspended" } },
                 },
                 /versioning is Suspended/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "time:index/sleep:Sleep",
+                    name: "w",
+                    retainOnDelete: undefined,
+                    inputs: { createDuration: "30s" },
+                },
+                /waits 30s before the old key becomes decrypt-only/,
             ],
             [
                 {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as time from "@pulumiverse/time";
 import { PACKAGE, checked, checkedInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
@@ -49,7 +50,11 @@ export interface EncryptedLogGroupArgs {
      * Keys this group was encrypted with before (re-keying, AWS's "convert an encrypted log group"
      * steps). Each gets a key policy reduced to administration plus CloudWatch Logs `kms:Decrypt`
      * for this group, so old log events stay readable and nothing new is encrypted with it. The
-     * old keys are never disabled or deleted, and the reduced policy stays in place if this
+     * reduced policy is put on the key only five minutes after the group moved to its new key
+     * (a `time.Sleep` between the two: an association "can take up to five minutes to take
+     * effect", and until then CloudWatch Logs may still encrypt with the old key), so one
+     * `pulumi up` re-keys without dropping events; that `pulumi up` takes five minutes longer.
+     * The old keys are never disabled or deleted, and the reduced policy stays in place if this
      * argument is later removed. The policy replaces the key's whole policy: list only keys that
      * served this group alone.
      * @default - none
@@ -78,6 +83,15 @@ export interface EncryptedLogGroupArgs {
      */
     readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
+
+/**
+ * How long a re-keyed group waits before its previous keys become decrypt-only: seed 000 (and the
+ * CloudWatch Logs User Guide, "Limits"): "After you associate or disassociate a key from a log
+ * group, it can take up to five minutes for the operation to take effect." Until then CloudWatch
+ * Logs may still encrypt new events with the previous key, so that key keeps its policy for five
+ * minutes after `AssociateKmsKey` returned.
+ */
+export const KEY_ASSOCIATION_DELAY = "5m";
 
 function keyDescription(groupName: string): string {
     return `CloudWatch Logs key for log group ${groupName} (pulumi-aws-encrypted-logs)`;
@@ -171,7 +185,31 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             { parent: this, dependsOn: chosen.dependsOn },
         );
 
-        this.previousKeyPolicies = (args.previousKmsKeyArns ?? []).map((previous, i) => {
+        const previousKeys = args.previousKmsKeyArns ?? [];
+        // Not an output: the multi-language schema can only name @pulumi packages' resources.
+        let wait: time.Sleep | undefined;
+        if (previousKeys.length > 0) {
+            // Ordering by dependsOn alone would put the decrypt-only policy on the old key the
+            // moment AssociateKmsKey returns, while CloudWatch Logs may go on encrypting with the
+            // old key for up to five minutes (seed 000): AWS offers no call that says when the
+            // association has taken effect, so the only point to order after is a wait. The
+            // triggers re-run it whenever the group's key or the list of previous keys changes,
+            // i.e. whenever an up changes which key CloudWatch Logs is moving away from.
+            wait = new time.Sleep(
+                `${name}-rekey-wait`,
+                {
+                    createDuration: KEY_ASSOCIATION_DELAY,
+                    triggers: {
+                        logGroupKmsKeyId: this.logGroup.kmsKeyId.apply((k) => k ?? ""),
+                        previousKmsKeyArns: pulumi
+                            .all(previousKeys)
+                            .apply((arns) => arns.join(",")),
+                    },
+                },
+                { parent: this, dependsOn: [this.logGroup] },
+            );
+        }
+        this.previousKeyPolicies = previousKeys.map((previous, i) => {
             const argument = `previousKmsKeyArns[${i}]`;
             // keyId carries only the previous key's own dependencies, so a policy pack can tell
             // at preview which key this policy replaces; the "not the current key" check sits in
@@ -217,9 +255,14 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
                         ),
                     region: args.region,
                 },
-                // After the group has moved to the new key; kept if removed, because deleting a
-                // KeyPolicy resets the key to the default policy and CloudWatch Logs loses access.
-                { parent: this, dependsOn: [this.logGroup], retainOnDelete: true },
+                // Five minutes after the group has moved to the new key (the wait depends on the
+                // group); kept if removed, because deleting a KeyPolicy resets the key to the
+                // default policy and CloudWatch Logs loses access.
+                {
+                    parent: this,
+                    dependsOn: [this.logGroup, ...(wait === undefined ? [] : [wait])],
+                    retainOnDelete: true,
+                },
             );
         });
 
