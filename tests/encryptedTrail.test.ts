@@ -59,7 +59,7 @@ describe("EncryptedTrail", () => {
         const key = engine.get(KEY, "audit-key");
         assert.deepEqual(
             JSON.parse(key.inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit", s3BucketKey: true }),
         );
         assert.equal(
             key.inputs.description,
@@ -216,7 +216,7 @@ describe("EncryptedTrail", () => {
         );
         assert.deepEqual(
             JSON.parse(engine.get(KEY, "org-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "org-audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "org-audit", s3BucketKey: true }),
         );
         assert.equal(
             engine.invokes.filter(
@@ -227,9 +227,12 @@ describe("EncryptedTrail", () => {
     });
 
     it("adds the readers to the key it creates", async () => {
-        const engine = await MockEngine.start();
+        // pulumi up runs as a session of the admin role (a path in its ARN does not matter).
+        const engine = await MockEngine.start(COMMERCIAL, {
+            callerArn: "arn:aws:sts::111122223333:assumed-role/key-admin/ci-1234",
+        });
         const reader = "arn:aws:iam::111122223333:role/audit-reader";
-        const admin = "arn:aws:iam::111122223333:role/key-admin";
+        const admin = "arn:aws:iam::111122223333:role/ops/key-admin";
         new EncryptedTrail("audit", { decryptPrincipalArns: [reader], keyAdminArns: [admin] });
         await engine.settle();
         assert.deepEqual(
@@ -239,6 +242,7 @@ describe("EncryptedTrail", () => {
                 trailName: "audit",
                 decryptPrincipalArns: [reader],
                 adminArns: [admin],
+                s3BucketKey: true,
             }),
         );
     });
@@ -329,7 +333,7 @@ describe("EncryptedTrail", () => {
         );
         assert.deepEqual(
             JSON.parse(engine.get(KEY, "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...CHINA, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...CHINA, trailName: "audit", s3BucketKey: true }),
         );
         assert.match(engine.get(TRAIL, "audit").inputs.kmsKeyId, /^arn:aws-cn:kms:cn-north-1:/);
     });
@@ -341,7 +345,12 @@ describe("EncryptedTrail", () => {
         await engine.settle();
         assert.deepEqual(
             JSON.parse(engine.get(KEY, "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, region: "eu-west-1", trailName: "audit" }),
+            cloudTrailKeyPolicy({
+                ...COMMERCIAL,
+                region: "eu-west-1",
+                trailName: "audit",
+                s3BucketKey: true,
+            }),
         );
         assert.match(engine.get(TRAIL, "audit").provider, /pulumi:providers:aws::eu::/);
     });
@@ -427,6 +436,61 @@ describe("EncryptedTrail", () => {
             /EncryptedTrail "trail1": kmsKeyArn is "arn:aws:kms:eu-west-1:.*": the key is in region 'eu-west-1' but the trail's S3 bucket is in region 'us-east-1'/,
         );
         assert.equal(engine.ofType(TRAIL).length, 0, "the trail is never registered");
+    });
+
+    describe("whoever runs pulumi up can decrypt with the trail key (S3 Bucket Key)", () => {
+        const admin = "arn:aws:iam::111122223333:role/key-admin";
+        const cases: [string, string, string[]][] = [
+            [
+                "a session of an admin role",
+                "arn:aws:sts::111122223333:assumed-role/key-admin/s",
+                [admin],
+            ],
+            [
+                "an admin user",
+                "arn:aws:iam::111122223333:user/deployer",
+                ["arn:aws:iam::111122223333:user/deployer"],
+            ],
+            [
+                "anyone, with the account root among the admins",
+                "arn:aws:sts::111122223333:assumed-role/other/s",
+                [admin, "arn:aws:iam::111122223333:root"],
+            ],
+        ];
+        for (const [who, caller, admins] of cases) {
+            it(`accepts keyAdminArns when pulumi up runs as ${who}`, async () => {
+                const engine = await MockEngine.start(COMMERCIAL, { callerArn: caller });
+                new EncryptedTrail("audit", { keyAdminArns: admins });
+                await engine.settle();
+                assert.deepEqual(
+                    JSON.parse(engine.get(KEY, "audit-key").inputs.policy).Statement[0].Principal,
+                    { AWS: admins.length === 1 ? admins[0] : admins },
+                );
+            });
+        }
+
+        it("refuses keyAdminArns without the caller before any key is created", async () => {
+            const engine = await MockEngine.start(COMMERCIAL, {
+                callerArn: "arn:aws:sts::111122223333:assumed-role/deployer/ci-1234",
+            });
+            new EncryptedTrail("audit", { keyAdminArns: [admin], cloudWatchLogs: true });
+            const failure = await engine.firstFailure();
+            const expected =
+                'EncryptedTrail "audit": keyAdminArns is ["arn:aws:iam::111122223333:role/key-admin"]: whoever runs pulumi up (arn:aws:sts::111122223333:assumed-role/deployer/ci-1234) is not among them, so nothing in the key policy lets it kms:Decrypt, which CloudTrail requires of the caller that creates or updates a trail whose bucket uses an S3 Bucket Key (and KMS refuses a key policy its creator could not change again). Allowed: admins that include the role or user running pulumi up, or the account root. Fix: add that role\'s or user\'s ARN to keyAdminArns, or omit keyAdminArns so the account root (and IAM) administers the key.';
+            assert.ok(failure.message.endsWith(expected), `message was: ${failure.message}`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            assert.deepEqual(engine.ofType(KEY), [], "no key is registered");
+            assert.deepEqual(engine.ofType(TRAIL), [], "nor the trail");
+        });
+
+        it("leaves the admins of a key of your own alone", async () => {
+            const engine = await MockEngine.start(COMMERCIAL, {
+                callerArn: "arn:aws:sts::111122223333:assumed-role/deployer/ci-1234",
+            });
+            new EncryptedTrail("audit", { kmsKeyArn: OWN_KEY, keyAdminArns: [admin] });
+            await engine.settle();
+            assert.equal(engine.ofType(TRAIL).length, 1);
+        });
     });
 
     it("fails at deployment for a key ARN from another partition", async () => {

@@ -113,6 +113,7 @@ const EXPECTED: Record<
         inputs: {
             trailName: "string",
             decryptPrincipalArns: "string[]",
+            s3BucketKey: "boolean",
             adminArns: "string[]",
             alias: "string",
             description: "string",
@@ -270,7 +271,7 @@ describe("component provider (multi-language)", function () {
         );
         assert.deepEqual(
             JSON.parse(engine.get("aws:kms/key:Key", "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit", s3BucketKey: true }),
         );
         assert.equal(
             engine.get("aws:cloudwatch/logGroup:LogGroup", "audit-logs").inputs.retentionInDays,

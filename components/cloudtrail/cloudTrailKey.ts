@@ -22,6 +22,16 @@ export interface CloudTrailKeyArgs extends KeyManagementArgs {
      */
     readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
+     * The trail's S3 bucket encrypts with this key under an S3 Bucket Key (as `EncryptedTrail`'s
+     * does). Adds the statements for data S3 encrypts under the bucket's own context
+     * (`kms:EncryptionContext:aws:s3:arn`, which carries no `aws:cloudtrail:arn`): `kms:GenerateDataKey*`
+     * and `kms:Decrypt` for CloudTrail, for this trail only (`aws:SourceArn`), and `kms:Decrypt`
+     * through S3 for `decryptPrincipalArns`. CloudTrail: "If you are using an existing S3 bucket
+     * with an S3 Bucket Key, `kms:Decrypt` permissions are required to create or update a trail".
+     * @default false
+     */
+    readonly s3BucketKey?: boolean;
+    /**
      * Description of the key.
      * @default "CloudTrail encryption key (pulumi-aws-encrypted-logs)"
      */
@@ -72,6 +82,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
                             trailName: trail,
                             decryptPrincipalArns,
                             adminArns,
+                            s3BucketKey: args.s3BucketKey,
                         }),
                     ),
                 ),

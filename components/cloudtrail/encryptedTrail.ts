@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
-import { awsLocation } from "../common/environment";
+import { awsLocation, callerArn } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
@@ -13,6 +13,7 @@ import {
     cloudTrailLogsRoleTrustPolicy,
 } from "./policies";
 import {
+    checkCallerAmongAdmins,
     validateBucketName,
     validateS3KeyPrefix,
     validateTrailName,
@@ -67,7 +68,8 @@ export interface EncryptedTrailArgs {
     /**
      * ARN of the KMS key to encrypt the log files and the bucket with: a full key ARN in the region
      * of the bucket (the provider's region), not an alias or key id. Its policy must let CloudTrail
-     * use it (a `CloudTrailKey` does).
+     * use it, also under the bucket's S3 Bucket Key (a `CloudTrailKey` with this `trailName` and
+     * `s3BucketKey: true` does).
      * @default - a new `CloudTrailKey` scoped to this trail
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
@@ -78,7 +80,10 @@ export interface EncryptedTrailArgs {
      */
     readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Administrators of the keys this component creates (the trail's and the log group's).
+     * Administrators of the keys this component creates (the trail's and the log group's). Must
+     * include whoever runs `pulumi up` (or the account root): CloudTrail requires that caller to be
+     * able to `kms:Decrypt` when the bucket uses an S3 Bucket Key, so a list without it is refused
+     * before any key is created.
      * @default - the account root, which delegates key administration to IAM
      */
     readonly keyAdminArns?: pulumi.Input<pulumi.Input<string>[]>;
@@ -182,6 +187,23 @@ export class EncryptedTrail extends pulumi.ComponentResource {
 
         const where = awsLocation(this);
         const isOrganizationTrail = args.isOrganizationTrail ?? false;
+        this.bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            { bucket: bucketName, forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags },
+            { parent: this },
+        );
+
+        // With explicit admins the account root no longer delegates to IAM: whoever runs
+        // pulumi up must be one of them (see checkCallerAmongAdmins), checked before any key.
+        // Only for the trail key this component creates: a key of your own is yours to check.
+        const keyAdminArns =
+            args.keyAdminArns === undefined || args.kmsKeyArn !== undefined
+                ? args.keyAdminArns
+                : pulumi
+                      .all([args.keyAdminArns, callerArn(this)])
+                      .apply(([admins, caller]) =>
+                          checked(this, label, () => [...checkCallerAmongAdmins(admins, caller)]),
+                      );
         let keyArn: pulumi.Output<string>;
         const keyDependencies: pulumi.Resource[] = [];
         if (args.kmsKeyArn === undefined) {
@@ -190,7 +212,9 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 {
                     trailName,
                     decryptPrincipalArns: args.decryptPrincipalArns,
-                    adminArns: args.keyAdminArns,
+                    adminArns: keyAdminArns,
+                    // The bucket's default encryption uses this key with an S3 Bucket Key.
+                    s3BucketKey: true,
                     description: pulumi.interpolate`CloudTrail key for trail ${trailName} (pulumi-aws-encrypted-logs)`,
                     tags: args.tags,
                 },
@@ -209,11 +233,6 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             );
         }
 
-        this.bucket = new aws.s3.Bucket(
-            `${name}-bucket`,
-            { bucket: bucketName, forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags },
-            { parent: this },
-        );
         const bucketId = this.bucket.id;
         const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
             `${name}-bucket-public-access`,
@@ -290,7 +309,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 {
                     logGroupName,
                     retentionInDays: args.cloudWatchLogsRetentionInDays ?? 365,
-                    keyAdminArns: args.keyAdminArns,
+                    keyAdminArns,
                     tags: args.tags,
                 },
                 { parent: this },

@@ -3,6 +3,7 @@
  * general-purpose bucket naming rules), the S3 key prefix, and the trail's region settings. Pure:
  * plain values in, the value out, or an {@link InputError} naming argument, value, allowed and fix.
  */
+import { callerIsAmong } from "../common/arn";
 import { InputError } from "../common/errors";
 import { rejectedCharacters } from "../common/validation";
 
@@ -173,4 +174,32 @@ export function validatedTrailRegions(args: TrailRegionArgs): Required<TrailRegi
         );
     }
     return { isMultiRegionTrail, includeGlobalServiceEvents };
+}
+
+/**
+ * Checks that explicit key administrators include whoever runs `pulumi up` (`callerArn`), or the
+ * account root: with `keyAdminArns` the account root no longer delegates to IAM, and CloudTrail
+ * needs that caller to be able to decrypt with the key. CloudTrail User Guide, "Configure AWS KMS
+ * key policies for CloudTrail": "If you are using an existing S3 bucket with an S3 Bucket Key,
+ * `kms:Decrypt` permissions are required to create or update a trail with SSE-KMS encryption
+ * enabled." (KMS would also refuse the key policy: `CreateKey` requires that "the key policy must
+ * allow the principal that is making the CreateKey request to make a subsequent PutKeyPolicy
+ * request", KMS API Reference.) A caller whose ARN names no principal a key policy can list (a
+ * federated user) is left to KMS.
+ */
+export function checkCallerAmongAdmins(
+    adminArns: readonly string[],
+    callerArn: string,
+    argument = "keyAdminArns",
+): readonly string[] {
+    if (callerIsAmong(callerArn, adminArns) === false) {
+        throw new InputError(
+            argument,
+            adminArns,
+            `whoever runs pulumi up (${callerArn}) is not among them, so nothing in the key policy lets it kms:Decrypt, which CloudTrail requires of the caller that creates or updates a trail whose bucket uses an S3 Bucket Key (and KMS refuses a key policy its creator could not change again)`,
+            "admins that include the role or user running pulumi up, or the account root",
+            "add that role's or user's ARN to keyAdminArns, or omit keyAdminArns so the account root (and IAM) administers the key",
+        );
+    }
+    return adminArns;
 }
