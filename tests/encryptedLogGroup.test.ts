@@ -61,6 +61,7 @@ describe("EncryptedLogGroup", () => {
             kmsKeyId: keyArn,
             logGroupClass: "STANDARD",
             skipDestroy: true,
+            deletionProtectionEnabled: true,
         });
         assert.ok(
             logGroup.dependencies.includes(key.urn),
@@ -211,6 +212,135 @@ describe("EncryptedLogGroup", () => {
             "only after the group uses the new key",
         );
         assert.equal(engine.ofType(KEY).length, 1, "the old key is not touched otherwise");
+    });
+
+    describe("deletion protection and data protection", () => {
+        const cases: [
+            string,
+            { skipDestroy?: boolean; deletionProtectionEnabled?: boolean },
+            boolean,
+        ][] = [
+            ["on by default", {}, true],
+            ["off when opted out", { deletionProtectionEnabled: false }, false],
+            ["off by default when destroy may delete the group", { skipDestroy: false }, false],
+            [
+                "on with the group kept on destroy",
+                { skipDestroy: true, deletionProtectionEnabled: true },
+                true,
+            ],
+        ];
+        for (const [what, args, expected] of cases) {
+            it(`deletion protection is ${what}`, async () => {
+                const engine = await MockEngine.start();
+                new EncryptedLogGroup("g", args);
+                await engine.settle();
+                assert.equal(engine.get(GROUP, "g").inputs.deletionProtectionEnabled, expected);
+            });
+        }
+
+        it("refuses deletion protection together with skipDestroy: false", async () => {
+            await MockEngine.start();
+            assert.throws(
+                () =>
+                    new EncryptedLogGroup("g", {
+                        skipDestroy: false,
+                        deletionProtectionEnabled: true,
+                    }),
+                (e: Error) => {
+                    assert.equal(
+                        e.message,
+                        'EncryptedLogGroup "g": deletionProtectionEnabled is true: skipDestroy: false asks pulumi destroy to delete the group, which deletion protection refuses ("Cannot delete log group with deletion protection enabled"). Allowed: deletionProtectionEnabled: true with skipDestroy true (the default), or false with skipDestroy: false. Fix: drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it.',
+                    );
+                    return true;
+                },
+            );
+        });
+
+        const policy = JSON.stringify({
+            Name: "orders",
+            Version: "2021-06-01",
+            Statement: [
+                {
+                    Sid: "Redact",
+                    DataIdentifier: ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+                    Operation: { Deidentify: { MaskConfig: {} } },
+                },
+            ],
+        });
+
+        it("puts a data protection policy on the group", async () => {
+            const engine = await MockEngine.start();
+            const group = new EncryptedLogGroup("orders", {
+                logGroupName: "/app/orders",
+                dataProtectionPolicy: policy,
+                region: "eu-west-1",
+            });
+            await engine.settle();
+            const recorded = engine.get(
+                "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy",
+                "orders-data-protection",
+            );
+            assert.deepEqual(recorded.inputs, {
+                logGroupName: "/app/orders",
+                policyDocument: policy,
+                region: "eu-west-1",
+            });
+            assert.deepEqual(recorded.propertyDependencies.logGroupName, [
+                engine.get(GROUP, "orders").urn,
+            ]);
+            assert.ok(group.dataProtectionPolicy !== undefined);
+        });
+
+        it("creates no data protection policy by default", async () => {
+            const engine = await MockEngine.start();
+            const group = new EncryptedLogGroup("orders");
+            await engine.settle();
+            assert.deepEqual(
+                engine.ofType("aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy"),
+                [],
+            );
+            assert.equal(group.dataProtectionPolicy, undefined);
+        });
+
+        const bad: [string, string, string][] = [
+            [
+                "text that is not JSON",
+                "redact emails",
+                "not a JSON data protection policy document",
+            ],
+            ["a JSON list", "[]", "not a JSON data protection policy document"],
+            [
+                "another policy language version",
+                JSON.stringify({ ...JSON.parse(policy), Version: "2012-10-17" }),
+                'a data protection policy needs a Name, Version "2021-06-01" (the current policy language version) and at least one statement',
+            ],
+            [
+                "no statements",
+                JSON.stringify({ ...JSON.parse(policy), Statement: [] }),
+                "and at least one statement",
+            ],
+            [
+                "no name",
+                JSON.stringify({ ...JSON.parse(policy), Name: undefined }),
+                "a data protection policy needs a Name",
+            ],
+        ];
+        for (const [what, document, message] of bad) {
+            it(`refuses a data protection policy that is ${what}`, async () => {
+                await MockEngine.start();
+                assert.throws(
+                    () => new EncryptedLogGroup("g", { dataProtectionPolicy: document }),
+                    (e: Error) => {
+                        assert.ok(
+                            e.message.startsWith(`EncryptedLogGroup "g": dataProtectionPolicy is `),
+                            e.message,
+                        );
+                        assert.ok(e.message.includes(message), e.message);
+                        return true;
+                    },
+                );
+            });
+        }
     });
 
     describe("re-keys in one pulumi up without dropping events", () => {

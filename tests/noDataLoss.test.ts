@@ -49,6 +49,9 @@ function violations(r: RecordedResource): string[] {
             if (r.inputs.skipDestroy !== true) {
                 found.push(`${where} is destroyed with the stack`);
             }
+            if (r.inputs.deletionProtectionEnabled !== true) {
+                found.push(`${where} can be deleted (deletion protection is off)`);
+            }
             break;
         case "aws:s3/bucket:Bucket":
             if (r.inputs.forceDestroy !== false) {
@@ -76,6 +79,7 @@ function violations(r: RecordedResource): string[] {
                 );
             }
             break;
+        case "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy":
         case "aws:kms/alias:Alias":
         case "aws:cloudtrail/trail:Trail":
         case "aws:s3/bucketPolicy:BucketPolicy":
@@ -232,9 +236,19 @@ describe("no data loss by default", () => {
                     type: "aws:cloudwatch/logGroup:LogGroup",
                     name: "g",
                     retainOnDelete: undefined,
-                    inputs: {},
+                    inputs: { deletionProtectionEnabled: true },
                 },
                 /destroyed with the stack/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudwatch/logGroup:LogGroup",
+                    name: "g",
+                    retainOnDelete: undefined,
+                    inputs: { skipDestroy: true, deletionProtectionEnabled: false },
+                },
+                /deletion protection is off/,
             ],
             [
                 {

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as time from "@pulumiverse/time";
-import { PACKAGE, checked, checkedInput } from "../common/component";
+import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import {
     ENCRYPTABLE_LOG_GROUP_CLASSES,
+    validateDataProtectionPolicy,
     validateLogGroupName,
     validateOneOf,
     validateRetentionInDays,
@@ -68,10 +69,27 @@ export interface EncryptedLogGroupArgs {
     readonly logGroupClass?: pulumi.Input<string>;
     /**
      * Keep the log group and its events in AWS when it is removed from the stack or the stack is
-     * destroyed. Set false to delete them on destroy.
+     * destroyed. Set false to delete them on destroy (deletion protection then defaults to off).
      * @default true
      */
     readonly skipDestroy?: boolean;
+    /**
+     * Turn on CloudWatch Logs deletion protection, which "blocks all deletion operations until it
+     * is explicitly disabled" (PutLogGroupDeletionProtection): nobody deletes the group and its
+     * events by accident, in or outside Pulumi. To opt out, set false; with `skipDestroy: false`
+     * it defaults to false, since AWS would refuse the delete ("Cannot delete log group with
+     * deletion protection enabled").
+     * @default true (false with `skipDestroy: false`)
+     */
+    readonly deletionProtectionEnabled?: boolean;
+    /**
+     * A CloudWatch Logs data protection policy for the group (JSON: `Name`, `Version`
+     * `2021-06-01`, statements that audit or mask sensitive data), for groups that hold personal
+     * or secret data. Created as an `aws.cloudwatch.LogDataProtectionPolicy` `<name>-data-protection`
+     * ("Only one data protection policy can be defined per CloudWatch Logs log group").
+     * @default - none
+     */
+    readonly dataProtectionPolicy?: pulumi.Input<string>;
     /**
      * Region of the log group and its key.
      * @default - the region of the AWS provider
@@ -113,6 +131,8 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
     public readonly kmsKeyArn: pulumi.Output<string>;
     /** The key this component created, when `kmsKeyArn` was not given. */
     public readonly key?: aws.kms.Key;
+    /** The group's data protection policy, with `dataProtectionPolicy`. */
+    public readonly dataProtectionPolicy?: aws.cloudwatch.LogDataProtectionPolicy;
     /** The decrypt-only key policies put on `previousKmsKeyArns`, in the same order. */
     public readonly previousKeyPolicies: aws.kms.KeyPolicy[];
 
@@ -145,6 +165,15 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             ),
         );
         checked(this, label, () => {
+            if (args.skipDestroy === false && args.deletionProtectionEnabled === true) {
+                throw new InputError(
+                    "deletionProtectionEnabled",
+                    true,
+                    'skipDestroy: false asks pulumi destroy to delete the group, which deletion protection refuses ("Cannot delete log group with deletion protection enabled")',
+                    "deletionProtectionEnabled: true with skipDestroy true (the default), or false with skipDestroy: false",
+                    "drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it",
+                );
+            }
             if (args.kmsKeyArn !== undefined && args.viaServiceRoleArns !== undefined) {
                 throw new InputError(
                     "viaServiceRoleArns",
@@ -179,11 +208,34 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
                 kmsKeyId: keyArn,
                 logGroupClass,
                 skipDestroy: args.skipDestroy ?? true,
+                // "By default, deletion protection is not enabled" (CloudWatch Logs User Guide,
+                // "Protecting log groups from deletion"); on here, like skipDestroy.
+                deletionProtectionEnabled:
+                    args.deletionProtectionEnabled ?? args.skipDestroy ?? true,
                 region: args.region,
                 tags: args.tags,
             },
             { parent: this, dependsOn: chosen.dependsOn },
         );
+
+        const dataProtectionPolicy = checkedOptionalInput(
+            this,
+            label,
+            args.dataProtectionPolicy,
+            (d) => validateDataProtectionPolicy(d),
+        );
+        this.dataProtectionPolicy =
+            dataProtectionPolicy === undefined
+                ? undefined
+                : new aws.cloudwatch.LogDataProtectionPolicy(
+                      `${name}-data-protection`,
+                      {
+                          logGroupName: this.logGroup.name,
+                          policyDocument: dataProtectionPolicy,
+                          region: args.region,
+                      },
+                      { parent: this },
+                  );
 
         const previousKeys = args.previousKmsKeyArns ?? [];
         // Not an output: the multi-language schema can only name @pulumi packages' resources.
@@ -276,6 +328,7 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             kmsKeyArn: this.kmsKeyArn,
             key: this.key,
             previousKeyPolicies: this.previousKeyPolicies,
+            dataProtectionPolicy: this.dataProtectionPolicy,
         });
     }
 }
