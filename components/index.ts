@@ -24,6 +24,14 @@ export {
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {
+    TrailAdvancedEventSelector,
+    TrailDataResource,
+    TrailEventSelector,
+    TrailFieldSelector,
+    TrailInsightSelector,
+    TrailLogFileTransition,
+} from "./cloudtrail/trailOptions";
+export {
     CLOUDTRAIL_CONTEXT_KEY,
     CloudTrailBucketPolicyArgs,
     CloudTrailKeyPolicyArgs,

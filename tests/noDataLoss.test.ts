@@ -79,6 +79,14 @@ function violations(r: RecordedResource): string[] {
                 );
             }
             break;
+        case "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
+            // Only on request (logFileExpirationDays): by default no rule deletes a log file.
+            const rules: any[] = r.inputs.rules ?? [];
+            if (rules.some((rule) => rule.expiration || rule.noncurrentVersionExpiration)) {
+                found.push(`${where} deletes log files`);
+            }
+            break;
+        }
         case "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy":
         case "aws:kms/alias:Alias":
         case "aws:cloudtrail/trail:Trail":
@@ -120,6 +128,13 @@ describe("no data loss by default", () => {
         [
             "EncryptedTrail delivering to CloudWatch Logs",
             () => new EncryptedTrail("audit", { cloudWatchLogs: true }),
+        ],
+        [
+            "EncryptedTrail moving log files to Glacier",
+            () =>
+                new EncryptedTrail("audit", {
+                    logFileTransitions: [{ days: 90, storageClass: "GLACIER" }],
+                }),
         ],
     ];
     for (const [what, program] of programs) {
@@ -279,6 +294,16 @@ describe("no data loss by default", () => {
                     inputs: { versioningConfiguration: { status: "Suspended" } },
                 },
                 /versioning is Suspended/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                    name: "l",
+                    retainOnDelete: undefined,
+                    inputs: { rules: [{ noncurrentVersionExpiration: { noncurrentDays: 1 } }] },
+                },
+                /deletes log files/,
             ],
             [
                 {

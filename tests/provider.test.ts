@@ -31,7 +31,7 @@ type Resource = {
 /** name → schema type ("string", "number", "boolean", "string[]", "map", or the $ref's token). */
 function typeOf(p: Property): string {
     if (p.$ref !== undefined) {
-        return decodeURIComponent(p.$ref.split("#/resources/")[1]);
+        return decodeURIComponent(p.$ref.replace(/^.*#\/(resources|types)\//, ""));
     }
     if (p.type === "array" && p.items !== undefined) {
         return `${typeOf(p.items)}[]`;
@@ -120,6 +120,7 @@ const EXPECTED: Record<
             adminArns: "string[]",
             alias: "string",
             description: "string",
+            region: "string",
             enableKeyRotation: "boolean",
             rotationPeriodInDays: "number",
             deletionWindowInDays: "number",
@@ -144,6 +145,13 @@ const EXPECTED: Record<
             cloudWatchLogs: "boolean",
             cloudWatchLogsRetentionInDays: "number",
             forceDestroyBucket: "boolean",
+            eventSelectors: "encrypted-logs:index:TrailEventSelector[]",
+            advancedEventSelectors: "encrypted-logs:index:TrailAdvancedEventSelector[]",
+            insightSelectors: "encrypted-logs:index:TrailInsightSelector[]",
+            logFileTransitions: "encrypted-logs:index:TrailLogFileTransition[]",
+            logFileExpirationDays: "number",
+            snsTopicName: "string",
+            region: "string",
             tags: "map",
         },
         required: [],

@@ -36,6 +36,11 @@ export interface CloudTrailKeyArgs extends KeyManagementArgs {
      * @default "CloudTrail encryption key (pulumi-aws-encrypted-logs)"
      */
     readonly description?: pulumi.Input<string>;
+    /**
+     * Region to create the key in: the region of the trail's S3 bucket.
+     * @default - the region of the AWS provider
+     */
+    readonly region?: pulumi.Input<string>;
 }
 
 /**
@@ -71,7 +76,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
             validateTrailName(n),
         );
 
-        const where = awsLocation(this);
+        const where = awsLocation(this, args.region);
         const policy = pulumi
             .all([where, trailName, args.decryptPrincipalArns, args.adminArns])
             .apply(([loc, trail, decryptPrincipalArns, adminArns]) =>
@@ -93,6 +98,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
                 args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
             policy,
             settings,
+            region: args.region,
             tags: args.tags,
         });
         this.arn = this.key.arn;
