@@ -24,6 +24,18 @@ export {
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {
+    EncryptedEventDataStore,
+    EncryptedEventDataStoreArgs,
+} from "./cloudtrail/encryptedEventDataStore";
+export {
+    EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+    EVENT_DATA_STORE_SERVICE_ACTIONS,
+    EVENT_DATA_STORE_UNSUPPORTED_CONDITION_KEYS,
+    EVENT_DATA_STORE_USER_ACTIONS,
+    EventDataStoreKeyPolicyArgs,
+    eventDataStoreKeyPolicy,
+} from "./cloudtrail/eventDataStorePolicies";
+export {
     TrailAdvancedEventSelector,
     TrailDataResource,
     TrailEventSelector,

@@ -1,7 +1,7 @@
 /**
  * No data loss by default, across every component: whatever a component creates with its default
- * settings, no key is deleted or disabled with the stack, no log group or trail bucket is destroyed
- * with its contents, re-keying never touches the old key's existence and makes it decrypt-only
+ * settings, no key is deleted or disabled with the stack, no log group, event data store or trail
+ * bucket is destroyed with its contents, re-keying never touches the old key's existence and makes it decrypt-only
  * only five minutes after the group moved (while CloudWatch Logs may still encrypt with it), and a
  * detector whose key changes is replaced rather than left on the old key.
  *
@@ -13,6 +13,7 @@ import * as assert from "node:assert/strict";
 import {
     CloudTrailKey,
     EncryptedAnomalyDetector,
+    EncryptedEventDataStore,
     EncryptedLogGroup,
     EncryptedTrail,
     LogsKey,
@@ -79,6 +80,19 @@ function violations(r: RecordedResource): string[] {
                 );
             }
             break;
+        case "aws:cloudtrail/eventDataStore:EventDataStore":
+            if (r.retainOnDelete !== true) {
+                found.push(`${where} is deleted with the stack, and its events with it`);
+            }
+            if (r.inputs.terminationProtectionEnabled !== true) {
+                found.push(`${where} can be deleted (termination protection is off)`);
+            }
+            // "After you associate an event data store with a KMS key, the KMS key cannot be
+            // removed or changed": another key must make another store, not fail or lose data.
+            if (!r.replaceOnChanges.includes("kmsKeyId")) {
+                found.push(`${where} is not replaced when its key changes`);
+            }
+            break;
         case "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
             // Only on request (logFileExpirationDays): by default no rule deletes a log file.
             const rules: any[] = r.inputs.rules ?? [];
@@ -128,6 +142,11 @@ describe("no data loss by default", () => {
         [
             "EncryptedTrail delivering to CloudWatch Logs",
             () => new EncryptedTrail("audit", { cloudWatchLogs: true }),
+        ],
+        ["EncryptedEventDataStore with its own key", () => new EncryptedEventDataStore("lake")],
+        [
+            "EncryptedEventDataStore with a key of your own",
+            () => new EncryptedEventDataStore("lake", { kmsKeyArn: OLD_KEY }),
         ],
         [
             "EncryptedTrail moving log files to Glacier",
@@ -294,6 +313,38 @@ describe("no data loss by default", () => {
                     inputs: { versioningConfiguration: { status: "Suspended" } },
                 },
                 /versioning is Suspended/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudtrail/eventDataStore:EventDataStore",
+                    name: "e",
+                    retainOnDelete: false,
+                    replaceOnChanges: ["kmsKeyId"],
+                    inputs: { terminationProtectionEnabled: true },
+                },
+                /is deleted with the stack, and its events with it/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudtrail/eventDataStore:EventDataStore",
+                    name: "e",
+                    retainOnDelete: true,
+                    replaceOnChanges: ["kmsKeyId"],
+                    inputs: { terminationProtectionEnabled: false },
+                },
+                /termination protection is off/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudtrail/eventDataStore:EventDataStore",
+                    name: "e",
+                    retainOnDelete: true,
+                    inputs: { terminationProtectionEnabled: true },
+                },
+                /not replaced when its key changes/,
             ],
             [
                 {

@@ -163,6 +163,30 @@ const EXPECTED: Record<
             logGroup: "aws:cloudwatch/logGroup:LogGroup",
         },
     },
+    EncryptedEventDataStore: {
+        inputs: {
+            eventDataStoreName: "string",
+            retentionPeriod: "number",
+            billingMode: "string",
+            terminationProtectionEnabled: "boolean",
+            retainOnDelete: "boolean",
+            multiRegionEnabled: "boolean",
+            organizationEnabled: "boolean",
+            advancedEventSelectors: "encrypted-logs:index:TrailAdvancedEventSelector[]",
+            kmsKeyArn: "string",
+            queryPrincipalArns: "string[]",
+            keyAdminArns: "string[]",
+            region: "string",
+            tags: "map",
+        },
+        required: [],
+        outputs: {
+            eventDataStore: "aws:cloudtrail/eventDataStore:EventDataStore",
+            arn: "string",
+            kmsKeyArn: "string",
+            key: "aws:kms/key:Key",
+        },
+    },
 };
 
 describe("component provider (multi-language)", function () {

@@ -48,6 +48,12 @@ export interface CloudTrailKeyArgs extends KeyManagementArgs {
  * (for one trail, or any trail of the account) and lets the listed readers decrypt them, so a trail
  * using it deploys without `InsufficientEncryptionPolicyException`. Create it in the region of the
  * trail's S3 bucket.
+ *
+ * For trails only, not for CloudTrail Lake event data stores: its CloudTrail statements are
+ * conditioned on the trail's encryption context (`kms:EncryptionContext:aws:cloudtrail:arn`) and
+ * `aws:SourceArn`, and "The `aws:SourceArn` and `aws:SourceAccount` condition keys are not supported
+ * in KMS key policies for event data stores" (CloudTrail User Guide), so CloudTrail Lake could not
+ * use this key. Use `EncryptedEventDataStore`, or a key with `eventDataStoreKeyPolicy`.
  */
 export class CloudTrailKey extends pulumi.ComponentResource {
     /** The KMS key. */

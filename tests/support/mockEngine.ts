@@ -326,6 +326,11 @@ export class MockEngine {
                     state: { ...inputs, bucket, arn: `arn:${partition}:s3:::${bucket}` },
                 };
             }
+            case "aws:cloudtrail/eventDataStore:EventDataStore": {
+                const id = uuidFrom(`eds-${args.name}`);
+                const arn = `${prefix("cloudtrail")}:eventdatastore/${id}`;
+                return { id: arn, state: { ...inputs, arn } };
+            }
             case "aws:cloudtrail/trail:Trail":
                 return {
                     id: inputs.name,
