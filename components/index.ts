@@ -24,6 +24,26 @@ export {
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {
+    EncryptedEventDataStore,
+    EncryptedEventDataStoreArgs,
+} from "./cloudtrail/encryptedEventDataStore";
+export {
+    EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+    EVENT_DATA_STORE_SERVICE_ACTIONS,
+    EVENT_DATA_STORE_UNSUPPORTED_CONDITION_KEYS,
+    EVENT_DATA_STORE_USER_ACTIONS,
+    EventDataStoreKeyPolicyArgs,
+    eventDataStoreKeyPolicy,
+} from "./cloudtrail/eventDataStorePolicies";
+export {
+    TrailAdvancedEventSelector,
+    TrailDataResource,
+    TrailEventSelector,
+    TrailFieldSelector,
+    TrailInsightSelector,
+    TrailLogFileTransition,
+} from "./cloudtrail/trailOptions";
+export {
     CloudTrailBucketPolicyArgs,
     CloudTrailKeyPolicyArgs,
     IdentityPolicyDocument,
@@ -46,8 +66,11 @@ export {
     LOG_GROUP_KEY_ACTIONS,
     ServiceLocation,
     VIA_SERVICE_ACTIONS,
+    VIA_SERVICE_CONTEXT_KEY,
+    VIA_SERVICE_SUFFIX,
     cloudTrailServicePrincipal,
     logsServicePrincipal,
+    viaServiceName,
 } from "./common/services";
 export { InputError } from "./common/errors";
 export {

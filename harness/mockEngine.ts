@@ -97,6 +97,8 @@ export class MockEngine {
     private constructor(
         readonly account: MockAccount,
         readonly preview: boolean,
+        /** What `aws.getCallerIdentity` answers as `arn`; by default the user `deployer`. */
+        readonly callerArn: string = `arn:${account.partition}:iam::${account.accountId}:user/deployer`,
     ) {}
 
     /**
@@ -105,9 +107,9 @@ export class MockEngine {
      */
     static async start(
         account: MockAccount = COMMERCIAL,
-        opts: { preview?: boolean; project?: string; stack?: string } = {},
+        opts: { preview?: boolean; project?: string; stack?: string; callerArn?: string } = {},
     ): Promise<MockEngine> {
-        const engine = new MockEngine(account, opts.preview ?? false);
+        const engine = new MockEngine(account, opts.preview ?? false, opts.callerArn);
         await pulumi.runtime.setMocks(
             {
                 newResource: (args) => engine.newResource(args),
@@ -258,7 +260,7 @@ export class MockEngine {
                 return {
                     id: this.account.accountId,
                     accountId: this.account.accountId,
-                    arn: `arn:${partition}:iam::${this.account.accountId}:user/deployer`,
+                    arn: this.callerArn,
                     userId: "AIDAEXAMPLE",
                 };
             case "aws:organizations/getOrganization:getOrganization":
@@ -323,6 +325,11 @@ export class MockEngine {
                     id: bucket,
                     state: { ...inputs, bucket, arn: `arn:${partition}:s3:::${bucket}` },
                 };
+            }
+            case "aws:cloudtrail/eventDataStore:EventDataStore": {
+                const id = uuidFrom(`eds-${args.name}`);
+                const arn = `${prefix("cloudtrail")}:eventdatastore/${id}`;
+                return { id: arn, state: { ...inputs, arn } };
             }
             case "aws:cloudtrail/trail:Trail":
                 return {

@@ -195,6 +195,92 @@ function keyCases(a: MockAccount, named: boolean): Case[] {
     ];
 }
 
+/**
+ * Requests S3 makes under the bucket's S3 Bucket Key: the encryption context is the bucket's ARN
+ * ("S3 Bucket Keys use the bucket ARN as encryption context"), with no `aws:cloudtrail:arn`.
+ * `allowed` is what a key policy with `s3BucketKey` must answer.
+ */
+function bucketKeyCases(a: MockAccount, named: boolean): Case[] {
+    const own = trail(a, "org-audit");
+    const bucketContext = {
+        "kms:EncryptionContext:aws:s3:arn": `arn:${a.partition}:s3:::${BUCKET}`,
+    };
+    const reader = role(a, "audit-reader");
+    const viaS3 = { "kms:ViaService": `s3.${a.region}.amazonaws.com` };
+    return [
+        ...["kms:GenerateDataKey", "kms:Decrypt"].map((action) => ({
+            name: `CloudTrail ${action} under the bucket key, for this trail`,
+            principal: CLOUDTRAIL,
+            action,
+            context: { ...bucketContext, "aws:SourceArn": own },
+            allowed: true,
+        })),
+        {
+            name: "CloudTrail under the bucket key for another trail of the account",
+            principal: CLOUDTRAIL,
+            action: "kms:Decrypt",
+            context: { ...bucketContext, "aws:SourceArn": trail(a, "other-trail") },
+            allowed: !named,
+        },
+        {
+            name: "CloudTrail under the bucket key for another account's trail",
+            principal: CLOUDTRAIL,
+            action: "kms:Decrypt",
+            context: { ...bucketContext, "aws:SourceArn": trail(a, "org-audit", OTHER_ACCOUNT) },
+            allowed: false,
+        },
+        {
+            name: "CloudTrail under the bucket key without a source trail",
+            principal: CLOUDTRAIL,
+            action: "kms:GenerateDataKey",
+            context: bucketContext,
+            allowed: false,
+        },
+        {
+            name: "CloudTrail re-encrypting under the bucket key",
+            principal: CLOUDTRAIL,
+            action: "kms:ReEncryptFrom",
+            context: { ...bucketContext, "aws:SourceArn": own },
+            allowed: false,
+        },
+        {
+            name: "a listed reader decrypts through S3 under the bucket key",
+            principal: reader,
+            action: "kms:Decrypt",
+            context: { ...bucketContext, ...viaS3 },
+            allowed: true,
+        },
+        {
+            name: "a listed reader decrypts under the bucket key calling KMS directly",
+            principal: reader,
+            action: "kms:Decrypt",
+            context: bucketContext,
+            allowed: false,
+        },
+        {
+            name: "a listed reader decrypts through S3 of another region",
+            principal: reader,
+            action: "kms:Decrypt",
+            context: { ...bucketContext, "kms:ViaService": "s3.eu-central-1.amazonaws.com" },
+            allowed: false,
+        },
+        {
+            name: "a listed reader encrypts through S3 under the bucket key",
+            principal: reader,
+            action: "kms:GenerateDataKey",
+            context: { ...bucketContext, ...viaS3 },
+            allowed: false,
+        },
+        {
+            name: "a role that is not listed decrypts through S3 under the bucket key",
+            principal: role(a, "app"),
+            action: "kms:Decrypt",
+            context: { ...bucketContext, ...viaS3 },
+            allowed: false,
+        },
+    ];
+}
+
 function bucketCases(a: MockAccount, organization: boolean): Case[] {
     const own = trail(a, "org-audit");
     const bucketArn = `arn:${a.partition}:s3:::${BUCKET}`;
@@ -411,6 +497,68 @@ describe("cloudTrailKeyPolicy", () => {
         });
     }
 
+    for (const account of [COMMERCIAL, CHINA, GOVCLOUD]) {
+        it(`adds the S3 Bucket Key statements, narrowed to the trail and to S3, in ${account.partition}`, () => {
+            const reader = role(account, "audit-reader");
+            const policy = cloudTrailKeyPolicy({
+                ...account,
+                trailName: "org-audit",
+                decryptPrincipalArns: [reader],
+                s3BucketKey: true,
+            });
+            assert.deepEqual(policy.Statement.slice(4), [
+                {
+                    Sid: "AllowCloudTrailBucketKey",
+                    Effect: "Allow",
+                    Principal: { Service: CLOUDTRAIL },
+                    Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                    Resource: "*",
+                    Condition: {
+                        Null: { "kms:EncryptionContext:aws:s3:arn": "false" },
+                        StringEquals: { "aws:SourceArn": trail(account, "org-audit") },
+                    },
+                },
+                {
+                    Sid: "AllowCloudTrailLogDecryptThroughBucketKey",
+                    Effect: "Allow",
+                    Principal: { AWS: reader },
+                    Action: "kms:Decrypt",
+                    Resource: "*",
+                    Condition: {
+                        Null: { "kms:EncryptionContext:aws:s3:arn": "false" },
+                        // The .amazonaws.com ViaService name in every partition, China included.
+                        StringEquals: { "kms:ViaService": `s3.${account.region}.amazonaws.com` },
+                    },
+                },
+            ]);
+            assert.deepEqual(
+                policy.Statement.slice(0, 4),
+                cloudTrailKeyPolicy({
+                    ...account,
+                    trailName: "org-audit",
+                    decryptPrincipalArns: [reader],
+                }).Statement,
+            );
+        });
+    }
+
+    it("with an S3 Bucket Key but no trail name, pins the source to the account's trails, and adds no reader statement without readers", () => {
+        const policy = cloudTrailKeyPolicy({ ...COMMERCIAL, s3BucketKey: true });
+        assert.deepEqual(
+            policy.Statement.map((st) => st.Sid),
+            [
+                "KeyAdministration",
+                "AllowCloudTrailDescribeKey",
+                "AllowCloudTrailEncryptLogs",
+                "AllowCloudTrailBucketKey",
+            ],
+        );
+        assert.deepEqual(policy.Statement[3].Condition, {
+            Null: { "kms:EncryptionContext:aws:s3:arn": "false" },
+            StringLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:111122223333:trail/*" },
+        });
+    });
+
     it("uses the global cloudtrail.amazonaws.com principal in every partition, even aws-cn", () => {
         assert.equal(cloudTrailServicePrincipal(), "cloudtrail.amazonaws.com");
         const policy = cloudTrailKeyPolicy({ ...CHINA, trailName: "t1t" });
@@ -503,6 +651,36 @@ describe("cloudTrailKeyPolicy", () => {
             const unnamedCases = keyCases(account, false);
             it(`for any trail of the account: allows exactly the intended ${unnamedCases.filter((c) => c.allowed).length} of ${unnamedCases.length} requests`, () => {
                 runCases("key (any trail)", unnamed, account, keyArn(account), unnamedCases);
+            });
+            for (const trailNamed of [true, false]) {
+                const withBucketKey = cloudTrailKeyPolicy({
+                    ...account,
+                    trailName: trailNamed ? "org-audit" : undefined,
+                    decryptPrincipalArns: [reader],
+                    s3BucketKey: true,
+                });
+                const bucketKey = [
+                    ...keyCases(account, trailNamed),
+                    ...bucketKeyCases(account, trailNamed),
+                ];
+                it(`with an S3 Bucket Key, ${trailNamed ? "for a named trail" : "for any trail"}: allows exactly the intended ${bucketKey.filter((c) => c.allowed).length} of ${bucketKey.length} requests`, () => {
+                    runCases(
+                        "key (S3 Bucket Key)",
+                        withBucketKey,
+                        account,
+                        keyArn(account),
+                        bucketKey,
+                    );
+                });
+            }
+            it("without s3BucketKey, refuses every request made under the bucket key (why EncryptedTrail adds it)", () => {
+                runCases(
+                    "key (no S3 Bucket Key statements)",
+                    named,
+                    account,
+                    keyArn(account),
+                    bucketKeyCases(account, true).map((c) => ({ ...c, allowed: false })),
+                );
             });
         });
     }

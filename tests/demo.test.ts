@@ -47,7 +47,7 @@ describe("npm run demo", function () {
         );
         assert.deepEqual(
             JSON.parse(engine.get("aws:kms/key:Key", "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit", s3BucketKey: true }),
         );
         const tree = renderTree(engine).join("\n");
         assert.match(tree, /aws:kms\/key:Key  audit-key  \[retainOnDelete\]/);

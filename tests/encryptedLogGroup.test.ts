@@ -14,10 +14,13 @@ import {
     isUnknownInput,
     valueOf,
 } from "../harness/mockEngine";
+import { decide } from "./support/iam";
 
 const KEY = "aws:kms/key:Key";
 const GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+const SLEEP = "time:index/sleep:Sleep";
+const groupArn = (name: string) => `arn:aws:logs:us-east-1:111122223333:log-group:${name}`;
 const OWN_KEY = "arn:aws:kms:us-east-1:111122223333:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 const OLD_KEY = "arn:aws:kms:us-east-1:111122223333:key/11111111-2222-3333-4444-555555555555";
 
@@ -58,6 +61,7 @@ describe("EncryptedLogGroup", () => {
             kmsKeyId: keyArn,
             logGroupClass: "STANDARD",
             skipDestroy: true,
+            deletionProtectionEnabled: true,
         });
         assert.ok(
             logGroup.dependencies.includes(key.urn),
@@ -208,6 +212,276 @@ describe("EncryptedLogGroup", () => {
             "only after the group uses the new key",
         );
         assert.equal(engine.ofType(KEY).length, 1, "the old key is not touched otherwise");
+    });
+
+    describe("deletion protection and data protection", () => {
+        const cases: [
+            string,
+            { skipDestroy?: boolean; deletionProtectionEnabled?: boolean },
+            boolean,
+        ][] = [
+            ["on by default", {}, true],
+            ["off when opted out", { deletionProtectionEnabled: false }, false],
+            ["off by default when destroy may delete the group", { skipDestroy: false }, false],
+            [
+                "on with the group kept on destroy",
+                { skipDestroy: true, deletionProtectionEnabled: true },
+                true,
+            ],
+        ];
+        for (const [what, args, expected] of cases) {
+            it(`deletion protection is ${what}`, async () => {
+                const engine = await MockEngine.start();
+                new EncryptedLogGroup("g", args);
+                await engine.settle();
+                assert.equal(engine.get(GROUP, "g").inputs.deletionProtectionEnabled, expected);
+            });
+        }
+
+        it("refuses deletion protection together with skipDestroy: false", async () => {
+            await MockEngine.start();
+            assert.throws(
+                () =>
+                    new EncryptedLogGroup("g", {
+                        skipDestroy: false,
+                        deletionProtectionEnabled: true,
+                    }),
+                (e: Error) => {
+                    assert.equal(
+                        e.message,
+                        'EncryptedLogGroup "g": deletionProtectionEnabled is true: skipDestroy: false asks pulumi destroy to delete the group, which deletion protection refuses ("Cannot delete log group with deletion protection enabled"). Allowed: deletionProtectionEnabled: true with skipDestroy true (the default), or false with skipDestroy: false. Fix: drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it.',
+                    );
+                    return true;
+                },
+            );
+        });
+
+        const policy = JSON.stringify({
+            Name: "orders",
+            Version: "2021-06-01",
+            Statement: [
+                {
+                    Sid: "Redact",
+                    DataIdentifier: ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+                    Operation: { Deidentify: { MaskConfig: {} } },
+                },
+            ],
+        });
+
+        it("puts a data protection policy on the group", async () => {
+            const engine = await MockEngine.start();
+            const group = new EncryptedLogGroup("orders", {
+                logGroupName: "/app/orders",
+                dataProtectionPolicy: policy,
+                region: "eu-west-1",
+            });
+            await engine.settle();
+            const recorded = engine.get(
+                "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy",
+                "orders-data-protection",
+            );
+            assert.deepEqual(recorded.inputs, {
+                logGroupName: "/app/orders",
+                policyDocument: policy,
+                region: "eu-west-1",
+            });
+            assert.deepEqual(recorded.propertyDependencies.logGroupName, [
+                engine.get(GROUP, "orders").urn,
+            ]);
+            assert.ok(group.dataProtectionPolicy !== undefined);
+        });
+
+        it("creates no data protection policy by default", async () => {
+            const engine = await MockEngine.start();
+            const group = new EncryptedLogGroup("orders");
+            await engine.settle();
+            assert.deepEqual(
+                engine.ofType("aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy"),
+                [],
+            );
+            assert.equal(group.dataProtectionPolicy, undefined);
+        });
+
+        const bad: [string, string, string][] = [
+            [
+                "text that is not JSON",
+                "redact emails",
+                "not a JSON data protection policy document",
+            ],
+            ["a JSON list", "[]", "not a JSON data protection policy document"],
+            [
+                "another policy language version",
+                JSON.stringify({ ...JSON.parse(policy), Version: "2012-10-17" }),
+                'a data protection policy needs a Name, Version "2021-06-01" (the current policy language version) and at least one statement',
+            ],
+            [
+                "no statements",
+                JSON.stringify({ ...JSON.parse(policy), Statement: [] }),
+                "and at least one statement",
+            ],
+            [
+                "no name",
+                JSON.stringify({ ...JSON.parse(policy), Name: undefined }),
+                "a data protection policy needs a Name",
+            ],
+        ];
+        for (const [what, document, message] of bad) {
+            it(`refuses a data protection policy that is ${what}`, async () => {
+                await MockEngine.start();
+                assert.throws(
+                    () => new EncryptedLogGroup("g", { dataProtectionPolicy: document }),
+                    (e: Error) => {
+                        assert.ok(
+                            e.message.startsWith(`EncryptedLogGroup "g": dataProtectionPolicy is `),
+                            e.message,
+                        );
+                        assert.ok(e.message.includes(message), e.message);
+                        return true;
+                    },
+                );
+            });
+        }
+    });
+
+    describe("re-keys in one pulumi up without dropping events", () => {
+        const NEW_KEY_NAME = "orders-key-2026";
+        /** Whether `later` (transitively) waits for `earlier`, from the recorded dependencies. */
+        function waitsFor(engine: MockEngine, later: string, earlier: string): boolean {
+            const byUrn = new Map(engine.resources.map((r) => [r.urn, r]));
+            const seen = new Set<string>();
+            const stack = [later];
+            while (stack.length > 0) {
+                const urn = stack.pop()!;
+                for (const dep of byUrn.get(urn)?.dependencies ?? []) {
+                    if (dep === earlier) {
+                        return true;
+                    }
+                    if (!seen.has(dep)) {
+                        seen.add(dep);
+                        stack.push(dep);
+                    }
+                }
+            }
+            return false;
+        }
+
+        it("orders new key → log group moved → five-minute wait → decrypt-only policy, and each step's policy allows what CloudWatch Logs needs then", async () => {
+            const engine = await MockEngine.start();
+            // The program a user runs to re-key: a new key for the group, the group moved to it,
+            // the key it had before listed. The old key is the one EncryptedLogGroup created
+            // before (retained when it left the stack), with the policy it gave it.
+            const newKey = new LogsKey(NEW_KEY_NAME, { logGroupNames: ["/app/orders"] });
+            new EncryptedLogGroup("orders", {
+                logGroupName: "/app/orders",
+                kmsKeyArn: newKey.arn,
+                previousKmsKeyArns: [OLD_KEY],
+            });
+            await engine.settle();
+
+            const key = engine.get(KEY, NEW_KEY_NAME);
+            const group = engine.get(GROUP, "orders");
+            const wait = engine.get(SLEEP, "orders-rekey-wait");
+            const decryptOnly = engine.get(KEY_POLICY, "orders-previous-key-0");
+
+            // The order, from the dependencies the engine received.
+            assert.ok(waitsFor(engine, group.urn, key.urn), "the group moves after the new key");
+            assert.ok(waitsFor(engine, wait.urn, group.urn), "the wait starts after the move");
+            assert.ok(
+                waitsFor(engine, decryptOnly.urn, wait.urn),
+                "the old key becomes decrypt-only only after the wait",
+            );
+            assert.ok(!waitsFor(engine, group.urn, wait.urn), "the move does not wait");
+            assert.deepEqual(wait.inputs, {
+                createDuration: "5m",
+                triggers: {
+                    logGroupKmsKeyId: await valueOf(newKey.arn),
+                    previousKmsKeyArns: OLD_KEY,
+                },
+            });
+            assert.deepEqual(wait.propertyDependencies.triggers, [group.urn]);
+            // Nothing but the decrypt-only policy names the old key, so until it is applied the
+            // old key keeps the policy it had.
+            assert.deepEqual(
+                engine.resources
+                    .filter((r) => JSON.stringify(r.inputs).includes(OLD_KEY))
+                    .map((r) => `${r.type}::${r.name}`),
+                [`${SLEEP}::orders-rekey-wait`, `${KEY_POLICY}::orders-previous-key-0`],
+            );
+
+            // What each key's policy allows at each step, evaluated.
+            const own = { "kms:EncryptionContext:aws:logs:arn": groupArn("/app/orders") };
+            const logs = "logs.us-east-1.amazonaws.com";
+            const steps: [string, object, string, [string, boolean][]][] = [
+                [
+                    "step 1, before the move: the new key",
+                    JSON.parse(key.inputs.policy),
+                    await valueOf(newKey.arn),
+                    [
+                        ["kms:GenerateDataKey", true],
+                        ["kms:Encrypt", true],
+                        ["kms:Decrypt", true],
+                    ],
+                ],
+                [
+                    "step 2, the five minutes after the move: the old key, still with its own policy",
+                    logGroupKeyPolicy({ ...COMMERCIAL, logGroupNames: ["/app/orders"] }),
+                    OLD_KEY,
+                    [
+                        ["kms:GenerateDataKey", true],
+                        ["kms:Encrypt", true],
+                        ["kms:Decrypt", true],
+                    ],
+                ],
+                [
+                    "step 3, after the wait: the old key, decrypt-only",
+                    JSON.parse(decryptOnly.inputs.policy),
+                    OLD_KEY,
+                    [
+                        ["kms:GenerateDataKey", false],
+                        ["kms:Encrypt", false],
+                        ["kms:ReEncryptTo", false],
+                        ["kms:Decrypt", true],
+                    ],
+                ],
+            ];
+            for (const [step, policy, resource, requests] of steps) {
+                for (const [action, allowed] of requests) {
+                    const decision = decide(policy, resource, {
+                        principal: logs,
+                        action,
+                        context: own,
+                    });
+                    assert.equal(
+                        decision === "Allowed",
+                        allowed,
+                        `${step}: CloudWatch Logs ${action} got ${decision}`,
+                    );
+                }
+            }
+        });
+
+        it("waits only when there are previous keys", async () => {
+            const engine = await MockEngine.start();
+            new EncryptedLogGroup("orders");
+            await engine.settle();
+            assert.deepEqual(engine.ofType(SLEEP), []);
+        });
+
+        it("one wait serves every previous key, and lists them all in its triggers", async () => {
+            const engine = await MockEngine.start();
+            const older = OLD_KEY.replace("11111111", "22222222");
+            new EncryptedLogGroup("orders", { previousKmsKeyArns: [OLD_KEY, older] });
+            await engine.settle();
+            const wait = engine.get(SLEEP, "orders-rekey-wait");
+            assert.equal(wait.inputs.triggers.previousKmsKeyArns, `${OLD_KEY},${older}`);
+            for (const i of [0, 1]) {
+                assert.ok(
+                    engine
+                        .get(KEY_POLICY, `orders-previous-key-${i}`)
+                        .dependencies.includes(wait.urn),
+                );
+            }
+        });
     });
 
     it("leaves the new key's ARN unknown during a preview but knows its policy", async () => {

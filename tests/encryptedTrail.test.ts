@@ -28,6 +28,7 @@ import { ConstructionError, itFailsAtConstruction } from "./support/construction
 const KEY = "aws:kms/key:Key";
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const BUCKET = "aws:s3/bucket:Bucket";
+const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
 const OWN_KEY = "arn:aws:kms:us-east-1:111122223333:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
 function dependsOn(resource: RecordedResource, other: RecordedResource): boolean {
@@ -59,7 +60,7 @@ describe("EncryptedTrail", () => {
         const key = engine.get(KEY, "audit-key");
         assert.deepEqual(
             JSON.parse(key.inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit", s3BucketKey: true }),
         );
         assert.equal(
             key.inputs.description,
@@ -216,7 +217,7 @@ describe("EncryptedTrail", () => {
         );
         assert.deepEqual(
             JSON.parse(engine.get(KEY, "org-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "org-audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "org-audit", s3BucketKey: true }),
         );
         assert.equal(
             engine.invokes.filter(
@@ -227,9 +228,12 @@ describe("EncryptedTrail", () => {
     });
 
     it("adds the readers to the key it creates", async () => {
-        const engine = await MockEngine.start();
+        // pulumi up runs as a session of the admin role (a path in its ARN does not matter).
+        const engine = await MockEngine.start(COMMERCIAL, {
+            callerArn: "arn:aws:sts::111122223333:assumed-role/key-admin/ci-1234",
+        });
         const reader = "arn:aws:iam::111122223333:role/audit-reader";
-        const admin = "arn:aws:iam::111122223333:role/key-admin";
+        const admin = "arn:aws:iam::111122223333:role/ops/key-admin";
         new EncryptedTrail("audit", { decryptPrincipalArns: [reader], keyAdminArns: [admin] });
         await engine.settle();
         assert.deepEqual(
@@ -239,6 +243,7 @@ describe("EncryptedTrail", () => {
                 trailName: "audit",
                 decryptPrincipalArns: [reader],
                 adminArns: [admin],
+                s3BucketKey: true,
             }),
         );
     });
@@ -329,7 +334,7 @@ describe("EncryptedTrail", () => {
         );
         assert.deepEqual(
             JSON.parse(engine.get(KEY, "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...CHINA, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...CHINA, trailName: "audit", s3BucketKey: true }),
         );
         assert.match(engine.get(TRAIL, "audit").inputs.kmsKeyId, /^arn:aws-cn:kms:cn-north-1:/);
     });
@@ -341,12 +346,225 @@ describe("EncryptedTrail", () => {
         await engine.settle();
         assert.deepEqual(
             JSON.parse(engine.get(KEY, "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, region: "eu-west-1", trailName: "audit" }),
+            cloudTrailKeyPolicy({
+                ...COMMERCIAL,
+                region: "eu-west-1",
+                trailName: "audit",
+                s3BucketKey: true,
+            }),
         );
         assert.match(engine.get(TRAIL, "audit").provider, /pulumi:providers:aws::eu::/);
     });
 
+    it("passes what the trail records, its SNS topic and its region through, with the bucket and key in that region", async () => {
+        const engine = await MockEngine.start();
+        const eventSelectors = [
+            {
+                readWriteType: "WriteOnly",
+                includeManagementEvents: true,
+                excludeManagementEventSources: ["kms.amazonaws.com"],
+                dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3:::acme-data/"] }],
+            },
+        ];
+        const insightSelectors = [{ insightType: "ApiCallRateInsight" }];
+        new EncryptedTrail("audit", {
+            eventSelectors,
+            insightSelectors,
+            snsTopicName: "audit-notifications",
+            region: "eu-west-1",
+            cloudWatchLogs: true,
+        });
+        await engine.settle();
+        const recorded = engine.get(TRAIL, "audit").inputs;
+        assert.deepEqual(recorded.eventSelectors, eventSelectors);
+        assert.deepEqual(recorded.insightSelectors, insightSelectors);
+        assert.equal(recorded.advancedEventSelectors, undefined);
+        assert.equal(recorded.snsTopicName, "audit-notifications");
+        assert.equal(recorded.region, "eu-west-1");
+        for (const type of [
+            BUCKET,
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            "aws:s3/bucketVersioning:BucketVersioning",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "aws:s3/bucketPolicy:BucketPolicy",
+            KEY,
+            "aws:cloudwatch/logGroup:LogGroup",
+        ]) {
+            for (const r of engine.ofType(type)) {
+                assert.equal(
+                    r.inputs.region,
+                    "eu-west-1",
+                    `${type} ${r.name} is in the trail's region`,
+                );
+            }
+        }
+        assert.deepEqual(
+            JSON.parse(engine.get(KEY, "audit-key").inputs.policy),
+            cloudTrailKeyPolicy({
+                ...COMMERCIAL,
+                region: "eu-west-1",
+                trailName: "audit",
+                s3BucketKey: true,
+            }),
+        );
+        assert.match(recorded.kmsKeyId, /^arn:aws:kms:eu-west-1:111122223333:key\//);
+        assert.equal(
+            recorded.cloudWatchLogsGroupArn,
+            "arn:aws:logs:eu-west-1:111122223333:log-group:/cloudtrail/audit:*",
+        );
+    });
+
+    it("passes advanced event selectors through", async () => {
+        const engine = await MockEngine.start();
+        const advancedEventSelectors = [
+            {
+                name: "S3 data events of one bucket",
+                fieldSelectors: [
+                    { field: "eventCategory", equals: ["Data"] },
+                    { field: "resources.type", equals: ["AWS::S3::Object"] },
+                    { field: "resources.ARN", startsWiths: ["arn:aws:s3:::acme-data/"] },
+                ],
+            },
+        ];
+        new EncryptedTrail("audit", { advancedEventSelectors });
+        await engine.settle();
+        assert.deepEqual(
+            engine.get(TRAIL, "audit").inputs.advancedEventSelectors,
+            advancedEventSelectors,
+        );
+    });
+
+    it("keeps log files forever by default: no lifecycle configuration", async () => {
+        const engine = await MockEngine.start();
+        new EncryptedTrail("audit");
+        await engine.settle();
+        assert.deepEqual(engine.ofType(LIFECYCLE), []);
+    });
+
+    it("moves and expires log files (and their older versions) when asked, after versioning", async () => {
+        const engine = await MockEngine.start();
+        new EncryptedTrail("audit", {
+            bucketName: "acme-audit-logs",
+            logFileTransitions: [
+                { days: 30, storageClass: "STANDARD_IA" },
+                { days: 90, storageClass: "GLACIER" },
+            ],
+            logFileExpirationDays: 2557,
+        });
+        await engine.settle();
+        const lifecycle = engine.get(LIFECYCLE, "audit-bucket-lifecycle");
+        assert.deepEqual(lifecycle.inputs, {
+            bucket: "acme-audit-logs",
+            rules: [
+                {
+                    id: "log-files",
+                    status: "Enabled",
+                    filter: {},
+                    transitions: [
+                        { days: 30, storageClass: "STANDARD_IA" },
+                        { days: 90, storageClass: "GLACIER" },
+                    ],
+                    noncurrentVersionTransitions: [
+                        { noncurrentDays: 30, storageClass: "STANDARD_IA" },
+                        { noncurrentDays: 90, storageClass: "GLACIER" },
+                    ],
+                    expiration: { days: 2557 },
+                    noncurrentVersionExpiration: { noncurrentDays: 2557 },
+                },
+            ],
+        });
+        assert.ok(
+            dependsOn(
+                lifecycle,
+                engine.get("aws:s3/bucketVersioning:BucketVersioning", "audit-bucket-versioning"),
+            ),
+        );
+    });
+
+    it("transitions without expiring when only transitions are given", async () => {
+        const engine = await MockEngine.start();
+        new EncryptedTrail("audit", {
+            logFileTransitions: [{ days: 1, storageClass: "GLACIER_IR" }],
+        });
+        await engine.settle();
+        const rule = engine.get(LIFECYCLE, "audit-bucket-lifecycle").inputs.rules[0];
+        assert.deepEqual(rule.transitions, [{ days: 1, storageClass: "GLACIER_IR" }]);
+        assert.equal(rule.expiration, undefined);
+        assert.equal(rule.noncurrentVersionExpiration, undefined);
+    });
+
     const errors: ConstructionError[] = [
+        [
+            "basic and advanced event selectors together",
+            () =>
+                new EncryptedTrail("trail1", {
+                    eventSelectors: [{ readWriteType: "All" }],
+                    advancedEventSelectors: [
+                        { fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+                    ],
+                }),
+            'EncryptedTrail "trail1": advancedEventSelectors is [{"fieldSelectors":[{"field":"eventCategory","equals":["Management"]}]}]: CloudTrail takes either advanced or basic event selectors on a trail, not both (PutEventSelectors). Allowed: eventSelectors or advancedEventSelectors. Fix: express the basic selectors as advanced ones (they can say everything the basic ones can), or drop one of the two.',
+        ],
+        [
+            "six basic event selectors",
+            () =>
+                new EncryptedTrail("trail1", {
+                    eventSelectors: Array(6).fill({ readWriteType: "All" }),
+                }),
+            "6 selectors are more than the five CloudTrail allows on a trail. Allowed: 1 to 5 event selectors.",
+        ],
+        [
+            "an unknown read/write type",
+            () => new EncryptedTrail("trail1", { eventSelectors: [{ readWriteType: "Write" }] }),
+            'eventSelectors[0].readWriteType is "Write": CloudTrail does not know this read/write type. Allowed: ReadOnly, WriteOnly, All.',
+        ],
+        [
+            "an advanced event selector without conditions",
+            () =>
+                new EncryptedTrail("trail1", {
+                    advancedEventSelectors: [{ name: "x", fieldSelectors: [] }],
+                }),
+            "advancedEventSelectors[0].fieldSelectors is []: an advanced event selector needs at least one field condition",
+        ],
+        [
+            "an unknown Insights type",
+            () =>
+                new EncryptedTrail("trail1", {
+                    insightSelectors: [{ insightType: "ApiLatencyInsight" }],
+                }),
+            'insightSelectors[0].insightType is "ApiLatencyInsight": CloudTrail does not know this Insights type. Allowed: ApiCallRateInsight, ApiErrorRateInsight.',
+        ],
+        [
+            "a storage class lifecycle rules cannot move to",
+            () =>
+                new EncryptedTrail("trail1", {
+                    logFileTransitions: [{ days: 30, storageClass: "REDUCED_REDUNDANCY" }],
+                }),
+            'logFileTransitions[0].storageClass is "REDUCED_REDUNDANCY": S3 lifecycle rules cannot move objects to this storage class. Allowed: STANDARD_IA, INTELLIGENT_TIERING, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE.',
+        ],
+        [
+            "a move to Standard-IA before 30 days",
+            () =>
+                new EncryptedTrail("trail1", {
+                    logFileTransitions: [{ days: 7, storageClass: "STANDARD_IA" }],
+                }),
+            "logFileTransitions[0].days is 7: out of range. Allowed: a whole number from 30 to 36500. Fix: S3 moves objects to Standard-IA or One Zone-IA only after 30 days; use 30 or more.",
+        ],
+        [
+            "an expiration before the last transition",
+            () =>
+                new EncryptedTrail("trail1", {
+                    logFileTransitions: [{ days: 90, storageClass: "GLACIER" }],
+                    logFileExpirationDays: 60,
+                }),
+            "logFileExpirationDays is 60: out of range. Allowed: a whole number from 91 to 36500. Fix: expire the log files after the last transition (day 90), or drop that transition.",
+        ],
+        [
+            "an expiration of zero days",
+            () => new EncryptedTrail("trail1", { logFileExpirationDays: 0 }),
+            "logFileExpirationDays is 0: out of range. Allowed: a whole number from 1 to 36500.",
+        ],
         [
             "a multi-Region trail without global service events",
             () => new EncryptedTrail("trail1", { includeGlobalServiceEvents: false }),
@@ -427,6 +645,61 @@ describe("EncryptedTrail", () => {
             /EncryptedTrail "trail1": kmsKeyArn is "arn:aws:kms:eu-west-1:.*": the key is in region 'eu-west-1' but the trail's S3 bucket is in region 'us-east-1'/,
         );
         assert.equal(engine.ofType(TRAIL).length, 0, "the trail is never registered");
+    });
+
+    describe("whoever runs pulumi up can decrypt with the trail key (S3 Bucket Key)", () => {
+        const admin = "arn:aws:iam::111122223333:role/key-admin";
+        const cases: [string, string, string[]][] = [
+            [
+                "a session of an admin role",
+                "arn:aws:sts::111122223333:assumed-role/key-admin/s",
+                [admin],
+            ],
+            [
+                "an admin user",
+                "arn:aws:iam::111122223333:user/deployer",
+                ["arn:aws:iam::111122223333:user/deployer"],
+            ],
+            [
+                "anyone, with the account root among the admins",
+                "arn:aws:sts::111122223333:assumed-role/other/s",
+                [admin, "arn:aws:iam::111122223333:root"],
+            ],
+        ];
+        for (const [who, caller, admins] of cases) {
+            it(`accepts keyAdminArns when pulumi up runs as ${who}`, async () => {
+                const engine = await MockEngine.start(COMMERCIAL, { callerArn: caller });
+                new EncryptedTrail("audit", { keyAdminArns: admins });
+                await engine.settle();
+                assert.deepEqual(
+                    JSON.parse(engine.get(KEY, "audit-key").inputs.policy).Statement[0].Principal,
+                    { AWS: admins.length === 1 ? admins[0] : admins },
+                );
+            });
+        }
+
+        it("refuses keyAdminArns without the caller before any key is created", async () => {
+            const engine = await MockEngine.start(COMMERCIAL, {
+                callerArn: "arn:aws:sts::111122223333:assumed-role/deployer/ci-1234",
+            });
+            new EncryptedTrail("audit", { keyAdminArns: [admin], cloudWatchLogs: true });
+            const failure = await engine.firstFailure();
+            const expected =
+                'EncryptedTrail "audit": keyAdminArns is ["arn:aws:iam::111122223333:role/key-admin"]: whoever runs pulumi up (arn:aws:sts::111122223333:assumed-role/deployer/ci-1234) is not among them, so nothing in the key policy lets it kms:Decrypt, which CloudTrail requires of the caller that creates or updates a trail whose bucket uses an S3 Bucket Key (and KMS refuses a key policy its creator could not change again). Allowed: admins that include the role or user running pulumi up, or the account root. Fix: add that role\'s or user\'s ARN to keyAdminArns, or omit keyAdminArns so the account root (and IAM) administers the key.';
+            assert.ok(failure.message.endsWith(expected), `message was: ${failure.message}`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            assert.deepEqual(engine.ofType(KEY), [], "no key is registered");
+            assert.deepEqual(engine.ofType(TRAIL), [], "nor the trail");
+        });
+
+        it("leaves the admins of a key of your own alone", async () => {
+            const engine = await MockEngine.start(COMMERCIAL, {
+                callerArn: "arn:aws:sts::111122223333:assumed-role/deployer/ci-1234",
+            });
+            new EncryptedTrail("audit", { kmsKeyArn: OWN_KEY, keyAdminArns: [admin] });
+            await engine.settle();
+            assert.equal(engine.ofType(TRAIL).length, 1);
+        });
     });
 
     it("fails at deployment for a key ARN from another partition", async () => {

@@ -16,6 +16,11 @@ const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const keyArn = (a: MockAccount) =>
     `arn:${a.partition}:kms:${a.region}:${a.accountId}:key/${KEY_ID}`;
 const logsPrincipal = (a: MockAccount) => `logs.${a.region}.${a.dnsSuffix}`;
+/** Another region of the same partition. */
+const otherRegion = (a: MockAccount) =>
+    ({ aws: "eu-west-1", "aws-cn": "cn-northwest-1", "aws-us-gov": "us-gov-east-1" })[a.partition]!;
+/** `kms:ViaService` keeps `.amazonaws.com` in every partition (KMS Developer Guide). */
+const viaService = (a: MockAccount, region = a.region) => `logs.${region}.amazonaws.com`;
 const groupArn = (a: MockAccount, name: string) =>
     `arn:${a.partition}:logs:${a.region}:${a.accountId}:log-group:${name}`;
 const CONTEXT = "kms:EncryptionContext:aws:logs:arn";
@@ -180,7 +185,22 @@ describe("logGroupKeyPolicy", () => {
         assert.equal(policy.Statement[0].Action, "kms:*");
     });
 
-    for (const account of [COMMERCIAL, CHINA]) {
+    it("writes kms:ViaService with the .amazonaws.com suffix in aws-cn, unlike the principal", () => {
+        const role = "arn:aws-cn:iam::444455556666:role/reader";
+        const policy = logGroupKeyPolicy({
+            ...CHINA,
+            logGroupNames: ["app"],
+            viaServiceRoleArns: [role],
+        });
+        assert.deepEqual(policy.Statement[1].Principal, {
+            Service: "logs.cn-north-1.amazonaws.com.cn",
+        });
+        assert.deepEqual(policy.Statement[2].Condition, {
+            StringEquals: { "kms:ViaService": "logs.cn-north-1.amazonaws.com" },
+        });
+    });
+
+    for (const account of [COMMERCIAL, CHINA, GOVCLOUD]) {
         describe(`evaluated in ${account.partition}`, () => {
             const via = `arn:${account.partition}:iam::${account.accountId}:role/log-reader`;
             const policy = logGroupKeyPolicy({
@@ -282,8 +302,15 @@ describe("logGroupKeyPolicy", () => {
                     name: "the ViaService role through CloudWatch Logs",
                     principal: via,
                     action: "kms:Decrypt",
-                    context: { "kms:ViaService": logsPrincipal(account) },
+                    context: { "kms:ViaService": viaService(account) },
                     allowed: true,
+                },
+                {
+                    name: "the ViaService role through the service principal's China-style name",
+                    principal: via,
+                    action: "kms:Decrypt",
+                    context: { "kms:ViaService": `logs.${account.region}.amazonaws.com.cn` },
+                    allowed: false,
                 },
                 {
                     name: "the ViaService role calling KMS directly",
@@ -295,7 +322,7 @@ describe("logGroupKeyPolicy", () => {
                     name: "the ViaService role through CloudWatch Logs of another region",
                     principal: via,
                     action: "kms:Decrypt",
-                    context: { "kms:ViaService": `logs.eu-west-1.${account.dnsSuffix}` },
+                    context: { "kms:ViaService": viaService(account, otherRegion(account)) },
                     allowed: false,
                 },
                 {
@@ -309,14 +336,14 @@ describe("logGroupKeyPolicy", () => {
                     name: "the ViaService role asking for grants",
                     principal: via,
                     action: "kms:CreateGrant",
-                    context: { "kms:ViaService": logsPrincipal(account) },
+                    context: { "kms:ViaService": viaService(account) },
                     allowed: false,
                 },
                 {
                     name: "another role through CloudWatch Logs",
                     principal: `arn:${account.partition}:iam::${account.accountId}:role/other`,
                     action: "kms:Decrypt",
-                    context: { "kms:ViaService": logsPrincipal(account) },
+                    context: { "kms:ViaService": viaService(account) },
                     allowed: false,
                 },
                 ...alwaysDenied(account),

@@ -1,8 +1,9 @@
 /**
  * No data loss by default, across every component: whatever a component creates with its default
- * settings, no key is deleted or disabled with the stack, no log group or trail bucket is destroyed
- * with its contents, re-keying never touches the old key's existence, and a detector whose key
- * changes is replaced rather than left on the old key.
+ * settings, no key is deleted or disabled with the stack, no log group, event data store or trail
+ * bucket is destroyed with its contents, re-keying never touches the old key's existence and makes it decrypt-only
+ * only five minutes after the group moved (while CloudWatch Logs may still encrypt with it), and a
+ * detector whose key changes is replaced rather than left on the old key.
  *
  * `setMocks`' `newResource` callback does not see resource options, so `MockEngine` wraps the mock
  * monitor's `registerResource` and records each request as the engine receives it (retainOnDelete,
@@ -12,6 +13,7 @@ import * as assert from "node:assert/strict";
 import {
     CloudTrailKey,
     EncryptedAnomalyDetector,
+    EncryptedEventDataStore,
     EncryptedLogGroup,
     EncryptedTrail,
     LogsKey,
@@ -48,6 +50,9 @@ function violations(r: RecordedResource): string[] {
             if (r.inputs.skipDestroy !== true) {
                 found.push(`${where} is destroyed with the stack`);
             }
+            if (r.inputs.deletionProtectionEnabled !== true) {
+                found.push(`${where} can be deleted (deletion protection is off)`);
+            }
             break;
         case "aws:s3/bucket:Bucket":
             if (r.inputs.forceDestroy !== false) {
@@ -66,6 +71,37 @@ function violations(r: RecordedResource): string[] {
             }
             break;
         }
+        case "time:index/sleep:Sleep":
+            // The wait before a previous key becomes decrypt-only: an association "can take up to
+            // five minutes to take effect" (seed 000); a shorter wait drops events.
+            if (r.inputs.createDuration !== "5m") {
+                found.push(
+                    `${where} waits ${r.inputs.createDuration} before the old key becomes decrypt-only, not the 5 minutes a key association can take`,
+                );
+            }
+            break;
+        case "aws:cloudtrail/eventDataStore:EventDataStore":
+            if (r.retainOnDelete !== true) {
+                found.push(`${where} is deleted with the stack, and its events with it`);
+            }
+            if (r.inputs.terminationProtectionEnabled !== true) {
+                found.push(`${where} can be deleted (termination protection is off)`);
+            }
+            // "After you associate an event data store with a KMS key, the KMS key cannot be
+            // removed or changed": another key must make another store, not fail or lose data.
+            if (!r.replaceOnChanges.includes("kmsKeyId")) {
+                found.push(`${where} is not replaced when its key changes`);
+            }
+            break;
+        case "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
+            // Only on request (logFileExpirationDays): by default no rule deletes a log file.
+            const rules: any[] = r.inputs.rules ?? [];
+            if (rules.some((rule) => rule.expiration || rule.noncurrentVersionExpiration)) {
+                found.push(`${where} deletes log files`);
+            }
+            break;
+        }
+        case "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy":
         case "aws:kms/alias:Alias":
         case "aws:cloudtrail/trail:Trail":
         case "aws:s3/bucketPolicy:BucketPolicy":
@@ -107,6 +143,18 @@ describe("no data loss by default", () => {
             "EncryptedTrail delivering to CloudWatch Logs",
             () => new EncryptedTrail("audit", { cloudWatchLogs: true }),
         ],
+        ["EncryptedEventDataStore with its own key", () => new EncryptedEventDataStore("lake")],
+        [
+            "EncryptedEventDataStore with a key of your own",
+            () => new EncryptedEventDataStore("lake", { kmsKeyArn: OLD_KEY }),
+        ],
+        [
+            "EncryptedTrail moving log files to Glacier",
+            () =>
+                new EncryptedTrail("audit", {
+                    logFileTransitions: [{ days: 90, storageClass: "GLACIER" }],
+                }),
+        ],
     ];
     for (const [what, program] of programs) {
         it(`${what}: keys retained with a 30-day window and enabled, groups and buckets kept, detectors replaced on a key change`, async () => {
@@ -141,6 +189,26 @@ describe("no data loss by default", () => {
             1,
             "the only key resource is the new one",
         );
+    });
+
+    it("re-keying makes the old key decrypt-only only after the group moved and five minutes passed", async () => {
+        const engine = await MockEngine.start();
+        new EncryptedLogGroup("g", {
+            previousKmsKeyArns: [OLD_KEY, OLD_KEY.replace("1111", "2222")],
+        });
+        await engine.settle();
+        const group = engine.get("aws:cloudwatch/logGroup:LogGroup", "g");
+        const waits = engine.ofType("time:index/sleep:Sleep");
+        assert.equal(waits.length, 1);
+        assert.ok(waits[0].dependencies.includes(group.urn), "the wait starts after the move");
+        const policies = engine.ofType("aws:kms/keyPolicy:KeyPolicy");
+        assert.equal(policies.length, 2);
+        for (const policy of policies) {
+            assert.ok(
+                policy.dependencies.includes(waits[0].urn),
+                `${policy.name} waits for the five minutes`,
+            );
+        }
     });
 
     it("the invariants fail for what they guard against (negative cases)", () => {
@@ -202,9 +270,19 @@ describe("no data loss by default", () => {
                     type: "aws:cloudwatch/logGroup:LogGroup",
                     name: "g",
                     retainOnDelete: undefined,
-                    inputs: {},
+                    inputs: { deletionProtectionEnabled: true },
                 },
                 /destroyed with the stack/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudwatch/logGroup:LogGroup",
+                    name: "g",
+                    retainOnDelete: undefined,
+                    inputs: { skipDestroy: true, deletionProtectionEnabled: false },
+                },
+                /deletion protection is off/,
             ],
             [
                 {
@@ -235,6 +313,58 @@ describe("no data loss by default", () => {
                     inputs: { versioningConfiguration: { status: "Suspended" } },
                 },
                 /versioning is Suspended/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudtrail/eventDataStore:EventDataStore",
+                    name: "e",
+                    retainOnDelete: false,
+                    replaceOnChanges: ["kmsKeyId"],
+                    inputs: { terminationProtectionEnabled: true },
+                },
+                /is deleted with the stack, and its events with it/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudtrail/eventDataStore:EventDataStore",
+                    name: "e",
+                    retainOnDelete: true,
+                    replaceOnChanges: ["kmsKeyId"],
+                    inputs: { terminationProtectionEnabled: false },
+                },
+                /termination protection is off/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:cloudtrail/eventDataStore:EventDataStore",
+                    name: "e",
+                    retainOnDelete: true,
+                    inputs: { terminationProtectionEnabled: true },
+                },
+                /not replaced when its key changes/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                    name: "l",
+                    retainOnDelete: undefined,
+                    inputs: { rules: [{ noncurrentVersionExpiration: { noncurrentDays: 1 } }] },
+                },
+                /deletes log files/,
+            ],
+            [
+                {
+                    ...base,
+                    type: "time:index/sleep:Sleep",
+                    name: "w",
+                    retainOnDelete: undefined,
+                    inputs: { createDuration: "30s" },
+                },
+                /waits 30s before the old key becomes decrypt-only/,
             ],
             [
                 {

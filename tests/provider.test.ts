@@ -31,7 +31,7 @@ type Resource = {
 /** name → schema type ("string", "number", "boolean", "string[]", "map", or the $ref's token). */
 function typeOf(p: Property): string {
     if (p.$ref !== undefined) {
-        return decodeURIComponent(p.$ref.split("#/resources/")[1]);
+        return decodeURIComponent(p.$ref.replace(/^.*#\/(resources|types)\//, ""));
     }
     if (p.type === "array" && p.items !== undefined) {
         return `${typeOf(p.items)}[]`;
@@ -75,6 +75,8 @@ const EXPECTED: Record<
             previousKmsKeyArns: "string[]",
             logGroupClass: "string",
             skipDestroy: "boolean",
+            deletionProtectionEnabled: "boolean",
+            dataProtectionPolicy: "string",
             region: "string",
             tags: "map",
         },
@@ -85,6 +87,7 @@ const EXPECTED: Record<
             name: "string",
             kmsKeyArn: "string",
             key: "aws:kms/key:Key",
+            dataProtectionPolicy: "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy",
             previousKeyPolicies: "aws:kms/keyPolicy:KeyPolicy[]",
         },
     },
@@ -113,9 +116,11 @@ const EXPECTED: Record<
         inputs: {
             trailName: "string",
             decryptPrincipalArns: "string[]",
+            s3BucketKey: "boolean",
             adminArns: "string[]",
             alias: "string",
             description: "string",
+            region: "string",
             enableKeyRotation: "boolean",
             rotationPeriodInDays: "number",
             deletionWindowInDays: "number",
@@ -140,6 +145,13 @@ const EXPECTED: Record<
             cloudWatchLogs: "boolean",
             cloudWatchLogsRetentionInDays: "number",
             forceDestroyBucket: "boolean",
+            eventSelectors: "encrypted-logs:index:TrailEventSelector[]",
+            advancedEventSelectors: "encrypted-logs:index:TrailAdvancedEventSelector[]",
+            insightSelectors: "encrypted-logs:index:TrailInsightSelector[]",
+            logFileTransitions: "encrypted-logs:index:TrailLogFileTransition[]",
+            logFileExpirationDays: "number",
+            snsTopicName: "string",
+            region: "string",
             tags: "map",
         },
         required: [],
@@ -149,6 +161,30 @@ const EXPECTED: Record<
             arn: "string",
             kmsKeyArn: "string",
             logGroup: "aws:cloudwatch/logGroup:LogGroup",
+        },
+    },
+    EncryptedEventDataStore: {
+        inputs: {
+            eventDataStoreName: "string",
+            retentionPeriod: "number",
+            billingMode: "string",
+            terminationProtectionEnabled: "boolean",
+            retainOnDelete: "boolean",
+            multiRegionEnabled: "boolean",
+            organizationEnabled: "boolean",
+            advancedEventSelectors: "encrypted-logs:index:TrailAdvancedEventSelector[]",
+            kmsKeyArn: "string",
+            queryPrincipalArns: "string[]",
+            keyAdminArns: "string[]",
+            region: "string",
+            tags: "map",
+        },
+        required: [],
+        outputs: {
+            eventDataStore: "aws:cloudtrail/eventDataStore:EventDataStore",
+            arn: "string",
+            kmsKeyArn: "string",
+            key: "aws:kms/key:Key",
         },
     },
 };
@@ -270,7 +306,7 @@ describe("component provider (multi-language)", function () {
         );
         assert.deepEqual(
             JSON.parse(engine.get("aws:kms/key:Key", "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit" }),
+            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit", s3BucketKey: true }),
         );
         assert.equal(
             engine.get("aws:cloudwatch/logGroup:LogGroup", "audit-logs").inputs.retentionInDays,

@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { InputError, RETENTION_DAYS, parseKmsKeyArn } from "../components";
 import {
+    callerIsAmong,
     checkKeyLocation,
     logGroupArn,
     parseLogGroupArn,
@@ -25,6 +26,7 @@ import {
 import {
     BUCKET_NAME_RULES,
     TRAIL_NAME_RULES,
+    checkCallerAmongAdmins,
     validateBucketName,
     validateS3KeyPrefix,
     validateTrailName,
@@ -659,4 +661,109 @@ describe("validateS3KeyPrefix and validatedTrailRegions", () => {
             () => validatedTrailRegions({ includeGlobalServiceEvents: false }),
             "includeGlobalServiceEvents is false: a multi-Region trail must include global service events (CloudTrail rejects it with InvalidParameterCombinationException). Allowed: includeGlobalServiceEvents: true with isMultiRegionTrail: true (the default). Fix: remove includeGlobalServiceEvents: false, or set isMultiRegionTrail: false for a single-Region trail.",
         ));
+});
+
+describe("callerIsAmong and checkCallerAmongAdmins", () => {
+    const role = "arn:aws:iam::111122223333:role/ops/key-admin";
+    const user = "arn:aws:iam::111122223333:user/people/ana";
+    const root = "arn:aws:iam::111122223333:root";
+    const cases: [string, string, string[], boolean | undefined][] = [
+        [
+            "a session of a listed role (path ignored)",
+            "arn:aws:sts::111122223333:assumed-role/key-admin/ci",
+            [role],
+            true,
+        ],
+        [
+            "a session of another role",
+            "arn:aws:sts::111122223333:assumed-role/key-admin2/ci",
+            [role],
+            false,
+        ],
+        ["a listed user", "arn:aws:iam::111122223333:user/ana", [user], true],
+        [
+            "a user named like a listed role",
+            "arn:aws:iam::111122223333:user/key-admin",
+            [role],
+            false,
+        ],
+        [
+            "a role session named like a listed user",
+            "arn:aws:sts::111122223333:assumed-role/ana/s",
+            [user],
+            false,
+        ],
+        [
+            "anyone of the account when the root is listed",
+            "arn:aws:sts::111122223333:assumed-role/x/s",
+            [role, root],
+            true,
+        ],
+        [
+            "the same role name in another account",
+            "arn:aws:sts::999988887777:assumed-role/key-admin/ci",
+            [role],
+            false,
+        ],
+        [
+            "the same role name in another partition",
+            "arn:aws-cn:sts::111122223333:assumed-role/key-admin/ci",
+            [role],
+            false,
+        ],
+        [
+            "the root user when only a role is listed",
+            "arn:aws:iam::111122223333:root",
+            [role],
+            false,
+        ],
+        ["the root user when the root is listed", "arn:aws:iam::111122223333:root", [root], true],
+        [
+            "a federated user (no principal a key policy can name)",
+            "arn:aws:sts::111122223333:federated-user/bob",
+            [role],
+            undefined,
+        ],
+        ["a caller ARN that is not an ARN", "deployer", [role], undefined],
+        [
+            "an admin entry that is not an ARN",
+            "arn:aws:sts::111122223333:assumed-role/key-admin/ci",
+            ["key-admin"],
+            false,
+        ],
+    ];
+    for (const [what, caller, admins, expected] of cases) {
+        it(`${expected === undefined ? "cannot tell" : expected ? "accepts" : "refuses"} ${what}`, () => {
+            assert.equal(callerIsAmong(caller, admins), expected);
+        });
+    }
+
+    it("returns the admins when the caller is among them, or when it cannot tell", () => {
+        assert.deepEqual(
+            checkCallerAmongAdmins([role], "arn:aws:sts::111122223333:assumed-role/key-admin/ci"),
+            [role],
+        );
+        assert.deepEqual(
+            checkCallerAmongAdmins([role], "arn:aws:sts::111122223333:federated-user/bob"),
+            [role],
+        );
+    });
+
+    it("refuses admins without the caller, naming the argument, the caller and the fix", () => {
+        assert.throws(
+            () =>
+                checkCallerAmongAdmins(
+                    [role],
+                    "arn:aws:sts::111122223333:assumed-role/deployer/ci",
+                ),
+            (e: Error) => {
+                assert.ok(e instanceof InputError);
+                assert.equal(
+                    e.message,
+                    "keyAdminArns is [\"arn:aws:iam::111122223333:role/ops/key-admin\"]: whoever runs pulumi up (arn:aws:sts::111122223333:assumed-role/deployer/ci) is not among them, so nothing in the key policy lets it kms:Decrypt, which CloudTrail requires of the caller that creates or updates a trail whose bucket uses an S3 Bucket Key (and KMS refuses a key policy its creator could not change again). Allowed: admins that include the role or user running pulumi up, or the account root. Fix: add that role's or user's ARN to keyAdminArns, or omit keyAdminArns so the account root (and IAM) administers the key.",
+                );
+                return true;
+            },
+        );
+    });
 });

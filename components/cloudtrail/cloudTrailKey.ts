@@ -22,10 +22,25 @@ export interface CloudTrailKeyArgs extends KeyManagementArgs {
      */
     readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
+     * The trail's S3 bucket encrypts with this key under an S3 Bucket Key (as `EncryptedTrail`'s
+     * does). Adds the statements for data S3 encrypts under the bucket's own context
+     * (`kms:EncryptionContext:aws:s3:arn`, which carries no `aws:cloudtrail:arn`): `kms:GenerateDataKey*`
+     * and `kms:Decrypt` for CloudTrail, for this trail only (`aws:SourceArn`), and `kms:Decrypt`
+     * through S3 for `decryptPrincipalArns`. CloudTrail: "If you are using an existing S3 bucket
+     * with an S3 Bucket Key, `kms:Decrypt` permissions are required to create or update a trail".
+     * @default false
+     */
+    readonly s3BucketKey?: boolean;
+    /**
      * Description of the key.
      * @default "CloudTrail encryption key (pulumi-aws-encrypted-logs)"
      */
     readonly description?: pulumi.Input<string>;
+    /**
+     * Region to create the key in: the region of the trail's S3 bucket.
+     * @default - the region of the AWS provider
+     */
+    readonly region?: pulumi.Input<string>;
 }
 
 /**
@@ -33,6 +48,12 @@ export interface CloudTrailKeyArgs extends KeyManagementArgs {
  * (for one trail, or any trail of the account) and lets the listed readers decrypt them, so a trail
  * using it deploys without `InsufficientEncryptionPolicyException`. Create it in the region of the
  * trail's S3 bucket.
+ *
+ * For trails only, not for CloudTrail Lake event data stores: its CloudTrail statements are
+ * conditioned on the trail's encryption context (`kms:EncryptionContext:aws:cloudtrail:arn`) and
+ * `aws:SourceArn`, and "The `aws:SourceArn` and `aws:SourceAccount` condition keys are not supported
+ * in KMS key policies for event data stores" (CloudTrail User Guide), so CloudTrail Lake could not
+ * use this key. Use `EncryptedEventDataStore`, or a key with `eventDataStoreKeyPolicy`.
  */
 export class CloudTrailKey extends pulumi.ComponentResource {
     /** The KMS key. */
@@ -61,7 +82,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
             validateTrailName(n),
         );
 
-        const where = awsLocation(this);
+        const where = awsLocation(this, args.region);
         const policy = pulumi
             .all([where, trailName, args.decryptPrincipalArns, args.adminArns])
             .apply(([loc, trail, decryptPrincipalArns, adminArns]) =>
@@ -72,6 +93,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
                             trailName: trail,
                             decryptPrincipalArns,
                             adminArns,
+                            s3BucketKey: args.s3BucketKey,
                         }),
                     ),
                 ),
@@ -82,6 +104,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
                 args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
             policy,
             settings,
+            region: args.region,
             tags: args.tags,
         });
         this.arn = this.key.arn;

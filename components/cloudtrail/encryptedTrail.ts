@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
-import { awsLocation } from "../common/environment";
+import { awsLocation, callerArn } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
@@ -13,11 +13,20 @@ import {
     cloudTrailLogsRoleTrustPolicy,
 } from "./policies";
 import {
+    checkCallerAmongAdmins,
     validateBucketName,
     validateS3KeyPrefix,
     validateTrailName,
     validatedTrailRegions,
 } from "./validation";
+import {
+    TrailAdvancedEventSelector,
+    TrailEventSelector,
+    TrailInsightSelector,
+    TrailLogFileTransition,
+    validateTrailSelectors,
+    validatedLogFileLifecycle,
+} from "./trailOptions";
 
 /** Arguments of {@link EncryptedTrail}. All optional. */
 export interface EncryptedTrailArgs {
@@ -67,7 +76,8 @@ export interface EncryptedTrailArgs {
     /**
      * ARN of the KMS key to encrypt the log files and the bucket with: a full key ARN in the region
      * of the bucket (the provider's region), not an alias or key id. Its policy must let CloudTrail
-     * use it (a `CloudTrailKey` does).
+     * use it, also under the bucket's S3 Bucket Key (a `CloudTrailKey` with this `trailName` and
+     * `s3BucketKey: true` does).
      * @default - a new `CloudTrailKey` scoped to this trail
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
@@ -78,7 +88,10 @@ export interface EncryptedTrailArgs {
      */
     readonly decryptPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Administrators of the keys this component creates (the trail's and the log group's).
+     * Administrators of the keys this component creates (the trail's and the log group's). Must
+     * include whoever runs `pulumi up` (or the account root): CloudTrail requires that caller to be
+     * able to `kms:Decrypt` when the bucket uses an S3 Bucket Key, so a list without it is refused
+     * before any key is created.
      * @default - the account root, which delegates key administration to IAM
      */
     readonly keyAdminArns?: pulumi.Input<pulumi.Input<string>[]>;
@@ -100,6 +113,47 @@ export interface EncryptedTrailArgs {
      * @default false
      */
     readonly forceDestroyBucket?: boolean;
+    /**
+     * Basic event selectors: which management and data events the trail records (at most five;
+     * not with `advancedEventSelectors`).
+     * @default - CloudTrail's default: all management events, no data events
+     */
+    readonly eventSelectors?: TrailEventSelector[];
+    /**
+     * Advanced event selectors (management, data and network activity events of any resource
+     * type, filtered by field). CloudTrail takes these or `eventSelectors`, not both.
+     * @default - none
+     */
+    readonly advancedEventSelectors?: TrailAdvancedEventSelector[];
+    /**
+     * Insights selectors: `ApiCallRateInsight` and/or `ApiErrorRateInsight`.
+     * @default - no Insights
+     */
+    readonly insightSelectors?: TrailInsightSelector[];
+    /**
+     * Move log files to cheaper storage classes after some days (lifecycle transitions of the
+     * current and of older versions).
+     * @default - none: log files stay in S3 Standard
+     */
+    readonly logFileTransitions?: TrailLogFileTransition[];
+    /**
+     * Delete log files this many days after they were written (and older versions as many days
+     * after they were replaced). The audit record is then gone for good: set it only if a
+     * retention policy requires deletion.
+     * @default - never: the log files are kept
+     */
+    readonly logFileExpirationDays?: number;
+    /**
+     * Name or ARN of an SNS topic CloudTrail notifies of every new log file. The topic's policy
+     * must let `cloudtrail.amazonaws.com` `sns:Publish` (for this trail: `aws:SourceArn`).
+     * @default - no notifications
+     */
+    readonly snsTopicName?: pulumi.Input<string>;
+    /**
+     * Region of the trail, its bucket and its key (the key must be in the bucket's region).
+     * @default - the region of the AWS provider
+     */
+    readonly region?: pulumi.Input<string>;
     /**
      * Tags for the trail, the bucket, the keys, the log group and the role.
      * @default - none
@@ -168,8 +222,12 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                     "cloudWatchLogsRetentionInDays",
                 );
             }
+            validateTrailSelectors(args);
             return validatedTrailRegions(args);
         });
+        const lifecycle = checked(this, label, () =>
+            validatedLogFileLifecycle(args.logFileTransitions, args.logFileExpirationDays),
+        );
         const trailName = checkedInput(this, label, args.trailName ?? name, (n) =>
             validateTrailName(n),
         );
@@ -180,8 +238,31 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             validateS3KeyPrefix(p),
         );
 
-        const where = awsLocation(this);
+        const where = awsLocation(this, args.region);
+        const region = args.region;
         const isOrganizationTrail = args.isOrganizationTrail ?? false;
+        this.bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            {
+                bucket: bucketName,
+                forceDestroy: args.forceDestroyBucket ?? false,
+                region,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        // With explicit admins the account root no longer delegates to IAM: whoever runs
+        // pulumi up must be one of them (see checkCallerAmongAdmins), checked before any key.
+        // Only for the trail key this component creates: a key of your own is yours to check.
+        const keyAdminArns =
+            args.keyAdminArns === undefined || args.kmsKeyArn !== undefined
+                ? args.keyAdminArns
+                : pulumi
+                      .all([args.keyAdminArns, callerArn(this)])
+                      .apply(([admins, caller]) =>
+                          checked(this, label, () => [...checkCallerAmongAdmins(admins, caller)]),
+                      );
         let keyArn: pulumi.Output<string>;
         const keyDependencies: pulumi.Resource[] = [];
         if (args.kmsKeyArn === undefined) {
@@ -190,7 +271,11 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 {
                     trailName,
                     decryptPrincipalArns: args.decryptPrincipalArns,
-                    adminArns: args.keyAdminArns,
+                    adminArns: keyAdminArns,
+                    // The bucket's default encryption uses this key with an S3 Bucket Key.
+                    s3BucketKey: true,
+                    // "Ensure the CMK is located in the same region as the S3 bucket" (seed 004).
+                    region,
                     description: pulumi.interpolate`CloudTrail key for trail ${trailName} (pulumi-aws-encrypted-logs)`,
                     tags: args.tags,
                 },
@@ -209,16 +294,12 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             );
         }
 
-        this.bucket = new aws.s3.Bucket(
-            `${name}-bucket`,
-            { bucket: bucketName, forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags },
-            { parent: this },
-        );
         const bucketId = this.bucket.id;
         const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
             `${name}-bucket-public-access`,
             {
                 bucket: bucketId,
+                region,
                 blockPublicAcls: true,
                 blockPublicPolicy: true,
                 ignorePublicAcls: true,
@@ -228,18 +309,55 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         );
         const ownership = new aws.s3.BucketOwnershipControls(
             `${name}-bucket-ownership`,
-            { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            { bucket: bucketId, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
             { parent: this },
         );
-        new aws.s3.BucketVersioning(
+        const versioning = new aws.s3.BucketVersioning(
             `${name}-bucket-versioning`,
-            { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
+            { bucket: bucketId, region, versioningConfiguration: { status: "Enabled" } },
             { parent: this },
         );
+        if (lifecycle !== undefined) {
+            // Opt-in only: by default the log files are kept forever. The same days apply to
+            // older versions (versioning is on), counted from when they were replaced.
+            new aws.s3.BucketLifecycleConfiguration(
+                `${name}-bucket-lifecycle`,
+                {
+                    bucket: bucketId,
+                    region,
+                    rules: [
+                        {
+                            id: "log-files",
+                            status: "Enabled",
+                            filter: {},
+                            transitions: lifecycle.transitions.map((t) => ({
+                                days: t.days,
+                                storageClass: t.storageClass,
+                            })),
+                            noncurrentVersionTransitions: lifecycle.transitions.map((t) => ({
+                                noncurrentDays: t.days,
+                                storageClass: t.storageClass,
+                            })),
+                            ...(lifecycle.expirationDays === undefined
+                                ? {}
+                                : {
+                                      expiration: { days: lifecycle.expirationDays },
+                                      noncurrentVersionExpiration: {
+                                          noncurrentDays: lifecycle.expirationDays,
+                                      },
+                                  }),
+                        },
+                    ],
+                },
+                // Lifecycle rules for older versions presuppose versioning.
+                { parent: this, dependsOn: [versioning] },
+            );
+        }
         const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-bucket-encryption`,
             {
                 bucket: bucketId,
+                region,
                 rules: [
                     {
                         applyServerSideEncryptionByDefault: {
@@ -259,6 +377,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             `${name}-bucket-policy`,
             {
                 bucket: bucketId,
+                region,
                 policy: pulumi
                     .all([where, this.bucket.bucket, trailName, s3KeyPrefix, organizationId])
                     .apply(([loc, bucket, trail, prefix, orgId]) =>
@@ -290,7 +409,9 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 {
                     logGroupName,
                     retentionInDays: args.cloudWatchLogsRetentionInDays ?? 365,
-                    keyAdminArns: args.keyAdminArns,
+                    keyAdminArns,
+                    // CloudTrail delivers to a log group in the trail's own region.
+                    region,
                     tags: args.tags,
                 },
                 { parent: this },
@@ -344,6 +465,11 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 isOrganizationTrail,
                 cloudWatchLogsGroupArn,
                 cloudWatchLogsRoleArn,
+                eventSelectors: args.eventSelectors,
+                advancedEventSelectors: args.advancedEventSelectors,
+                insightSelectors: args.insightSelectors,
+                snsTopicName: args.snsTopicName,
+                region,
                 tags: args.tags,
             },
             // CloudTrail checks the bucket policy and the key policy when the trail is created.

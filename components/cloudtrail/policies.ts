@@ -15,7 +15,12 @@ import {
     oneOrMany,
     validateLocation,
 } from "../common/policyDocument";
-import { CLOUDTRAIL_CONTEXT_KEY, cloudTrailServicePrincipal } from "../common/services";
+import {
+    CLOUDTRAIL_CONTEXT_KEY,
+    VIA_SERVICE_CONTEXT_KEY,
+    cloudTrailServicePrincipal,
+    viaServiceName,
+} from "../common/services";
 import { validateList, validateLogGroupName } from "../common/validation";
 import { validateBucketName, validateS3KeyPrefix, validateTrailName } from "./validation";
 
@@ -33,6 +38,9 @@ function cloudTrailPrincipal(): { Service: string } {
     return { Service: cloudTrailServicePrincipal() };
 }
 
+/** The encryption-context key S3 sets to the object's ARN, or with an S3 Bucket Key to the bucket's ARN. */
+export const S3_CONTEXT_KEY = "kms:EncryptionContext:aws:s3:arn";
+
 /** Arguments of {@link cloudTrailKeyPolicy}. */
 export interface CloudTrailKeyPolicyArgs extends AwsLocation {
     /**
@@ -47,6 +55,13 @@ export interface CloudTrailKeyPolicyArgs extends AwsLocation {
      * @default [] (no decrypt statement)
      */
     readonly decryptPrincipalArns?: readonly string[];
+    /**
+     * The trail's S3 bucket encrypts with this key under an S3 Bucket Key (as `EncryptedTrail`'s
+     * bucket does). Adds the statements for data encrypted under the bucket's own encryption
+     * context, which carries no `aws:cloudtrail:arn` (see the function's docs).
+     * @default false
+     */
+    readonly s3BucketKey?: boolean;
     /** Key administrators. @default the account root (`arn:<partition>:iam::<account>:root`) */
     readonly adminArns?: readonly string[];
 }
@@ -59,6 +74,29 @@ export interface CloudTrailKeyPolicyArgs extends AwsLocation {
  * `kms:Decrypt` only CloudTrail-encrypted data (`Null kms:EncryptionContext:aws:cloudtrail:arn =
  * false`). An organisation trail needs nothing more on its key: the trail lives in the management
  * account, and member accounts' log files are encrypted under that trail's ARN.
+ *
+ * With `s3BucketKey` (the trail's bucket encrypts with this key under an S3 Bucket Key), two
+ * more statements, because data S3 encrypts under the bucket key does not meet the
+ * `kms:EncryptionContext:aws:cloudtrail:arn` conditions above:
+ * - S3 User Guide, "Encryption context": "if you use SSE-KMS and enable an S3 Bucket Key, you use
+ *   the bucket ARN for your encryption context", and "Reducing the cost of SSE-KMS with Amazon S3
+ *   Bucket Keys": "S3 Bucket Keys use the bucket ARN as encryption context" — so those requests
+ *   carry `aws:s3:arn = <bucket ARN>` and need not carry `aws:cloudtrail:arn`; then the
+ *   `StringLike` condition does not match (IAM User Guide, condition operators: "If the key that
+ *   you specify in a policy condition is not present in the request context, the values do not
+ *   match and the condition is false"), nor does `Null ... = false`, which asks that the key exist.
+ * - CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail": "If you are using an
+ *   existing S3 bucket with an S3 Bucket Key, `kms:Decrypt` permissions are required to create or
+ *   update a trail with SSE-KMS encryption enabled."
+ * So `cloudtrail.amazonaws.com` may `kms:GenerateDataKey*` and `kms:Decrypt` when the request
+ * carries an S3 context (`Null kms:EncryptionContext:aws:s3:arn = false`) and is for this trail
+ * (`aws:SourceArn`; any trail of the account without `trailName`), and the readers may
+ * `kms:Decrypt` S3 data only through S3 (`kms:ViaService = s3.<region>.amazonaws.com`). The
+ * bucket's name is deliberately not in the condition: Pulumi names the bucket during the update,
+ * and a key policy that waits for it could not be judged at preview. Log and digest files CloudTrail writes with its own context stay
+ * covered by the statements above: the CloudTrail console's default key policy "Allows CloudTrail
+ * to encrypt log files and digest files under the KMS key" with only the `aws:cloudtrail:arn`
+ * statement.
  */
 export function cloudTrailKeyPolicy(args: CloudTrailKeyPolicyArgs): PolicyDocument {
     const where = validateLocation(args);
@@ -103,6 +141,39 @@ export function cloudTrailKeyPolicy(args: CloudTrailKeyPolicyArgs): PolicyDocume
             Resource: "*",
             Condition: { Null: { [CLOUDTRAIL_CONTEXT_KEY]: "false" } },
         });
+    }
+    if (args.s3BucketKey === true) {
+        const s3Context = { [S3_CONTEXT_KEY]: "false" };
+        statements.push({
+            Sid: "AllowCloudTrailBucketKey",
+            Effect: "Allow",
+            Principal: cloudTrailPrincipal(),
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+            Condition:
+                trailName === undefined
+                    ? {
+                          Null: s3Context,
+                          StringLike: { "aws:SourceArn": accountTrailsPattern(where) },
+                      }
+                    : {
+                          Null: s3Context,
+                          StringEquals: { "aws:SourceArn": trailArn(where, trailName) },
+                      },
+        });
+        if (readers.length > 0) {
+            statements.push({
+                Sid: "AllowCloudTrailLogDecryptThroughBucketKey",
+                Effect: "Allow",
+                Principal: { AWS: oneOrMany(readers) },
+                Action: "kms:Decrypt",
+                Resource: "*",
+                Condition: {
+                    Null: s3Context,
+                    StringEquals: { [VIA_SERVICE_CONTEXT_KEY]: viaServiceName("s3", where) },
+                },
+            });
+        }
     }
     return { Version: "2012-10-17", Statement: statements };
 }

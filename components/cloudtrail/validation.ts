@@ -3,8 +3,9 @@
  * general-purpose bucket naming rules), the S3 key prefix, and the trail's region settings. Pure:
  * plain values in, the value out, or an {@link InputError} naming argument, value, allowed and fix.
  */
+import { callerIsAmong } from "../common/arn";
 import { InputError } from "../common/errors";
-import { rejectedCharacters } from "../common/validation";
+import { rejectedCharacters, validateIntegerInRange, validateOneOf } from "../common/validation";
 
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 
@@ -173,4 +174,125 @@ export function validatedTrailRegions(args: TrailRegionArgs): Required<TrailRegi
         );
     }
     return { isMultiRegionTrail, includeGlobalServiceEvents };
+}
+
+/** Why a trail's creator must be able to decrypt with the trail key (see {@link checkCallerAmongAdmins}). */
+export const TRAIL_CALLER_NEEDS_DECRYPT =
+    "CloudTrail requires of the caller that creates or updates a trail whose bucket uses an S3 Bucket Key";
+
+/**
+ * Why an event data store's creator must be able to use its key: CloudTrail User Guide, "When you
+ * create an event data store and encrypt it with a KMS key, or run queries on an event data store
+ * that you're encrypting with a KMS key, you should have write access to the KMS key."
+ */
+export const EVENT_DATA_STORE_CALLER_NEEDS_KEY =
+    "CloudTrail requires of whoever creates an event data store encrypted with the key";
+
+/**
+ * Checks that explicit key administrators include whoever runs `pulumi up` (`callerArn`), or the
+ * account root: with `keyAdminArns` the account root no longer delegates to IAM, and CloudTrail
+ * needs that caller to be able to decrypt with the key. CloudTrail User Guide, "Configure AWS KMS
+ * key policies for CloudTrail": "If you are using an existing S3 bucket with an S3 Bucket Key,
+ * `kms:Decrypt` permissions are required to create or update a trail with SSE-KMS encryption
+ * enabled." (KMS would also refuse the key policy: `CreateKey` requires that "the key policy must
+ * allow the principal that is making the CreateKey request to make a subsequent PutKeyPolicy
+ * request", KMS API Reference.) A caller whose ARN names no principal a key policy can list (a
+ * federated user) is left to KMS.
+ */
+export function checkCallerAmongAdmins(
+    adminArns: readonly string[],
+    callerArn: string,
+    argument = "keyAdminArns",
+    why = TRAIL_CALLER_NEEDS_DECRYPT,
+): readonly string[] {
+    if (callerIsAmong(callerArn, adminArns) === false) {
+        throw new InputError(
+            argument,
+            adminArns,
+            `whoever runs pulumi up (${callerArn}) is not among them, so nothing in the key policy lets it kms:Decrypt, which ${why} (and KMS refuses a key policy its creator could not change again)`,
+            "admins that include the role or user running pulumi up, or the account root",
+            "add that role's or user's ARN to keyAdminArns, or omit keyAdminArns so the account root (and IAM) administers the key",
+        );
+    }
+    return adminArns;
+}
+
+/** What CloudTrail accepts as an event data store name (CreateEventDataStore `Name`). */
+export const EVENT_DATA_STORE_NAME_RULES = "3 to 128 characters from a-z, A-Z, 0-9, '.', '_', '-'";
+
+/**
+ * Checks an event data store name: CreateEventDataStore, `Name`: "Length Constraints: Minimum
+ * length of 3. Maximum length of 128. Pattern: `^[a-zA-Z0-9._\-]+$`".
+ */
+export function validateEventDataStoreName(
+    value: unknown,
+    argument = "eventDataStoreName",
+): string {
+    const fix = "use a name of 3 to 128 characters, e.g. 'org-audit-lake'";
+    if (typeof value !== "string") {
+        throw new InputError(
+            argument,
+            value,
+            "an event data store needs a name",
+            EVENT_DATA_STORE_NAME_RULES,
+            fix,
+        );
+    }
+    if (value.length < 3 || value.length > 128) {
+        throw new InputError(
+            argument,
+            value,
+            `the name is ${value.length} character${value.length === 1 ? "" : "s"} long`,
+            EVENT_DATA_STORE_NAME_RULES,
+            fix,
+        );
+    }
+    const rejected = rejectedCharacters("CloudTrail", value, /^[A-Za-z0-9._-]+$/);
+    if (rejected !== undefined) {
+        throw new InputError(
+            argument,
+            value,
+            rejected,
+            EVENT_DATA_STORE_NAME_RULES,
+            "replace those characters, e.g. with '-'",
+        );
+    }
+    return value;
+}
+
+/** The billing modes of an event data store, and the longest retention each allows, in days. */
+export const EVENT_DATA_STORE_MAX_RETENTION: Readonly<Record<string, number>> = {
+    EXTENDABLE_RETENTION_PRICING: 3653,
+    FIXED_RETENTION_PRICING: 2557,
+};
+
+/**
+ * Checks an event data store's retention against its billing mode. CreateEventDataStore,
+ * `RetentionPeriod`: "If BillingMode is set to EXTENDABLE_RETENTION_PRICING, you can set a
+ * retention period of up to 3653 days, the equivalent of 10 years. If BillingMode is set to
+ * FIXED_RETENTION_PRICING, you can set a retention period of up to 2557 days", and "Valid Range:
+ * Minimum value of 7. Maximum value of 3653."
+ */
+export function validateEventDataStoreRetention(
+    retentionPeriod: unknown,
+    billingMode: unknown,
+): { retentionPeriod: number; billingMode: string } {
+    const mode = validateOneOf(
+        "billingMode",
+        billingMode,
+        Object.keys(EVENT_DATA_STORE_MAX_RETENTION),
+        "CloudTrail Lake has no such billing mode",
+        "use EXTENDABLE_RETENTION_PRICING (the default) or FIXED_RETENTION_PRICING",
+    );
+    const max = EVENT_DATA_STORE_MAX_RETENTION[mode];
+    const days = validateIntegerInRange(
+        "retentionPeriod",
+        retentionPeriod,
+        7,
+        max,
+        mode === "FIXED_RETENTION_PRICING"
+            ? "FIXED_RETENTION_PRICING keeps events at most 2557 days; use fewer days, or EXTENDABLE_RETENTION_PRICING for up to 3653"
+            : "keep events 7 to 3653 days",
+    );
+    return { retentionPeriod: days, billingMode: mode };
 }

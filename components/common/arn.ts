@@ -240,3 +240,54 @@ export function validateIamPrincipalArn(
     }
     return value;
 }
+
+/**
+ * Whether the caller `callerArn` (what `aws.getCallerIdentity` returns for whoever runs
+ * `pulumi up`) is one of `principalArns` as a key policy sees it: the account root covers every
+ * caller of its account; a role ARN covers that role's sessions
+ * (`arn:<p>:sts::<account>:assumed-role/<name>/<session>`; role names are unique in an account, so
+ * the role's path does not matter); a user ARN covers that user. Undefined when the caller's ARN
+ * names no IAM principal a key policy could list (a federated user, or not an ARN).
+ */
+export function callerIsAmong(
+    callerArn: string,
+    principalArns: readonly string[],
+): boolean | undefined {
+    if (!looksLikeArn(callerArn)) {
+        return undefined;
+    }
+    const caller = parseArn(callerArn);
+    let kind: "root" | "role" | "user";
+    let callerName = "";
+    if (caller.service === "iam" && caller.resource === "root") {
+        kind = "root";
+    } else if (caller.service === "iam" && caller.resource.startsWith("user/")) {
+        kind = "user";
+        callerName = caller.resource.split("/").pop() ?? "";
+    } else if (caller.service === "sts" && caller.resource.startsWith("assumed-role/")) {
+        kind = "role";
+        callerName = caller.resource.split("/")[1] ?? "";
+    } else {
+        return undefined;
+    }
+    return principalArns.some((arn) => {
+        if (!looksLikeArn(arn)) {
+            return false;
+        }
+        const p = parseArn(arn);
+        if (p.service !== "iam" || p.partition !== caller.partition) {
+            return false;
+        }
+        if (p.accountId !== caller.accountId) {
+            return false;
+        }
+        if (p.resource === "root") {
+            return true;
+        }
+        return (
+            kind !== "root" &&
+            p.resource.startsWith(`${kind}/`) &&
+            p.resource.split("/").pop() === callerName
+        );
+    });
+}

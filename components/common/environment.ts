@@ -17,15 +17,18 @@ interface ProviderFacts {
     readonly region: string;
 }
 
+interface CachedFacts {
+    readonly location: pulumi.Output<ProviderFacts>;
+    /** The ARN of whoever runs the deployment, from the same `aws.getCallerIdentity` invoke. */
+    readonly callerArn: pulumi.Output<string>;
+}
+
 // One cache per engine connection (a new monitor per deployment, per automation-API run and per
 // `setMocks` call), then one entry per provider object; `undefined` stands for the default provider.
-const cache = new WeakMap<
-    object,
-    Map<pulumi.ProviderResource | undefined, pulumi.Output<ProviderFacts>>
->();
+const cache = new WeakMap<object, Map<pulumi.ProviderResource | undefined, CachedFacts>>();
 const noMonitor = {};
 
-function providerFacts(resource: pulumi.Resource): pulumi.Output<ProviderFacts> {
+function providerFacts(resource: pulumi.Resource): CachedFacts {
     const monitor: object = pulumi.runtime.getMonitor() ?? noMonitor;
     let perProvider = cache.get(monitor);
     if (perProvider === undefined) {
@@ -39,14 +42,17 @@ function providerFacts(resource: pulumi.Resource): pulumi.Output<ProviderFacts> 
         const partition = aws.getPartitionOutput({}, opts);
         const region = aws.getRegionOutput({}, opts);
         const identity = aws.getCallerIdentityOutput({}, opts);
-        facts = pulumi
-            .all([partition.partition, partition.dnsSuffix, identity.accountId, region.region])
-            .apply(([p, dnsSuffix, accountId, r]) => ({
-                partition: p,
-                dnsSuffix,
-                accountId,
-                region: r,
-            }));
+        facts = {
+            location: pulumi
+                .all([partition.partition, partition.dnsSuffix, identity.accountId, region.region])
+                .apply(([p, dnsSuffix, accountId, r]) => ({
+                    partition: p,
+                    dnsSuffix,
+                    accountId,
+                    region: r,
+                })),
+            callerArn: identity.arn,
+        };
         perProvider.set(provider, facts);
     }
     return facts;
@@ -61,7 +67,7 @@ export function awsLocation(
     resource: pulumi.Resource,
     region?: pulumi.Input<string>,
 ): pulumi.Output<AwsLocation> {
-    const facts = providerFacts(resource);
+    const facts = providerFacts(resource).location;
     if (region === undefined) {
         // The provider's own region: the cached facts are already the location.
         return facts;
@@ -72,4 +78,12 @@ export function awsLocation(
         accountId: f.accountId,
         region: r ?? f.region,
     }));
+}
+
+/**
+ * The ARN of whoever runs the deployment with the provider `resource`'s children use (the
+ * `arn` of `aws.getCallerIdentity`, from the invoke {@link awsLocation} makes anyway).
+ */
+export function callerArn(resource: pulumi.Resource): pulumi.Output<string> {
+    return providerFacts(resource).callerArn;
 }

@@ -69,11 +69,6 @@ export function validateLocation(where: AwsLocation): AwsLocation {
     return where;
 }
 
-/** `<service>.<region>.<dnsSuffix>`: the regional service principal, e.g. `logs.us-east-1.amazonaws.com`. */
-export function regionalServicePrincipal(service: string, where: AwsLocation): string {
-    return `${service}.${where.region}.${where.dnsSuffix}`;
-}
-
 /**
  * Statement 1 of DESIGN.md: key administration. The account root (which delegates to IAM) unless
  * explicit admin ARNs are given; never dropped, since a key nobody can administer is lost.

@@ -38,6 +38,24 @@ export function cloudTrailServicePrincipal(): string {
     return ["cloudtrail", "amazonaws", "com"].join(".");
 }
 
+/**
+ * The value of `kms:ViaService` for requests a service makes to KMS on a caller's behalf:
+ * `<service>.<region>.amazonaws.com` in every partition, China included. KMS Developer Guide,
+ * "Services that support the kms:ViaService condition key": "Use the `.amazonaws.com` suffix of
+ * the AWS KMS ViaService name in all AWS partitions." So, unlike the service principal
+ * ({@link logsServicePrincipal}: `logs.cn-north-1.amazonaws.com.cn` in aws-cn), this name never
+ * takes the partition's DNS suffix.
+ */
+export function viaServiceName(service: string, where: { readonly region: string }): string {
+    return `${service}.${where.region}.${VIA_SERVICE_SUFFIX}`;
+}
+
+/** The suffix of every `kms:ViaService` name, in all partitions (see {@link viaServiceName}). */
+export const VIA_SERVICE_SUFFIX = ["amazonaws", "com"].join(".");
+
+/** The condition key that names the service a request reached KMS through (seed 000, kms:ViaService). */
+export const VIA_SERVICE_CONTEXT_KEY = "kms:ViaService";
+
 /** Actions the CloudWatch Logs principal needs on a log group key (seed 000). */
 export const LOG_GROUP_KEY_ACTIONS: readonly string[] = [
     "kms:Encrypt",

@@ -200,3 +200,53 @@ export function validateList<T>(argument: string, value: unknown): T[] {
         `pass a list, e.g. ${argument}: ["..."]`,
     );
 }
+
+/** The policy language version of CloudWatch Logs data protection policies. */
+export const DATA_PROTECTION_POLICY_VERSION = "2021-06-01";
+
+/**
+ * Checks a CloudWatch Logs data protection policy document: JSON with a `Name`, `Version`
+ * `2021-06-01` and at least one statement. CloudWatch Logs User Guide, "Understanding data
+ * protection policies": "A data protection policy requires the following basic policy information
+ * for identification: Name – The policy name. ... Version – The policy language version. The
+ * current version is 2021-06-01." The statements themselves (data identifiers, audit and
+ * de-identify operations) are CloudWatch Logs' to judge.
+ */
+export function validateDataProtectionPolicy(
+    value: unknown,
+    argument = "dataProtectionPolicy",
+): string {
+    const allowed = `a JSON document with "Name", "Version": "${DATA_PROTECTION_POLICY_VERSION}" and a non-empty "Statement" list`;
+    let doc: unknown;
+    try {
+        doc = typeof value === "string" ? JSON.parse(value) : undefined;
+    } catch {
+        doc = undefined;
+    }
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+        throw new InputError(
+            argument,
+            value,
+            "not a JSON data protection policy document",
+            allowed,
+            "pass JSON.stringify({...}) of the policy, or the json output of aws.cloudwatch.getLogDataProtectionPolicyDocument",
+        );
+    }
+    const { Name, Version, Statement } = doc as Record<string, unknown>;
+    if (
+        typeof Name !== "string" ||
+        Name === "" ||
+        Version !== DATA_PROTECTION_POLICY_VERSION ||
+        !Array.isArray(Statement) ||
+        Statement.length === 0
+    ) {
+        throw new InputError(
+            argument,
+            value,
+            `a data protection policy needs a Name, Version "${DATA_PROTECTION_POLICY_VERSION}" (the current policy language version) and at least one statement`,
+            allowed,
+            `add the missing parts, e.g. { "Name": "orders", "Version": "${DATA_PROTECTION_POLICY_VERSION}", "Statement": [...] }`,
+        );
+    }
+    return value as string;
+}

@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE, checked, checkedInput } from "../common/component";
+import * as time from "@pulumiverse/time";
+import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import {
     ENCRYPTABLE_LOG_GROUP_CLASSES,
+    validateDataProtectionPolicy,
     validateLogGroupName,
     validateOneOf,
     validateRetentionInDays,
@@ -49,7 +51,11 @@ export interface EncryptedLogGroupArgs {
      * Keys this group was encrypted with before (re-keying, AWS's "convert an encrypted log group"
      * steps). Each gets a key policy reduced to administration plus CloudWatch Logs `kms:Decrypt`
      * for this group, so old log events stay readable and nothing new is encrypted with it. The
-     * old keys are never disabled or deleted, and the reduced policy stays in place if this
+     * reduced policy is put on the key only five minutes after the group moved to its new key
+     * (a `time.Sleep` between the two: an association "can take up to five minutes to take
+     * effect", and until then CloudWatch Logs may still encrypt with the old key), so one
+     * `pulumi up` re-keys without dropping events; that `pulumi up` takes five minutes longer.
+     * The old keys are never disabled or deleted, and the reduced policy stays in place if this
      * argument is later removed. The policy replaces the key's whole policy: list only keys that
      * served this group alone.
      * @default - none
@@ -63,10 +69,27 @@ export interface EncryptedLogGroupArgs {
     readonly logGroupClass?: pulumi.Input<string>;
     /**
      * Keep the log group and its events in AWS when it is removed from the stack or the stack is
-     * destroyed. Set false to delete them on destroy.
+     * destroyed. Set false to delete them on destroy (deletion protection then defaults to off).
      * @default true
      */
     readonly skipDestroy?: boolean;
+    /**
+     * Turn on CloudWatch Logs deletion protection, which "blocks all deletion operations until it
+     * is explicitly disabled" (PutLogGroupDeletionProtection): nobody deletes the group and its
+     * events by accident, in or outside Pulumi. To opt out, set false; with `skipDestroy: false`
+     * it defaults to false, since AWS would refuse the delete ("Cannot delete log group with
+     * deletion protection enabled").
+     * @default true (false with `skipDestroy: false`)
+     */
+    readonly deletionProtectionEnabled?: boolean;
+    /**
+     * A CloudWatch Logs data protection policy for the group (JSON: `Name`, `Version`
+     * `2021-06-01`, statements that audit or mask sensitive data), for groups that hold personal
+     * or secret data. Created as an `aws.cloudwatch.LogDataProtectionPolicy` `<name>-data-protection`
+     * ("Only one data protection policy can be defined per CloudWatch Logs log group").
+     * @default - none
+     */
+    readonly dataProtectionPolicy?: pulumi.Input<string>;
     /**
      * Region of the log group and its key.
      * @default - the region of the AWS provider
@@ -78,6 +101,15 @@ export interface EncryptedLogGroupArgs {
      */
     readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
+
+/**
+ * How long a re-keyed group waits before its previous keys become decrypt-only: seed 000 (and the
+ * CloudWatch Logs User Guide, "Limits"): "After you associate or disassociate a key from a log
+ * group, it can take up to five minutes for the operation to take effect." Until then CloudWatch
+ * Logs may still encrypt new events with the previous key, so that key keeps its policy for five
+ * minutes after `AssociateKmsKey` returned.
+ */
+export const KEY_ASSOCIATION_DELAY = "5m";
 
 function keyDescription(groupName: string): string {
     return `CloudWatch Logs key for log group ${groupName} (pulumi-aws-encrypted-logs)`;
@@ -99,6 +131,8 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
     public readonly kmsKeyArn: pulumi.Output<string>;
     /** The key this component created, when `kmsKeyArn` was not given. */
     public readonly key?: aws.kms.Key;
+    /** The group's data protection policy, with `dataProtectionPolicy`. */
+    public readonly dataProtectionPolicy?: aws.cloudwatch.LogDataProtectionPolicy;
     /** The decrypt-only key policies put on `previousKmsKeyArns`, in the same order. */
     public readonly previousKeyPolicies: aws.kms.KeyPolicy[];
 
@@ -131,6 +165,15 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             ),
         );
         checked(this, label, () => {
+            if (args.skipDestroy === false && args.deletionProtectionEnabled === true) {
+                throw new InputError(
+                    "deletionProtectionEnabled",
+                    true,
+                    'skipDestroy: false asks pulumi destroy to delete the group, which deletion protection refuses ("Cannot delete log group with deletion protection enabled")',
+                    "deletionProtectionEnabled: true with skipDestroy true (the default), or false with skipDestroy: false",
+                    "drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it",
+                );
+            }
             if (args.kmsKeyArn !== undefined && args.viaServiceRoleArns !== undefined) {
                 throw new InputError(
                     "viaServiceRoleArns",
@@ -165,13 +208,60 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
                 kmsKeyId: keyArn,
                 logGroupClass,
                 skipDestroy: args.skipDestroy ?? true,
+                // "By default, deletion protection is not enabled" (CloudWatch Logs User Guide,
+                // "Protecting log groups from deletion"); on here, like skipDestroy.
+                deletionProtectionEnabled:
+                    args.deletionProtectionEnabled ?? args.skipDestroy ?? true,
                 region: args.region,
                 tags: args.tags,
             },
             { parent: this, dependsOn: chosen.dependsOn },
         );
 
-        this.previousKeyPolicies = (args.previousKmsKeyArns ?? []).map((previous, i) => {
+        const dataProtectionPolicy = checkedOptionalInput(
+            this,
+            label,
+            args.dataProtectionPolicy,
+            (d) => validateDataProtectionPolicy(d),
+        );
+        this.dataProtectionPolicy =
+            dataProtectionPolicy === undefined
+                ? undefined
+                : new aws.cloudwatch.LogDataProtectionPolicy(
+                      `${name}-data-protection`,
+                      {
+                          logGroupName: this.logGroup.name,
+                          policyDocument: dataProtectionPolicy,
+                          region: args.region,
+                      },
+                      { parent: this },
+                  );
+
+        const previousKeys = args.previousKmsKeyArns ?? [];
+        // Not an output: the multi-language schema can only name @pulumi packages' resources.
+        let wait: time.Sleep | undefined;
+        if (previousKeys.length > 0) {
+            // Ordering by dependsOn alone would put the decrypt-only policy on the old key the
+            // moment AssociateKmsKey returns, while CloudWatch Logs may go on encrypting with the
+            // old key for up to five minutes (seed 000): AWS offers no call that says when the
+            // association has taken effect, so the only point to order after is a wait. The
+            // triggers re-run it whenever the group's key or the list of previous keys changes,
+            // i.e. whenever an up changes which key CloudWatch Logs is moving away from.
+            wait = new time.Sleep(
+                `${name}-rekey-wait`,
+                {
+                    createDuration: KEY_ASSOCIATION_DELAY,
+                    triggers: {
+                        logGroupKmsKeyId: this.logGroup.kmsKeyId.apply((k) => k ?? ""),
+                        previousKmsKeyArns: pulumi
+                            .all(previousKeys)
+                            .apply((arns) => arns.join(",")),
+                    },
+                },
+                { parent: this, dependsOn: [this.logGroup] },
+            );
+        }
+        this.previousKeyPolicies = previousKeys.map((previous, i) => {
             const argument = `previousKmsKeyArns[${i}]`;
             // keyId carries only the previous key's own dependencies, so a policy pack can tell
             // at preview which key this policy replaces; the "not the current key" check sits in
@@ -217,9 +307,14 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
                         ),
                     region: args.region,
                 },
-                // After the group has moved to the new key; kept if removed, because deleting a
-                // KeyPolicy resets the key to the default policy and CloudWatch Logs loses access.
-                { parent: this, dependsOn: [this.logGroup], retainOnDelete: true },
+                // Five minutes after the group has moved to the new key (the wait depends on the
+                // group); kept if removed, because deleting a KeyPolicy resets the key to the
+                // default policy and CloudWatch Logs loses access.
+                {
+                    parent: this,
+                    dependsOn: [this.logGroup, ...(wait === undefined ? [] : [wait])],
+                    retainOnDelete: true,
+                },
             );
         });
 
@@ -233,6 +328,7 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             kmsKeyArn: this.kmsKeyArn,
             key: this.key,
             previousKeyPolicies: this.previousKeyPolicies,
+            dataProtectionPolicy: this.dataProtectionPolicy,
         });
     }
 }

@@ -31,7 +31,8 @@ export interface LogsKeyArgs extends KeyManagementArgs {
     readonly anomalyDetectors?: boolean;
     /**
      * IAM roles that call CloudWatch Logs (for example to read encrypted log events) and may use
-     * the key only through it (`kms:ViaService = logs.<region>.<dnsSuffix>`).
+     * the key only through it (`kms:ViaService = logs.<region>.amazonaws.com`, the `.amazonaws.com`
+     * suffix in every partition, China included, as the KMS Developer Guide says).
      * @default - none
      */
     readonly viaServiceRoleArns?: pulumi.Input<pulumi.Input<string>[]>;

@@ -10,7 +10,6 @@ import {
     PolicyStatement,
     keyAdministrationStatement,
     oneOrMany,
-    regionalServicePrincipal,
     validateLocation,
 } from "../common/policyDocument";
 import {
@@ -20,7 +19,9 @@ import {
     LOGS_CRYPTO_CONTEXT_KEY,
     LOG_GROUP_KEY_ACTIONS,
     VIA_SERVICE_ACTIONS,
+    VIA_SERVICE_CONTEXT_KEY,
     logsServicePrincipal,
+    viaServiceName,
 } from "../common/services";
 import { validateList, validateLogGroupName } from "../common/validation";
 
@@ -135,8 +136,11 @@ function viaServiceStatement(
             Principal: { AWS: oneOrMany(roles) },
             Action: [...VIA_SERVICE_ACTIONS],
             Resource: "*",
+            // `logs.<region>.amazonaws.com` in every partition (aws-cn included): KMS Developer
+            // Guide, "Use the `.amazonaws.com` suffix of the AWS KMS ViaService name in all AWS
+            // partitions." The service principal keeps the partition's suffix; this value does not.
             Condition: {
-                StringEquals: { "kms:ViaService": regionalServicePrincipal("logs", where) },
+                StringEquals: { [VIA_SERVICE_CONTEXT_KEY]: viaServiceName("logs", where) },
             },
         },
     ];

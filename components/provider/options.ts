@@ -7,6 +7,7 @@ import { ComponentProviderOptions } from "@pulumi/pulumi/provider/experimental";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CloudTrailKey } from "../cloudtrail/cloudTrailKey";
+import { EncryptedEventDataStore } from "../cloudtrail/encryptedEventDataStore";
 import { EncryptedTrail } from "../cloudtrail/encryptedTrail";
 import { PACKAGE } from "../common/component";
 import { EncryptedAnomalyDetector } from "../logs/encryptedAnomalyDetector";
@@ -36,6 +37,7 @@ export const PROVIDER_OPTIONS: ComponentProviderOptions & { version: string } = 
         EncryptedAnomalyDetector,
         CloudTrailKey,
         EncryptedTrail,
+        EncryptedEventDataStore,
     ],
     dirname: sourceDirectory(),
     version: packageVersion(),

@@ -1,5 +1,6 @@
 // Re-keying (AWS's "convert an encrypted log group" steps, as code). The group moves to a new key
-// scoped to it; the key it used before keeps only kms:Decrypt for CloudWatch Logs, so events
+// scoped to it; five minutes later (a key association takes up to five minutes to take effect)
+// the key it used before keeps only kms:Decrypt for CloudWatch Logs, so events
 // written under it stay readable for their whole retention. The old key is never disabled or
 // deleted, and its reduced policy stays if you later drop previousKmsKeyArns.
 //   pulumi config set previousKeyArn arn:aws:kms:us-east-1:111122223333:key/...
