@@ -47,7 +47,10 @@ function newestSource(dir) {
     let newest = -Infinity;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
-        newest = Math.max(newest, e.isDirectory() ? newestSource(p) : e.name.endsWith(".ts") ? mtime(p) : -Infinity);
+        newest = Math.max(
+            newest,
+            e.isDirectory() ? newestSource(p) : e.name.endsWith(".ts") ? mtime(p) : -Infinity,
+        );
     }
     return newest;
 }
@@ -73,7 +76,9 @@ function sweep(outDir, rootDir) {
     return removed;
 }
 
-const outputs = plugin ? [path.join(root, "bin")] : [path.join(root, "bin"), path.join(root, "policypack", "bin")];
+const outputs = plugin
+    ? [path.join(root, "bin")]
+    : [path.join(root, "bin"), path.join(root, "policypack", "bin")];
 if (clean) {
     for (const dir of outputs) {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -84,14 +89,24 @@ if (!plugin) {
     const pack = path.join(root, "policypack");
     const installed = path.join(pack, "node_modules", ".package-lock.json");
     if (mtime(installed) < mtime(path.join(pack, "package-lock.json"))) {
-        console.error("build: installing the policy pack's dependencies (npm ci --prefix policypack)");
-        run(process.platform === "win32" ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], pack);
+        console.error(
+            "build: installing the policy pack's dependencies (npm ci --prefix policypack)",
+        );
+        run(
+            process.platform === "win32" ? "npm.cmd" : "npm",
+            ["ci", "--no-audit", "--no-fund"],
+            pack,
+        );
     }
 }
 
-const projects = plugin ? ["components/tsconfig.json"] : ["tsconfig.json", "policypack/tsconfig.json"];
+const projects = plugin
+    ? ["components/tsconfig.json"]
+    : ["tsconfig.json", "policypack/tsconfig.json"];
 run(process.execPath, [tsc(), "-b", ...projects]);
-const removed = sweep(path.join(root, "bin"), root) + (plugin ? 0 : sweep(path.join(root, "policypack", "bin"), root));
+const removed =
+    sweep(path.join(root, "bin"), root) +
+    (plugin ? 0 : sweep(path.join(root, "policypack", "bin"), root));
 
 const schema = path.join(root, "bin", "components", "provider", "schema.json");
 const inputs = Math.max(

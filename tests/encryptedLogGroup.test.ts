@@ -289,8 +289,7 @@ describe("EncryptedLogGroup", () => {
             [
                 // TypeScript refuses it at compile time; Python, Go or YAML programs can send it.
                 "the DELIVERY log class",
-                () =>
-                    new EncryptedLogGroup("g", { logGroupClass: "DELIVERY" as LogGroupClass }),
+                () => new EncryptedLogGroup("g", { logGroupClass: "DELIVERY" as LogGroupClass }),
                 'logGroupClass is "DELIVERY": this log class does not keep events under a retention period with a customer-managed key (DELIVERY keeps them one day). Allowed: STANDARD, INFREQUENT_ACCESS.',
             ],
             [

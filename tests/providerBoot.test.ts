@@ -15,9 +15,11 @@ import { ComponentProviderBoot, Registration } from "./support/componentProvider
 import { COMMERCIAL, uuidFrom } from "./support/mockEngine";
 
 const root = path.join(__dirname, "..", "..");
-const version = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
-    version: string;
-}).version;
+const version = (
+    JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+        version: string;
+    }
+).version;
 const { region, accountId } = COMMERCIAL;
 const keyArn = (name: string) => `arn:aws:kms:${region}:${accountId}:key/${uuidFrom(name)}`;
 const TOKENS = [
@@ -145,7 +147,11 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
         const { urn, state, children } = await boot.construct(
             "encrypted-logs:index:EncryptedLogGroup",
             "orders",
-            { logGroupName: "/app/orders", retentionInDays: 30, logGroupClass: "INFREQUENT_ACCESS" },
+            {
+                logGroupName: "/app/orders",
+                retentionInDays: 30,
+                logGroupClass: "INFREQUENT_ACCESS",
+            },
         );
         assert.deepEqual(tree(children, urn), [
             "aws:cloudwatch/logGroup:LogGroup::orders <- (the component)",
@@ -207,9 +213,7 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
             "trail-key",
             { trailName: "org-audit" },
         );
-        assert.deepEqual(tree(children, urn), [
-            "aws:kms/key:Key::trail-key <- (the component)",
-        ]);
+        assert.deepEqual(tree(children, urn), ["aws:kms/key:Key::trail-key <- (the component)"]);
         assert.deepEqual(
             JSON.parse(child("aws:kms/key:Key", "trail-key").inputs.policy as string),
             cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "org-audit" }),
@@ -221,7 +225,11 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
         const { urn, state, children } = await boot.construct(
             "encrypted-logs:index:EncryptedTrail",
             "audit",
-            { bucketName: "acme-audit-logs", cloudWatchLogs: true, cloudWatchLogsRetentionInDays: 30 },
+            {
+                bucketName: "acme-audit-logs",
+                cloudWatchLogs: true,
+                cloudWatchLogsRetentionInDays: 30,
+            },
         );
         assert.deepEqual(tree(children, urn), [
             "aws:cloudtrail/trail:Trail::audit <- (the component)",
@@ -239,7 +247,10 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
             "encrypted-logs:index:CloudTrailKey::audit-key <- (the component)",
             "encrypted-logs:index:EncryptedLogGroup::audit-logs <- (the component)",
         ]);
-        assert.equal(child("aws:s3/bucket:Bucket", "audit-bucket").inputs.bucket, "acme-audit-logs");
+        assert.equal(
+            child("aws:s3/bucket:Bucket", "audit-bucket").inputs.bucket,
+            "acme-audit-logs",
+        );
         assert.equal(
             child("aws:cloudwatch/logGroup:LogGroup", "audit-logs").inputs.retentionInDays,
             30,
@@ -264,7 +275,9 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
 
     it("fails a Construct with a bad input with the component's own error", async () => {
         await assert.rejects(
-            boot.construct("encrypted-logs:index:EncryptedLogGroup", "bad", { retentionInDays: 42 }),
+            boot.construct("encrypted-logs:index:EncryptedLogGroup", "bad", {
+                retentionInDays: 42,
+            }),
             (e: grpc.ServiceError) => {
                 assert.match(
                     e.details,

@@ -130,7 +130,8 @@ export function declaredInterfaces(dir: string): Map<string, DeclaredInterface> 
             for (const member of node.members) {
                 if (ts.isPropertySignature(member) && ts.isIdentifier(member.name)) {
                     const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
-                    const text = tag === undefined ? undefined : ts.getTextOfJSDocComment(tag.comment);
+                    const text =
+                        tag === undefined ? undefined : ts.getTextOfJSDocComment(tag.comment);
                     defaults.set(member.name.text, text?.trim());
                 }
             }
@@ -222,7 +223,8 @@ export function completeSchema(
                     ? { ...property }
                     : {
                           ...property,
-                          description: `${property.description ?? ""}\n\n${defaultSentence(tag)}`.trim(),
+                          description:
+                              `${property.description ?? ""}\n\n${defaultSentence(tag)}`.trim(),
                       };
         }
         for (const name of INTEGER_INPUTS[component] ?? []) {
@@ -240,9 +242,7 @@ export function completeSchema(
 
 /** The package.json at the repository root. */
 export function rootManifest(): Manifest {
-    return JSON.parse(
-        fs.readFileSync(path.join(sourceRoot(), "package.json"), "utf8"),
-    ) as Manifest;
+    return JSON.parse(fs.readFileSync(path.join(sourceRoot(), "package.json"), "utf8")) as Manifest;
 }
 
 /** Infers the schema with the component provider host and completes it. Takes a few seconds. */

@@ -255,8 +255,10 @@ export class ComponentProviderBoot {
                         ENGINE_FEATURES.has(call.request.getId()),
                     ),
                 ),
-            registerPackage: (_: unknown, cb: grpc.sendUnaryData<resourcePb.RegisterPackageResponse>) =>
-                cb(null, new resourcePb.RegisterPackageResponse().setRef("package-ref")),
+            registerPackage: (
+                _: unknown,
+                cb: grpc.sendUnaryData<resourcePb.RegisterPackageResponse>,
+            ) => cb(null, new resourcePb.RegisterPackageResponse().setRef("package-ref")),
             invoke: (
                 call: grpc.ServerUnaryCall<resourcePb.ResourceInvokeRequest, unknown>,
                 cb: grpc.sendUnaryData<providerPb.InvokeResponse>,
@@ -272,7 +274,10 @@ export class ComponentProviderBoot {
                         >,
                         provider: call.request.getProvider() || undefined,
                     });
-                    cb(null, new providerPb.InvokeResponse().setReturn(Struct.fromJavaScript(result)));
+                    cb(
+                        null,
+                        new providerPb.InvokeResponse().setReturn(Struct.fromJavaScript(result)),
+                    );
                 } catch (e) {
                     cb(e as Error, null);
                 }
@@ -381,7 +386,9 @@ export class ComponentProviderBoot {
 
     /** `GetPluginInfo`: the plugin's version. */
     async pluginInfo(): Promise<string> {
-        return (await this.unary<Empty, pluginPb.PluginInfo>("getPluginInfo", new Empty())).getVersion();
+        return (
+            await this.unary<Empty, pluginPb.PluginInfo>("getPluginInfo", new Empty())
+        ).getVersion();
     }
 
     /** `GetSchema` (version 0): the schema as parsed JSON. */
