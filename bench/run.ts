@@ -12,8 +12,13 @@ import { componentsSection } from "./components";
 import { BenchSection } from "./harness";
 import { KMS_PRICING, kmsCostTable } from "./kmsCost";
 import { policyPackSection } from "./policypack";
+import { providerStartupSection } from "./providerStartup";
 
-const SECTIONS: readonly BenchSection[] = [componentsSection, policyPackSection];
+const SECTIONS: readonly BenchSection[] = [
+    componentsSection,
+    policyPackSection,
+    providerStartupSection,
+];
 const ROOT = path.resolve(__dirname, "..", "..");
 const CHART = "bench/scaling.svg";
 

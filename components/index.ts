@@ -11,6 +11,7 @@ export {
     EncryptedAnomalyDetector,
     EncryptedAnomalyDetectorArgs,
 } from "./logs/encryptedAnomalyDetector";
+export { EvaluationFrequency, LogGroupClass } from "./logs/enums";
 export {
     AnomalyDetectorKeyPolicyArgs,
     DecryptOnlyKeyPolicyArgs,

@@ -233,7 +233,8 @@ export class MockEngine {
         };
     }
 
-    private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    /** The answer to an invoke (also what the gRPC fake engine of componentProvider.ts answers). */
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         this.invokes.push({ token: args.token, provider: args.provider, inputs: args.inputs });
         const region = this.regionOfProvider(args.provider);
         const { partition, dnsSuffix } =
@@ -274,7 +275,8 @@ export class MockEngine {
         }
     }
 
-    private newResource(args: pulumi.runtime.MockResourceArgs): {
+    /** The id and outputs of a new resource (also what the gRPC fake engine answers). */
+    newResource(args: pulumi.runtime.MockResourceArgs): {
         id: string | undefined;
         state: Record<string, any>;
     } {

@@ -6,6 +6,7 @@ import * as assert from "node:assert/strict";
 import {
     EncryptedAnomalyDetector,
     EncryptedLogGroup,
+    EvaluationFrequency,
     anomalyDetectorKeyPolicy,
 } from "../components";
 import { CHINA, COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
@@ -96,7 +97,8 @@ describe("EncryptedAnomalyDetector", () => {
             () =>
                 new EncryptedAnomalyDetector("d", {
                     logGroupArn: GROUP_ARN,
-                    evaluationFrequency: "TWO_MIN",
+                    // TypeScript refuses it at compile time; other languages can send it.
+                    evaluationFrequency: "TWO_MIN" as EvaluationFrequency,
                 }),
             'evaluationFrequency is "TWO_MIN": CloudWatch Logs does not accept this frequency. Allowed: ONE_MIN, FIVE_MIN, TEN_MIN, FIFTEEN_MIN, THIRTY_MIN, ONE_HOUR.',
         ],

@@ -1,30 +1,123 @@
 /**
- * The npm package as users get it: `npm pack` produces a tarball with the compiled JS, the type
- * declarations, README and LICENSE (and nothing from tests), and that tarball installs from the
- * file into a fresh project where every public export imports, the policy pack's included.
+ * The npm package as users get it. `npm pack` produces a tarball with the compiled JS, the type
+ * declarations, README and LICENSE (nothing from tests) and no script that runs at install. The
+ * tarball then goes into fresh projects pinned at the lowest @pulumi/pulumi and @pulumi/aws the
+ * package declares (package.json `^<floor>`) and at the newest releases: npm installs one copy of
+ * each SDK, lists no install script of this package, and a TypeScript program compiles against the
+ * installed declarations and runs every component under Pulumi's mocks
+ * (tests/fixtures/consumer/index.ts).
  *
- * The tarball comes from the file; its dependencies come from the npm cache when they are there
- * (`--prefer-offline`). A strict `--offline` fails on a fresh machine: `npm ci` caches the
- * tarballs of the lockfile but not the registry metadata a new project needs to resolve ranges.
+ * The installs come from the npm registry, through the npm cache (`--prefer-offline`). An installed
+ * project is kept in the system temp directory under a key made of the tarball's bytes and the
+ * pins, so a run with nothing shipped changed skips the installs (the program is compiled and run
+ * every time).
  */
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as api from "../components";
 import * as policies from "../policypack/policies";
+import { uuidFrom } from "../harness/mockEngine";
 
 const root = path.join(__dirname, "..", "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
+const PROGRAM = path.join(root, "tests", "fixtures", "consumer", "index.ts");
+const TSC = path.join(root, "node_modules", "typescript", "bin", "tsc");
 
-function run(args: string[], cwd: string): string {
-    return execFileSync(npm, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+/** The floor a `^x.y.z` range in package.json's dependencies declares. */
+function floorOf(name: string): string {
+    const range: string = manifest.dependencies[name];
+    const m = /^\^(\d+\.\d+\.\d+)$/.exec(range);
+    assert.ok(m, `${name} is declared as ^<lowest version that works>, not ${range}`);
+    return m[1];
+}
+
+const PINS = {
+    floors: { "@pulumi/pulumi": floorOf("@pulumi/pulumi"), "@pulumi/aws": floorOf("@pulumi/aws") },
+    // The newest releases on the npm registry when this was last checked; raise them to prove a
+    // new release.
+    newest: { "@pulumi/pulumi": "3.276.0", "@pulumi/aws": "7.48.0" },
+} as const;
+
+/** `npm <args>` in `cwd`; the combined output, which is where npm writes its warnings. */
+function npmRun(args: string[], cwd: string): string {
+    const r = spawnSync(npm, args, { cwd, encoding: "utf8" });
+    const output = `${r.stdout}${r.stderr}`;
+    assert.equal(r.status, 0, `npm ${args.join(" ")} failed in ${cwd}:\n${output}`);
+    return output;
+}
+
+/**
+ * A project with `pins` and the tarball installed, as a user would have it: installed once per
+ * tarball and pins, then reused. Returns its directory; `install.log` holds what npm
+ * printed.
+ */
+function installedProject(tarball: string, pins: Record<string, string>): string {
+    const key = createHash("sha256")
+        .update(fs.readFileSync(tarball))
+        .update(JSON.stringify(pins))
+        .digest("hex")
+        .slice(0, 16);
+    const dir = path.join(os.tmpdir(), "pulumi-aws-encrypted-logs-installs", key);
+    if (fs.existsSync(path.join(dir, "install.log"))) {
+        return dir;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(tarball, path.join(dir, "pulumi-aws-encrypted-logs.tgz"));
+    fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({
+            name: "consumer",
+            version: "1.0.0",
+            private: true,
+            dependencies: {
+                ...pins,
+                "pulumi-aws-encrypted-logs": "file:pulumi-aws-encrypted-logs.tgz",
+            },
+            devDependencies: { "@types/node": lock.packages["node_modules/@types/node"].version },
+        }),
+    );
+    const log = npmRun(["install", "--prefer-offline", "--no-audit", "--no-fund"], dir);
+    fs.writeFileSync(path.join(dir, "install.log"), log);
+    return dir;
+}
+
+/** Every installed copy of `name` under `dir`, nested ones included: path → version. */
+function copiesOf(dir: string, name: string): Record<string, string> {
+    const found: Record<string, string> = {};
+    const walk = (modules: string) => {
+        if (!fs.existsSync(modules)) {
+            return;
+        }
+        for (const e of fs.readdirSync(modules, { withFileTypes: true })) {
+            const entries = e.name.startsWith("@")
+                ? fs.readdirSync(path.join(modules, e.name)).map((n) => `${e.name}/${n}`)
+                : [e.name];
+            for (const pkg of entries) {
+                const at = path.join(modules, pkg);
+                if (pkg === name) {
+                    found[path.relative(dir, at)] = JSON.parse(
+                        fs.readFileSync(path.join(at, "package.json"), "utf8"),
+                    ).version;
+                }
+                walk(path.join(at, "node_modules"));
+            }
+        }
+    };
+    walk(path.join(dir, "node_modules"));
+    return found;
 }
 
 describe("npm package", function () {
-    // Installing @pulumi/aws from the npm cache takes a while on a busy machine.
-    this.timeout(300_000);
+    // Two projects installed from the registry (about a minute each from the npm cache on a busy
+    // machine, more on a cold one), two TypeScript compiles against @pulumi/aws's declarations.
+    this.timeout(900_000);
     let workdir: string;
     let tarball: string;
     let files: string[];
@@ -32,9 +125,13 @@ describe("npm package", function () {
     before(() => {
         workdir = fs.mkdtempSync(path.join(os.tmpdir(), "encrypted-logs-pack-"));
         // The build already ran (npm test builds first); --ignore-scripts keeps prepack from
-        // rebuilding bin/ under the running tests.
+        // building again under the running tests.
         const packed = JSON.parse(
-            run(["pack", "--json", "--ignore-scripts", "--pack-destination", workdir], root),
+            execFileSync(
+                npm,
+                ["pack", "--json", "--ignore-scripts", "--pack-destination", workdir],
+                { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+            ),
         );
         tarball = path.join(workdir, packed[0].filename);
         files = packed[0].files.map((f: { path: string }) => f.path);
@@ -54,6 +151,7 @@ describe("npm package", function () {
             "bin/components/logs/encryptedLogGroup.js",
             "bin/components/logs/encryptedLogGroup.d.ts",
             "bin/components/logs/policies.d.ts",
+            "bin/components/logs/enums.d.ts",
         ]) {
             assert.ok(files.includes(required), `${required} is in the tarball`);
         }
@@ -68,44 +166,146 @@ describe("npm package", function () {
         );
     });
 
-    it("installs offline into a new project and exposes every public export", () => {
-        const project = path.join(workdir, "consumer");
-        fs.mkdirSync(project);
-        fs.writeFileSync(
-            path.join(project, "package.json"),
-            JSON.stringify({ name: "consumer", version: "1.0.0", private: true }),
-        );
-        run(
-            ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball],
-            project,
-        );
-        const script = [
-            "const api = require('pulumi-aws-encrypted-logs');",
-            "const pack = require('pulumi-aws-encrypted-logs/policypack');",
-            "console.log(JSON.stringify({ api: Object.keys(api).sort(), pack: Object.keys(pack).sort(),",
-            "  names: [pack.logEncryptionKeyRequired, pack.logEncryptionKeyUsable, pack.logEncryptionKeyVerifiable].map((p) => p.name) }));",
-        ].join("\n");
-        const exported = JSON.parse(
-            execFileSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" }),
-        );
-        assert.deepEqual(exported.api, Object.keys(api).sort());
-        assert.deepEqual(exported.pack, Object.keys(policies).sort());
-        assert.deepEqual(exported.names, [
-            "log-encryption-key-required",
-            "log-encryption-key-usable",
-            "log-encryption-key-verifiable",
-        ]);
-        const types = path.join(
-            project,
-            "node_modules",
-            "pulumi-aws-encrypted-logs",
-            "bin",
-            "components",
-            "index.d.ts",
-        );
-        assert.match(
-            fs.readFileSync(types, "utf8"),
-            /export \{ EncryptedLogGroup, EncryptedLogGroupArgs \}/,
+    it("declares no script that npm runs when the package is installed", () => {
+        const lifecycle = [
+            "preinstall",
+            "install",
+            "postinstall",
+            "prepare",
+            "preprepare",
+            "postprepare",
+        ];
+        assert.deepEqual(
+            Object.keys(manifest.scripts).filter((s) => lifecycle.includes(s)),
+            [],
         );
     });
+
+    it("depends on @pulumi/pulumi and @pulumi/aws from their floors (^3.142.0, ^7.17.0), and on @pulumiverse/time for the re-key wait", () => {
+        // @pulumi/aws 7.x needs @pulumi/pulumi ^3.142.0; @pulumi/aws 7.17.0 is the first 7.x whose
+        // aws.organizations.getOrganizationOutput takes (args, opts): before it, the second
+        // argument, and with it the trail's provider, is ignored.
+        assert.deepEqual(PINS.floors, { "@pulumi/pulumi": "3.142.0", "@pulumi/aws": "7.17.0" });
+        assert.deepEqual(Object.keys(manifest.dependencies).sort(), [
+            "@aws-sdk/util-arn-parser",
+            "@aws-sdk/util-endpoints",
+            "@pulumi/aws",
+            "@pulumi/pulumi",
+            "@pulumiverse/time",
+        ]);
+    });
+
+    for (const [label, pins] of Object.entries(PINS)) {
+        describe(`installed into a project pinned at the ${label} (@pulumi/pulumi ${pins["@pulumi/pulumi"]}, @pulumi/aws ${pins["@pulumi/aws"]})`, () => {
+            let project: string;
+            before(() => {
+                project = installedProject(tarball, pins);
+            });
+
+            it("installs without listing an install script of this package", () => {
+                const log = fs.readFileSync(path.join(project, "install.log"), "utf8");
+                assert.doesNotMatch(log, /pulumi-aws-encrypted-logs@[^\s]* \(/);
+                assert.doesNotMatch(log, /prepare/);
+            });
+
+            it("leaves one copy of @pulumi/pulumi and of @pulumi/aws, the project's", () => {
+                assert.deepEqual(copiesOf(project, "@pulumi/pulumi"), {
+                    [path.join("node_modules", "@pulumi", "pulumi")]: pins["@pulumi/pulumi"],
+                });
+                assert.deepEqual(copiesOf(project, "@pulumi/aws"), {
+                    [path.join("node_modules", "@pulumi", "aws")]: pins["@pulumi/aws"],
+                });
+            });
+
+            it("exposes every public export, the policy pack's included", () => {
+                fs.writeFileSync(path.join(project, "exports.js"), EXPORTS_SCRIPT);
+                const exported = JSON.parse(
+                    execFileSync(process.execPath, ["exports.js"], {
+                        cwd: project,
+                        encoding: "utf8",
+                    }),
+                );
+                assert.deepEqual(exported.api, Object.keys(api).sort());
+                assert.deepEqual(exported.pack, Object.keys(policies).sort());
+            });
+
+            it("compiles a TypeScript program against it and runs every component under mocks", () => {
+                fs.copyFileSync(PROGRAM, path.join(project, "index.ts"));
+                fs.writeFileSync(
+                    path.join(project, "tsconfig.json"),
+                    JSON.stringify({
+                        compilerOptions: {
+                            strict: true,
+                            target: "ES2022",
+                            module: "commonjs",
+                            moduleResolution: "node",
+                            esModuleInterop: true,
+                            skipLibCheck: true,
+                            types: ["node"],
+                            outDir: "out",
+                        },
+                        files: ["index.ts"],
+                    }),
+                );
+                execFileSync(process.execPath, [TSC, "-p", "."], { cwd: project, stdio: "pipe" });
+                const printed = JSON.parse(
+                    execFileSync(process.execPath, [path.join("out", "index.js")], {
+                        cwd: project,
+                        encoding: "utf8",
+                    }),
+                );
+                assert.deepEqual(printed.resources, CONSUMER_RESOURCES);
+                assert.deepEqual(printed.ordersGroup, {
+                    name: "/app/orders",
+                    retentionInDays: 30,
+                    kmsKeyId: `arn:aws:kms:us-east-1:111122223333:key/${uuidFrom("orders-key")}`,
+                    logGroupClass: "INFREQUENT_ACCESS",
+                    skipDestroy: true,
+                    deletionProtectionEnabled: true,
+                });
+                assert.deepEqual(printed.ordersKeyStatements, [
+                    "KeyAdministration",
+                    "AllowCloudWatchLogsForLogGroups",
+                ]);
+                // The organisation lookup goes through the trail's provider.
+                assert.deepEqual(
+                    printed.invokes.filter((i: string) => i.startsWith("aws:organizations/")),
+                    ["aws:organizations/getOrganization:getOrganization org"],
+                );
+            });
+        });
+    }
 });
+
+/** Loads every public entry point of the installed package and prints their exports. */
+const EXPORTS_SCRIPT = `
+const api = require("pulumi-aws-encrypted-logs");
+const pack = require("pulumi-aws-encrypted-logs/policypack");
+console.log(JSON.stringify({ api: Object.keys(api).sort(), pack: Object.keys(pack).sort() }));
+`;
+
+/** What tests/fixtures/consumer/index.ts registers. */
+const CONSUMER_RESOURCES = [
+    "aws:cloudtrail/trail:Trail::audit",
+    "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector::orders-anomalies",
+    "aws:cloudwatch/logGroup:LogGroup::orders",
+    "aws:cloudwatch/logGroup:LogGroup::payments",
+    "aws:kms/alias:Alias::shared-alias",
+    "aws:kms/key:Key::audit-key",
+    "aws:kms/key:Key::orders-anomalies-key",
+    "aws:kms/key:Key::orders-key",
+    "aws:kms/key:Key::shared",
+    "aws:s3/bucket:Bucket::audit-bucket",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls::audit-bucket-ownership",
+    "aws:s3/bucketPolicy:BucketPolicy::audit-bucket-policy",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock::audit-bucket-public-access",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::audit-bucket-encryption",
+    "aws:s3/bucketVersioning:BucketVersioning::audit-bucket-versioning",
+    "encrypted-logs:index:CloudTrailKey::audit-key",
+    "encrypted-logs:index:EncryptedAnomalyDetector::orders-anomalies",
+    "encrypted-logs:index:EncryptedLogGroup::orders",
+    "encrypted-logs:index:EncryptedLogGroup::payments",
+    "encrypted-logs:index:EncryptedTrail::audit",
+    "encrypted-logs:index:LogsKey::shared",
+    "pulumi:providers:aws::org",
+];

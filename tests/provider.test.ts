@@ -1,16 +1,24 @@
 /**
- * The multi-language component provider: the schema Pulumi infers from the TypeScript args (what
- * Python, Go, .NET, Java and YAML programs see after `pulumi package add`), built offline, and a
- * construct call under the mock engine.
+ * The schema other languages are generated from (what `GetSchema` serves: the file `npm run build`
+ * writes), and `Construct` in process (so mutation testing sees it; tests/providerBoot.test.ts
+ * boots the package as the CLI does). The schema must be what Pulumi's component provider host
+ * infers from the sources, plus each optional input's default in its description, integers,
+ * enums and the package metadata.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as ts from "typescript";
+import { EncryptedLogsProvider } from "../components/provider/provider";
 import { PROVIDER_OPTIONS } from "../components/provider/options";
+import { INTEGER_INPUTS, PackageSchema, defaultSentence } from "../components/provider/schema";
 import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
-import { cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
+import { logGroupKeyPolicy } from "../components";
+
+const root = path.join(__dirname, "..", "..");
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 
 type Property = {
     type?: string;
@@ -19,16 +27,8 @@ type Property = {
     description?: string;
     plain?: boolean;
 };
-type Resource = {
-    isComponent: boolean;
-    description?: string;
-    inputProperties: Record<string, Property>;
-    requiredInputs?: string[];
-    properties: Record<string, Property>;
-    required?: string[];
-};
 
-/** name → schema type ("string", "number", "boolean", "string[]", "map", or the $ref's token). */
+/** name → schema type ("string", "integer", "string[]", "map", or the $ref's token). */
 function typeOf(p: Property): string {
     if (p.$ref !== undefined) {
         return decodeURIComponent(p.$ref.replace(/^.*#\/(resources|types)\//, ""));
@@ -41,6 +41,36 @@ function typeOf(p: Property): string {
     }
     return p.type ?? "?";
 }
+
+/**
+ * Each component's args and their `@default` tags, read with the type checker (inherited members
+ * included), independently of how schema.ts reads them.
+ */
+function defaultTags(): Map<string, Map<string, string | undefined>> {
+    const entry = path.join(root, "components", "index.ts");
+    const program = ts.createProgram([entry], { strict: true });
+    const checker = program.getTypeChecker();
+    const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
+    const found = new Map<string, Map<string, string | undefined>>();
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+        const symbol =
+            exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+        const component = symbol.name.replace(/Args$/, "");
+        if (!symbol.name.endsWith("Args") || !(component in EXPECTED)) {
+            continue;
+        }
+        const tags = new Map<string, string | undefined>();
+        for (const p of checker.getDeclaredTypeOfSymbol(symbol).getProperties()) {
+            const tag = p.getJsDocTags().find((t) => t.name === "default");
+            tags.set(p.name, tag === undefined ? undefined : ts.displayPartsToString(tag.text));
+        }
+        found.set(component, tags);
+    }
+    return found;
+}
+
+const LOG_GROUP_CLASS = "encrypted-logs:index:LogGroupClass";
+const EVALUATION_FREQUENCY = "encrypted-logs:index:EvaluationFrequency";
 
 const EXPECTED: Record<
     string,
@@ -56,8 +86,8 @@ const EXPECTED: Record<
             alias: "string",
             description: "string",
             enableKeyRotation: "boolean",
-            rotationPeriodInDays: "number",
-            deletionWindowInDays: "number",
+            rotationPeriodInDays: "integer",
+            deletionWindowInDays: "integer",
             retainOnDelete: "boolean",
             region: "string",
             tags: "map",
@@ -68,12 +98,12 @@ const EXPECTED: Record<
     EncryptedLogGroup: {
         inputs: {
             logGroupName: "string",
-            retentionInDays: "number",
+            retentionInDays: "integer",
             kmsKeyArn: "string",
             viaServiceRoleArns: "string[]",
             keyAdminArns: "string[]",
             previousKmsKeyArns: "string[]",
-            logGroupClass: "string",
+            logGroupClass: LOG_GROUP_CLASS,
             skipDestroy: "boolean",
             deletionProtectionEnabled: "boolean",
             dataProtectionPolicy: "string",
@@ -96,9 +126,9 @@ const EXPECTED: Record<
             logGroupArn: "string",
             kmsKeyArn: "string",
             detectorName: "string",
-            evaluationFrequency: "string",
+            evaluationFrequency: EVALUATION_FREQUENCY,
             filterPattern: "string",
-            anomalyVisibilityTime: "number",
+            anomalyVisibilityTime: "integer",
             enabled: "boolean",
             keyAdminArns: "string[]",
             region: "string",
@@ -122,8 +152,8 @@ const EXPECTED: Record<
             description: "string",
             region: "string",
             enableKeyRotation: "boolean",
-            rotationPeriodInDays: "number",
-            deletionWindowInDays: "number",
+            rotationPeriodInDays: "integer",
+            deletionWindowInDays: "integer",
             retainOnDelete: "boolean",
             tags: "map",
         },
@@ -143,7 +173,7 @@ const EXPECTED: Record<
             decryptPrincipalArns: "string[]",
             keyAdminArns: "string[]",
             cloudWatchLogs: "boolean",
-            cloudWatchLogsRetentionInDays: "number",
+            cloudWatchLogsRetentionInDays: "integer",
             forceDestroyBucket: "boolean",
             eventSelectors: "encrypted-logs:index:TrailEventSelector[]",
             advancedEventSelectors: "encrypted-logs:index:TrailAdvancedEventSelector[]",
@@ -189,26 +219,169 @@ const EXPECTED: Record<
     },
 };
 
-describe("component provider (multi-language)", function () {
-    // The schema is inferred by type-checking the sources: a few seconds.
-    this.timeout(120_000);
-    let schema: { name: string; version: string; resources: Record<string, Resource> };
+describe("component provider schema (multi-language)", function () {
+    // Inferring the schema again (the host's analyzer type-checks the sources): seconds.
+    this.timeout(180_000);
+    let schema: PackageSchema;
 
     before(async () => {
-        schema = JSON.parse(await new ComponentProvider(PROVIDER_OPTIONS).getSchema());
+        schema = JSON.parse(await new EncryptedLogsProvider().getSchema());
     });
 
-    it("serves the package 'encrypted-logs' at the package.json version", () => {
-        const pkg = JSON.parse(
-            fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"),
-        );
+    it("serves the package 'encrypted-logs' at the package.json version, with its metadata", () => {
         assert.equal(schema.name, "encrypted-logs");
-        assert.equal(schema.version, pkg.version);
+        assert.equal(schema.version, manifest.version);
+        assert.deepEqual(
+            {
+                displayName: schema.displayName,
+                description: schema.description,
+                namespace: schema.namespace,
+                license: schema.license,
+                repository: schema.repository,
+                publisher: schema.publisher,
+                keywords: schema.keywords,
+            },
+            {
+                displayName: "AWS Encrypted Logs",
+                description: manifest.description,
+                // The repository's owner: what the CLI would set for a git URL (setSpecNamespace).
+                namespace: "pulumi-aws-encrypted-logs",
+                license: "Apache-2.0",
+                repository:
+                    "https://github.com/pulumi-aws-encrypted-logs/pulumi-aws-encrypted-logs",
+                publisher: "The pulumi-aws-encrypted-logs authors",
+                keywords: [...manifest.keywords, "kind/component", "category/cloud"],
+            },
+        );
         assert.deepEqual(
             Object.keys(schema.resources).sort(),
             Object.keys(EXPECTED)
                 .map((c) => `encrypted-logs:index:${c}`)
                 .sort(),
+        );
+    });
+
+    it("is exactly what the component provider host infers now, plus the additions", async () => {
+        const inferred = JSON.parse(
+            await new ComponentProvider(PROVIDER_OPTIONS).getSchema(),
+        ) as PackageSchema;
+        const added = [
+            "displayName",
+            "namespace",
+            "license",
+            "repository",
+            "publisher",
+            "keywords",
+        ];
+        const strip = (s: PackageSchema) => ({
+            ...Object.fromEntries(Object.entries(s).filter(([k]) => !added.includes(k))),
+            description: undefined,
+            resources: Object.fromEntries(
+                Object.entries(s.resources).map(([token, r]) => [
+                    token,
+                    {
+                        ...r,
+                        inputProperties: Object.fromEntries(
+                            Object.entries(r.inputProperties).map(([name, p]) => [
+                                name,
+                                {
+                                    ...p,
+                                    type: p.type === "integer" ? "number" : p.type,
+                                    description: p.description?.replace(/\n\nDefault: .*$/s, ""),
+                                },
+                            ]),
+                        ),
+                    },
+                ]),
+            ),
+        });
+        assert.deepEqual(strip(schema), strip(inferred));
+    });
+
+    it("ends every optional input's description with its @default, and no required one's", () => {
+        const tags = defaultTags();
+        assert.deepEqual([...tags.keys()].sort(), Object.keys(EXPECTED).sort());
+        const wrong: string[] = [];
+        for (const [component, members] of tags) {
+            const resource = schema.resources[`encrypted-logs:index:${component}`];
+            for (const [name, p] of Object.entries(resource.inputProperties)) {
+                const tag = members.get(name);
+                const required = (resource.requiredInputs ?? []).includes(name);
+                const ending = tag === undefined ? undefined : `\n\n${defaultSentence(tag)}`;
+                if (
+                    required
+                        ? /Default:/.test(p.description ?? "")
+                        : !p.description?.endsWith(ending!)
+                ) {
+                    wrong.push(`${component}.${name}: ${JSON.stringify(p.description)}`);
+                }
+            }
+        }
+        assert.deepEqual(wrong, []);
+        const inputs = (c: string) => schema.resources[`encrypted-logs:index:${c}`].inputProperties;
+        assert.match(
+            inputs("EncryptedLogGroup").retentionInDays.description!,
+            /\n\nDefault: 365\.$/,
+        );
+        assert.match(inputs("EncryptedLogGroup").skipDestroy.description!, /\n\nDefault: true\.$/);
+        assert.match(
+            inputs("EncryptedLogGroup").logGroupClass.description!,
+            /\n\nDefault: "STANDARD"\.$/,
+        );
+        assert.match(
+            inputs("LogsKey").region.description!,
+            /\n\nDefault: the region of the AWS provider\.$/,
+        );
+        assert.doesNotMatch(inputs("EncryptedAnomalyDetector").logGroupArn.description!, /Default/);
+    });
+
+    it("renders no description as [object Object] (the host's analyzer does, for {@link})", () => {
+        assert.doesNotMatch(JSON.stringify(schema), /object Object/);
+    });
+
+    it("types the whole-number inputs as integers", () => {
+        const integers = Object.entries(schema.resources).flatMap(([token, r]) =>
+            Object.entries(r.inputProperties)
+                .filter(([, p]) => p.type === "integer")
+                .map(([name]) => `${token.split(":")[2]}.${name}`),
+        );
+        assert.deepEqual(
+            integers.sort(),
+            Object.entries(INTEGER_INPUTS)
+                .flatMap(([c, names]) => names.map((n) => `${c}.${n}`))
+                .sort(),
+        );
+        assert.equal(integers.length, 7);
+    });
+
+    it("declares logGroupClass and evaluationFrequency as string enums with AWS's values", () => {
+        assert.deepEqual(schema.types[LOG_GROUP_CLASS], {
+            type: "string",
+            enum: [
+                {
+                    name: "Standard",
+                    value: "STANDARD",
+                    description: "The Standard log class: every CloudWatch Logs feature.",
+                },
+                {
+                    name: "InfrequentAccess",
+                    value: "INFREQUENT_ACCESS",
+                    description:
+                        "The Infrequent Access log class: a subset of the features, at a lower cost.",
+                },
+            ],
+        });
+        assert.equal(schema.types[EVALUATION_FREQUENCY].type, "string");
+        assert.deepEqual(
+            schema.types[EVALUATION_FREQUENCY].enum.map((e) => [e.name, e.value]),
+            [
+                ["OneMin", "ONE_MIN"],
+                ["FiveMin", "FIVE_MIN"],
+                ["TenMin", "TEN_MIN"],
+                ["FifteenMin", "FIFTEEN_MIN"],
+                ["ThirtyMin", "THIRTY_MIN"],
+                ["OneHour", "ONE_HOUR"],
+            ],
         );
     });
 
@@ -252,11 +425,12 @@ describe("component provider (multi-language)", function () {
         // The number of previous keys decides how many key policies exist, so it is known up front.
         assert.equal(group.previousKmsKeyArns.plain, true);
     });
+});
 
-    it("constructs an EncryptedLogGroup from another language's inputs", async () => {
+describe("component provider Construct (in process)", () => {
+    it("constructs an EncryptedLogGroup from another language's inputs, returning the schema's outputs", async () => {
         const engine = await MockEngine.start();
-        const provider = new ComponentProvider(PROVIDER_OPTIONS);
-        const result = await provider.construct(
+        const result = await new EncryptedLogsProvider().construct(
             "orders",
             "encrypted-logs:index:EncryptedLogGroup",
             { logGroupName: "/app/orders", retentionInDays: 30 },
@@ -267,11 +441,16 @@ describe("component provider (multi-language)", function () {
             await valueOf(result.urn as pulumi.Output<string>),
             /encrypted-logs:index:EncryptedLogGroup::orders$/,
         );
-        assert.equal(await valueOf(result.state.name as any), "/app/orders");
-        assert.match(
-            await valueOf(result.state.kmsKeyArn as any),
-            /^arn:aws:kms:us-east-1:111122223333:key\//,
-        );
+        assert.deepEqual(Object.keys(result.state), [
+            "logGroup",
+            "arn",
+            "name",
+            "kmsKeyArn",
+            "key",
+            "dataProtectionPolicy",
+            "previousKeyPolicies",
+        ]);
+        assert.equal(await valueOf(result.state.name as pulumi.Output<string>), "/app/orders");
         assert.equal(
             engine.get("aws:cloudwatch/logGroup:LogGroup", "orders").inputs.retentionInDays,
             30,
@@ -282,44 +461,28 @@ describe("component provider (multi-language)", function () {
         );
     });
 
-    it("constructs an EncryptedTrail with CloudWatch Logs delivery from another language's inputs", async () => {
-        const engine = await MockEngine.start();
-        const provider = new ComponentProvider(PROVIDER_OPTIONS);
-        const result = await provider.construct(
-            "audit",
-            "encrypted-logs:index:EncryptedTrail",
+    it("refuses a token of another package, naming the tokens it serves", async () => {
+        await MockEngine.start();
+        await assert.rejects(
+            new EncryptedLogsProvider().construct("x", "other:index:EncryptedLogGroup", {}, {}),
             {
-                bucketName: "acme-audit-logs",
-                cloudWatchLogs: true,
-                cloudWatchLogsRetentionInDays: 30,
+                name: "InputError",
+                message:
+                    'type is "other:index:EncryptedLogGroup": this provider constructs only the components of the encrypted-logs package. Allowed: encrypted-logs:index:LogsKey, encrypted-logs:index:EncryptedLogGroup, encrypted-logs:index:EncryptedAnomalyDetector, encrypted-logs:index:CloudTrailKey, encrypted-logs:index:EncryptedTrail, encrypted-logs:index:EncryptedEventDataStore. Fix: regenerate the SDK from this package\'s schema (pulumi package add), or use the package the token names.',
             },
-            {},
-        );
-        await engine.settle();
-        assert.equal(
-            await valueOf(result.state.arn as any),
-            "arn:aws:cloudtrail:us-east-1:111122223333:trail/audit",
-        );
-        assert.match(
-            await valueOf(result.state.kmsKeyArn as any),
-            /^arn:aws:kms:us-east-1:111122223333:key\//,
-        );
-        assert.deepEqual(
-            JSON.parse(engine.get("aws:kms/key:Key", "audit-key").inputs.policy),
-            cloudTrailKeyPolicy({ ...COMMERCIAL, trailName: "audit", s3BucketKey: true }),
-        );
-        assert.equal(
-            engine.get("aws:cloudwatch/logGroup:LogGroup", "audit-logs").inputs.retentionInDays,
-            30,
         );
     });
 
-    it("refuses a token of another package", async () => {
+    it("refuses a module other than index, which the host does not serve either", async () => {
         await MockEngine.start();
-        const provider = new ComponentProvider(PROVIDER_OPTIONS);
         await assert.rejects(
-            provider.construct("x", "other:index:EncryptedLogGroup", {}, {}),
-            /Invalid package name other, expected 'encrypted-logs'/,
+            new EncryptedLogsProvider().construct(
+                "x",
+                "encrypted-logs:logs:EncryptedLogGroup",
+                {},
+                {},
+            ),
+            /type is "encrypted-logs:logs:EncryptedLogGroup": this provider constructs only/,
         );
     });
 });

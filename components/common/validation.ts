@@ -3,6 +3,7 @@
  * normalised) value out, or an {@link InputError} that names the argument, the value, what is
  * allowed and the fix.
  */
+import { EvaluationFrequency, LogGroupClass } from "../logs/enums";
 import { InputError } from "./errors";
 
 /** Retention periods CloudWatch Logs accepts (`PutRetentionPolicy`), in days; 0 means "never expire". */
@@ -12,17 +13,10 @@ export const RETENTION_DAYS: readonly number[] = [
 ];
 
 /** Log group classes that support a customer-managed KMS key and a retention period. */
-export const ENCRYPTABLE_LOG_GROUP_CLASSES: readonly string[] = ["STANDARD", "INFREQUENT_ACCESS"];
+export const ENCRYPTABLE_LOG_GROUP_CLASSES: readonly string[] = Object.values(LogGroupClass);
 
 /** Values `evaluationFrequency` of an anomaly detector accepts. */
-export const EVALUATION_FREQUENCIES: readonly string[] = [
-    "ONE_MIN",
-    "FIVE_MIN",
-    "TEN_MIN",
-    "FIFTEEN_MIN",
-    "THIRTY_MIN",
-    "ONE_HOUR",
-];
+export const EVALUATION_FREQUENCIES: readonly string[] = Object.values(EvaluationFrequency);
 
 const LOG_GROUP_NAME_PATTERN = /^[A-Za-z0-9_\-/.#]+$/;
 

@@ -9,6 +9,7 @@ import {
     validateIntegerInRange,
     validateOneOf,
 } from "../common/validation";
+import { EvaluationFrequency } from "./enums";
 import { chooseKey } from "./logsKey";
 
 /** Arguments of {@link EncryptedAnomalyDetector}. */
@@ -34,10 +35,10 @@ export interface EncryptedAnomalyDetectorArgs {
     readonly detectorName?: pulumi.Input<string>;
     /**
      * How often the detector runs: `ONE_MIN`, `FIVE_MIN`, `TEN_MIN`, `FIFTEEN_MIN`, `THIRTY_MIN`
-     * or `ONE_HOUR`.
+     * or `ONE_HOUR` (in TypeScript also `EvaluationFrequency.FifteenMin` and so on).
      * @default - the CloudWatch Logs default
      */
-    readonly evaluationFrequency?: pulumi.Input<string>;
+    readonly evaluationFrequency?: pulumi.Input<EvaluationFrequency>;
     /**
      * Only log events matching this filter pattern are examined.
      * @default - all events

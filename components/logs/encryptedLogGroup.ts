@@ -11,6 +11,7 @@ import {
     validateOneOf,
     validateRetentionInDays,
 } from "../common/validation";
+import { LogGroupClass } from "./enums";
 import { checkedKeyArn, chooseKey } from "./logsKey";
 import { decryptOnlyKeyPolicy } from "./policies";
 
@@ -62,11 +63,11 @@ export interface EncryptedLogGroupArgs {
      */
     readonly previousKmsKeyArns?: pulumi.Input<string>[];
     /**
-     * Log class: `STANDARD` or `INFREQUENT_ACCESS` (both support KMS keys). Cannot change after
-     * creation.
+     * Log class: `STANDARD` or `INFREQUENT_ACCESS` (both support KMS keys; in TypeScript also
+     * `LogGroupClass.Standard`, `LogGroupClass.InfrequentAccess`). Cannot change after creation.
      * @default "STANDARD"
      */
-    readonly logGroupClass?: pulumi.Input<string>;
+    readonly logGroupClass?: pulumi.Input<LogGroupClass>;
     /**
      * Keep the log group and its events in AWS when it is removed from the stack or the stack is
      * destroyed. Set false to delete them on destroy (deletion protection then defaults to off).

@@ -1,15 +1,16 @@
 /**
  * The multi-language entry point: serves the components to Python, Go, .NET, Java and YAML
- * programs through Pulumi's component provider host (`pulumi package add <path or git URL>`, see
- * PulumiPlugin.yaml at the repository root). The schema is inferred from the TypeScript args
- * interfaces, which is why they stay plain (no unions, no component objects as arguments).
+ * programs (`pulumi package add <path or git URL>`; PulumiPlugin.yaml at the repository root).
+ * The Pulumi CLI starts it through `plugin.js` (package.json `main`); the package's own entry
+ * (`exports["."]`) never imports it.
  *
- * Importing this module starts the provider; the package's main module never imports it.
+ * Importing this module starts the provider: a gRPC server whose port is the first line on stdout,
+ * talking to the engine whose address is the first argument.
  */
-import { componentProviderHost } from "@pulumi/pulumi/provider/experimental";
-import { PROVIDER_OPTIONS } from "./options";
+import * as provider from "@pulumi/pulumi/provider";
+import { EncryptedLogsProvider } from "./provider";
 
-componentProviderHost(PROVIDER_OPTIONS).catch((e: Error) => {
+provider.main(new EncryptedLogsProvider(), process.argv.slice(2)).catch((e: Error) => {
     console.error(`encrypted-logs provider failed: ${e.stack ?? e.message}`);
     process.exit(1);
 });

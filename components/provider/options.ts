@@ -1,7 +1,8 @@
 /**
- * What the component provider host serves: the package name of the type tokens
- * (`encrypted-logs:index:<Class>`), the components, and the directory the host analyzes (this
- * one: its tsconfig.json and index.ts lead the analyzer to the components' TypeScript sources).
+ * What the component provider serves: the package name of the type tokens
+ * (`encrypted-logs:index:<Class>`), the components, and the directory the host's analyzer reads
+ * (this one: its tsconfig.json and index.ts lead the analyzer to the components' TypeScript
+ * sources).
  */
 import { ComponentProviderOptions } from "@pulumi/pulumi/provider/experimental";
 import * as fs from "node:fs";
@@ -14,21 +15,22 @@ import { EncryptedAnomalyDetector } from "../logs/encryptedAnomalyDetector";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { LogsKey } from "../logs/logsKey";
 
-/** The directory holding this folder's TypeScript sources, whether running from source or from `bin/`. */
-function sourceDirectory(): string {
-    const compiled = `${path.sep}bin${path.sep}components${path.sep}provider`;
-    return __dirname.endsWith(compiled)
-        ? path.join(__dirname.slice(0, -compiled.length), "components", "provider")
-        : __dirname;
+/** The repository (or installed package) root, whether running from source or from `bin/`. */
+export function sourceRoot(): string {
+    const compiled = path.join("bin", "components", "provider");
+    const here = path.resolve(__dirname);
+    return here.endsWith(path.sep + compiled)
+        ? here.slice(0, -(compiled.length + 1))
+        : path.resolve(here, "..", "..");
 }
 
-/** The version of the npm package, which the schema carries. */
+/** The version of the npm package, which the schema and GetPluginInfo carry. */
 function packageVersion(): string {
-    const manifest = path.join(sourceDirectory(), "..", "..", "package.json");
+    const manifest = path.join(sourceRoot(), "package.json");
     return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
-/** Options for `componentProviderHost` and `ComponentProvider`. */
+/** Options for `ComponentProvider` (the host's schema inference) and this package's provider. */
 export const PROVIDER_OPTIONS: ComponentProviderOptions & { version: string } = {
     name: PACKAGE,
     components: [
@@ -39,6 +41,6 @@ export const PROVIDER_OPTIONS: ComponentProviderOptions & { version: string } = 
         EncryptedTrail,
         EncryptedEventDataStore,
     ],
-    dirname: sourceDirectory(),
+    dirname: path.join(sourceRoot(), "components", "provider"),
     version: packageVersion(),
 };
