@@ -20,8 +20,8 @@ import {
     rdsClusterLogGroupName,
     rdsInstanceLogGroupName,
 } from "../components";
-import { COMMERCIAL, MockEngine, isUnknownInput, uuidFrom } from "./support/mockEngine";
-import { TransformEngine } from "./transformEngine";
+import { COMMERCIAL, MockEngine, isUnknownInput, uuidFrom } from "../harness/mockEngine";
+import { TransformEngine } from "../harness/transformEngine";
 
 const FUNCTION = "aws:lambda/function:Function";
 const COMPONENT = "encrypted-logs:index:EncryptedLogGroup";
