@@ -81,6 +81,10 @@ export interface DestinationType {
     readonly service: string;
     /** What a person calls it, for messages: `Lambda function`. */
     readonly label: string;
+    /** The AWS service that writes the logs, for messages: `Lambda`, `API Gateway`. */
+    readonly serviceName: string;
+    /** How to fix a destination whose group the stack does not declare (for messages and the README). */
+    readonly fix: string;
     /** The AWS documentation of where its logs go. */
     readonly documentation: string;
     /** Its destinations, from its raw properties. Never throws. */
@@ -738,6 +742,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:lambda/function:Function": {
         service: "lambda",
         label: "Lambda function",
+        serviceName: "Lambda",
+        fix: "declare the group with an EncryptedLogGroup and set loggingConfig.logGroup to its name, or call encryptLambdaLogGroups() at the top of the program",
         documentation:
             "https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html",
         destinations: lambdaFunction,
@@ -745,6 +751,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:apigateway/stage:Stage": {
         service: "apigateway",
         label: "API Gateway stage",
+        serviceName: "API Gateway",
+        fix: "set accessLogSettings.destinationArn to an EncryptedLogGroup's arn",
         documentation:
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
         destinations: accessLogs,
@@ -752,6 +760,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:apigateway/methodSettings:MethodSettings": {
         service: "apigateway",
         label: "API Gateway method settings",
+        serviceName: "API Gateway",
+        fix: "declare it first, new EncryptedLogGroup(name, { logGroupName: apiGatewayExecutionLogGroupName(restApiId, stageName) }), and add that group to the MethodSettings' dependsOn",
         documentation:
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-execution-logging.html",
         destinations: methodSettings,
@@ -759,6 +769,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:apigatewayv2/stage:Stage": {
         service: "apigatewayv2",
         label: "API Gateway v2 stage",
+        serviceName: "API Gateway",
+        fix: "set accessLogSettings.destinationArn to an EncryptedLogGroup's arn",
         documentation:
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html",
         destinations: accessLogs,
@@ -766,12 +778,16 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:eks/cluster:Cluster": {
         service: "eks",
         label: "EKS cluster",
+        serviceName: "EKS",
+        fix: "declare it first, new EncryptedLogGroup(name, { logGroupName: eksClusterLogGroupName(clusterName) }), and add that group to the cluster's dependsOn",
         documentation: "https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html",
         destinations: eksCluster,
     },
     "aws:rds/instance:Instance": {
         service: "rds",
         label: "RDS DB instance",
+        serviceName: "RDS",
+        fix: "declare one per exported log first, new EncryptedLogGroup(name, { logGroupName: rdsInstanceLogGroupName(identifier, logType) }), and add them to the instance's dependsOn",
         documentation:
             "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html",
         destinations: rdsExports("identifier", rdsInstanceLogGroupName),
@@ -779,6 +795,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:rds/cluster:Cluster": {
         service: "rds",
         label: "RDS DB cluster",
+        serviceName: "RDS",
+        fix: "declare one per exported log first, new EncryptedLogGroup(name, { logGroupName: rdsClusterLogGroupName(clusterIdentifier, logType) }), and add them to the cluster's dependsOn",
         documentation:
             "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Integrating.CloudWatch.html",
         destinations: rdsExports("clusterIdentifier", rdsClusterLogGroupName),
@@ -786,12 +804,16 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:ec2/flowLog:FlowLog": {
         service: "ec2",
         label: "VPC flow log",
+        serviceName: "VPC Flow Logs",
+        fix: "set logDestination to an EncryptedLogGroup's arn",
         documentation: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-cwl.html",
         destinations: flowLog,
     },
     "aws:ecs/taskDefinition:TaskDefinition": {
         service: "ecs",
         label: "ECS task definition",
+        serviceName: "ECS",
+        fix: "set the container's options[\"awslogs-group\"] to an EncryptedLogGroup's name, without awslogs-create-group",
         documentation:
             "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
         destinations: taskDefinition,
@@ -799,12 +821,16 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:sfn/stateMachine:StateMachine": {
         service: "sfn",
         label: "Step Functions state machine",
+        serviceName: "Step Functions",
+        fix: "set loggingConfiguration.logDestination to an EncryptedLogGroup's arn followed by :*",
         documentation: "https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html",
         destinations: stateMachine,
     },
     "aws:codebuild/project:Project": {
         service: "codebuild",
         label: "CodeBuild project",
+        serviceName: "CodeBuild",
+        fix: "set logsConfig.cloudwatchLogs.groupName to an EncryptedLogGroup's name, or declare the default group first, new EncryptedLogGroup(name, { logGroupName: codeBuildLogGroupName(projectName) }), in the project's dependsOn",
         documentation:
             "https://docs.aws.amazon.com/codebuild/latest/userguide/getting-started-cli-monitor-build.html",
         destinations: codeBuildProject,
@@ -812,6 +838,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:route53/queryLog:QueryLog": {
         service: "route53",
         label: "Route 53 query logging configuration",
+        serviceName: "Route 53",
+        fix: "set cloudwatchLogGroupArn to the arn of an EncryptedLogGroup in us-east-1",
         documentation:
             "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html#query-logs-configuring",
         destinations: queryLog,
@@ -819,6 +847,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:opensearch/domain:Domain": {
         service: "opensearch",
         label: "OpenSearch domain",
+        serviceName: "OpenSearch Service",
+        fix: "set each logPublishingOptions entry's cloudwatchLogGroupArn to an EncryptedLogGroup's arn",
         documentation:
             "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/createdomain-configure-slow-logs.html",
         destinations: searchDomain,
@@ -826,6 +856,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:elasticsearch/domain:Domain": {
         service: "opensearch",
         label: "Elasticsearch domain",
+        serviceName: "OpenSearch Service",
+        fix: "set each logPublishingOptions entry's cloudwatchLogGroupArn to an EncryptedLogGroup's arn",
         documentation:
             "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/createdomain-configure-slow-logs.html",
         destinations: searchDomain,
@@ -833,6 +865,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     "aws:msk/cluster:Cluster": {
         service: "msk",
         label: "MSK cluster",
+        serviceName: "Amazon MSK",
+        fix: "set loggingInfo.brokerLogs.cloudwatchLogs.logGroup to an EncryptedLogGroup's name",
         documentation: "https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html",
         destinations: mskCluster,
     },

@@ -12,13 +12,20 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { logEncryptionKeyRequired } from "./keyRequired";
 import { logEncryptionKeyUsable } from "./keyUsable";
 import { logEncryptionKeyVerifiable } from "./keyVerifiable";
+import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
+import { logDestinationsVerifiable } from "./logDestinationsVerifiable";
 
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
+export { logDestinationsEncrypted, logDestinationsVerifiable };
 export { UsableConfig, Exemptions, USABLE_SCHEMA, EXEMPTIONS_SCHEMA } from "../lib/config";
 
-/** The pack's policies, in the order it declares them (the usable policy before the verifiable one it hands over to). */
+/** The pack's policies, in the order it declares them (each analysing policy before the verifiable one it hands over to). */
 export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
     logEncryptionKeyRequired,
+    // Before the key policies, so the key policies' hand-over stays back to back (and the
+    // analyzer info lists the key policies' entries exactly as before).
+    logDestinationsEncrypted,
+    logDestinationsVerifiable,
     logEncryptionKeyUsable,
     logEncryptionKeyVerifiable,
 ];
