@@ -7,7 +7,7 @@
 // - the function's /aws/lambda/<name> group: encryptLambdaLogGroups() (one line, for every function);
 // - the stage's access logs: a group of our own, named by the stage's accessLogSettings;
 // - the stage's execution logs: API Gateway's API-Gateway-Execution-Logs_<api id>/<stage> group,
-//   declared before the method settings that turn execution logging on;
+//   declared before the method settings that turn execution logging on (on an account-wide key);
 // - the state machine's execution history: a group of our own, named by its loggingConfiguration.
 //
 // Every key is retained if the stack is destroyed, and so is every group (skipDestroy).
@@ -15,6 +15,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
     EncryptedLogGroup,
+    LogsKey,
     apiGatewayExecutionLogGroupName,
     encryptLambdaLogGroups,
 } from "pulumi-aws-encrypted-logs";
@@ -106,8 +107,13 @@ const accessLogs = new EncryptedLogGroup("api-access-logs", {
     retentionInDays,
     tags,
 });
+// The execution-log group's name carries the API's id, known only once the API exists; a key scoped
+// to that name has a policy known only then too, so `pulumi preview` could not judge it before the
+// first deploy. An account-wide key (any log group of this account and region) is judged at once.
+const executionLogsKey = new LogsKey("api-execution-logs-key", { accountWide: true, tags });
 const executionLogs = new EncryptedLogGroup("api-execution-logs", {
     logGroupName: api.id.apply((id) => apiGatewayExecutionLogGroupName(id, stageName)),
+    kmsKeyArn: executionLogsKey.arn,
     retentionInDays,
     tags,
 });
