@@ -542,6 +542,29 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
             );
         });
 
+        it("keeps the catalogued phrases of docs/errors.md", async () => {
+            const s = new StackBuilder();
+            ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s);
+            writer(s, LAMBDA, "worker", { name: unknown() });
+            writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+                family: "web",
+                containerDefinitions: unknown(),
+            });
+            const result = await preview(s);
+            assert.match(
+                messageOf(result, ENCRYPTED, "workflow"),
+                /the group must already exist elsewhere, and nothing here shows that it has a KMS key/,
+            );
+            assert.match(
+                messageOf(result, VERIFIABLE, "worker"),
+                /to a log group that cannot be identified yet/,
+            );
+            assert.match(
+                messageOf(result, VERIFIABLE, "web"),
+                /whether or where it writes logs to CloudWatch Logs is not known yet/,
+            );
+        });
+
         it("cannot verify yet when several groups are named from the same resource", async () => {
             const s = new StackBuilder();
             const from = source(s);
