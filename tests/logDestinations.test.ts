@@ -523,7 +523,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 messageOf(result, ENCRYPTED, "orders"),
                 '[log-destination] Lambda function "orders" (aws:lambda/function:Function) writes its function logs to log group ' +
                     '"orders-logs" (aws:cloudwatch/logGroup:LogGroup) (found through its name), whose KMS key fails [symmetric] ' +
-                    "(reported on that log group by log-encryption-key-usable). Fix: fix that log group's key.",
+                    "(see that log group's log-encryption-key-usable findings). Fix: fix that log group's key.",
             );
         });
 
@@ -683,7 +683,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
             assert.deepEqual(verdicts(await preview(s)), []);
         });
 
-        it("judges the group's key with the policy's own key options", async () => {
+        it("judges the group's key by log-encryption-key-usable's findings, under its configuration", async () => {
             const s = new StackBuilder();
             s.logGroup("orders-logs", {
                 key: s.key("mrk", {
@@ -696,11 +696,19 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 name: "orders-fn",
                 loggingConfig: { logFormat: "Text", logGroup: "/app/orders-logs" },
             });
+            assert.deepEqual(verdicts(await preview(s)), [
+                `${ENCRYPTED}/orders [log-destination]`,
+                "log-encryption-key-usable/orders-logs [multi-region]",
+            ]);
             await running().configure({
-                [ENCRYPTED]: { allowMultiRegionKeys: true },
                 "log-encryption-key-usable": { allowMultiRegionKeys: true },
             });
             assert.deepEqual(verdicts(await preview(s)), []);
+            // With the usable policy disabled, the key rules run here with their defaults.
+            await running().configure({
+                "log-encryption-key-usable": { enforcementLevel: "disabled" },
+            });
+            assert.deepEqual(verdicts(await preview(s)), [`${ENCRYPTED}/orders [log-destination]`]);
         });
 
         it("declares both policies with their levels and defaults", async () => {
@@ -721,13 +729,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                     [
                         ENCRYPTED,
                         1,
-                        [
-                            "allowMultiRegionKeys",
-                            "disabledServices",
-                            "exemptResourceNames",
-                            "exemptUrnPatterns",
-                            "requireKeyRotation",
-                        ],
+                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
                     ],
                     [
                         VERIFIABLE,
@@ -737,8 +739,6 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 ],
             );
             assert.deepEqual(ours[0].config.disabledServices.default, []);
-            assert.equal(ours[0].config.allowMultiRegionKeys.default, false);
-            assert.equal(ours[0].config.requireKeyRotation.default, true);
         });
     });
 

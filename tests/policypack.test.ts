@@ -104,9 +104,9 @@ describe("policy pack: through the analyzer protocol", function () {
                 policies.map((p) => [p.name, p.level]),
                 [
                     [REQUIRED, 1],
+                    [USABLE, 1],
                     ["log-destinations-encrypted", 1],
                     ["log-destinations-verifiable", 0],
-                    [USABLE, 1],
                     [VERIFIABLE, 0],
                 ],
             );

@@ -1,20 +1,20 @@
 /**
- * The configuration of the log-destination policies: which services they check, which resources
- * they skip, and the key-rule options they judge a destination's log group with (the same options,
- * with the same defaults, as `log-encryption-key-usable`).
+ * The configuration of the log-destination policies: which services they check and which
+ * resources they skip. A destination's log group is judged by `log-encryption-key-usable`'s own
+ * findings (its configuration decides multi-Region keys and rotation); when that policy is
+ * disabled, by the key rules with their defaults.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
-import { EXEMPTIONS_SCHEMA, Exemptions, USABLE_SCHEMA, readExemptions } from "./config";
+import { EXEMPTIONS_SCHEMA, Exemptions, readExemptions } from "./config";
 import { DESTINATION_TYPES } from "./destinations";
-import { RuleOptions } from "./rule";
 
 /** The service keys of the destination table (`lambda`, `apigateway`, ...), each once. */
 export const DESTINATION_SERVICES: readonly string[] = [
     ...new Set(Object.values(DESTINATION_TYPES).map((row) => row.service)),
 ];
 
-/** The configuration of `log-destinations-encrypted`. */
-export interface DestinationsConfig extends Exemptions, RuleOptions {
+/** The configuration of either log-destination policy. */
+export interface DestinationsConfig extends Exemptions {
     /** Services (`DESTINATION_SERVICES`) whose resources are not checked. */
     readonly disabledServices: readonly string[];
 }
@@ -28,19 +28,12 @@ export const DESTINATIONS_SCHEMA: PolicyConfigSchema = {
             default: [],
             description: `Services whose resources this policy does not check, of: ${DESTINATION_SERVICES.join(", ")}.`,
         },
-        allowMultiRegionKeys: USABLE_SCHEMA.properties.allowMultiRegionKeys,
-        requireKeyRotation: USABLE_SCHEMA.properties.requireKeyRotation,
         ...EXEMPTIONS_SCHEMA.properties,
     },
 };
 
-/** Schema of `log-destinations-verifiable`: the services it reports on, and exemptions. */
-export const DESTINATIONS_VERIFIABLE_SCHEMA: PolicyConfigSchema = {
-    properties: {
-        disabledServices: DESTINATIONS_SCHEMA.properties.disabledServices,
-        ...EXEMPTIONS_SCHEMA.properties,
-    },
-};
+/** Schema of `log-destinations-verifiable`: the same as `log-destinations-encrypted`'s. */
+export const DESTINATIONS_VERIFIABLE_SCHEMA: PolicyConfigSchema = DESTINATIONS_SCHEMA;
 
 /** Reads the configuration of either log-destination policy, with its defaults. */
 export function readDestinationsConfig(config: unknown): DestinationsConfig {
@@ -49,7 +42,5 @@ export function readDestinationsConfig(config: unknown): DestinationsConfig {
     return {
         ...readExemptions(c),
         disabledServices: disabled.filter((s): s is string => typeof s === "string"),
-        allowMultiRegionKeys: c.allowMultiRegionKeys === true,
-        requireKeyRotation: c.requireKeyRotation !== false,
     };
 }

@@ -83,11 +83,22 @@ export class LogGroupIndex {
     private readonly unknownNamedBySource = new Map<string, DeclaredLogGroup[]>();
     private readonly judgements = new Map<string, GroupJudgement>();
 
+    /**
+     * @param keyReports the key rules' reports on this stack's targets, when they were already
+     *   computed (by `log-encryption-key-usable`): a group is then judged by its report, not again.
+     */
     constructor(
         private readonly index: StackIndex,
         private readonly config: StackConfiguration,
         private readonly options: RuleOptions,
+        keyReports?: readonly {
+            readonly facts: TargetFacts;
+            readonly findings: readonly Finding[];
+        }[],
     ) {
+        for (const report of keyReports ?? []) {
+            this.judgements.set(report.facts.target.urn, report);
+        }
         for (const target of index.targets) {
             const type = TARGET_TYPES[target.type];
             if (type.kind !== "log group") {

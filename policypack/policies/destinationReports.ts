@@ -2,13 +2,16 @@
  * The hand-over between the two log-destination policies, as `stackReports.ts` does for the key
  * policies: `log-destinations-encrypted` analyses the stack, and `log-destinations-verifiable`,
  * which runs right after it on the same AnalyzeStack request, takes the same reports (matched by
- * the resources' URNs, forgotten at the next turn of the event loop).
+ * the resources' URNs, forgotten at the next turn of the event loop). Both run between the two
+ * key policies, so the log groups written to are judged by `log-encryption-key-usable`'s reports
+ * of the same request instead of running the key rules again.
  */
 import type { StackValidationArgs } from "@pulumi/policy";
 import { WriterReport, analyseDestinations } from "../lib/destinationAnalysis";
 import { DestinationsConfig } from "../lib/destinationConfig";
 import { StackConfiguration } from "../lib/location";
 import { StackResourceLike } from "../lib/stackIndex";
+import { peekReportsOfThisRequest } from "./stackReports";
 
 let lastAnalysis:
     { readonly urns: readonly string[]; readonly reports: WriterReport[] } | undefined;
@@ -27,6 +30,7 @@ export function analyseDestinationsAndHandOver(
         args.resources as readonly StackResourceLike[],
         config,
         options,
+        peekReportsOfThisRequest(args),
     );
     lastAnalysis = { urns: args.resources.map((r) => r.urn), reports };
     setImmediate(() => {
@@ -51,6 +55,11 @@ export function destinationReportsOfThisRequest(
     lastAnalysis = undefined;
     return (
         given ??
-        analyseDestinations(args.resources as readonly StackResourceLike[], config, options)
+        analyseDestinations(
+            args.resources as readonly StackResourceLike[],
+            config,
+            options,
+            peekReportsOfThisRequest(args),
+        )
     );
 }

@@ -22,10 +22,10 @@ export { UsableConfig, Exemptions, USABLE_SCHEMA, EXEMPTIONS_SCHEMA } from "../l
 /** The pack's policies, in the order it declares them (each analysing policy before the verifiable one it hands over to). */
 export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
     logEncryptionKeyRequired,
-    // Before the key policies, so the key policies' hand-over stays back to back (and the
-    // analyzer info lists the key policies' entries exactly as before).
+    logEncryptionKeyUsable,
+    // Between the key policies: they judge log groups by the usable policy's reports, which the
+    // verifiable policy takes last.
     logDestinationsEncrypted,
     logDestinationsVerifiable,
-    logEncryptionKeyUsable,
     logEncryptionKeyVerifiable,
 ];

@@ -71,7 +71,7 @@ function judge(facts: WriterFacts, d: DestinationFacts): Finding[] {
             violation(
                 LOG_DESTINATION,
                 `${subject} writes its ${logs} to ${group} (found through ${m.via}), whose KMS key fails ${failed.join(", ")} ` +
-                    `(reported on that log group by log-encryption-key-usable). Fix: fix that log group's key.`,
+                    `(see that log group's log-encryption-key-usable findings). Fix: fix that log group's key.`,
             ),
         ];
     }
