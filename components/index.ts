@@ -22,6 +22,19 @@ export {
     logGroupKeyPolicy,
     logsKeyPolicy,
 } from "./logs/policies";
+export {
+    LambdaLogGroupArgs,
+    encryptLambdaLogGroups,
+    lambdaLogGroupTransform,
+} from "./logs/lambdaLogGroups";
+export {
+    apiGatewayExecutionLogGroupName,
+    codeBuildLogGroupName,
+    eksClusterLogGroupName,
+    lambdaLogGroupName,
+    rdsClusterLogGroupName,
+    rdsInstanceLogGroupName,
+} from "./common/serviceLogGroups";
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { stackFromMockEngine } from "./fromMockEngine";
 import { COMMERCIAL, MockEngine } from "./mockEngine";
 import { FixtureResource, PolicyPackRunner, PreviewResult } from "./policyHarness";
+import { TransformEngine } from "./transformEngine";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -27,7 +28,15 @@ export function brokenProgram(): string {
     return path.join(root, "scripts", "broken-stack", "index.ts");
 }
 
-/** Runs a Pulumi TypeScript program in preview mode under the recording mock engine. */
+/** The demo's Lambda function, refused without its encrypted group and passed with it (config `fixed`). */
+export function lambdaProgram(): string {
+    return path.join(root, "scripts", "lambda-stack", "index.ts");
+}
+
+/**
+ * Runs a Pulumi TypeScript program in preview mode under the recording mock engine, with the
+ * engine's side of stack transforms (`pulumi.runtime.registerResourceTransform`) as the CLI has it.
+ */
 export async function previewProgram(program: string): Promise<MockEngine> {
     // The Pulumi CLI runs TypeScript programs through ts-node; so does the demo.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,13 +46,18 @@ export async function previewProgram(program: string): Promise<MockEngine> {
         project: "encrypted-logs-quickstart",
         stack: "demo",
     });
-    // A program previewed again must run again, not come from the module cache.
-    delete require.cache[require.resolve(program)];
-    await pulumi.runtime.runInPulumiStack(async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require(program);
-    });
-    await engine.settle();
+    const transforms = TransformEngine.install();
+    try {
+        // A program previewed again must run again, not come from the module cache.
+        delete require.cache[require.resolve(program)];
+        await pulumi.runtime.runInPulumiStack(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return require(program);
+        });
+        await engine.settle();
+    } finally {
+        transforms.close();
+    }
     return engine;
 }
 

@@ -6,6 +6,7 @@
  */
 import { logGroupKeyPolicy, anomalyDetectorKeyPolicy } from "../components";
 import { FixtureResource, UnknownValue, secret, unknown } from "./policyHarness";
+import { logDestinationStack } from "./destinationFixtures";
 import { uuidFrom } from "./mockEngine";
 
 export const ACCOUNT = "111122223333";
@@ -415,6 +416,7 @@ export function catalogueStacks(): Record<string, FixtureResource[]> {
         "first preview": everyKind(false),
         "after deploy": everyKind(true),
         "aws-cn": otherPartition(),
+        "log destinations": logDestinationStack(),
     };
 }
 

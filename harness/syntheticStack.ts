@@ -1,16 +1,20 @@
 /**
  * Synthetic stacks for the benchmarks, with the mix of a real account's stack: in every unit of
  * 20 resources, an EncryptedLogGroup (component, key, log group), a Lambda service around it
- * (role, policy attachment, function, alarm, queue, topic, table, parameter, security group), a
- * bucket with its public-access block, a log group on the stack's shared key, and every fifth unit
- * an anomaly detector with its key. Half the units are already deployed (ARNs known), half new
- * (unknown). One unit in ten carries a planted mistake instead of its last parameter, in turn:
+ * (role, policy attachment, queue, parameter) and the resources that write to CloudWatch Logs,
+ * about a third of the stack (the function into the unit's group; an API Gateway stage, a VPC flow
+ * log and a state machine into the unit's access-log group by ARN; an ECS task definition and a
+ * CodeBuild project by name; in four units of five, method settings turning on execution logs,
+ * whose group is declared too), a bucket with its public-access block, a log group on the stack's
+ * shared key, and every fifth unit an anomaly detector with its key. Half the units are already
+ * deployed (ARNs known), half new (unknown; their writers reference their groups through
+ * property dependencies). One unit in ten carries a planted mistake instead of its last parameter, in turn:
  * a log group without a key, on an alias ARN, on a new RSA key (its ARN unknown at preview), on a
  * key in another region, on a new key whose policy never mentions CloudWatch Logs, or on a key
  * with rotation off. Planted resources are named `*-bad-*` ({@link PLANTED}).
  */
 import { logGroupKeyPolicy } from "../components";
-import { FixtureResource, unknown } from "./policyHarness";
+import { FixtureResource, UnknownValue, unknown } from "./policyHarness";
 import { ACCOUNT, StackBuilder, adminOnlyPolicy, detectorPolicy } from "./stackFixtures";
 
 const ASSUME_ROLE = JSON.stringify({
@@ -54,8 +58,13 @@ export function syntheticStack(size: number): FixtureResource[] {
             policyFor: [`/app/${name}`],
             extra: { tags },
         });
-        s.logGroup(name, { key, parent: component.urn, extra: { tags } });
-        const other = (type: string, suffix: string, inputs: Record<string, unknown>) =>
+        const group = s.logGroup(name, { key, parent: component.urn, extra: { tags } });
+        const other = (
+            type: string,
+            suffix: string,
+            inputs: Record<string, unknown>,
+            propertyDependencies: Record<string, string[]> = {},
+        ) =>
             s.add({
                 urn: s.urn(type, `${name}-${suffix}`),
                 type,
@@ -69,6 +78,8 @@ export function syntheticStack(size: number): FixtureResource[] {
                 },
                 parent: s.stackUrn,
                 provider: s.defaultProvider,
+                dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+                propertyDependencies,
             });
         const role = other("aws:iam/role:Role", "role", {
             assumeRolePolicy: ASSUME_ROLE,
@@ -78,41 +89,12 @@ export function syntheticStack(size: number): FixtureResource[] {
             role: `${name}-role`,
             policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
         });
-        other("aws:lambda/function:Function", "fn", {
-            runtime: "nodejs20.x",
-            handler: "index.handler",
-            role: existing ? `arn:aws:iam::${ACCOUNT}:role/${name}-role` : unknown(),
-            memorySize: 512,
-            timeout: 30,
-            environment: {
-                variables: { TABLE: `${name}-table`, QUEUE: `${name}-queue`, LOG_LEVEL: "info" },
-            },
-        });
         void role;
-        other("aws:cloudwatch/metricAlarm:MetricAlarm", "errors", {
-            comparisonOperator: "GreaterThanThreshold",
-            evaluationPeriods: 1,
-            metricName: "Errors",
-            namespace: "AWS/Lambda",
-            period: 60,
-            statistic: "Sum",
-            threshold: 1,
-        });
         other("aws:sqs/queue:Queue", "queue", {
             visibilityTimeoutSeconds: 60,
             messageRetentionSeconds: 345600,
         });
-        other("aws:sns/topic:Topic", "topic", { name: `${name}-topic` });
-        other("aws:dynamodb/table:Table", "table", {
-            billingMode: "PAY_PER_REQUEST",
-            hashKey: "pk",
-            attributes: [{ name: "pk", type: "S" }],
-        });
         other("aws:ssm/parameter:Parameter", "param", { type: "String", value: `${name}-config` });
-        other("aws:ec2/securityGroup:SecurityGroup", "sg", {
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"] }],
-            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
-        });
         s.bucket(`${name}-data`);
         other("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {
             blockPublicAcls: true,
@@ -120,10 +102,85 @@ export function syntheticStack(size: number): FixtureResource[] {
             ignorePublicAcls: true,
             restrictPublicBuckets: true,
         });
-        s.logGroup(`${name}-access`, {
+        const access = s.logGroup(`${name}-access`, {
             key: s.arnOf(shared),
             propertyDependency: true,
             keyDependsOn: [shared.urn],
+        });
+        // The resources that write to CloudWatch Logs, each into a group of this unit: by name, by
+        // ARN (known once deployed), or, while new, through the property dependency on the group.
+        const accessArn: string | UnknownValue = existing
+            ? `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/app/${name}-access`
+            : unknown();
+        const onAccess = (property: string) => (existing ? {} : { [property]: [access.urn] });
+        other(
+            "aws:lambda/function:Function",
+            "fn",
+            {
+                name: `${name}-fn`,
+                runtime: "nodejs20.x",
+                handler: "index.handler",
+                role: existing ? `arn:aws:iam::${ACCOUNT}:role/${name}-role` : unknown(),
+                memorySize: 512,
+                timeout: 30,
+                environment: {
+                    variables: { QUEUE: `${name}-queue`, LOG_LEVEL: "info" },
+                },
+                loggingConfig: { logFormat: "JSON", logGroup: `/app/${name}` },
+            },
+            { loggingConfig: [group.urn] },
+        );
+        other(
+            "aws:apigateway/stage:Stage",
+            "stage",
+            {
+                restApi: `${name}-api`,
+                stageName: "prod",
+                deployment: existing ? `${name}-deployment` : unknown(),
+                accessLogSettings: { destinationArn: accessArn, format: "$context.requestId" },
+            },
+            onAccess("accessLogSettings"),
+        );
+        other(
+            "aws:ec2/flowLog:FlowLog",
+            "flow",
+            { vpcId: `vpc-${name}`, trafficType: "REJECT", logDestination: accessArn },
+            onAccess("logDestination"),
+        );
+        other(
+            "aws:sfn/stateMachine:StateMachine",
+            "workflow",
+            {
+                definition: JSON.stringify({
+                    StartAt: "Done",
+                    States: { Done: { Type: "Succeed" } },
+                }),
+                loggingConfiguration: {
+                    level: "ERROR",
+                    logDestination: existing ? `${accessArn as string}:*` : unknown(),
+                },
+            },
+            onAccess("loggingConfiguration"),
+        );
+        other("aws:ecs/taskDefinition:TaskDefinition", "task", {
+            family: `${name}-task`,
+            containerDefinitions: JSON.stringify([
+                {
+                    name: "app",
+                    image: "nginx",
+                    logConfiguration: {
+                        logDriver: "awslogs",
+                        options: {
+                            "awslogs-group": `/app/${name}`,
+                            "awslogs-stream-prefix": "app",
+                        },
+                    },
+                },
+            ]),
+        });
+        other("aws:codebuild/project:Project", "build", {
+            name: `${name}-build`,
+            logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: `/app/${name}` } },
         });
         if (u % 5 === 0) {
             s.detector(`${name}-anomalies`, {
@@ -133,14 +190,19 @@ export function syntheticStack(size: number): FixtureResource[] {
                 }),
             });
         } else {
-            other("aws:cloudwatch/dashboard:Dashboard", "dash", {
-                dashboardBody: JSON.stringify({
-                    widgets: [
-                        { type: "metric", properties: { metrics: [["AWS/Lambda", "Errors"]] } },
-                    ],
-                }),
+            // Execution logs of the unit's API: API Gateway's own group, declared on the shared key.
+            s.logGroup(`${name}-execution`, {
+                key: s.arnOf(shared),
+                propertyDependency: true,
+                keyDependsOn: [shared.urn],
+                extra: { name: `API-Gateway-Execution-Logs_${name}-api/prod` },
             });
-            other("aws:sqs/queue:Queue", "dlq", { messageRetentionSeconds: 1209600 });
+            other("aws:apigateway/methodSettings:MethodSettings", "logging", {
+                restApi: `${name}-api`,
+                stageName: "prod",
+                methodPath: "*/*",
+                settings: { loggingLevel: "ERROR", metricsEnabled: true },
+            });
         }
         if (u % 10 === 9) {
             plant(s, name, Math.floor(u / 10) % MISTAKES.length);

@@ -3,12 +3,21 @@
  * mock engine, the way `pulumi preview` would run it: no AWS account and no Pulumi CLI needed.
  * Prints the resource tree, the inputs that matter, and each key's policy. Then runs the policy
  * pack over that preview (started as the CLI starts it, fed as the engine feeds it) and over a
- * deliberately broken stack, and prints the verdicts.
+ * deliberately broken stack, and prints the verdicts; last, a Lambda function refused because
+ * Lambda would create its log group itself, then the same program fixed by encryptLambdaLogGroups().
  */
 import * as path from "node:path";
 import { COMMERCIAL, MockEngine, RecordedResource, isUnknownInput } from "../harness/mockEngine";
 import { FixtureResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
-import { brokenProgram, judge, previewProgram, rootProgram } from "../harness/preview";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    brokenProgram,
+    judge,
+    lambdaProgram,
+    previewProgram,
+    rootProgram,
+} from "../harness/preview";
+import { DESTINATION_TYPES } from "../policypack/lib/destinations";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -83,9 +92,13 @@ export function renderTree(engine: MockEngine): string[] {
     return lines;
 }
 
-/** The resources the pack judges (log groups, detectors, trails) of a previewed stack. */
-const JUDGED =
+/** The resources the pack judges (log groups, detectors, trails, and what writes to log groups). */
+const TARGETS =
     /^(aws:cloudwatch\/(logGroup|logAnomalyDetector)|aws:cloudtrail\/trail|aws-native:(logs:LogGroup|cloudtrail:Trail))/;
+const JUDGED = {
+    test: (type: string) =>
+        TARGETS.test(type) || Object.prototype.hasOwnProperty.call(DESTINATION_TYPES, type),
+};
 
 /**
  * The pack's verdicts, one line per judged resource: `PASS` when nothing was reported on it, else
@@ -110,6 +123,16 @@ export function renderVerdicts(stack: readonly FixtureResource[], result: Previe
         );
     }
     return lines;
+}
+
+/** The demo's Lambda program previewed with `fixed: true`: encryptLambdaLogGroups() declares its group. */
+export async function previewLambdaFixed(): Promise<MockEngine> {
+    pulumi.runtime.setAllConfig({ "encrypted-logs-quickstart:fixed": "true" });
+    try {
+        return await previewProgram(lambdaProgram());
+    } finally {
+        pulumi.runtime.setAllConfig({});
+    }
 }
 
 async function main(): Promise<void> {
@@ -154,6 +177,16 @@ async function main(): Promise<void> {
             "",
             `${mandatory} mandatory violations: a real \`pulumi preview --policy-pack ./policypack\` of that stack fails.`,
         );
+        const lambda = lambdaProgram();
+        out.push(
+            "",
+            `A Lambda function whose log group Lambda would create itself (${path.relative(root, lambda)}):`,
+        );
+        const refused = await judge(pack, await previewProgram(lambda));
+        out.push(...renderVerdicts(refused.stack, refused.result).map((l) => `  ${l}`));
+        out.push("", "The same program with encryptLambdaLogGroups() as its first line:");
+        const fixed = await judge(pack, await previewLambdaFixed());
+        out.push(...renderVerdicts(fixed.stack, fixed.result).map((l) => `  ${l}`));
     } finally {
         await pack.stop();
     }

@@ -91,7 +91,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(pack.engineLogs, []);
         });
 
-        it("declares three policies with their enforcement levels and configuration defaults", async () => {
+        it("declares five policies with their enforcement levels and configuration defaults", async () => {
             const info = await running().info();
             assert.equal(info.getName(), "encrypted-logs");
             assert.equal(info.getVersion(), "0.1.0");
@@ -105,10 +105,15 @@ describe("policy pack: through the analyzer protocol", function () {
                 [
                     [REQUIRED, 1],
                     [USABLE, 1],
+                    ["log-destinations-encrypted", 1],
+                    ["log-destinations-verifiable", 0],
                     [VERIFIABLE, 0],
                 ],
             );
-            const usable = policies[1].config as Record<string, { default?: unknown }>;
+            const usable = policies.find((p) => p.name === USABLE)!.config as Record<
+                string,
+                { default?: unknown }
+            >;
             assert.equal(usable.allowMultiRegionKeys.default, false);
             assert.equal(usable.requireKeyRotation.default, true);
             assert.deepEqual(usable.exemptResourceNames.default, []);

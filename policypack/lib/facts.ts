@@ -107,6 +107,12 @@ export interface TargetFacts {
     readonly key?: KeyFacts;
 }
 
+/** `log group "app" (aws:cloudwatch/logGroup:LogGroup)`: how messages name a target. */
+export function describeTarget(target: { readonly type: string; readonly name: string }): string {
+    const type = TARGET_TYPES[target.type];
+    return `${type?.kind ?? target.type} "${target.name}" (${target.type})`;
+}
+
 function describeKey(key: StackKey): string {
     return `KMS key "${key.resource.name}" (${key.resource.type})`;
 }
@@ -297,7 +303,7 @@ export function targetFacts(
     return {
         target,
         type,
-        subject: `${type.kind} "${target.name}" (${target.type})`,
+        subject: describeTarget(target),
         resolution,
         keyArn,
         name,

@@ -12,13 +12,20 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { logEncryptionKeyRequired } from "./keyRequired";
 import { logEncryptionKeyUsable } from "./keyUsable";
 import { logEncryptionKeyVerifiable } from "./keyVerifiable";
+import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
+import { logDestinationsVerifiable } from "./logDestinationsVerifiable";
 
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
+export { logDestinationsEncrypted, logDestinationsVerifiable };
 export { UsableConfig, Exemptions, USABLE_SCHEMA, EXEMPTIONS_SCHEMA } from "../lib/config";
 
-/** The pack's policies, in the order it declares them (the usable policy before the verifiable one it hands over to). */
+/** The pack's policies, in the order it declares them (each analysing policy before the verifiable one it hands over to). */
 export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
     logEncryptionKeyRequired,
     logEncryptionKeyUsable,
+    // Between the key policies: they judge log groups by the usable policy's reports, which the
+    // verifiable policy takes last.
+    logDestinationsEncrypted,
+    logDestinationsVerifiable,
     logEncryptionKeyVerifiable,
 ];

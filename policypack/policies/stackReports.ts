@@ -39,6 +39,19 @@ export function analyseAndHandOver(
 }
 
 /**
+ * The reports {@link analyseAndHandOver} made for this request, if it ran, without taking them: for
+ * a policy that runs between the two key policies and judges log groups by the same reports (the
+ * log-destination policies). `undefined` when the usable policy did not run (it is disabled).
+ */
+export function peekReportsOfThisRequest(
+    args: StackValidationArgs,
+): readonly TargetReport[] | undefined {
+    return lastAnalysis !== undefined && sameUrns(lastAnalysis.urns, args.resources)
+        ? lastAnalysis.reports
+        : undefined;
+}
+
+/**
  * The reports {@link analyseAndHandOver} made for this request, taken once; when there are none
  * (the usable policy is disabled), the rules run here with their default options.
  */

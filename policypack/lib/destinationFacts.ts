@@ -1,0 +1,389 @@
+/**
+ * The facts of one resource that writes to CloudWatch Logs (a "writer": a Lambda function, an API
+ * Gateway stage, an EKS cluster, ...): where its logs go (`destinations.ts`), and for each
+ * destination the log group the stack declares for it, how it was found, and that group's own
+ * facts and key-rule findings (`facts.ts`, `rules/`), computed once per group. Rules read only this.
+ *
+ * A destination's group is "declared by the stack" when a log group resource of the same region
+ * has its name, or when the writer's property the group comes from depends on it (its ARN or name
+ * referenced: `propertyDependencies`, a component's log group included). A name unknown at preview
+ * is followed the same way, or through the resource it is computed from (a group whose own name is
+ * unknown and computed from the same resource, such as `API-Gateway-Execution-Logs_${api.id}/prod`
+ * for a MethodSettings of that API). Nothing found and nothing known: unresolved.
+ */
+import {
+    DESTINATION_TYPES,
+    DestinationType,
+    LogDestination,
+    LogDestinations,
+} from "./destinations";
+import { TargetFacts, describeTarget, targetFacts } from "./facts";
+import { Region, StackConfiguration, resolveRegion } from "./location";
+import { Finding, RuleOptions } from "./rule";
+import { KEY_RULES } from "./rules";
+import { StackIndex, StackResource } from "./stackIndex";
+import { TARGET_TYPES } from "./targets";
+import { UNKNOWN, Unknown, readString } from "./wire";
+
+/** A log group resource of the stack, with its name and region read once. */
+export interface DeclaredLogGroup {
+    readonly resource: StackResource;
+    readonly name: string | Unknown | undefined;
+    readonly region: Region | Unknown | undefined;
+}
+
+/** How a destination's group was found in the stack, or why not. */
+export type GroupMatch =
+    /** A log group of the stack; `via` says how, for messages. */
+    | { readonly kind: "declared"; readonly group: DeclaredLogGroup; readonly via: string }
+    /** The group's name and region are known and no log group of the stack has them. */
+    | {
+          readonly kind: "undeclared";
+          readonly name: string;
+          readonly region: string | undefined;
+          /** Regions where a group of that name is declared instead (a region mismatch). */
+          readonly elsewhere: readonly string[];
+      }
+    /** Nothing can be known yet. */
+    | { readonly kind: "unresolved"; readonly reason: string };
+
+/** One destination of a writer and its group. */
+export interface DestinationFacts {
+    readonly destination: LogDestination;
+    /** The region the group must be in: the ARN's, `awslogs-region`, else the writer's. */
+    readonly region: Region | Unknown | undefined;
+    readonly match: GroupMatch;
+    /** For a declared group: its facts and what the key rules found. */
+    readonly judgement?: GroupJudgement;
+}
+
+/** A declared group's facts and the key rules' findings on it. */
+export interface GroupJudgement {
+    readonly facts: TargetFacts;
+    readonly findings: readonly Finding[];
+}
+
+/** Everything the log-destination rule judges about one writer. */
+export interface WriterFacts {
+    readonly writer: StackResource;
+    readonly row: DestinationType;
+    /** How messages name the writer: `Lambda function "orders" (aws:lambda/function:Function)`. */
+    readonly subject: string;
+    readonly region: Region | Unknown | undefined;
+    readonly logs: LogDestinations;
+    /** One per destination when {@link logs} is `writes`. */
+    readonly destinations: readonly DestinationFacts[];
+}
+
+/** The stack's log groups, indexed by name, by URN, by parent and by what their unknown name comes from. */
+export class LogGroupIndex {
+    private readonly byName = new Map<string, DeclaredLogGroup[]>();
+    private readonly byUrn = new Map<string, DeclaredLogGroup>();
+    private readonly byParent = new Map<string, DeclaredLogGroup[]>();
+    private readonly unknownNamedBySource = new Map<string, DeclaredLogGroup[]>();
+    private readonly judgements = new Map<string, GroupJudgement>();
+
+    /**
+     * @param keyReports the key rules' reports on this stack's targets, when they were already
+     *   computed (by `log-encryption-key-usable`): a group is then judged by its report, not again.
+     */
+    constructor(
+        private readonly index: StackIndex,
+        private readonly config: StackConfiguration,
+        private readonly options: RuleOptions,
+        keyReports?: readonly {
+            readonly facts: TargetFacts;
+            readonly findings: readonly Finding[];
+        }[],
+    ) {
+        for (const report of keyReports ?? []) {
+            this.judgements.set(report.facts.target.urn, report);
+        }
+        for (const target of index.targets) {
+            const type = TARGET_TYPES[target.type];
+            if (type.kind !== "log group") {
+                continue;
+            }
+            const group: DeclaredLogGroup = {
+                resource: target,
+                name: readString(target.props, type.nameProperty),
+                region: resolveRegion(target.type, target.props, target.provider, config),
+            };
+            this.byUrn.set(target.urn, group);
+            push(this.byParent, target.parentUrn, group);
+            if (typeof group.name === "string") {
+                push(this.byName, group.name, group);
+            } else if (group.name === UNKNOWN) {
+                for (const source of target.propertyDependencies[type.nameProperty] ?? []) {
+                    push(this.unknownNamedBySource, source, group);
+                }
+            }
+        }
+    }
+
+    /** Log groups with this known name, in any region. */
+    named(name: string): readonly DeclaredLogGroup[] {
+        return this.byName.get(name) ?? [];
+    }
+
+    /** The log groups a URN leads to: the group itself, or the groups inside a component. */
+    at(urn: string): readonly DeclaredLogGroup[] {
+        const own = this.byUrn.get(urn);
+        return own !== undefined ? [own] : (this.byParent.get(urn) ?? []);
+    }
+
+    /** Log groups whose name is unknown at preview and computed from this resource. */
+    unknownNamedFrom(urn: string): readonly DeclaredLogGroup[] {
+        return this.unknownNamedBySource.get(urn) ?? [];
+    }
+
+    /** A group's facts and the key rules' findings, computed once per group. */
+    judge(group: DeclaredLogGroup): GroupJudgement {
+        let judgement = this.judgements.get(group.resource.urn);
+        if (judgement === undefined) {
+            const facts = targetFacts(this.index, group.resource, this.config);
+            judgement = {
+                facts,
+                findings: KEY_RULES.flatMap((rule) => rule.run(facts, this.options)),
+            };
+            this.judgements.set(group.resource.urn, judgement);
+        }
+        return judgement;
+    }
+
+    /** A resource of the stack by URN (for messages about what a value comes from). */
+    resource(urn: string): StackResource | undefined {
+        return this.index.get(urn);
+    }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K | undefined, value: V): void {
+    if (key === undefined) {
+        return;
+    }
+    const list = map.get(key);
+    if (list === undefined) {
+        map.set(key, [value]);
+    } else {
+        list.push(value);
+    }
+}
+
+/** `Lambda function "orders" (aws:lambda/function:Function)`. */
+export function describeWriter(writer: { readonly type: string; readonly name: string }): string {
+    const row = DESTINATION_TYPES[writer.type];
+    return `${row?.label ?? writer.type} "${writer.name}" (${writer.type})`;
+}
+
+function regionName(region: Region | Unknown | undefined): string | undefined {
+    return region === UNKNOWN || region === undefined ? undefined : region.region;
+}
+
+/** Whether a group can be in `region` (unknown on either side: it may be). */
+function sameRegion(group: DeclaredLogGroup, region: string | undefined): boolean {
+    const own = regionName(group.region);
+    return own === undefined || region === undefined || own === region;
+}
+
+function distinct(groups: readonly DeclaredLogGroup[]): DeclaredLogGroup[] {
+    return [...new Map(groups.map((g) => [g.resource.urn, g])).values()];
+}
+
+function names(groups: readonly DeclaredLogGroup[]): string {
+    return groups
+        .map((g) => `"${g.resource.name}"`)
+        .sort()
+        .join(", ");
+}
+
+/** The destination's region: the one it names itself (an ARN's, `awslogs-region`), else the writer's. */
+function destinationRegion(
+    destination: LogDestination,
+    writerRegion: Region | Unknown | undefined,
+): Region | Unknown | undefined {
+    if (destination.group.by === "arn" && destination.group.parsed !== undefined) {
+        return { region: destination.group.parsed.region, source: "its ARN" };
+    }
+    if (destination.region === UNKNOWN) {
+        return UNKNOWN;
+    }
+    if (typeof destination.region === "string" && destination.region !== "") {
+        return { region: destination.region, source: "awslogs-region" };
+    }
+    return writerRegion;
+}
+
+/** Finds the declared group of one destination. */
+function match(
+    groups: LogGroupIndex,
+    writer: StackResource,
+    destination: LogDestination,
+    region: Region | Unknown | undefined,
+): GroupMatch {
+    const where = regionName(region);
+    const group = destination.group;
+    const knownName =
+        group.by === "name"
+            ? group.name === UNKNOWN
+                ? undefined
+                : group.name
+            : group.parsed?.name;
+    const deps = destination.dependencyProperties.flatMap(
+        (p) => writer.propertyDependencies[p] ?? [],
+    );
+    // What the property references: a log group, or a component holding log groups.
+    const referenced = distinct(deps.flatMap((urn) => groups.at(urn)));
+    if (knownName !== undefined) {
+        const sameName = groups.named(knownName);
+        const here = sameName.filter((g) => sameRegion(g, where));
+        const preferred = here.find((g) => referenced.includes(g)) ?? here[0];
+        if (preferred !== undefined) {
+            return {
+                kind: "declared",
+                group: preferred,
+                via: group.by === "arn" ? `the ARN in ${destination.property}` : "its name",
+            };
+        }
+        const unknownNamed = referenced.filter((g) => g.name === UNKNOWN && sameRegion(g, where));
+        if (unknownNamed.length === 1) {
+            return {
+                kind: "declared",
+                group: unknownNamed[0],
+                via: `the property dependency of ${destination.dependencyProperties.join(", ")}`,
+            };
+        }
+        if (group.by === "arn" && group.parsed === undefined) {
+            return {
+                kind: "unresolved",
+                reason: `${destination.property} is ${JSON.stringify(group.arn)}, which is not a log group ARN`,
+            };
+        }
+        return {
+            kind: "undeclared",
+            name: knownName,
+            region: where,
+            elsewhere: [
+                ...new Set(
+                    sameName.map((g) => regionName(g.region)).filter((r) => r !== undefined),
+                ),
+            ] as string[],
+        };
+    }
+    if (group.by === "arn" && typeof group.arn === "string") {
+        return {
+            kind: "unresolved",
+            reason: `${destination.property} is ${JSON.stringify(group.arn)}, which is not a log group ARN`,
+        };
+    }
+    // The group's name or ARN is unknown at preview: follow what it comes from.
+    const properties = destination.dependencyProperties.join(", ");
+    const direct = referenced.filter((g) => sameRegion(g, where));
+    if (direct.length === 1) {
+        return {
+            kind: "declared",
+            group: direct[0],
+            via: `the property dependency of ${properties}`,
+        };
+    }
+    if (direct.length > 1) {
+        return {
+            kind: "unresolved",
+            reason: `${properties} is unknown at preview and depends on several log groups (${names(direct)})`,
+        };
+    }
+    const computedAlike = distinct(deps.flatMap((urn) => groups.unknownNamedFrom(urn))).filter(
+        (g) => sameRegion(g, where),
+    );
+    if (computedAlike.length === 1) {
+        const source = deps.map((urn) => groups.resource(urn)).find((r) => r !== undefined);
+        return {
+            kind: "declared",
+            group: computedAlike[0],
+            via: `its name, computed from the same ${source === undefined ? "resource" : `${source.type} "${source.name}"`}`,
+        };
+    }
+    if (computedAlike.length > 1) {
+        return {
+            kind: "unresolved",
+            reason: `the group's name is unknown at preview, and several log groups are named from the same resource (${names(computedAlike)})`,
+        };
+    }
+    if (deps.length === 0) {
+        return {
+            kind: "unresolved",
+            reason: `${properties} ${destination.serviceDefault ? "(which the group's name is built from) " : ""}is unknown at preview and depends on no resource of this stack`,
+        };
+    }
+    const sources = [...new Set(deps)].map((urn) => {
+        const r = groups.resource(urn);
+        return r === undefined ? urn : `${r.type} "${r.name}"`;
+    });
+    return {
+        kind: "unresolved",
+        reason: `${properties} is unknown at preview and comes from ${sources.join(", ")}, which leads to no log group in this stack`,
+    };
+}
+
+/** The facts of one writer. Never throws. */
+export function writerFacts(
+    groups: LogGroupIndex,
+    writer: StackResource,
+    row: DestinationType,
+    logs: LogDestinations,
+    config: StackConfiguration,
+): WriterFacts {
+    const region = resolveRegion(writer.type, writer.props, writer.provider, config);
+    const destinations =
+        logs.kind === "writes"
+            ? logs.destinations
+            : logs.kind === "unknown"
+              ? referencedDestinations(groups, writer, logs.property)
+              : [];
+    return {
+        writer,
+        row,
+        subject: describeWriter(writer),
+        region,
+        logs,
+        destinations: destinations.map((destination): DestinationFacts => {
+            const where = destinationRegion(destination, region);
+            const found = match(groups, writer, destination, where);
+            return {
+                destination,
+                region: where,
+                match: found,
+                judgement: found.kind === "declared" ? groups.judge(found.group) : undefined,
+            };
+        }),
+    };
+}
+
+/**
+ * When whether or where a resource logs is unknown at preview (an ECS task definition's
+ * `containerDefinitions`, a JSON string that is unknown as a whole when any part is), the log
+ * groups the unknown property depends on are its destinations as far as can be known: one per
+ * group, judged like any other. None: nothing to judge, and the rule says it cannot verify yet.
+ */
+function referencedDestinations(
+    groups: LogGroupIndex,
+    writer: StackResource,
+    property: string,
+): LogDestination[] {
+    const top = property.split(/[.[]/)[0];
+    const referenced = distinct(
+        (writer.propertyDependencies[top] ?? []).flatMap((urn) => groups.at(urn)),
+    );
+    return referenced.map((g) => ({
+        logs: "logs",
+        group: { by: "name", name: g.name ?? UNKNOWN },
+        property: top,
+        dependencyProperties: [top],
+        serviceDefault: false,
+        serviceCreatesGroup: false,
+    }));
+}
+
+/** `log group "app" (aws:cloudwatch/logGroup:LogGroup)`: how messages name a declared group. */
+export function describeGroup(group: DeclaredLogGroup): string {
+    return describeTarget(group.resource);
+}

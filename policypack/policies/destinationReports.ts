@@ -1,0 +1,65 @@
+/**
+ * The hand-over between the two log-destination policies, as `stackReports.ts` does for the key
+ * policies: `log-destinations-encrypted` analyses the stack, and `log-destinations-verifiable`,
+ * which runs right after it on the same AnalyzeStack request, takes the same reports (matched by
+ * the resources' URNs, forgotten at the next turn of the event loop). Both run between the two
+ * key policies, so the log groups written to are judged by `log-encryption-key-usable`'s reports
+ * of the same request instead of running the key rules again.
+ */
+import type { StackValidationArgs } from "@pulumi/policy";
+import { WriterReport, analyseDestinations } from "../lib/destinationAnalysis";
+import { DestinationsConfig } from "../lib/destinationConfig";
+import { StackConfiguration } from "../lib/location";
+import { StackResourceLike } from "../lib/stackIndex";
+import { peekReportsOfThisRequest } from "./stackReports";
+
+let lastAnalysis:
+    { readonly urns: readonly string[]; readonly reports: WriterReport[] } | undefined;
+
+function sameUrns(a: readonly string[], resources: StackValidationArgs["resources"]): boolean {
+    return a.length === resources.length && resources.every((r, i) => r.urn === a[i]);
+}
+
+/** The writers' reports of this stack, kept for the policy that runs next on the same request. */
+export function analyseDestinationsAndHandOver(
+    args: StackValidationArgs,
+    config: StackConfiguration,
+    options: DestinationsConfig,
+): WriterReport[] {
+    const reports = analyseDestinations(
+        args.resources as readonly StackResourceLike[],
+        config,
+        options,
+        peekReportsOfThisRequest(args),
+    );
+    lastAnalysis = { urns: args.resources.map((r) => r.urn), reports };
+    setImmediate(() => {
+        lastAnalysis = undefined;
+    });
+    return reports;
+}
+
+/**
+ * The reports {@link analyseDestinationsAndHandOver} made for this request, taken once; when there
+ * are none (`log-destinations-encrypted` is disabled), the analysis runs here with `options`.
+ */
+export function destinationReportsOfThisRequest(
+    args: StackValidationArgs,
+    config: StackConfiguration,
+    options: DestinationsConfig,
+): WriterReport[] {
+    const given =
+        lastAnalysis !== undefined && sameUrns(lastAnalysis.urns, args.resources)
+            ? lastAnalysis.reports
+            : undefined;
+    lastAnalysis = undefined;
+    return (
+        given ??
+        analyseDestinations(
+            args.resources as readonly StackResourceLike[],
+            config,
+            options,
+            peekReportsOfThisRequest(args),
+        )
+    );
+}

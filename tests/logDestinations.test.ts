@@ -1,0 +1,801 @@
+/**
+ * The log-destination policies through the analyzer protocol (the pack started as the CLI starts
+ * it, a whole preview per case): for every resource type of the destinations table, with no
+ * declared group (refused), a declared group without a key (refused), a declared encrypted group
+ * by name or ARN and by reference (passes), a name unknown at preview (followed), and logging
+ * disabled (silent); then the messages word for word, regions, configuration, "cannot verify yet".
+ */
+import * as assert from "node:assert/strict";
+import { namedLogGroup, groupArnOf, writer } from "../harness/destinationFixtures";
+import {
+    Diagnostic,
+    FixtureResource,
+    PreviewResult,
+    unknown,
+    usePolicyPack,
+} from "../harness/policyHarness";
+import { ACCOUNT, StackBuilder } from "../harness/stackFixtures";
+
+const ENCRYPTED = "log-destinations-encrypted";
+const VERIFIABLE = "log-destinations-verifiable";
+const REQUIRED = "log-encryption-key-required";
+const DESCRIPTION =
+    "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
+    "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
+    "Route 53 query logs, OpenSearch domains, MSK clusters) must write to a log group this stack declares, in their region, " +
+    "encrypted with a KMS key the key checks accept; a group the service would create itself is refused.";
+
+const arn = (name: string, region = "us-east-1") =>
+    `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;
+
+/** `policy/resource [check]` for each diagnostic, sorted. */
+function verdicts(result: PreviewResult | readonly Diagnostic[]): string[] {
+    const ds = "all" in result ? result.all : result;
+    return ds
+        .map((d) =>
+            `${d.policyName}/${d.urn.split("::").pop()} ${/\[([a-z -]+)\]/.exec(d.message)?.[0] ?? ""}`.trim(),
+        )
+        .sort();
+}
+
+/** The one diagnostic of `policy` on `name`, without the description line. */
+function messageOf(result: PreviewResult, policy: string, name: string): string {
+    const found = result.all.filter((d) => d.policyName === policy && d.urn.endsWith(`::${name}`));
+    assert.equal(found.length, 1, `one ${policy} on ${name}: ${verdicts(result).join("; ")}`);
+    return found[0].message.split("\n").slice(1).join("\n");
+}
+
+/** A resource the unknown names are computed from (say a random suffix). */
+function source(s: StackBuilder): FixtureResource {
+    return writer(s, "random:index/randomPet:RandomPet", "suffix", { length: 2 });
+}
+
+/**
+ * One row of the table: the writer (`name`), what it writes to (`group`: the log group's name), and
+ * builders for each case. `reference` points the writer at a declared group through an unknown
+ * value with a property dependency; `unknownName`, at a group whose name is unknown at preview.
+ */
+interface Row {
+    readonly type: string;
+    readonly name: string;
+    readonly group: string;
+    /** The writer writing to `group` by its known name or ARN. */
+    readonly known: (s: StackBuilder) => void;
+    readonly reference?: (s: StackBuilder, group: FixtureResource) => void;
+    readonly unknownName: (s: StackBuilder) => void;
+    /** Logging off (absent for the types that cannot turn it off). */
+    readonly disabled?: (s: StackBuilder) => void;
+}
+
+const LAMBDA = "aws:lambda/function:Function";
+const ECS_DEFINITIONS = (group: string, extra: Record<string, string> = {}) =>
+    JSON.stringify([
+        {
+            name: "web",
+            image: "nginx",
+            logConfiguration: {
+                logDriver: "awslogs",
+                options: { "awslogs-group": group, "awslogs-stream-prefix": "web", ...extra },
+            },
+        },
+    ]);
+
+/** A row whose writer names its group (`property` holds `group` or its ARN). */
+function arnRow(
+    type: string,
+    name: string,
+    group: string,
+    props: (destination: unknown) => Record<string, unknown>,
+    top: string,
+    disabled?: Record<string, unknown>,
+    suffix = "",
+): Row {
+    return {
+        type,
+        name,
+        group,
+        known: (s) => writer(s, type, name, props(arn(group) + suffix)),
+        reference: (s, g) =>
+            writer(s, type, name, props(unknown()), {
+                propertyDependencies: { [top]: [g.urn] },
+            }),
+        unknownName: (s) => {
+            const g = namedLogGroup(s, `${name}-logs`, unknown(), { nameFrom: source(s) });
+            writer(s, type, name, props(unknown()), { propertyDependencies: { [top]: [g.urn] } });
+        },
+        disabled: disabled === undefined ? undefined : (s) => writer(s, type, name, disabled),
+    };
+}
+
+/** A row whose group is the service's default, named from the writer's `idProperty`. */
+function defaultRow(
+    type: string,
+    name: string,
+    group: string,
+    idProperty: string,
+    props: Record<string, unknown>,
+    disabled?: Record<string, unknown>,
+): Row {
+    return {
+        type,
+        name,
+        group,
+        known: (s) => writer(s, type, name, props),
+        unknownName: (s) => {
+            const from = source(s);
+            namedLogGroup(s, `${name}-logs`, unknown(), { nameFrom: from });
+            writer(
+                s,
+                type,
+                name,
+                { ...props, [idProperty]: unknown() },
+                { propertyDependencies: { [idProperty]: [from.urn] } },
+            );
+        },
+        disabled: disabled === undefined ? undefined : (s) => writer(s, type, name, disabled),
+    };
+}
+
+const ROWS: Row[] = [
+    {
+        type: LAMBDA,
+        name: "orders",
+        group: "/app/orders",
+        known: (s) =>
+            writer(s, LAMBDA, "orders", {
+                name: "orders-fn",
+                loggingConfig: { logFormat: "Text", logGroup: "/app/orders" },
+            }),
+        reference: (s, g) =>
+            writer(
+                s,
+                LAMBDA,
+                "orders",
+                { name: "orders-fn", loggingConfig: { logFormat: "Text", logGroup: unknown() } },
+                { propertyDependencies: { loggingConfig: [g.urn] } },
+            ),
+        unknownName: (s) => {
+            const g = namedLogGroup(s, "orders-logs", unknown(), { nameFrom: source(s) });
+            writer(
+                s,
+                LAMBDA,
+                "orders",
+                { name: "orders-fn", loggingConfig: { logFormat: "Text", logGroup: unknown() } },
+                { propertyDependencies: { loggingConfig: [g.urn] } },
+            );
+        },
+    },
+    defaultRow(LAMBDA, "worker", "/aws/lambda/worker-fn", "name", { name: "worker-fn" }),
+    arnRow(
+        "aws:apigateway/stage:Stage",
+        "prod",
+        "/app/api-access",
+        (d) => ({
+            restApi: "a1b2c3",
+            stageName: "prod",
+            deployment: "d1",
+            accessLogSettings: { destinationArn: d, format: "$context.requestId" },
+        }),
+        "accessLogSettings",
+        { restApi: "a1b2c3", stageName: "prod", deployment: "d1" },
+    ),
+    defaultRow(
+        "aws:apigateway/methodSettings:MethodSettings",
+        "prod-logging",
+        "API-Gateway-Execution-Logs_a1b2c3/prod",
+        "restApi",
+        {
+            restApi: "a1b2c3",
+            stageName: "prod",
+            methodPath: "*/*",
+            settings: { loggingLevel: "ERROR" },
+        },
+        {
+            restApi: "a1b2c3",
+            stageName: "prod",
+            methodPath: "*/*",
+            settings: { loggingLevel: "OFF" },
+        },
+    ),
+    arnRow(
+        "aws:apigatewayv2/stage:Stage",
+        "http-prod",
+        "/app/http-access",
+        (d) => ({
+            apiId: "x1y2z3",
+            name: "prod",
+            accessLogSettings: { destinationArn: d, format: "x" },
+        }),
+        "accessLogSettings",
+        { apiId: "x1y2z3", name: "prod", autoDeploy: true },
+    ),
+    defaultRow(
+        "aws:eks/cluster:Cluster",
+        "cluster",
+        "/aws/eks/prod/cluster",
+        "name",
+        {
+            name: "prod",
+            roleArn: `arn:aws:iam::${ACCOUNT}:role/eks`,
+            enabledClusterLogTypes: ["api", "audit"],
+        },
+        { name: "prod", roleArn: `arn:aws:iam::${ACCOUNT}:role/eks`, enabledClusterLogTypes: [] },
+    ),
+    defaultRow(
+        "aws:rds/instance:Instance",
+        "db",
+        "/aws/rds/instance/orders-db/postgresql",
+        "identifier",
+        {
+            identifier: "orders-db",
+            engine: "postgres",
+            enabledCloudwatchLogsExports: ["postgresql"],
+        },
+        { identifier: "orders-db", engine: "postgres" },
+    ),
+    defaultRow(
+        "aws:rds/cluster:Cluster",
+        "aurora",
+        "/aws/rds/cluster/aurora-1/postgresql",
+        "clusterIdentifier",
+        {
+            clusterIdentifier: "aurora-1",
+            engine: "aurora-postgresql",
+            enabledCloudwatchLogsExports: ["postgresql"],
+        },
+        {
+            clusterIdentifier: "aurora-1",
+            engine: "aurora-postgresql",
+            enabledCloudwatchLogsExports: [],
+        },
+    ),
+    arnRow(
+        "aws:ec2/flowLog:FlowLog",
+        "vpc-flow",
+        "/app/flow",
+        (d) => ({ vpcId: "vpc-1", trafficType: "ALL", logDestination: d }),
+        "logDestination",
+        {
+            vpcId: "vpc-1",
+            trafficType: "ALL",
+            logDestinationType: "s3",
+            logDestination: "arn:aws:s3:::flow-logs",
+        },
+    ),
+    {
+        type: "aws:ecs/taskDefinition:TaskDefinition",
+        name: "web",
+        group: "/app/web",
+        known: (s) =>
+            writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+                family: "web",
+                containerDefinitions: ECS_DEFINITIONS("/app/web"),
+            }),
+        // An image URI or a group name unknown at preview makes the whole JSON string unknown.
+        reference: (s, g) =>
+            writer(
+                s,
+                "aws:ecs/taskDefinition:TaskDefinition",
+                "web",
+                { family: "web", containerDefinitions: unknown() },
+                { propertyDependencies: { containerDefinitions: [g.urn] } },
+            ),
+        unknownName: (s) => {
+            const g = namedLogGroup(s, "web-logs", unknown(), { nameFrom: source(s) });
+            writer(
+                s,
+                "aws:ecs/taskDefinition:TaskDefinition",
+                "web",
+                { family: "web", containerDefinitions: unknown() },
+                { propertyDependencies: { containerDefinitions: [g.urn] } },
+            );
+        },
+        disabled: (s) =>
+            writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+                family: "web",
+                containerDefinitions: JSON.stringify([{ name: "web", image: "nginx" }]),
+            }),
+    },
+    arnRow(
+        "aws:sfn/stateMachine:StateMachine",
+        "workflow",
+        "/app/workflow",
+        (d) => ({ definition: "{}", loggingConfiguration: { level: "ALL", logDestination: d } }),
+        "loggingConfiguration",
+        { definition: "{}", loggingConfiguration: { level: "OFF" } },
+        ":*",
+    ),
+    defaultRow(
+        "aws:codebuild/project:Project",
+        "build",
+        "/aws/codebuild/build-web",
+        "name",
+        { name: "build-web" },
+        { name: "build-web", logsConfig: { cloudwatchLogs: { status: "DISABLED" } } },
+    ),
+    arnRow(
+        "aws:route53/queryLog:QueryLog",
+        "dns",
+        "/app/dns",
+        (d) => ({ zoneId: "Z1", cloudwatchLogGroupArn: d }),
+        "cloudwatchLogGroupArn",
+    ),
+    ...["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((type) =>
+        arnRow(
+            type,
+            "search",
+            "/app/search",
+            (d) => ({
+                logPublishingOptions: [{ logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: d }],
+            }),
+            "logPublishingOptions",
+            {
+                logPublishingOptions: [
+                    {
+                        logType: "INDEX_SLOW_LOGS",
+                        cloudwatchLogGroupArn: arn("/app/search"),
+                        enabled: false,
+                    },
+                ],
+            },
+        ),
+    ),
+    {
+        type: "aws:msk/cluster:Cluster",
+        name: "kafka",
+        group: "/app/brokers",
+        known: (s) =>
+            writer(s, "aws:msk/cluster:Cluster", "kafka", {
+                loggingInfo: {
+                    brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: "/app/brokers" } },
+                },
+            }),
+        reference: (s, g) =>
+            writer(
+                s,
+                "aws:msk/cluster:Cluster",
+                "kafka",
+                {
+                    loggingInfo: {
+                        brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: unknown() } },
+                    },
+                },
+                { propertyDependencies: { loggingInfo: [g.urn] } },
+            ),
+        unknownName: (s) => {
+            const g = namedLogGroup(s, "kafka-logs", unknown(), { nameFrom: source(s) });
+            writer(
+                s,
+                "aws:msk/cluster:Cluster",
+                "kafka",
+                {
+                    loggingInfo: {
+                        brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: unknown() } },
+                    },
+                },
+                { propertyDependencies: { loggingInfo: [g.urn] } },
+            );
+        },
+        disabled: (s) =>
+            writer(s, "aws:msk/cluster:Cluster", "kafka", {
+                loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: false } } },
+            }),
+    },
+];
+
+describe("policy pack: log-destinations-encrypted through the analyzer protocol", function () {
+    this.timeout(120_000);
+    const running = usePolicyPack();
+    afterEach(async () => {
+        await running().configure({});
+    });
+    const preview = (s: StackBuilder) => running().preview(s.resources);
+
+    for (const row of ROWS) {
+        describe(`${row.type} "${row.name}" writing to ${row.group}`, () => {
+            it("is refused when the stack declares no such group", async () => {
+                const s = new StackBuilder();
+                row.known(s);
+                assert.deepEqual(verdicts(await preview(s)), [
+                    `${ENCRYPTED}/${row.name} [log-destination]`,
+                ]);
+            });
+
+            it("is refused when the declared group has no kmsKeyId", async () => {
+                const s = new StackBuilder();
+                namedLogGroup(s, "group", row.group, { encrypted: false });
+                row.known(s);
+                const result = await preview(s);
+                assert.deepEqual(verdicts(result), [
+                    `${ENCRYPTED}/${row.name} [log-destination]`,
+                    `${REQUIRED}/group [key-required]`,
+                ]);
+                assert.match(messageOf(result, ENCRYPTED, row.name), /which has no kmsKeyId/);
+            });
+
+            it("passes with a declared encrypted group of that name", async () => {
+                const s = new StackBuilder();
+                namedLogGroup(s, "group", row.group);
+                row.known(s);
+                assert.deepEqual(verdicts(await preview(s)), []);
+            });
+
+            if (row.reference !== undefined) {
+                it("passes with a declared encrypted group it references (its ARN or name unknown at preview)", async () => {
+                    const s = new StackBuilder();
+                    row.reference!(s, namedLogGroup(s, "group", row.group));
+                    assert.deepEqual(verdicts(await preview(s)), []);
+                });
+            }
+
+            it("follows a name unknown at preview to the declared encrypted group", async () => {
+                const s = new StackBuilder();
+                row.unknownName(s);
+                assert.deepEqual(verdicts(await preview(s)), []);
+            });
+
+            if (row.disabled !== undefined) {
+                it("is silent when its logging is off", async () => {
+                    const s = new StackBuilder();
+                    row.disabled!(s);
+                    assert.deepEqual(verdicts(await preview(s)), []);
+                });
+            }
+        });
+    }
+
+    describe("messages, word for word", () => {
+        it("names the group the service would create, the resource and the fix", async () => {
+            const s = new StackBuilder();
+            writer(s, LAMBDA, "worker", { name: "worker-fn" });
+            const result = await preview(s);
+            const d = result.all[0];
+            assert.equal(d.enforcementLevel, "mandatory");
+            assert.equal(d.policyName, ENCRYPTED);
+            assert.equal(
+                d.message,
+                `${DESCRIPTION}\n` +
+                    '[log-destination] Lambda function "worker" (aws:lambda/function:Function) writes its function logs to the log group ' +
+                    '"/aws/lambda/worker-fn" in us-east-1, which this stack does not declare: Lambda creates it itself, with no KMS key, ' +
+                    "when it first writes (and a later attempt to declare it fails with ResourceAlreadyExistsException). " +
+                    "Fix: declare the group with an EncryptedLogGroup and set loggingConfig.logGroup to its name, or call " +
+                    "encryptLambdaLogGroups() at the top of the program.",
+            );
+        });
+
+        it("says when a named group must exist elsewhere", async () => {
+            const s = new StackBuilder();
+            ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s);
+            assert.equal(
+                messageOf(await preview(s), ENCRYPTED, "workflow"),
+                '[log-destination] Step Functions state machine "workflow" (aws:sfn/stateMachine:StateMachine) writes its execution history ' +
+                    'to the log group "/app/workflow" in us-east-1, which this stack does not declare: the group must already exist elsewhere, ' +
+                    "and nothing here shows that it has a KMS key. Fix: set loggingConfiguration.logDestination to an EncryptedLogGroup's arn " +
+                    "followed by :*, or exempt this resource in this policy's configuration if the group is managed elsewhere.",
+            );
+        });
+
+        it("names the MethodSettings' execution-log group and how to declare it first", async () => {
+            const s = new StackBuilder();
+            ROWS.find((r) => r.type === "aws:apigateway/methodSettings:MethodSettings")!.known(s);
+            assert.equal(
+                messageOf(await preview(s), ENCRYPTED, "prod-logging"),
+                '[log-destination] API Gateway method settings "prod-logging" (aws:apigateway/methodSettings:MethodSettings) writes its ' +
+                    'execution logs to the log group "API-Gateway-Execution-Logs_a1b2c3/prod" in us-east-1, which this stack does not declare: ' +
+                    "API Gateway creates it itself, with no KMS key, when it first writes (and a later attempt to declare it fails with " +
+                    "ResourceAlreadyExistsException). Fix: declare it first, new EncryptedLogGroup(name, { logGroupName: " +
+                    "apiGatewayExecutionLogGroupName(restApiId, stageName) }), and add that group to the MethodSettings' dependsOn.",
+            );
+        });
+
+        it("a declared group without a key", async () => {
+            const s = new StackBuilder();
+            const g = namedLogGroup(s, "orders-logs", "/app/orders", { encrypted: false });
+            ROWS[0].reference!(s, g);
+            assert.equal(
+                messageOf(await preview(s), ENCRYPTED, "orders"),
+                '[log-destination] Lambda function "orders" (aws:lambda/function:Function) writes its function logs to log group ' +
+                    '"orders-logs" (aws:cloudwatch/logGroup:LogGroup) (found through the property dependency of loggingConfig), which has ' +
+                    "no kmsKeyId: its events are encrypted with an AWS-owned key. Fix: give that log group a kmsKeyId (an EncryptedLogGroup " +
+                    "creates the key and its policy).",
+            );
+        });
+
+        it("a declared group whose key the key rules refuse, reported on both", async () => {
+            const s = new StackBuilder();
+            s.logGroup("orders-logs", {
+                key: s.key("rsa", {
+                    existing: true,
+                    spec: "RSA_2048",
+                    policyFor: ["/app/orders-logs"],
+                }),
+            });
+            writer(s, LAMBDA, "orders", {
+                name: "orders-fn",
+                loggingConfig: { logFormat: "Text", logGroup: "/app/orders-logs" },
+            });
+            const result = await preview(s);
+            assert.deepEqual(verdicts(result), [
+                `${ENCRYPTED}/orders [log-destination]`,
+                "log-encryption-key-usable/orders-logs [symmetric]",
+            ]);
+            assert.equal(
+                messageOf(result, ENCRYPTED, "orders"),
+                '[log-destination] Lambda function "orders" (aws:lambda/function:Function) writes its function logs to log group ' +
+                    '"orders-logs" (aws:cloudwatch/logGroup:LogGroup) (found through its name), whose KMS key fails [symmetric] ' +
+                    "(see that log group's log-encryption-key-usable findings). Fix: fix that log group's key.",
+            );
+        });
+
+        it("cannot verify yet, as an advisory, only when nothing leads to a group", async () => {
+            const s = new StackBuilder();
+            writer(s, LAMBDA, "worker", { name: unknown() });
+            const result = await preview(s);
+            assert.deepEqual(verdicts(result), [`${VERIFIABLE}/worker [cannot verify yet]`]);
+            assert.equal(result.all[0].enforcementLevel, "advisory");
+            assert.equal(
+                messageOf(result, VERIFIABLE, "worker"),
+                '[cannot verify yet] Lambda function "worker" (aws:lambda/function:Function) writes its function logs to a log group that ' +
+                    "cannot be identified yet: name (which the group's name is built from) is unknown at preview and depends on no resource " +
+                    "of this stack. It is checked once that is known (e.g. the next preview after deploying); naming the group with an " +
+                    "EncryptedLogGroup's name or arn lets it be checked now.",
+            );
+        });
+
+        it("keeps the catalogued phrases of docs/errors.md", async () => {
+            const s = new StackBuilder();
+            ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s);
+            writer(s, LAMBDA, "worker", { name: unknown() });
+            writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+                family: "web",
+                containerDefinitions: unknown(),
+            });
+            const result = await preview(s);
+            assert.match(
+                messageOf(result, ENCRYPTED, "workflow"),
+                /the group must already exist elsewhere, and nothing here shows that it has a KMS key/,
+            );
+            assert.match(
+                messageOf(result, VERIFIABLE, "worker"),
+                /to a log group that cannot be identified yet/,
+            );
+            assert.match(
+                messageOf(result, VERIFIABLE, "web"),
+                /whether or where it writes logs to CloudWatch Logs is not known yet/,
+            );
+        });
+
+        it("cannot verify yet when several groups are named from the same resource", async () => {
+            const s = new StackBuilder();
+            const from = source(s);
+            namedLogGroup(s, "one", unknown(), { nameFrom: from });
+            namedLogGroup(s, "two", unknown(), { nameFrom: from });
+            writer(
+                s,
+                LAMBDA,
+                "worker",
+                { name: unknown() },
+                { propertyDependencies: { name: [from.urn] } },
+            );
+            assert.match(
+                messageOf(await preview(s), VERIFIABLE, "worker"),
+                /several log groups are named from the same resource \("one", "two"\)/,
+            );
+        });
+
+        it("a task definition unknown as a whole that references no log group cannot be verified yet", async () => {
+            const s = new StackBuilder();
+            writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+                family: "web",
+                containerDefinitions: unknown(),
+            });
+            assert.equal(
+                messageOf(await preview(s), VERIFIABLE, "web"),
+                '[cannot verify yet] ECS task definition "web" (aws:ecs/taskDefinition:TaskDefinition): whether or where it writes logs ' +
+                    "to CloudWatch Logs is not known yet: containerDefinitions is unknown at preview.",
+            );
+        });
+    });
+
+    describe("regions", () => {
+        it("refuses a group of that name declared in another region, and says where", async () => {
+            const s = new StackBuilder();
+            const eu = s.provider("eu", "eu-west-1");
+            namedLogGroup(s, "group", "/aws/lambda/worker-fn", { provider: eu });
+            writer(s, LAMBDA, "worker", { name: "worker-fn" });
+            assert.match(
+                messageOf(await preview(s), ENCRYPTED, "worker"),
+                /"\/aws\/lambda\/worker-fn" in us-east-1, which this stack does not declare \(a log group of that name is declared in eu-west-1, not in us-east-1\)/,
+            );
+        });
+
+        it("takes an ECS container's awslogs-region over the task definition's", async () => {
+            const s = new StackBuilder();
+            namedLogGroup(s, "group", "/app/web");
+            writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+                family: "web",
+                containerDefinitions: ECS_DEFINITIONS("/app/web", {
+                    "awslogs-region": "eu-west-1",
+                    "awslogs-create-group": "true",
+                }),
+            });
+            assert.equal(
+                messageOf(await preview(s), ENCRYPTED, "web"),
+                '[log-destination] ECS task definition "web" (aws:ecs/taskDefinition:TaskDefinition) writes its container logs of "web" ' +
+                    'to the log group "/app/web" in eu-west-1, which this stack does not declare (a log group of that name is declared in ' +
+                    "us-east-1, not in eu-west-1): ECS creates it itself, with no KMS key, when it first writes (and a later attempt to " +
+                    'declare it fails with ResourceAlreadyExistsException). Fix: set the container\'s options["awslogs-group"] to an ' +
+                    "EncryptedLogGroup's name, without awslogs-create-group.",
+            );
+        });
+
+        it("takes a known ARN's region: a Route 53 query log's group in us-east-1 from an eu-west-1 provider", async () => {
+            const s = new StackBuilder();
+            const eu = s.provider("eu", "eu-west-1");
+            namedLogGroup(s, "group", "/app/dns");
+            writer(
+                s,
+                "aws:route53/queryLog:QueryLog",
+                "dns",
+                {
+                    zoneId: "Z1",
+                    cloudwatchLogGroupArn: arn("/app/dns"),
+                },
+                { provider: eu },
+            );
+            assert.deepEqual(verdicts(await preview(s)), []);
+        });
+    });
+
+    describe("configuration", () => {
+        it("turns a service off with disabledServices, on both policies", async () => {
+            const s = new StackBuilder();
+            writer(s, LAMBDA, "worker", { name: "worker-fn" });
+            writer(s, LAMBDA, "later", { name: unknown() });
+            writer(s, "aws:eks/cluster:Cluster", "cluster", {
+                name: "prod",
+                enabledClusterLogTypes: ["api"],
+            });
+            await running().configure({
+                [ENCRYPTED]: { disabledServices: ["lambda"] },
+                [VERIFIABLE]: { disabledServices: ["lambda"] },
+            });
+            assert.deepEqual(verdicts(await preview(s)), [
+                `${ENCRYPTED}/cluster [log-destination]`,
+            ]);
+        });
+
+        it("skips exempt resources by name and URN pattern", async () => {
+            const s = new StackBuilder();
+            writer(s, LAMBDA, "worker", { name: "worker-fn" });
+            writer(s, "aws:eks/cluster:Cluster", "cluster", {
+                name: "prod",
+                enabledClusterLogTypes: ["api"],
+            });
+            writer(s, LAMBDA, "later", { name: unknown() });
+            await running().configure({
+                [ENCRYPTED]: {
+                    exemptResourceNames: ["worker"],
+                    exemptUrnPatterns: ["*eks/cluster:Cluster::*"],
+                },
+                [VERIFIABLE]: { exemptResourceNames: ["later"] },
+            });
+            assert.deepEqual(verdicts(await preview(s)), []);
+        });
+
+        it("judges the group's key by log-encryption-key-usable's findings, under its configuration", async () => {
+            const s = new StackBuilder();
+            s.logGroup("orders-logs", {
+                key: s.key("mrk", {
+                    existing: true,
+                    multiRegion: true,
+                    policyFor: ["/app/orders-logs"],
+                }),
+            });
+            writer(s, LAMBDA, "orders", {
+                name: "orders-fn",
+                loggingConfig: { logFormat: "Text", logGroup: "/app/orders-logs" },
+            });
+            assert.deepEqual(verdicts(await preview(s)), [
+                `${ENCRYPTED}/orders [log-destination]`,
+                "log-encryption-key-usable/orders-logs [multi-region]",
+            ]);
+            await running().configure({
+                "log-encryption-key-usable": { allowMultiRegionKeys: true },
+            });
+            assert.deepEqual(verdicts(await preview(s)), []);
+            // With the usable policy disabled, the key rules run here with their defaults.
+            await running().configure({
+                "log-encryption-key-usable": { enforcementLevel: "disabled" },
+            });
+            assert.deepEqual(verdicts(await preview(s)), [`${ENCRYPTED}/orders [log-destination]`]);
+        });
+
+        it("declares both policies with their levels and defaults", async () => {
+            const info = (await running().info()).getPoliciesList();
+            const ours = info
+                .filter((p) => p.getName().startsWith("log-destinations-"))
+                .map((p) => ({
+                    name: p.getName(),
+                    level: p.getEnforcementlevel(),
+                    config: p.getConfigschema()?.getProperties()?.toJavaScript() as Record<
+                        string,
+                        { default?: unknown }
+                    >,
+                }));
+            assert.deepEqual(
+                ours.map((p) => [p.name, p.level, Object.keys(p.config).sort()]),
+                [
+                    [
+                        ENCRYPTED,
+                        1,
+                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
+                    ],
+                    [
+                        VERIFIABLE,
+                        0,
+                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
+                    ],
+                ],
+            );
+            assert.deepEqual(ours[0].config.disabledServices.default, []);
+        });
+    });
+
+    it("is silent on resources that log nowhere or elsewhere", async () => {
+        const s = new StackBuilder();
+        writer(s, "aws:s3/bucket:Bucket", "data", { bucket: "data-bucket" });
+        writer(s, "aws:sqs/queue:Queue", "jobs", {});
+        writer(s, "aws:iam/role:Role", "role", { assumeRolePolicy: "{}" });
+        writer(s, "aws:ec2/flowLog:FlowLog", "to-firehose", {
+            vpcId: "vpc-1",
+            logDestinationType: "kinesis-data-firehose",
+            logDestination: "arn:aws:firehose:us-east-1:111122223333:deliverystream/flows",
+        });
+        namedLogGroup(s, "unused", "/app/unused");
+        assert.deepEqual(verdicts(await preview(s)), []);
+    });
+
+    it("refuses each undeclared RDS export and passes each declared one", async () => {
+        const s = new StackBuilder();
+        namedLogGroup(s, "pg", "/aws/rds/instance/orders-db/postgresql");
+        writer(s, "aws:rds/instance:Instance", "db", {
+            identifier: "orders-db",
+            enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+        });
+        const result = await preview(s);
+        assert.deepEqual(verdicts(result), [`${ENCRYPTED}/db [log-destination]`]);
+        assert.match(
+            messageOf(result, ENCRYPTED, "db"),
+            /writes its upgrade logs to the log group "\/aws\/rds\/instance\/orders-db\/upgrade" in us-east-1/,
+        );
+    });
+
+    it("finds a group inside a component through a property dependency on the component", async () => {
+        const s = new StackBuilder();
+        const component = writer(s, "encrypted-logs:index:EncryptedLogGroup", "orders-logs", {});
+        namedLogGroup(s, "orders-logs", "/app/orders", { parent: component.urn });
+        writer(
+            s,
+            "aws:sfn/stateMachine:StateMachine",
+            "workflow",
+            { definition: "{}", loggingConfiguration: { level: "ALL", logDestination: unknown() } },
+            { propertyDependencies: { loggingConfiguration: [component.urn] } },
+        );
+        assert.deepEqual(verdicts(await preview(s)), []);
+    });
+
+    it("uses the same group references as a deployed stack: known ARNs of existing groups", async () => {
+        const s = new StackBuilder();
+        const g = namedLogGroup(s, "group", "/app/api-access");
+        assert.ok(
+            typeof groupArnOf(g) !== "string",
+            "the fixture group's ARN is unknown at preview",
+        );
+        writer(s, "aws:apigatewayv2/stage:Stage", "http-prod", {
+            apiId: "x1",
+            accessLogSettings: { destinationArn: `${arn("/app/api-access")}:*`, format: "x" },
+        });
+        assert.deepEqual(verdicts(await preview(s)), []);
+    });
+});
