@@ -4,7 +4,12 @@
  * the same preview has unknown `arn`/`keyId` outputs, and a log group using it has an unknown
  * `kmsKeyId` whose property dependency is the key, exactly as in a real first preview.
  */
-import { logGroupKeyPolicy, anomalyDetectorKeyPolicy } from "../components";
+import {
+    anomalyDetectorKeyPolicy,
+    cloudTrailKeyPolicy,
+    eventDataStoreKeyPolicy,
+    logGroupKeyPolicy,
+} from "../components";
 import { FixtureResource, UnknownValue, secret, unknown } from "./policyHarness";
 import { logDestinationStack } from "./destinationFixtures";
 import { uuidFrom } from "./mockEngine";
@@ -286,6 +291,30 @@ export class StackBuilder {
         return r;
     }
 
+    /**
+     * A CloudTrail Lake event data store as EncryptedEventDataStore registers it
+     * (`aws:cloudtrail/eventDataStore:EventDataStore`, or with `native` its AWS Native twin).
+     */
+    eventDataStore(
+        name: string,
+        opts: TargetOptions & { readonly native?: boolean } = {},
+    ): FixtureResource {
+        const { native, ...rest } = opts;
+        return this.target(
+            native === true
+                ? "aws-native:cloudtrail:EventDataStore"
+                : "aws:cloudtrail/eventDataStore:EventDataStore",
+            name,
+            {
+                name,
+                multiRegionEnabled: true,
+                retentionPeriod: 2557,
+                terminationProtectionEnabled: true,
+            },
+            rest,
+        );
+    }
+
     /** An `aws:kms/alias:Alias` for `key`. */
     alias(name: string, key: FixtureResource): FixtureResource {
         const inputs = { name: `alias/${name}`, targetKeyId: unknown() };
@@ -417,7 +446,34 @@ export function catalogueStacks(): Record<string, FixtureResource[]> {
         "after deploy": everyKind(true),
         "aws-cn": otherPartition(),
         "log destinations": logDestinationStack(),
+        "event data stores": eventDataStores(),
     };
+}
+
+/** CloudTrail Lake event data stores (aws and aws-native), right and wrong, in a first preview. */
+function eventDataStores(): FixtureResource[] {
+    const s = new StackBuilder("us-east-1", "app", "lake");
+    const where = {
+        partition: "aws",
+        region: "us-east-1",
+        accountId: ACCOUNT,
+        dnsSuffix: "amazonaws.com",
+    };
+    const storeKey = (name: string, opts: KeyOptions = {}) =>
+        s.key(name, { policy: eventDataStoreKeyPolicy(where), ...opts });
+    s.eventDataStore("lake", { key: storeKey("lake-key") });
+    s.eventDataStore("lake-no-key");
+    s.eventDataStore("lake-native-no-key", { native: true });
+    s.eventDataStore("lake-trail-key", {
+        key: s.key("lake-trail-key-key", {
+            policy: cloudTrailKeyPolicy({ ...where, trailName: "audit" }),
+        }),
+    });
+    s.eventDataStore("lake-no-policy", { key: s.key("lake-no-policy-key", { policy: null }) });
+    s.eventDataStore("lake-rsa", { key: storeKey("lake-rsa-key", { spec: "RSA_2048" }) });
+    const eu = s.provider("eu", "eu-west-1");
+    s.eventDataStore("lake-far", { key: storeKey("lake-far-key", { provider: eu }) });
+    return s.resources;
 }
 
 function everyKind(deployed: boolean): FixtureResource[] {

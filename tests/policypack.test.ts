@@ -16,7 +16,7 @@ import {
     secret,
     unknown,
 } from "../harness/policyHarness";
-import { cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
+import { cloudTrailKeyPolicy, eventDataStoreKeyPolicy, logGroupKeyPolicy } from "../components";
 import {
     ACCOUNT,
     CATALOGUE_CONFIGS,
@@ -48,6 +48,22 @@ const USABLE_DESCRIPTION =
     "The KMS key of a log group, anomaly detector or trail must be usable by the service: a full key ARN (or a key in the stack), " +
     "symmetric, in the resource's region (a trail's: its bucket's), single-Region, with a key policy that lets the service use it " +
     "only under an encryption-context condition and grants nothing to everyone, and rotating.";
+
+/** The event data store messages, word for word (docs/errors.md has their rows). */
+const BARE_MESSAGE =
+    '[key-required] event data store "bare" (aws:cloudtrail/eventDataStore:EventDataStore) has no kmsKeyId: ' +
+    "CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. " +
+    "Fix: set kmsKeyId to the ARN of a symmetric KMS key in us-east-1 whose key policy lets cloudtrail.amazonaws.com use it for event data stores, " +
+    "with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.";
+const TRAIL_KEY_MESSAGE =
+    '[key-policy] event data store "trail-keyed" (aws:cloudtrail/eventDataStore:EventDataStore) is encrypted with KMS key "trail-keyed-key" (aws:kms/key:Key), ' +
+    "but its key policy does not allow cloudtrail.amazonaws.com kms:GenerateDataKey, kms:Decrypt: the service cannot use the key. " +
+    "Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support " +
+    "(an EncryptedEventDataStore creates such a key; eventDataStoreKeyPolicy writes the statements).";
+const FAR_MESSAGE =
+    '[region] event data store "far" (aws:cloudtrail/eventDataStore:EventDataStore) is in us-east-1 (from its provider "default_7_48_0") ' +
+    'but KMS key "far-key" (aws:kms/key:Key) is in eu-west-1 (from its provider "eu"): the service can only use a key in its own region. ' +
+    "Fix: create the key in us-east-1 (give it the same provider or region input) and use that key's ARN.";
 
 /** `policy name/resource name [check]` for each diagnostic, sorted: the verdict at a glance. */
 function verdicts(result: PreviewResult | readonly Diagnostic[]): string[] {
@@ -633,6 +649,115 @@ describe("policy pack: through the analyzer protocol", function () {
                 messageOf(result, USABLE, "logs-policy"),
                 /does not allow cloudtrail\.amazonaws\.com kms:GenerateDataKey, kms:DescribeKey/,
             );
+        });
+
+        describe("CloudTrail Lake event data stores", () => {
+            const where = {
+                partition: "aws",
+                region: "us-east-1",
+                accountId: ACCOUNT,
+                dnsSuffix: "amazonaws.com",
+            };
+            const storePolicy = (region = "us-east-1") =>
+                eventDataStoreKeyPolicy({ ...where, region });
+
+            it("passes an EncryptedEventDataStore-shaped stack, aws and aws-native, its new key unknown at preview", async () => {
+                const s = new StackBuilder();
+                const key = s.key("lake-key", { policy: storePolicy() });
+                const store = s.eventDataStore("lake", { key });
+                s.eventDataStore("native-lake", {
+                    native: true,
+                    key: s.key("native-lake-key", {
+                        type: "aws-native:kms:Key",
+                        policy: storePolicy(),
+                    }),
+                });
+                assert.ok(store.inputs.kmsKeyId instanceof Object, "kmsKeyId is unknown here");
+                assert.deepEqual(store.propertyDependencies, { kmsKeyId: [key.urn] });
+                assert.deepEqual(verdicts(await running().preview(s.resources)), []);
+            });
+
+            it("fails a store without kmsKeyId, saying CloudTrail Lake would use a key AWS owns", async () => {
+                const s = new StackBuilder();
+                s.eventDataStore("bare");
+                s.eventDataStore("native-bare", { native: true });
+                const result = await running().preview(s.resources);
+                assert.deepEqual(verdicts(result), [
+                    `${REQUIRED}/bare [key-required]`,
+                    `${REQUIRED}/native-bare [key-required]`,
+                ]);
+                assert.equal(messageOf(result, REQUIRED, "bare"), BARE_MESSAGE);
+            });
+
+            it("fails a trail's key (aws:SourceArn, encryption context), which CloudTrail cannot use for a store", async () => {
+                const s = new StackBuilder();
+                s.eventDataStore("trail-keyed", {
+                    key: s.key("trail-keyed-key", {
+                        policy: cloudTrailKeyPolicy({ ...where, trailName: "audit" }),
+                    }),
+                });
+                s.eventDataStore("seed-keyed", {
+                    key: s.key("seed-keyed-key", { policy: cloudTrailPolicy() }),
+                });
+                s.eventDataStore("logs-keyed", { key: s.key("logs-keyed-key") });
+                const result = await running().preview(s.resources);
+                assert.deepEqual(verdicts(result), [
+                    `${USABLE}/logs-keyed [key-policy]`,
+                    `${USABLE}/seed-keyed [key-policy]`,
+                    `${USABLE}/trail-keyed [key-policy]`,
+                ]);
+                assert.equal(messageOf(result, USABLE, "trail-keyed"), TRAIL_KEY_MESSAGE);
+            });
+
+            it("fails a store key policy open to everyone, and none for lacking an encryption context", async () => {
+                const s = new StackBuilder();
+                const open = storePolicy() as { Statement: object[] };
+                s.eventDataStore("open", {
+                    key: s.key("open-key", {
+                        policy: {
+                            ...open,
+                            Statement: [
+                                ...open.Statement,
+                                {
+                                    Sid: "Everyone",
+                                    Effect: "Allow",
+                                    Principal: "*",
+                                    Action: "kms:Decrypt",
+                                    Resource: "*",
+                                },
+                            ],
+                        },
+                    }),
+                });
+                assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                    `${USABLE}/open [public-grant]`,
+                ]);
+            });
+
+            it("fails an RSA key and a key in another region, and follows a key unknown at preview to the stack key", async () => {
+                const s = new StackBuilder();
+                const eu = s.provider("eu", "eu-west-1");
+                s.eventDataStore("rsa", {
+                    key: s.key("rsa-key", { policy: storePolicy(), spec: "RSA_2048" }),
+                });
+                s.eventDataStore("far", {
+                    key: s.key("far-key", { policy: storePolicy("eu-west-1"), provider: eu }),
+                });
+                s.eventDataStore("eu-store", {
+                    provider: eu,
+                    key: s.key("eu-store-key", { policy: storePolicy("eu-west-1"), provider: eu }),
+                });
+                const result = await running().preview(s.resources);
+                assert.deepEqual(verdicts(result), [
+                    `${USABLE}/far [region]`,
+                    `${USABLE}/rsa [symmetric]`,
+                ]);
+                assert.match(
+                    messageOf(result, USABLE, "rsa"),
+                    /^\[symmetric\] event data store "rsa" \(aws:cloudtrail\/eventDataStore:EventDataStore\) .*KMS key "rsa-key"/,
+                );
+                assert.equal(messageOf(result, USABLE, "far"), FAR_MESSAGE);
+            });
         });
 
         it("checks aws-native log groups and keys (keySpec, keyPolicy as an object)", async () => {

@@ -21,20 +21,19 @@ import {
     validateLocation,
 } from "../common/policyDocument";
 import { validateList } from "../common/validation";
-import { cloudTrailServicePrincipal } from "../common/services";
+import {
+    EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+    EVENT_DATA_STORE_SERVICE_ACTIONS,
+    cloudTrailServicePrincipal,
+} from "../common/services";
 
-/**
- * What CloudTrail needs on an event data store's key: "Allow CloudTrail to encrypt event data
- * store" (`kms:GenerateDataKey`) and "Allow CloudTrail to decrypt an event data store"
- * (`kms:Decrypt`), the two actions of the console's default key policy for event data stores.
- */
-export const EVENT_DATA_STORE_SERVICE_ACTIONS: readonly string[] = [
-    "kms:GenerateDataKey",
-    "kms:Decrypt",
-];
-
-/** "Enable CloudTrail to describe KMS key properties": required for event data stores too. */
-export const EVENT_DATA_STORE_DESCRIBE_ACTIONS: readonly string[] = ["kms:DescribeKey"];
+// The service facts live in the vocabulary (the pack reads them too); re-exported here, where
+// they have always been public.
+export {
+    EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+    EVENT_DATA_STORE_SERVICE_ACTIONS,
+    EVENT_DATA_STORE_UNSUPPORTED_CONDITION_KEYS,
+} from "../common/services";
 
 /**
  * What users and roles that create, update or query an event data store need on its key: "The user
@@ -44,16 +43,6 @@ export const EVENT_DATA_STORE_DESCRIBE_ACTIONS: readonly string[] = ["kms:Descri
 export const EVENT_DATA_STORE_USER_ACTIONS: readonly string[] = [
     "kms:Decrypt",
     "kms:GenerateDataKey",
-];
-
-/**
- * Condition keys a key policy for an event data store must not rely on: "The `aws:SourceArn` and
- * `aws:SourceAccount` condition keys are not supported in KMS key policies for event data stores."
- * (No encryption-context key is documented for event data stores either.)
- */
-export const EVENT_DATA_STORE_UNSUPPORTED_CONDITION_KEYS: readonly string[] = [
-    "aws:SourceArn",
-    "aws:SourceAccount",
 ];
 
 /** Arguments of {@link eventDataStoreKeyPolicy}. */

@@ -97,3 +97,32 @@ export const LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
 export const LOGS_CRYPTO_CONTEXT_KEY = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
 /** The encryption-context key CloudTrail sets to the trail's ARN when it encrypts a log file. */
 export const CLOUDTRAIL_CONTEXT_KEY = "kms:EncryptionContext:aws:cloudtrail:arn";
+
+/*
+ * CloudTrail Lake event data stores. CloudTrail User Guide, "Configure AWS KMS key policies for
+ * CloudTrail", "Required KMS key policy elements for event data stores". Unlike a trail, an event
+ * data store's key use carries no documented encryption context and no `aws:SourceArn`.
+ */
+
+/**
+ * What CloudTrail needs on an event data store's key: "Allow CloudTrail to encrypt event data
+ * store" (`kms:GenerateDataKey`) and "Allow CloudTrail to decrypt an event data store"
+ * (`kms:Decrypt`), the two actions of the console's default key policy for event data stores.
+ */
+export const EVENT_DATA_STORE_SERVICE_ACTIONS: readonly string[] = [
+    "kms:GenerateDataKey",
+    "kms:Decrypt",
+];
+
+/** "Enable CloudTrail to describe KMS key properties": required for event data stores too. */
+export const EVENT_DATA_STORE_DESCRIBE_ACTIONS: readonly string[] = ["kms:DescribeKey"];
+
+/**
+ * Condition keys a key policy for an event data store must not rely on: "The `aws:SourceArn` and
+ * `aws:SourceAccount` condition keys are not supported in KMS key policies for event data stores."
+ * (No encryption-context key is documented for event data stores either.)
+ */
+export const EVENT_DATA_STORE_UNSUPPORTED_CONDITION_KEYS: readonly string[] = [
+    "aws:SourceArn",
+    "aws:SourceAccount",
+];

@@ -1,6 +1,7 @@
 /**
  * The judgement of a target's key policy, shared by the two rules that read it (`key-policy`:
- * the service can use the key, and only under an encryption-context condition; `public-grant`:
+ * the service can use the key, and only under an encryption-context condition where the service
+ * sets one (event data stores have none); `public-grant`:
  * nobody else can). One evaluation per target: both rules take their part of the same result.
  *
  * The policy that applies is a stand-alone KeyPolicy naming the key, else the key's own. When a
@@ -33,6 +34,14 @@ const SENSITIVE_ACTIONS = [
     "kms:ScheduleKeyDeletion",
     "kms:DisableKey",
 ];
+
+/**
+ * Where an event data store's key statements come from. CloudTrail User Guide: "The
+ * `aws:SourceArn` and `aws:SourceAccount` condition keys are not supported in KMS key policies
+ * for event data stores", so a trail's key (a CloudTrailKey) does not serve one.
+ */
+const EVENT_DATA_STORE_POLICY_SOURCE =
+    "an EncryptedEventDataStore creates such a key; eventDataStoreKeyPolicy writes the statements";
 
 /** Where a resource's name sits in the ARNs a key policy's conditions name, per target kind. */
 const NAME_IN_ARN: Record<string, RegExp> = {
@@ -97,7 +106,9 @@ function judgePolicy(
             violation(
                 KEY_POLICY_RULE,
                 `${subject} is encrypted with ${description}, which has no key policy: KMS then applies the default policy, which gives ${principal} no access. ` +
-                    `Fix: give the key a policy that lets ${principal} use it for this ${type.kind} (e.g. a LogsKey, or the statements logGroupKeyPolicy writes).`,
+                    (type.kind === "event data store"
+                        ? `Fix: give the key a policy that lets ${principal} use it for event data stores (${EVENT_DATA_STORE_POLICY_SOURCE}).`
+                        : `Fix: give the key a policy that lets ${principal} use it for this ${type.kind} (e.g. a LogsKey, or the statements logGroupKeyPolicy writes).`),
             ),
         ];
     }
@@ -149,7 +160,9 @@ function judgePolicy(
                     KEY_POLICY_RULE,
                     `${subject} is encrypted with ${description}, but ${source} does not allow ${ctx.principal} ${actions.join(", ")}` +
                         `${contextKeys.length > 0 ? ` with ${contextKeys.join(" / ")} naming this ${type.kind}` : ""}: the service cannot use the key. ` +
-                        `Fix: add the statement${type.service === "logs" ? "s" : ""} the AWS documentation gives for ${ctx.principal}, scoped to this ${type.kind} by an encryption-context condition (a LogsKey writes them).`,
+                        (type.kind === "event data store"
+                            ? `Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support (${EVENT_DATA_STORE_POLICY_SOURCE}).`
+                            : `Fix: add the statement${type.service === "logs" ? "s" : ""} the AWS documentation gives for ${ctx.principal}, scoped to this ${type.kind} by an encryption-context condition (a LogsKey writes them).`),
                 ),
             );
         }

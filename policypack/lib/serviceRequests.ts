@@ -1,13 +1,16 @@
 /**
  * The requests a service makes to a target's key, to evaluate against the key policy: the ones it
  * must be allowed (CloudWatch Logs encrypting for this log group or detector, CloudTrail for this
- * trail) and the ones that must be denied (another account's resources, no encryption context).
+ * trail, CloudTrail Lake for this event data store) and the ones that must be denied (another
+ * account's resources, no encryption context; none for event data stores, which have no context).
  * Principals, context keys and actions come from the package's service vocabulary.
  */
 import {
     ANOMALY_DETECTOR_ACTIONS,
     ANOMALY_DETECTOR_CRYPTO_ACTIONS,
     CLOUDTRAIL_CONTEXT_KEY,
+    EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+    EVENT_DATA_STORE_SERVICE_ACTIONS,
     LOGS_CONTEXT_KEY,
     LOGS_CRYPTO_CONTEXT_KEY,
     LOG_GROUP_KEY_ACTIONS,
@@ -85,6 +88,31 @@ export function serviceRequests(
         (type.kind === "anomaly detector" && typeof knownArn !== "string");
     const service = (principal: string) => ({ kind: "service" as const, service: principal });
     const principal = servicePrincipal(facts, region, partitionFacts);
+    if (type.kind === "event data store") {
+        // CloudTrail User Guide, "Required KMS key policy elements for event data stores": "The
+        // `aws:SourceArn` and `aws:SourceAccount` condition keys are not supported in KMS key
+        // policies for event data stores." Nor does the guide give an encryption context for
+        // them. So CloudTrail's requests carry neither: a policy that conditions on them (a
+        // trail's key) denies the store, and with no context to scope by, no request of
+        // CloudTrail's is out of scope (a key made for one store is the scope). Nothing about
+        // the store's name or account enters the requests, so nothing is guessed.
+        const requests = [
+            ...EVENT_DATA_STORE_SERVICE_ACTIONS,
+            ...EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+        ].map((action): KeyRequest => ({
+            principal: service(principal),
+            action,
+            resource: keyArn,
+            context: {},
+        }));
+        return {
+            principal,
+            needed: () => requests,
+            outOfScope: [],
+            guessed: false,
+            accountGuessed: false,
+        };
+    }
     if (type.service === "cloudtrail") {
         const trailArn = (acct: string, n: string) =>
             `arn:${partition}:cloudtrail:${region}:${acct}:trail/${n}`;

@@ -1,6 +1,6 @@
 /**
  * The resource types the pack polices: the resources that are encrypted with a KMS key (log
- * groups, anomaly detectors, trails), the keys, the aliases that point at keys, the stand-alone key
+ * groups, anomaly detectors, trails, CloudTrail Lake event data stores), the keys, the aliases that point at keys, the stand-alone key
  * policies and the buckets trails write to. One table per role, so supporting a new type is one row.
  */
 
@@ -9,8 +9,8 @@ export type Service = "logs" | "cloudtrail";
 
 /** A resource type that must be encrypted with a customer-managed key. */
 export interface TargetType {
-    /** What a person calls it, for messages: "log group", "anomaly detector", "trail". */
-    readonly kind: "log group" | "anomaly detector" | "trail";
+    /** What a person calls it, for messages: "log group", "anomaly detector", "trail", "event data store". */
+    readonly kind: "log group" | "anomaly detector" | "trail" | "event data store";
     readonly service: Service;
     /** The property holding the resource's own name (used in the encryption context). */
     readonly nameProperty: string;
@@ -20,7 +20,12 @@ export interface TargetType {
     readonly bucketProperty?: string;
 }
 
-/** Log groups, anomaly detectors and trails, in the AWS and AWS Native providers. */
+/**
+ * Log groups, anomaly detectors, trails and CloudTrail Lake event data stores, in the AWS and AWS
+ * Native providers. Event data stores have no bucket: the key must be in the store's own region
+ * (AWS::CloudTrail::EventDataStore `KmsKeyId` and `Name`, which AWS Native names `kmsKeyId` and
+ * `name`, as @pulumi/aws does).
+ */
 export const TARGET_TYPES: Readonly<Record<string, TargetType>> = {
     "aws:cloudwatch/logGroup:LogGroup": {
         kind: "log group",
@@ -53,6 +58,18 @@ export const TARGET_TYPES: Readonly<Record<string, TargetType>> = {
         nameProperty: "trailName",
         keyProperty: "kmsKeyId",
         bucketProperty: "s3BucketName",
+    },
+    "aws:cloudtrail/eventDataStore:EventDataStore": {
+        kind: "event data store",
+        service: "cloudtrail",
+        nameProperty: "name",
+        keyProperty: "kmsKeyId",
+    },
+    "aws-native:cloudtrail:EventDataStore": {
+        kind: "event data store",
+        service: "cloudtrail",
+        nameProperty: "name",
+        keyProperty: "kmsKeyId",
     },
 };
 

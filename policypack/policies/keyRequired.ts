@@ -1,4 +1,7 @@
-/** `log-encryption-key-required`: every log group, anomaly detector and trail carries a KMS key. */
+/**
+ * `log-encryption-key-required`: every log group, anomaly detector, trail and CloudTrail Lake
+ * event data store carries a KMS key.
+ */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
 import { EXEMPTIONS_SCHEMA, isExempt, readExemptions } from "../lib/config";
@@ -6,7 +9,10 @@ import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/loc
 import { TARGET_TYPES } from "../lib/targets";
 import { UNKNOWN, readProperty } from "../lib/wire";
 
-/** Log groups, anomaly detectors and trails must carry a KMS key (`kmsKeyId`). Runs on every resource, preview included. */
+/**
+ * Log groups, anomaly detectors, trails and event data stores must carry a KMS key (`kmsKeyId`).
+ * Runs on every resource, preview included.
+ */
 export const logEncryptionKeyRequired: ResourceValidationPolicy = {
     name: "log-encryption-key-required",
     description:
@@ -38,6 +44,19 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
                           where === undefined ? "<dnsSuffix>" : partitionOfRegion(where).dnsSuffix,
                   })
                 : cloudTrailServicePrincipal();
+        if (type.kind === "event data store") {
+            // CloudTrail User Guide, "Create an event data store": "By default, all events in an
+            // event data store are encrypted by CloudTrail using a KMS key that AWS owns and
+            // manages for you." And: "After you associate an event data store with a KMS key, the
+            // KMS key cannot be removed or changed."
+            reportViolation(
+                `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
+                    `CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. ` +
+                    `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it for event data stores, ` +
+                    `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.`,
+            );
+            return;
+        }
         reportViolation(
             `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
                 `it would be encrypted with an AWS-owned key that you cannot control, audit or revoke. ` +
