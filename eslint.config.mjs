@@ -33,7 +33,7 @@ export default tseslint.config(
     },
     {
         // Tests reach into the mock monitor's protobuf requests, which have no types.
-        files: ["tests/**/*.ts", "scripts/**/*.ts"],
+        files: ["tests/**/*.ts", "scripts/**/*.ts", "harness/**/*.ts"],
         rules: { "@typescript-eslint/no-explicit-any": "off" },
     },
     prettier,

@@ -11,12 +11,13 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { StackIndex, StackResourceLike } from "../policypack/lib/stack";
-import { checkTarget } from "../policypack/lib/checks";
-import { stackResources } from "../tests/support/inProcessPack";
-import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../tests/support/policyHarness";
+import { analyseStack } from "../policypack/lib/analysis";
+import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rule";
+import { StackResourceLike } from "../policypack/lib/stackIndex";
+import { stackResources } from "../harness/inProcessPack";
+import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";
 import { BenchSection, SectionResult, median, ratio, timeMs } from "./harness";
-import { MISTAKES, PLANTED, syntheticStack } from "./stack";
+import { MISTAKES, PLANTED, syntheticStack } from "../harness/syntheticStack";
 
 const SIZES = [2_000, 20_000] as const;
 
@@ -87,21 +88,17 @@ async function wholeAnalysis(pack: PolicyPackHarness, p: Prepared): Promise<void
 }
 
 /**
- * The pack's own logic (index + every check), in process, on the resources as AnalyzeStack hands
+ * The pack's own logic (index, facts and every rule), in process, on the resources as AnalyzeStack hands
  * them to the policies (built once, outside the measurement, as `@pulumi/policy` builds them).
  */
 function logicOnly(resources: readonly FixtureResource[]): () => number {
     const asPolicyResources = stackResources(resources) as StackResourceLike[];
     return () => {
         const start = process.hrtime.bigint();
-        const index = new StackIndex(asPolicyResources);
-        let findings = 0;
-        for (const t of index.targets) {
-            findings += checkTarget(index, t, {
-                allowMultiRegionKeys: false,
-                requireKeyRotation: true,
-            }).findings.length;
-        }
+        const findings = analyseStack(asPolicyResources, {}, DEFAULT_RULE_OPTIONS).reduce(
+            (n, report) => n + report.findings.length,
+            0,
+        );
         if (findings < 0) {
             throw new Error("unreachable");
         }

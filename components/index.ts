@@ -24,7 +24,6 @@ export {
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {
-    CLOUDTRAIL_CONTEXT_KEY,
     CloudTrailBucketPolicyArgs,
     CloudTrailKeyPolicyArgs,
     IdentityPolicyDocument,
@@ -35,10 +34,21 @@ export {
     cloudTrailKeyPolicy,
     cloudTrailLogsRolePolicy,
     cloudTrailLogsRoleTrustPolicy,
-    cloudTrailServicePrincipal,
     trailArn,
 } from "./cloudtrail/policies";
 export { AwsLocation, KmsKeyArn, parseKmsKeyArn } from "./common/arn";
+export {
+    ANOMALY_DETECTOR_ACTIONS,
+    ANOMALY_DETECTOR_CRYPTO_ACTIONS,
+    CLOUDTRAIL_CONTEXT_KEY,
+    LOGS_CONTEXT_KEY,
+    LOGS_CRYPTO_CONTEXT_KEY,
+    LOG_GROUP_KEY_ACTIONS,
+    ServiceLocation,
+    VIA_SERVICE_ACTIONS,
+    cloudTrailServicePrincipal,
+    logsServicePrincipal,
+} from "./common/services";
 export { InputError } from "./common/errors";
 export {
     PolicyDocument,

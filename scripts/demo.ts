@@ -5,59 +5,12 @@
  * pack over that preview (started as the CLI starts it, fed as the engine feeds it) and over a
  * deliberately broken stack, and prints the verdicts.
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { stackFromMockEngine } from "../tests/support/fromMockEngine";
-import {
-    COMMERCIAL,
-    MockEngine,
-    RecordedResource,
-    isUnknownInput,
-} from "../tests/support/mockEngine";
-import {
-    FixtureResource,
-    PolicyPackHarness,
-    PolicyPackRunner,
-    PreviewResult,
-} from "../tests/support/policyHarness";
+import { COMMERCIAL, MockEngine, RecordedResource, isUnknownInput } from "../harness/mockEngine";
+import { FixtureResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
+import { brokenProgram, judge, previewProgram, rootProgram } from "../harness/preview";
 
 const root = path.resolve(__dirname, "..", "..");
-
-/** The program the root Pulumi.yaml points at (`main:`). */
-export function rootProgram(): string {
-    const yaml = fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8");
-    const main = /^main:\s*(\S+)\s*$/m.exec(yaml);
-    if (main === null) {
-        throw new Error("Pulumi.yaml has no `main:` entry pointing at the quick-start program");
-    }
-    return path.join(root, main[1]);
-}
-
-/** The deliberately broken program the demo runs the pack over. */
-export function brokenProgram(): string {
-    return path.join(root, "scripts", "broken-stack", "index.ts");
-}
-
-/** Runs a Pulumi TypeScript program in preview mode under the recording mock engine. */
-export async function previewProgram(program: string): Promise<MockEngine> {
-    // The Pulumi CLI runs TypeScript programs through ts-node; so does the demo.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-    const engine = await MockEngine.start(COMMERCIAL, {
-        preview: true,
-        project: "encrypted-logs-quickstart",
-        stack: "demo",
-    });
-    // A program previewed again must run again, not come from the module cache.
-    delete require.cache[require.resolve(program)];
-    await pulumi.runtime.runInPulumiStack(async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require(program);
-    });
-    await engine.settle();
-    return engine;
-}
 
 const SHOWN_INPUTS: Record<string, string[]> = {
     "aws:kms/key:Key": [
@@ -157,15 +110,6 @@ export function renderVerdicts(stack: readonly FixtureResource[], result: Previe
         );
     }
     return lines;
-}
-
-/** Runs the pack over a previewed program as a preview would; returns the stack and verdicts. */
-export async function judge(
-    pack: PolicyPackRunner,
-    engine: MockEngine,
-): Promise<{ stack: FixtureResource[]; result: PreviewResult }> {
-    const stack = stackFromMockEngine(engine);
-    return { stack, result: await pack.preview(stack) };
 }
 
 async function main(): Promise<void> {

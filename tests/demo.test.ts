@@ -5,16 +5,10 @@
  */
 import * as assert from "node:assert/strict";
 import { anomalyDetectorKeyPolicy, cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
-import {
-    brokenProgram,
-    judge,
-    previewProgram,
-    renderTree,
-    renderVerdicts,
-    rootProgram,
-} from "../scripts/demo";
-import { COMMERCIAL } from "./support/mockEngine";
-import { usePolicyPack } from "./support/policyHarness";
+import { renderTree, renderVerdicts } from "../scripts/demo";
+import { brokenProgram, judge, previewProgram, rootProgram } from "../harness/preview";
+import { COMMERCIAL } from "../harness/mockEngine";
+import { usePolicyPack } from "../harness/policyHarness";
 
 describe("npm run demo", function () {
     this.timeout(60_000);

@@ -8,7 +8,7 @@ import {
     EncryptedLogGroup,
     anomalyDetectorKeyPolicy,
 } from "../components";
-import { CHINA, COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
+import { CHINA, COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

@@ -13,7 +13,7 @@ import {
     isKnown,
     isUnknownInput,
     valueOf,
-} from "./support/mockEngine";
+} from "../harness/mockEngine";
 
 const KEY = "aws:kms/key:Key";
 const GROUP = "aws:cloudwatch/logGroup:LogGroup";

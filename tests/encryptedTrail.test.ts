@@ -22,7 +22,7 @@ import {
     RecordedResource,
     uuidFrom,
     valueOf,
-} from "./support/mockEngine";
+} from "../harness/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { LogsKey, logsKeyPolicy } from "../components";
-import { COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
+import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

@@ -15,7 +15,7 @@ import {
     PreviewResult,
     secret,
     unknown,
-} from "./support/policyHarness";
+} from "../harness/policyHarness";
 import { cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
 import {
     ACCOUNT,
@@ -25,7 +25,7 @@ import {
     catalogueStacks,
     cloudTrailPolicy,
     detectorPolicy,
-} from "./support/stackFixtures";
+} from "../harness/stackFixtures";
 
 /**
  * Every diagnostic of the catalogue stacks under each catalogue configuration, word for word, as

@@ -4,12 +4,12 @@
  * identical diagnostics, message for message, and the same analyzer info.
  */
 import * as assert from "node:assert/strict";
-import { syntheticStack } from "../bench/stack";
-import { brokenProgram, previewProgram } from "../scripts/demo";
-import { stackFromMockEngine } from "./support/fromMockEngine";
-import { InProcessPack } from "./support/inProcessPack";
-import { FixtureResource, PolicyPackHarness, PreviewResult } from "./support/policyHarness";
-import { CATALOGUE_CONFIGS, catalogueStacks } from "./support/stackFixtures";
+import { syntheticStack } from "../harness/syntheticStack";
+import { brokenProgram, previewProgram } from "../harness/preview";
+import { stackFromMockEngine } from "../harness/fromMockEngine";
+import { InProcessPack } from "../harness/inProcessPack";
+import { FixtureResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
+import { CATALOGUE_CONFIGS, catalogueStacks } from "../harness/stackFixtures";
 
 function plain(r: PreviewResult): unknown {
     return { analyze: [...r.analyze.entries()], stack: r.stack };
@@ -32,7 +32,10 @@ describe("policy pack: in process (for mutation testing) gives what the pack giv
     });
 
     const stacks: [string, () => Promise<FixtureResource[]> | FixtureResource[]][] = [
-        ["a synthetic stack of 300 resources (bench/stack.ts)", () => syntheticStack(300)],
+        [
+            "a synthetic stack of 300 resources (harness/syntheticStack.ts)",
+            () => syntheticStack(300),
+        ],
         ...Object.entries(catalogueStacks()).map(
             ([name, stack]) =>
                 [`the catalogue stack "${name}" (every kind of target and key)`, () => stack] as [

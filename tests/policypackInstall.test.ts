@@ -9,8 +9,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PACK_DIR, PolicyPackHarness } from "./support/policyHarness";
-import { StackBuilder } from "./support/stackFixtures";
+import { PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";
+import { StackBuilder } from "../harness/stackFixtures";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -71,8 +71,9 @@ describe("policy pack: install, TypeScript path and publish", function () {
                 files.includes("PulumiPolicy.yaml") && files.includes("bin/policypack/index.js"),
             );
             assert.ok(
-                files.includes("bin/components/logs/policies.js"),
-                "the shared helpers travel with the pack",
+                files.includes("bin/components/common/services.js") &&
+                    files.includes("bin/components/common/arn.js"),
+                "the service vocabulary and ARN parsing it shares with the components travel with the pack",
             );
             assert.equal(
                 files.some((f) => f.endsWith(".ts") || f.startsWith("node_modules")),

@@ -5,8 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { judge, previewProgram } from "../scripts/demo";
-import { usePolicyPack } from "./support/policyHarness";
+import { judge, previewProgram } from "../harness/preview";
+import { usePolicyPack } from "../harness/policyHarness";
 
 const examples = path.resolve(__dirname, "..", "..", "examples");
 

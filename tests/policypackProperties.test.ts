@@ -18,8 +18,8 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { logGroupKeyPolicy } from "../components";
-import { FixtureResource, secret, unknown, usePolicyPack } from "./support/policyHarness";
-import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "./support/stackFixtures";
+import { FixtureResource, secret, unknown, usePolicyPack } from "../harness/policyHarness";
+import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "../harness/stackFixtures";
 
 /** Each run previews a whole generated stack through gRPC, so fewer runs than the pure properties. */
 const RUNS = Math.max(10, Math.floor(Number(process.env.FAST_CHECK_RUNS ?? 150) / 2));

@@ -7,14 +7,16 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { anomalyDetectorKeyPolicy, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
-import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../components/logs/policies";
+import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../components/common/services";
 import { KeyRequest, evaluate, parsePolicy, principalAccounts } from "../policypack/lib/iam";
 import { isExempt, readUsableConfig } from "../policypack/lib/config";
 import {
     partitionOfRegion,
     providerAccount,
+    ProviderInfo,
     resetStackConfiguration,
     resolveRegion,
+    stackConfiguration,
 } from "../policypack/lib/location";
 import {
     UNKNOWN,
@@ -25,8 +27,8 @@ import {
     readString,
 } from "../policypack/lib/wire";
 import { KMS_ADMIN_IDENTITY_POLICY, decide } from "./support/iam";
-import { PACK_DIR, UNKNOWN_SENTINEL } from "./support/policyHarness";
-import { cloudTrailPolicy } from "./support/stackFixtures";
+import { PACK_DIR, UNKNOWN_SENTINEL } from "../harness/policyHarness";
+import { cloudTrailPolicy } from "../harness/stackFixtures";
 
 // @pulumi/policy's internals, from the pack's own install (the proxy the policies really get).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -513,34 +515,37 @@ describe("policypack/lib/config and location", () => {
     });
 
     it("resolves a region from the resource, then its provider, then the stack config", () => {
+        // The policies read the stack's configuration once (PULUMI_CONFIG) and pass it down.
+        const regionOf = (type: string, props: unknown, provider: ProviderInfo | undefined) =>
+            resolveRegion(type, props, provider, stackConfiguration());
         const provider = {
             type: "pulumi:providers:aws",
             name: "eu",
             props: { region: "eu-west-1" },
         };
-        assert.deepEqual(resolveRegion("aws:kms/key:Key", { region: "ap-south-1" }, provider), {
+        assert.deepEqual(regionOf("aws:kms/key:Key", { region: "ap-south-1" }, provider), {
             region: "ap-south-1",
             source: "its region input",
         });
-        assert.deepEqual(resolveRegion("aws:kms/key:Key", {}, provider), {
+        assert.deepEqual(regionOf("aws:kms/key:Key", {}, provider), {
             region: "eu-west-1",
             source: 'its provider "eu"',
         });
         assert.equal(
-            resolveRegion("aws:kms/key:Key", { region: UNKNOWN_SENTINEL.string }, provider),
+            regionOf("aws:kms/key:Key", { region: UNKNOWN_SENTINEL.string }, provider),
             UNKNOWN,
         );
         // An empty region input or provider region is no region: the next source decides.
-        assert.deepEqual(resolveRegion("aws:kms/key:Key", { region: "" }, provider), {
+        assert.deepEqual(regionOf("aws:kms/key:Key", { region: "" }, provider), {
             region: "eu-west-1",
             source: 'its provider "eu"',
         });
         assert.equal(
-            resolveRegion("aws:kms/key:Key", {}, { ...provider, props: { region: "" } }),
+            regionOf("aws:kms/key:Key", {}, { ...provider, props: { region: "" } }),
             undefined,
         );
         assert.equal(
-            resolveRegion(
+            regionOf(
                 "aws:kms/key:Key",
                 {},
                 { ...provider, props: { region: UNKNOWN_SENTINEL.string } },
@@ -554,17 +559,17 @@ describe("policypack/lib/config and location", () => {
                 "aws-native:region": "ca-central-1",
             });
             resetStackConfiguration();
-            assert.deepEqual(resolveRegion("aws:kms/key:Key", {}, undefined), {
+            assert.deepEqual(regionOf("aws:kms/key:Key", {}, undefined), {
                 region: "sa-east-1",
                 source: "the stack's aws:region config",
             });
-            assert.deepEqual(resolveRegion("aws-native:kms:Key", {}, undefined), {
+            assert.deepEqual(regionOf("aws-native:kms:Key", {}, undefined), {
                 region: "ca-central-1",
                 source: "the stack's aws-native:region config",
             });
             // An aws-native provider reads aws-native:region, whatever the resource's package.
             assert.deepEqual(
-                resolveRegion(
+                regionOf(
                     "aws:kms/key:Key",
                     {},
                     {
@@ -577,7 +582,7 @@ describe("policypack/lib/config and location", () => {
             );
             process.env.PULUMI_CONFIG = "not json";
             resetStackConfiguration();
-            assert.equal(resolveRegion("aws:kms/key:Key", {}, undefined), undefined);
+            assert.equal(regionOf("aws:kms/key:Key", {}, undefined), undefined);
             // JSON that is not an object, and an empty region, say nothing (and never throw).
             for (const text of [
                 "null",
@@ -588,7 +593,7 @@ describe("policypack/lib/config and location", () => {
             ]) {
                 process.env.PULUMI_CONFIG = text;
                 resetStackConfiguration();
-                assert.equal(resolveRegion("aws:kms/key:Key", {}, undefined), undefined, text);
+                assert.equal(regionOf("aws:kms/key:Key", {}, undefined), undefined, text);
             }
         } finally {
             if (before === undefined) {

@@ -9,7 +9,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PROVIDER_OPTIONS } from "../components/provider/options";
-import { COMMERCIAL, MockEngine, valueOf } from "./support/mockEngine";
+import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
 import { cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
 
 type Property = {

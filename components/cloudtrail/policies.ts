@@ -3,16 +3,8 @@
  * KMS key, the trail bucket's policy, and the role CloudTrail assumes to deliver to CloudWatch Logs.
  * Plain values in, a policy document out; no Pulumi runtime calls.
  *
- * The CloudTrail service principal is `cloudtrail.amazonaws.com` in every partition, including
- * aws-cn (whose DNS suffix is `amazonaws.com.cn`) and aws-us-gov; only the ARNs change partition
- * (`arn:aws-cn:cloudtrail:cn-north-1:<account>:trail/<name>`). Sources: the China CloudTrail user
- * guide's default key policy and bucket policy
- * (https://docs.amazonaws.cn/en_us/awscloudtrail/latest/userguide/default-kms-key-policy.html,
- * .../create-s3-bucket-policy-for-cloudtrail.html), which use `"Service": "cloudtrail.amazonaws.com"`
- * with `arn:aws-cn:` SourceArns; and aws-cdk's region-info `Default.servicePrincipal`, where only
- * a few services (logs, codedeploy, ec2) take the partition's suffix and every other one, CloudTrail
- * included, is `<service>.amazonaws.com` in all partitions. So, unlike the logs principal, this one
- * is deliberately not built from `dnsSuffix`.
+ * The CloudTrail service principal is the same global name in every partition: see
+ * `cloudTrailServicePrincipal` in `components/common/services.ts`.
  */
 import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../common/arn";
 import { InputError } from "../common/errors";
@@ -23,16 +15,9 @@ import {
     oneOrMany,
     validateLocation,
 } from "../common/policyDocument";
+import { CLOUDTRAIL_CONTEXT_KEY, cloudTrailServicePrincipal } from "../common/services";
 import { validateList, validateLogGroupName } from "../common/validation";
 import { validateBucketName, validateS3KeyPrefix, validateTrailName } from "./validation";
-
-/** The encryption-context key CloudTrail sets to the trail's ARN when it encrypts a log file. */
-export const CLOUDTRAIL_CONTEXT_KEY = "kms:EncryptionContext:aws:cloudtrail:arn";
-
-/** The CloudTrail service principal: the same global name in every partition (see the file header). */
-export function cloudTrailServicePrincipal(): string {
-    return ["cloudtrail", "amazonaws", "com"].join(".");
-}
 
 /** `arn:<p>:cloudtrail:<region>:<account>:trail/<name>`: the trail's ARN, its `aws:SourceArn`. */
 export function trailArn(where: AwsLocation, trailName: string): string {
@@ -54,9 +39,13 @@ export interface CloudTrailKeyPolicyArgs extends AwsLocation {
      * The trail that will use the key, in this location's region and account. When given, CloudTrail
      * may use the key only for this trail (`StringEquals aws:SourceArn`); otherwise for any trail of
      * the account.
+     * @default any trail of the account (`arn:<partition>:cloudtrail:*:<account>:trail/*`)
      */
     readonly trailName?: string;
-    /** Principals that may decrypt the log files (`kms:Decrypt` with a CloudTrail context). */
+    /**
+     * Principals that may decrypt the log files (`kms:Decrypt` with a CloudTrail context).
+     * @default [] (no decrypt statement)
+     */
     readonly decryptPrincipalArns?: readonly string[];
     /** Key administrators. @default the account root (`arn:<partition>:iam::<account>:root`) */
     readonly adminArns?: readonly string[];

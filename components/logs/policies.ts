@@ -13,67 +13,40 @@ import {
     regionalServicePrincipal,
     validateLocation,
 } from "../common/policyDocument";
+import {
+    ANOMALY_DETECTOR_ACTIONS,
+    ANOMALY_DETECTOR_CRYPTO_ACTIONS,
+    LOGS_CONTEXT_KEY,
+    LOGS_CRYPTO_CONTEXT_KEY,
+    LOG_GROUP_KEY_ACTIONS,
+    VIA_SERVICE_ACTIONS,
+    logsServicePrincipal,
+} from "../common/services";
 import { validateList, validateLogGroupName } from "../common/validation";
-
-/** Actions the CloudWatch Logs principal needs on a log group key (seed 000). */
-export const LOG_GROUP_KEY_ACTIONS: readonly string[] = [
-    "kms:Encrypt",
-    "kms:Decrypt",
-    "kms:ReEncrypt*",
-    "kms:GenerateDataKey*",
-    "kms:Describe*",
-];
-
-/** Actions a role calling CloudWatch Logs needs through `kms:ViaService` (seed 000). */
-export const VIA_SERVICE_ACTIONS: readonly string[] = [
-    "kms:Encrypt",
-    "kms:ReEncrypt*",
-    "kms:Decrypt",
-    "kms:GenerateDataKey*",
-    "kms:Describe*",
-];
-
-/** Actions of the first anomaly-detector statement (seed 003, `aws:logs:arn` context). */
-export const ANOMALY_DETECTOR_ACTIONS: readonly string[] = [
-    "kms:Encrypt",
-    "kms:Decrypt",
-    "kms:GenerateDataKey*",
-    "kms:DescribeKey",
-];
-
-/** Actions of the second anomaly-detector statement (seed 003, `aws-crypto-ec:aws:logs:arn` context). */
-export const ANOMALY_DETECTOR_CRYPTO_ACTIONS: readonly string[] = [
-    "kms:Encrypt",
-    "kms:Decrypt",
-    "kms:ReEncrypt*",
-    "kms:GenerateDataKey*",
-    "kms:DescribeKey",
-];
-
-/** The encryption-context key CloudWatch Logs sets to the log group (or detector) ARN. */
-export const LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
-/** The encryption-context key anomaly detectors also set (seed 003). */
-export const LOGS_CRYPTO_CONTEXT_KEY = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
 
 /** Arguments of {@link logsKeyPolicy} and the builders that wrap it. */
 export interface LogsKeyPolicyArgs extends AwsLocation {
     /**
      * Exact log groups the key is for: one `ArnEquals kms:EncryptionContext:aws:logs:arn`
      * condition listing their ARNs (the seed's recommendation).
+     * @default [] (no log group statement unless `accountWide` is set)
      */
     readonly logGroupNames?: readonly string[];
     /** Let any log group of this account and region use the key (`ArnLike ...:*`). @default false */
     readonly accountWide?: boolean;
     /** Add the two anomaly-detector statements of seed 003. @default false */
     readonly anomalyDetectors?: boolean;
-    /** Roles that call CloudWatch Logs and may use the key only through it (`kms:ViaService`). */
+    /**
+     * Roles that call CloudWatch Logs and may use the key only through it (`kms:ViaService`).
+     * @default [] (no `kms:ViaService` statement)
+     */
     readonly viaServiceRoleArns?: readonly string[];
     /** Key administrators. @default the account root (`arn:<partition>:iam::<account>:root`) */
     readonly adminArns?: readonly string[];
 }
 
 function logsPrincipal(where: AwsLocation): { Service: string } {
-    return { Service: regionalServicePrincipal("logs", where) };
+    return { Service: logsServicePrincipal(where) };
 }
 
 function checkedLogGroupArns(where: AwsLocation, names: readonly string[]): string[] {

@@ -43,13 +43,18 @@ export function partitionOfRegion(region: string): { partition: string; dnsSuffi
     return found;
 }
 
-let stackConfig: Record<string, unknown> | undefined;
+/** The stack's configuration as the language host passes it to a pack: `aws:region` etc. */
+export type StackConfiguration = Readonly<Record<string, unknown>>;
+
+let stackConfig: StackConfiguration | undefined;
 
 /**
  * The stack's configuration, as the Pulumi CLI's Node.js language host passes it to a policy pack
- * (`PULUMI_CONFIG`, a JSON object keyed `aws:region` etc.); empty when not set. Read once.
+ * (`PULUMI_CONFIG`, a JSON object keyed `aws:region` etc.); empty when not set. Read from the
+ * environment once per process; the policies read it and pass it down, so nothing below them
+ * reads the environment.
  */
-export function stackConfiguration(): Record<string, unknown> {
+export function stackConfiguration(): StackConfiguration {
     if (stackConfig === undefined) {
         stackConfig = {};
         const text = process.env.PULUMI_CONFIG;
@@ -57,7 +62,7 @@ export function stackConfiguration(): Record<string, unknown> {
             try {
                 const parsed: unknown = JSON.parse(text);
                 if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
-                    stackConfig = parsed as Record<string, unknown>;
+                    stackConfig = parsed as StackConfiguration;
                 }
             } catch {
                 // Not JSON: no stack configuration to use.
@@ -92,13 +97,26 @@ export function resolveRegion(
     type: string,
     props: unknown,
     provider: ProviderInfo | undefined,
+    config: StackConfiguration,
 ): Region | Unknown | undefined {
-    const own = readString(props, "region");
-    if (own === UNKNOWN) {
+    return regionOf(type, readString(props, "region"), provider, config);
+}
+
+/**
+ * {@link resolveRegion} for a resource whose `region` input was already read (`regionInput`):
+ * that input, else its provider's `region`, else `<package>:region` from the stack configuration.
+ */
+export function regionOf(
+    type: string,
+    regionInput: string | Unknown | undefined,
+    provider: ProviderInfo | undefined,
+    config: StackConfiguration,
+): Region | Unknown | undefined {
+    if (regionInput === UNKNOWN) {
         return UNKNOWN;
     }
-    if (own !== undefined && own !== "") {
-        return { region: own, source: "its region input" };
+    if (regionInput !== undefined && regionInput !== "") {
+        return { region: regionInput, source: "its region input" };
     }
     if (provider !== undefined) {
         const fromProvider = readString(provider.props, "region");
@@ -110,7 +128,7 @@ export function resolveRegion(
         }
     }
     const pkg = (provider && providerPackage(provider.type)) ?? packageOfType(type);
-    const configured = stackConfiguration()[`${pkg}:region`];
+    const configured = config[`${pkg}:region`];
     if (typeof configured === "string" && configured !== "") {
         return { region: configured, source: `the stack's ${pkg}:region config` };
     }

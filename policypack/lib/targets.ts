@@ -133,6 +133,3 @@ export const BUCKET_TYPES: Readonly<Record<string, { name: string }>> = {
     "aws:s3/bucketV2:BucketV2": { name: "bucket" },
     "aws-native:s3:Bucket": { name: "bucketName" },
 };
-
-/** Every type the resource-level and stack-level policies look at as a target. */
-export const TARGET_TYPE_NAMES: readonly string[] = Object.keys(TARGET_TYPES);

@@ -59,6 +59,11 @@ export function readProperty(props: unknown, key: string): unknown {
     return isUnknownSentinel(value) ? UNKNOWN : value;
 }
 
+/** {@link readProperty} of each of `keys`, in order. */
+export function readProperties(props: unknown, keys: readonly string[]): unknown[] {
+    return keys.map((key) => readProperty(props, key));
+}
+
 /** {@link readProperty} narrowed to a string: a known string, {@link UNKNOWN}, or `undefined` (absent or another type). */
 export function readString(props: unknown, key: string): string | Unknown | undefined {
     const value = readProperty(props, key);

@@ -8,9 +8,17 @@
  * ```
  * @packageDocumentation
  */
-export {
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { logEncryptionKeyRequired } from "./keyRequired";
+import { logEncryptionKeyUsable } from "./keyUsable";
+import { logEncryptionKeyVerifiable } from "./keyVerifiable";
+
+export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
+export { UsableConfig, Exemptions, USABLE_SCHEMA, EXEMPTIONS_SCHEMA } from "../lib/config";
+
+/** The pack's policies, in the order it declares them (the usable policy before the verifiable one it hands over to). */
+export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
     logEncryptionKeyRequired,
     logEncryptionKeyUsable,
     logEncryptionKeyVerifiable,
-} from "./kms";
-export { UsableConfig, Exemptions, USABLE_SCHEMA, EXEMPTIONS_SCHEMA } from "../lib/config";
+];

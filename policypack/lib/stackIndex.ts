@@ -1,10 +1,11 @@
 /**
- * The stack, indexed once per `AnalyzeStack` call, and the resolution of a log group's, detector's
- * or trail's key inside it.
+ * The stack, indexed once per `AnalyzeStack` call: the lookups the facts of a target need (a
+ * resource by URN, a key by ARN, key id or alias, the keys among some URNs, a trail's bucket).
+ * It only looks things up; how a target's key is found is `keyResolution.ts`.
  *
  * Everything is read from the raw properties (see `wire.ts`), so unknown values never make
  * `@pulumi/policy` abort the policy. Building the index is one pass over the resources; resolving
- * a resource's key is a few map lookups, so a stack of N resources costs O(N).
+ * a target's key is a few map lookups, so a stack of N resources costs O(N).
  */
 import { parse as parseArn, validate as looksLikeArn } from "@aws-sdk/util-arn-parser";
 import {
@@ -14,10 +15,9 @@ import {
     KEY_TYPES,
     KeyType,
     TARGET_TYPES,
-    TargetType,
 } from "./targets";
 import { ProviderInfo } from "./location";
-import { UNKNOWN, Unknown, readProperty, readString } from "./wire";
+import { UNKNOWN, Unknown, readString } from "./wire";
 
 /** The shape of a resource in `StackValidationArgs.resources` that the pack relies on. */
 export interface StackResourceLike {
@@ -32,7 +32,7 @@ export interface StackResourceLike {
 }
 
 /** A resource of the stack with what the pack needs, read once. */
-export interface Indexed {
+export interface StackResource {
     readonly type: string;
     readonly name: string;
     readonly urn: string;
@@ -45,40 +45,18 @@ export interface Indexed {
 
 /** A key in the stack: the key resource and the stand-alone key policies that target it. */
 export interface StackKey {
-    readonly resource: Indexed;
+    readonly resource: StackResource;
     readonly type: KeyType;
     /** A KeyPolicy whose known `keyId` names this key: it replaces the key's own policy. */
-    readonly keyPolicy?: Indexed;
+    readonly keyPolicy?: StackResource;
     /**
      * KeyPolicies whose `keyId` is unknown at preview and depends on this key: they may target it
      * (or only use its ARN to compute another key's id), so the key's policy is uncertain.
      */
-    readonly possibleKeyPolicies?: readonly Indexed[];
+    readonly possibleKeyPolicies?: readonly StackResource[];
 }
 
-/** How a resource's key was found, or why it was not. */
-export type KeyResolution =
-    /** The key reference resolves to a key managed in this stack. */
-    | {
-          readonly kind: "stack-key";
-          readonly key: StackKey;
-          /** The reference as written: a known string, or UNKNOWN at preview. */
-          readonly reference: string | Unknown;
-          /** How: `its key ARN`, `the property dependency of kmsKeyId`, ... (for messages). */
-          readonly via: string;
-          /** The alias the reference went through, if any. */
-          readonly alias?: Indexed;
-      }
-    /** A known reference to a key that is not in this stack. */
-    | { readonly kind: "external"; readonly reference: string }
-    /** A key reference that is neither a string nor unknown (a number, an object...). */
-    | { readonly kind: "invalid"; readonly value: unknown }
-    /** Nothing can be known yet: the reference is unknown and leads to no key in the stack. */
-    | { readonly kind: "unresolved"; readonly reason: string }
-    /** The resource carries no key at all (the resource-level policy reports it). */
-    | { readonly kind: "none" };
-
-function toIndexed(r: StackResourceLike): Indexed {
+function toStackResource(r: StackResourceLike): StackResource {
     const propertyDependencies: Record<string, string[]> = {};
     for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
         propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
@@ -116,20 +94,22 @@ function keyIdentifiers(value: string): string[] {
 
 /** The stack, indexed for the lookups key resolution needs. */
 export class StackIndex {
-    readonly resources: readonly Indexed[];
-    readonly targets: readonly Indexed[] = [];
-    private readonly byUrn = new Map<string, Indexed>();
-    private readonly children = new Map<string, Indexed[]>();
+    readonly resources: readonly StackResource[];
+    readonly targets: readonly StackResource[] = [];
+    private readonly byUrn = new Map<string, StackResource>();
+    private readonly children = new Map<string, StackResource[]>();
     private readonly keys = new Map<string, StackKey>();
     private readonly keysByIdentifier = new Map<string, string>();
     private readonly keysByName = new Map<string, string[]>();
-    private readonly aliasesByIdentifier = new Map<string, Indexed>();
-    private readonly bucketsByName = new Map<string, Indexed>();
+    private readonly aliasesByIdentifier = new Map<string, StackResource>();
+    /** Each alias's target key reference (`targetKeyId`), read once. */
+    private readonly aliasTargets = new Map<string, string | Unknown | undefined>();
+    private readonly bucketsByName = new Map<string, StackResource>();
 
     constructor(resources: readonly StackResourceLike[]) {
-        this.resources = resources.map(toIndexed);
-        const keyPolicies: Indexed[] = [];
-        const targets: Indexed[] = [];
+        this.resources = resources.map(toStackResource);
+        const keyPolicies: StackResource[] = [];
+        const targets: StackResource[] = [];
         for (const r of this.resources) {
             this.byUrn.set(r.urn, r);
             if (r.parentUrn !== undefined) {
@@ -158,6 +138,7 @@ export class StackIndex {
                     same.push(r.urn);
                 }
             } else if (ALIAS_TYPES[r.type] !== undefined) {
+                this.aliasTargets.set(r.urn, readString(r.props, ALIAS_TYPES[r.type].target));
                 for (const prop of [ALIAS_TYPES[r.type].name, "arn"]) {
                     const v = readString(r.props, prop);
                     if (typeof v === "string" && v !== "") {
@@ -175,7 +156,7 @@ export class StackIndex {
                 targets.push(r);
             }
         }
-        (this.targets as Indexed[]).push(...targets);
+        (this.targets as StackResource[]).push(...targets);
         for (const kp of keyPolicies) {
             const prop = KEY_POLICY_TYPES[kp.type].key;
             const value = readString(kp.props, prop);
@@ -199,12 +180,12 @@ export class StackIndex {
     }
 
     /** The resource with this URN. */
-    get(urn: string): Indexed | undefined {
+    get(urn: string): StackResource | undefined {
         return this.byUrn.get(urn);
     }
 
     /** The key in the stack known by this ARN, key id or alias (name or ARN). */
-    private keyByIdentifier(value: string): { key: StackKey; alias?: Indexed } | undefined {
+    keyByIdentifier(value: string): { key: StackKey; alias?: StackResource } | undefined {
         for (const id of keyIdentifiers(value)) {
             const urn = this.keysByIdentifier.get(id);
             if (urn !== undefined) {
@@ -219,9 +200,9 @@ export class StackIndex {
         return undefined;
     }
 
-    private keyOfAlias(alias: Indexed): StackKey | undefined {
+    private keyOfAlias(alias: StackResource): StackKey | undefined {
         const prop = ALIAS_TYPES[alias.type].target;
-        const target = readString(alias.props, prop);
+        const target = this.aliasTargets.get(alias.urn);
         if (typeof target === "string") {
             const viaValue = this.keyByIdentifierOnly(target);
             if (viaValue !== undefined) {
@@ -245,11 +226,11 @@ export class StackIndex {
      * The one key the URNs lead to: a key itself, an alias's key, or the keys inside a component.
      * `undefined` when none; `ambiguous` lists them when several.
      */
-    private singleKeyAmong(
+    singleKeyAmong(
         urns: readonly string[],
         throughComponents: boolean,
-    ): { key?: StackKey; alias?: Indexed; ambiguous?: string[] } | undefined {
-        const found = new Map<string, { key: StackKey; alias?: Indexed }>();
+    ): { key?: StackKey; alias?: StackResource; ambiguous?: string[] } | undefined {
+        const found = new Map<string, { key: StackKey; alias?: StackResource }>();
         for (const urn of urns) {
             const r = this.byUrn.get(urn);
             if (r === undefined) {
@@ -281,14 +262,25 @@ export class StackIndex {
         return [...found.values()][0];
     }
 
+    /** The keys whose Pulumi name is `name`, by URN. */
+    keysNamed(name: string): readonly string[] {
+        return this.keysByName.get(name) ?? [];
+    }
+
     /** The stack key with this URN (with the KeyPolicy that targets it, if any). */
     key(urn: string): StackKey | undefined {
         return this.keys.get(urn);
     }
 
-    /** The S3 bucket in the stack that a trail writes to, by known name or property dependency. */
-    bucketOf(target: Indexed, property: string): Indexed | undefined {
-        const name = readString(target.props, property);
+    /**
+     * The S3 bucket in the stack that a trail writes to: by its known name (`name`, the value of
+     * `property`), else by the property dependencies of `property`.
+     */
+    bucketOf(
+        target: StackResource,
+        property: string,
+        name: string | Unknown | undefined,
+    ): StackResource | undefined {
         if (typeof name === "string") {
             const byName = this.bucketsByName.get(name);
             if (byName !== undefined) {
@@ -302,97 +294,5 @@ export class StackIndex {
             }
         }
         return undefined;
-    }
-
-    /**
-     * Finds the key of a log group, detector or trail: by its known key ARN (or key id or alias)
-     * among the stack's keys; else through the property dependencies of its key property; else,
-     * only when those say nothing, through its dependencies, then a key named like it
-     * (`<name>-key` or `<name>`). Outcome: a stack key, an external key ARN, or unresolved.
-     */
-    resolveKey(target: Indexed, type: TargetType): KeyResolution {
-        const prop = type.keyProperty;
-        const raw = readProperty(target.props, prop);
-        if (raw === undefined || raw === "") {
-            return { kind: "none" };
-        }
-        if (raw !== UNKNOWN && typeof raw !== "string") {
-            return { kind: "invalid", value: raw };
-        }
-        const reference: string | Unknown = raw;
-        if (typeof raw === "string") {
-            const found = this.keyByIdentifier(raw);
-            if (found !== undefined) {
-                return {
-                    kind: "stack-key",
-                    key: found.key,
-                    reference,
-                    via: found.alias === undefined ? `its ${prop}` : `its ${prop} (an alias)`,
-                    alias: found.alias,
-                };
-            }
-        }
-        const deps = target.propertyDependencies[prop] ?? [];
-        if (deps.length > 0) {
-            const among = this.singleKeyAmong(deps, true);
-            if (among?.key !== undefined) {
-                return {
-                    kind: "stack-key",
-                    key: among.key,
-                    reference,
-                    via: `the property dependency of ${prop}`,
-                    alias: among.alias,
-                };
-            }
-            if (typeof raw === "string") {
-                return { kind: "external", reference: raw };
-            }
-            if (among?.ambiguous !== undefined) {
-                return {
-                    kind: "unresolved",
-                    reason: `${prop} depends on several keys (${among.ambiguous.join(", ")})`,
-                };
-            }
-            const sources = deps.map((urn) => {
-                const r = this.byUrn.get(urn);
-                return r === undefined ? urn : `${r.type} "${r.name}"`;
-            });
-            return {
-                kind: "unresolved",
-                reason: `${prop} is unknown at preview and comes from ${sources.join(", ")}, which is not a KMS key in this stack`,
-            };
-        }
-        if (typeof raw === "string") {
-            return { kind: "external", reference: raw };
-        }
-        const fromDeps = this.singleKeyAmong(target.dependencies, true);
-        if (fromDeps?.key !== undefined) {
-            return {
-                kind: "stack-key",
-                key: fromDeps.key,
-                reference,
-                via: "its dependencies",
-                alias: fromDeps.alias,
-            };
-        }
-        const named = [
-            ...(this.keysByName.get(`${target.name}-key`) ?? []),
-            ...(this.keysByName.get(target.name) ?? []),
-        ];
-        if (named.length === 1 && fromDeps?.ambiguous === undefined) {
-            return {
-                kind: "stack-key",
-                key: this.keys.get(named[0])!,
-                reference,
-                via: `its name (the key "${this.keys.get(named[0])!.resource.name}")`,
-            };
-        }
-        return {
-            kind: "unresolved",
-            reason:
-                fromDeps?.ambiguous !== undefined
-                    ? `${prop} is unknown at preview and the resource depends on several keys (${fromDeps.ambiguous.join(", ")})`
-                    : `${prop} is unknown at preview and no property dependency, dependency or name leads to a KMS key in this stack`,
-        };
     }
 }

@@ -23,12 +23,12 @@
  * Not reproduced: the protocol itself (start-up, port line, engine logs, `Remediate`, which this
  * pack does not implement); tests about it skip in this mode ({@link IN_PROCESS}).
  */
-import type * as policy from "../../policypack/node_modules/@pulumi/policy";
+import type * as policy from "../policypack/node_modules/@pulumi/policy";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PACK_POLICIES } from "../../policypack/policies/kms";
+import { PACK_POLICIES } from "../policypack/policies";
 import {
     Diagnostic,
     FixtureResource,

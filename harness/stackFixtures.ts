@@ -4,7 +4,7 @@
  * the same preview has unknown `arn`/`keyId` outputs, and a log group using it has an unknown
  * `kmsKeyId` whose property dependency is the key, exactly as in a real first preview.
  */
-import { logGroupKeyPolicy, anomalyDetectorKeyPolicy } from "../../components";
+import { logGroupKeyPolicy, anomalyDetectorKeyPolicy } from "../components";
 import { FixtureResource, UnknownValue, secret, unknown } from "./policyHarness";
 import { uuidFrom } from "./mockEngine";
 

@@ -137,7 +137,7 @@ export function struct(props: Record<string, unknown>): Struct {
 }
 
 /** The pack directory this repository ships. */
-export const PACK_DIR = path.resolve(__dirname, "..", "..", "..", "policypack");
+export const PACK_DIR = path.resolve(__dirname, "..", "..", "policypack");
 
 /** The provider resource of `r` in its stack, if it has one; a fixture error if it is not there. */
 export function fixtureProvider(

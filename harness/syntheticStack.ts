@@ -10,13 +10,8 @@
  * with rotation off. Planted resources are named `*-bad-*` ({@link PLANTED}).
  */
 import { logGroupKeyPolicy } from "../components";
-import { FixtureResource, unknown } from "../tests/support/policyHarness";
-import {
-    ACCOUNT,
-    StackBuilder,
-    adminOnlyPolicy,
-    detectorPolicy,
-} from "../tests/support/stackFixtures";
+import { FixtureResource, unknown } from "./policyHarness";
+import { ACCOUNT, StackBuilder, adminOnlyPolicy, detectorPolicy } from "./stackFixtures";
 
 const ASSUME_ROLE = JSON.stringify({
     Version: "2012-10-17",

@@ -1,0 +1,81 @@
+/**
+ * What this package knows about the AWS services that use a log key: their principals, the
+ * encryption-context keys they set and the KMS actions they call. One vocabulary, used by the
+ * key-policy builders (components) and by the policy pack, which imports it as public API.
+ * Pure: no Pulumi runtime imports.
+ */
+
+/** A partition's region and DNS suffix: what a regional service principal is built from. */
+export interface ServiceLocation {
+    /** Region, e.g. `us-east-1`. */
+    readonly region: string;
+    /** DNS suffix of the partition, e.g. `amazonaws.com` or `amazonaws.com.cn`. */
+    readonly dnsSuffix: string;
+}
+
+/**
+ * The CloudWatch Logs service principal of a region, `logs.<region>.<dnsSuffix>`
+ * (`logs.cn-north-1.amazonaws.com.cn` in China). Seed 000: "Principal": { "Service":
+ * "logs.region.amazonaws.com" }.
+ */
+export function logsServicePrincipal(where: ServiceLocation): string {
+    return `logs.${where.region}.${where.dnsSuffix}`;
+}
+
+/**
+ * The CloudTrail service principal: `cloudtrail.amazonaws.com` in every partition, including
+ * aws-cn (whose DNS suffix is `amazonaws.com.cn`) and aws-us-gov; only the ARNs change partition
+ * (`arn:aws-cn:cloudtrail:cn-north-1:<account>:trail/<name>`). Sources: the China CloudTrail user
+ * guide's default key policy and bucket policy
+ * (https://docs.amazonaws.cn/en_us/awscloudtrail/latest/userguide/default-kms-key-policy.html,
+ * .../create-s3-bucket-policy-for-cloudtrail.html), which use `"Service": "cloudtrail.amazonaws.com"`
+ * with `arn:aws-cn:` SourceArns; and aws-cdk's region-info `Default.servicePrincipal`, where only
+ * a few services (logs, codedeploy, ec2) take the partition's suffix and every other one, CloudTrail
+ * included, is `<service>.amazonaws.com` in all partitions. So, unlike the logs principal, this one
+ * is deliberately not built from a DNS suffix.
+ */
+export function cloudTrailServicePrincipal(): string {
+    return ["cloudtrail", "amazonaws", "com"].join(".");
+}
+
+/** Actions the CloudWatch Logs principal needs on a log group key (seed 000). */
+export const LOG_GROUP_KEY_ACTIONS: readonly string[] = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+];
+
+/** Actions a role calling CloudWatch Logs needs through `kms:ViaService` (seed 000). */
+export const VIA_SERVICE_ACTIONS: readonly string[] = [
+    "kms:Encrypt",
+    "kms:ReEncrypt*",
+    "kms:Decrypt",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+];
+
+/** Actions of the first anomaly-detector statement (seed 003, `aws:logs:arn` context). */
+export const ANOMALY_DETECTOR_ACTIONS: readonly string[] = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:GenerateDataKey*",
+    "kms:DescribeKey",
+];
+
+/** Actions of the second anomaly-detector statement (seed 003, `aws-crypto-ec:aws:logs:arn` context). */
+export const ANOMALY_DETECTOR_CRYPTO_ACTIONS: readonly string[] = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:DescribeKey",
+];
+
+/** The encryption-context key CloudWatch Logs sets to the log group (or detector) ARN. */
+export const LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
+/** The encryption-context key anomaly detectors also set (seed 003). */
+export const LOGS_CRYPTO_CONTEXT_KEY = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
+/** The encryption-context key CloudTrail sets to the trail's ARN when it encrypts a log file. */
+export const CLOUDTRAIL_CONTEXT_KEY = "kms:EncryptionContext:aws:cloudtrail:arn";

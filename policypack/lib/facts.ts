@@ -1,0 +1,311 @@
+/**
+ * The facts of one log group, anomaly detector or trail: everything the rules judge, read from the
+ * stack once per target. How its key was found, the key's reference and ARN, the target's own
+ * region and the region its key must be in (a trail's: its S3 bucket's), the key's region, spec,
+ * multi-Region-ness, rotation and policy, and the account. Rules read only this record.
+ */
+import { parse as parseArn } from "@aws-sdk/util-arn-parser";
+import { KmsKeyArn, parseKmsKeyArn } from "../../components/common/arn";
+import { KeyResolution, resolveKey } from "./keyResolution";
+import {
+    Region,
+    StackConfiguration,
+    partitionOfRegion,
+    providerAccount,
+    regionOf,
+    resolveRegion,
+} from "./location";
+import { StackIndex, StackKey, StackResource } from "./stackIndex";
+import { TARGET_TYPES, TargetType } from "./targets";
+import {
+    UNKNOWN,
+    Unknown,
+    containsUnknown,
+    readBoolean,
+    readProperties,
+    readProperty,
+    readString,
+} from "./wire";
+
+/** The region a target's key must be in, or why it cannot be known. */
+export interface RequiredRegion {
+    readonly region: Region | Unknown | undefined;
+    /** Why the required region cannot be verified (a trail whose bucket is not in the stack). */
+    readonly unverifiable?: string;
+}
+
+/** Whether a key rotates, as far as its inputs tell. */
+export type RotationFact =
+    /** Asymmetric, HMAC, imported-material, replica or custom-key-store keys cannot rotate automatically. */
+    | { readonly kind: "cannot-rotate" }
+    /** An input that decides it is unknown at preview. */
+    | { readonly kind: "unknown" }
+    /** `enableKeyRotation` as set (`undefined`: not set, which means off). */
+    | { readonly kind: "known"; readonly enabled: boolean | undefined };
+
+/** A key policy that applies, or may apply, to a target's key. */
+export interface KeyPolicyFacts {
+    /** The policy as written (a JSON string, or an object for AWS Native); `undefined`: none. */
+    readonly value: unknown;
+    /** How messages name it: `its key policy` or `the KMS key policy "p" (aws:kms/keyPolicy:KeyPolicy)`. */
+    readonly source: string;
+    /** Whether any part of it is unknown at preview. */
+    readonly unknown: boolean;
+}
+
+/** What only a key the pack can read (a key in this stack) tells. */
+export interface KeySettings {
+    /** The key's ARN when known. */
+    readonly arn: string | undefined;
+    /** Key spec; absent means the provider's default, `SYMMETRIC_DEFAULT`. */
+    readonly spec: string | Unknown;
+    /** Key usage; absent means `ENCRYPT_DECRYPT`. */
+    readonly usage: string | Unknown;
+    readonly rotation: RotationFact;
+    /** The policy that applies: a KeyPolicy whose keyId names the key, else the key's own. */
+    readonly policy: KeyPolicyFacts;
+    /** KeyPolicies whose keyId is unknown at preview and depends on the key: they may replace {@link policy}. */
+    readonly possiblePolicies: readonly KeyPolicyFacts[];
+}
+
+/** The key of a target, when it is known: a key in the stack, or a key ARN. */
+export interface KeyFacts {
+    /** How messages name the key: `KMS key "k" (aws:kms/key:Key)` or `KMS key arn:...`. */
+    readonly description: string;
+    readonly region: Region | Unknown | undefined;
+    readonly multiRegion: boolean | Unknown;
+    /** Why it counts as multi-Region, for messages (`its key id starts with mrk-`). */
+    readonly multiRegionReason: string;
+    /** Present for a key in this stack; a key known only by its ARN has no settings to judge. */
+    readonly settings?: KeySettings;
+}
+
+/** Everything the rules judge about one target. */
+export interface TargetFacts {
+    /** The target itself (its URN and name decide exemptions and where findings are reported). */
+    readonly target: StackResource;
+    readonly type: TargetType;
+    /** How messages name the target: `log group "app" (aws:cloudwatch/logGroup:LogGroup)`. */
+    readonly subject: string;
+    /** How the key was found, or why not. */
+    readonly resolution: KeyResolution;
+    /** The key reference parsed as a key ARN, or why it is not one; absent when there is no known reference. */
+    readonly keyArn?: { readonly arn?: KmsKeyArn; readonly error?: string };
+    /** The target's own name (it is in the encryption context). */
+    readonly name: string | Unknown | undefined;
+    /** The target's own ARN, when known (deployed anomaly detectors). */
+    readonly arn: string | Unknown | undefined;
+    /** The target's region. */
+    readonly region: Region | Unknown | undefined;
+    /** The partition and DNS suffix of that region, when it is known. */
+    readonly partition?: { readonly partition: string; readonly dnsSuffix: string };
+    /** The region its key must be in. */
+    readonly requiredRegion: RequiredRegion;
+    /** The account, from known ARNs or the provider; the key policy may name it when these do not. */
+    readonly account: string | undefined;
+    /** The key, when known. */
+    readonly key?: KeyFacts;
+}
+
+function describeKey(key: StackKey): string {
+    return `KMS key "${key.resource.name}" (${key.resource.type})`;
+}
+
+/** The account in a known ARN, if it has a 12-digit one. */
+function accountOfArn(arn: string | Unknown | undefined): string | undefined {
+    if (typeof arn !== "string") {
+        return undefined;
+    }
+    const account = arn.split(":")[4];
+    return /^\d{12}$/.test(account ?? "") ? account : undefined;
+}
+
+function keyArnOf(reference: unknown): { arn?: KmsKeyArn; error?: string } {
+    try {
+        return { arn: parseKmsKeyArn("kmsKeyId", reference) };
+    } catch (e) {
+        return { error: (e as Error).message };
+    }
+}
+
+/** The key's region: from its known ARN, else like any resource's. */
+function keyRegion(key: StackKey, config: StackConfiguration): Region | Unknown | undefined {
+    const arn = readString(key.resource.props, "arn");
+    if (typeof arn === "string") {
+        try {
+            const parts = parseArn(arn);
+            if (parts.region !== "") {
+                return { region: parts.region, source: "its ARN" };
+            }
+        } catch {
+            // fall through to the inputs
+        }
+    }
+    return resolveRegion(key.resource.type, key.resource.props, key.resource.provider, config);
+}
+
+function keySpec(key: StackKey): { spec: string | Unknown; usage: string | Unknown } {
+    // Absent means the provider's default (symmetric); present but not a string is shown as is.
+    const read = (prop: string): string | Unknown | undefined => {
+        const v = readProperty(key.resource.props, prop);
+        return v === undefined || v === UNKNOWN || typeof v === "string" ? v : JSON.stringify(v);
+    };
+    let spec: string | Unknown = "SYMMETRIC_DEFAULT";
+    for (const prop of key.type.specProperties) {
+        const v = read(prop);
+        if (v !== undefined) {
+            spec = v;
+            break;
+        }
+    }
+    return { spec, usage: read("keyUsage") ?? "ENCRYPT_DECRYPT" };
+}
+
+function rotationOf(key: StackKey, spec: string | Unknown): RotationFact {
+    if (key.type.importedMaterial || key.type.replica || spec !== "SYMMETRIC_DEFAULT") {
+        return { kind: "cannot-rotate" }; // rotation is the primary's; asymmetric and HMAC keys cannot rotate
+    }
+    const store = readString(key.resource.props, "customKeyStoreId");
+    const xks = readString(key.resource.props, "xksKeyId");
+    const origin = readString(key.resource.props, "origin");
+    if (
+        (typeof store === "string" && store !== "") ||
+        (typeof xks === "string" && xks !== "") ||
+        (typeof origin === "string" && origin !== "AWS_KMS")
+    ) {
+        return { kind: "cannot-rotate" }; // keys in a custom key store or with imported material
+    }
+    const rotation = readBoolean(key.resource.props, "enableKeyRotation");
+    if (rotation === UNKNOWN || store === UNKNOWN || origin === UNKNOWN) {
+        return { kind: "unknown" };
+    }
+    return { kind: "known", enabled: rotation };
+}
+
+function policyFacts(key: StackKey, standAlone: StackResource | undefined): KeyPolicyFacts {
+    const value =
+        standAlone === undefined
+            ? readProperty(key.resource.props, key.type.policyProperty)
+            : readProperty(standAlone.props, "policy");
+    return {
+        value,
+        source:
+            standAlone === undefined
+                ? "its key policy"
+                : `the KMS key policy "${standAlone.name}" (${standAlone.type})`,
+        unknown: value !== undefined && containsUnknown(value),
+    };
+}
+
+function stackKeyFacts(key: StackKey, config: StackConfiguration): KeyFacts {
+    const arn = readString(key.resource.props, "arn");
+    const { spec, usage } = keySpec(key);
+    let multiRegion: boolean | Unknown;
+    let multiRegionReason: string;
+    if (key.type.alwaysMultiRegion) {
+        multiRegion = true;
+        multiRegionReason = `${key.resource.type} is a replica of a multi-Region key`;
+    } else if (typeof arn === "string" && /:key\/mrk-/.test(arn)) {
+        multiRegion = true;
+        multiRegionReason = "its key id starts with mrk-";
+    } else {
+        multiRegion = readBoolean(key.resource.props, "multiRegion") ?? false;
+        multiRegionReason = "multiRegion: true";
+    }
+    return {
+        description: describeKey(key),
+        region: keyRegion(key, config),
+        multiRegion,
+        multiRegionReason,
+        settings: {
+            arn: typeof arn === "string" ? arn : undefined,
+            spec,
+            usage,
+            rotation: rotationOf(key, spec),
+            policy: policyFacts(key, key.keyPolicy),
+            possiblePolicies: (key.possibleKeyPolicies ?? []).map((kp) => policyFacts(key, kp)),
+        },
+    };
+}
+
+/**
+ * The facts of one target of the stack. Never throws. Reads the target's own properties once, then
+ * finds its key and its bucket in the index, then works out regions and the account.
+ */
+export function targetFacts(
+    index: StackIndex,
+    target: StackResource,
+    config: StackConfiguration,
+): TargetFacts {
+    const type = TARGET_TYPES[target.type];
+    const own = readProperties(target.props, [
+        type.keyProperty,
+        type.nameProperty,
+        "arn",
+        "region",
+        type.bucketProperty ?? "",
+    ]);
+    const [, name, arn, regionInput, bucketName] = own.map((v: unknown) =>
+        v === UNKNOWN || typeof v === "string" ? v : undefined,
+    );
+
+    const resolution = resolveKey(index, target, type, own[0]);
+    const bucket =
+        type.bucketProperty === undefined
+            ? undefined
+            : index.bucketOf(target, type.bucketProperty, bucketName);
+
+    const region = regionOf(target.type, regionInput, target.provider, config);
+    // Trails: the key must be in the bucket's region (seed 004); everything else: its own.
+    let requiredRegion: RequiredRegion = { region };
+    if (type.bucketProperty !== undefined && bucket === undefined) {
+        requiredRegion = {
+            region: undefined,
+            unverifiable: `its S3 bucket ${typeof bucketName === "string" ? `"${bucketName}"` : "(unknown at preview)"} is not in this stack, and CloudTrail needs the key in the bucket's region`,
+        };
+    } else if (bucket !== undefined) {
+        const r = resolveRegion(bucket.type, bucket.props, bucket.provider, config);
+        requiredRegion = {
+            region:
+                r === UNKNOWN || r === undefined
+                    ? r
+                    : { region: r.region, source: `its S3 bucket "${bucket.name}", ${r.source}` },
+        };
+    }
+    const partition =
+        region === UNKNOWN || region === undefined ? undefined : partitionOfRegion(region.region);
+    const providerAccountId = providerAccount(target.provider);
+
+    let keyArn: TargetFacts["keyArn"];
+    let key: KeyFacts | undefined;
+    if (resolution.kind === "invalid") {
+        keyArn = keyArnOf(resolution.value);
+    } else if (resolution.kind === "external") {
+        keyArn = keyArnOf(resolution.reference);
+        if (keyArn.arn !== undefined) {
+            key = {
+                description: `KMS key ${keyArn.arn.arn}`,
+                region: { region: keyArn.arn.region, source: "its ARN" },
+                multiRegion: keyArn.arn.multiRegion,
+                multiRegionReason: "its key id starts with mrk-",
+            };
+        }
+    } else if (resolution.kind === "stack-key") {
+        keyArn = resolution.reference === UNKNOWN ? undefined : keyArnOf(resolution.reference);
+        key = stackKeyFacts(resolution.key, config);
+    }
+    return {
+        target,
+        type,
+        subject: `${type.kind} "${target.name}" (${target.type})`,
+        resolution,
+        keyArn,
+        name,
+        arn,
+        region,
+        partition,
+        requiredRegion,
+        account: accountOfArn(arn) ?? accountOfArn(key?.settings?.arn) ?? providerAccountId,
+        key,
+    };
+}

@@ -1,0 +1,177 @@
+/**
+ * The requests a service makes to a target's key, to evaluate against the key policy: the ones it
+ * must be allowed (CloudWatch Logs encrypting for this log group or detector, CloudTrail for this
+ * trail) and the ones that must be denied (another account's resources, no encryption context).
+ * Principals, context keys and actions come from the package's service vocabulary.
+ */
+import {
+    ANOMALY_DETECTOR_ACTIONS,
+    ANOMALY_DETECTOR_CRYPTO_ACTIONS,
+    CLOUDTRAIL_CONTEXT_KEY,
+    LOGS_CONTEXT_KEY,
+    LOGS_CRYPTO_CONTEXT_KEY,
+    LOG_GROUP_KEY_ACTIONS,
+    cloudTrailServicePrincipal,
+    logsServicePrincipal,
+} from "../../components/common/services";
+import type { TargetFacts } from "./facts";
+import { KeyRequest } from "./iam";
+
+/** The KMS actions the services call, to turn the policy builders' action patterns into requests. */
+const SERVICE_CALLS = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+    "kms:GenerateDataKey",
+    "kms:DescribeKey",
+];
+const callsByPatterns = new Map<readonly string[], string[]>();
+function callsMatching(patterns: readonly string[]): string[] {
+    let calls = callsByPatterns.get(patterns);
+    if (calls === undefined) {
+        const re = patterns.map((p) => new RegExp(`^${p.replace(/\*/g, ".*")}$`, "i"));
+        calls = SERVICE_CALLS.filter((a) => re.some((r) => r.test(a)));
+        callsByPatterns.set(patterns, calls);
+    }
+    return calls;
+}
+
+/** The service principal that uses the key of a target in `region` (`partition` its partition's). */
+export function servicePrincipal(
+    facts: TargetFacts,
+    region: string,
+    partition: { readonly dnsSuffix: string },
+): string {
+    return facts.type.service === "logs"
+        ? logsServicePrincipal({ region, dnsSuffix: partition.dnsSuffix })
+        : cloudTrailServicePrincipal();
+}
+
+/** The encryption-context key the service sets (the condition key a policy scopes it with). */
+export function serviceContextKey(facts: TargetFacts): string {
+    return facts.type.service === "logs" ? LOGS_CONTEXT_KEY : CLOUDTRAIL_CONTEXT_KEY;
+}
+
+/** What the service asks of the key for one target. */
+export interface ServiceRequests {
+    readonly principal: string;
+    /** Requests that must be allowed (each built for a guess of the unknown parts). */
+    readonly needed: (guess: string) => KeyRequest[];
+    /** Requests that must be denied: other accounts' resources, no encryption context. */
+    readonly outOfScope: KeyRequest[];
+    /** Whether a guess was needed (a name or account unknown at preview). */
+    readonly guessed: boolean;
+    /** Whether the account itself was guessed: a denial then proves nothing. */
+    readonly accountGuessed: boolean;
+}
+
+/** The service's requests for a target in a known region, with the account the policy judgement settled on. */
+export function serviceRequests(
+    facts: TargetFacts,
+    region: string,
+    partitionFacts: { readonly partition: string; readonly dnsSuffix: string },
+    account: string | undefined,
+): ServiceRequests {
+    const { partition } = partitionFacts;
+    const keyArn = facts.key?.settings?.arn;
+    const type = facts.type;
+    const other = account === "999999999999" ? "000000000000" : "999999999999";
+    const name = facts.name;
+    const knownArn = facts.arn;
+    const guessed =
+        account === undefined ||
+        typeof name !== "string" ||
+        (type.kind === "anomaly detector" && typeof knownArn !== "string");
+    const service = (principal: string) => ({ kind: "service" as const, service: principal });
+    const principal = servicePrincipal(facts, region, partitionFacts);
+    if (type.service === "cloudtrail") {
+        const trailArn = (acct: string, n: string) =>
+            `arn:${partition}:cloudtrail:${region}:${acct}:trail/${n}`;
+        const build = (
+            acct: string,
+            n: string,
+            withContext: boolean,
+            action: string,
+        ): KeyRequest => ({
+            principal: service(principal),
+            action,
+            resource: keyArn,
+            context: {
+                "aws:SourceArn": trailArn(acct, n),
+                "aws:SourceAccount": acct,
+                ...(withContext ? { [CLOUDTRAIL_CONTEXT_KEY]: trailArn(acct, n) } : {}),
+            },
+        });
+        return {
+            principal,
+            needed: (guess) => {
+                const acct = account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12);
+                const n = typeof name === "string" ? name : guess;
+                return [
+                    build(acct, n, true, "kms:GenerateDataKey"),
+                    build(acct, n, false, "kms:DescribeKey"),
+                ];
+            },
+            outOfScope: [
+                build(
+                    other,
+                    typeof name === "string" ? name : "trail",
+                    true,
+                    "kms:GenerateDataKey",
+                ),
+                {
+                    principal: service(principal),
+                    action: "kms:GenerateDataKey",
+                    resource: keyArn,
+                    context: {},
+                },
+            ],
+            guessed,
+            accountGuessed: account === undefined,
+        };
+    }
+    const contextArn = (acct: string, guess: string): string => {
+        if (type.kind === "anomaly detector") {
+            if (typeof knownArn === "string" && account !== undefined) {
+                return knownArn;
+            }
+            return `arn:${partition}:logs:${region}:${acct}:anomaly-detector:${guess}`;
+        }
+        return `arn:${partition}:logs:${region}:${acct}:log-group:${typeof name === "string" ? name : guess}`;
+    };
+    const requests = (acct: string, guess: string): KeyRequest[] => {
+        const arn = contextArn(acct, guess);
+        const make = (actions: readonly string[], contextKey: string) =>
+            callsMatching(actions).map((action) => ({
+                principal: service(principal),
+                action,
+                resource: keyArn,
+                context: { [contextKey]: arn },
+            }));
+        if (type.kind === "anomaly detector") {
+            return [
+                ...make(ANOMALY_DETECTOR_ACTIONS, LOGS_CONTEXT_KEY),
+                ...make(ANOMALY_DETECTOR_CRYPTO_ACTIONS, LOGS_CRYPTO_CONTEXT_KEY),
+            ];
+        }
+        return make(LOG_GROUP_KEY_ACTIONS, LOGS_CONTEXT_KEY);
+    };
+    const scoped = ["kms:Encrypt", "kms:GenerateDataKey"];
+    return {
+        principal,
+        needed: (guess) =>
+            requests(account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12), guess),
+        outOfScope: [
+            ...requests(other, "other").filter((r) => scoped.includes(r.action)),
+            ...scoped.map((action) => ({
+                principal: service(principal),
+                action,
+                resource: keyArn,
+                context: {},
+            })),
+        ],
+        guessed,
+        accountGuessed: account === undefined,
+    };
+}
