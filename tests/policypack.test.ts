@@ -45,9 +45,10 @@ const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
 const VERIFIABLE = "log-encryption-key-verifiable";
 const USABLE_DESCRIPTION =
-    "The KMS key of a log group, anomaly detector or trail must be usable by the service: a full key ARN (or a key in the stack), " +
-    "symmetric, in the resource's region (a trail's: its bucket's), single-Region, with a key policy that lets the service use it " +
-    "only under an encryption-context condition and grants nothing to everyone, and rotating.";
+    "The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; " +
+    "for a trail also an alias or key id), symmetric, in the resource's region (a trail's: its bucket's), single-Region (for a trail " +
+    "only if configured), with a key policy that lets the service use it only under an encryption-context condition and grants " +
+    "nothing to everyone, and rotating.";
 
 /** The event data store messages, word for word (docs/errors.md has their rows). */
 const BARE_MESSAGE =
@@ -160,13 +161,13 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.equal(
                 d.message,
                 "Log groups, log anomaly detectors and CloudTrail trails must be encrypted with a customer-managed KMS key (kmsKeyId set).\n" +
-                    '[key-required] log group "plain" (aws:cloudwatch/logGroup:LogGroup) has no kmsKeyId: it would be encrypted with an AWS-owned key ' +
-                    "that you cannot control, audit or revoke. Fix: set kmsKeyId to the ARN of a symmetric KMS key in us-east-1 whose key policy lets " +
+                    '[key-required] log group "plain" (aws:cloudwatch/logGroup:LogGroup) has no kmsKeyId: CloudWatch Logs then encrypts its log data with its own ' +
+                    "default server-side encryption (AES-GCM under keys AWS owns), which you cannot control, audit or revoke. Fix: set kmsKeyId to the ARN of a symmetric KMS key in us-east-1 whose key policy lets " +
                     "logs.us-east-1.amazonaws.com use it (e.g. EncryptedLogGroup / EncryptedAnomalyDetector create one).",
             );
             assert.ok(
                 d.message.includes(
-                    "it would be encrypted with an AWS-owned key that you cannot control, audit or revoke",
+                    "encrypts its log data with its own default server-side encryption (AES-GCM under keys AWS owns)",
                 ),
             );
         });
@@ -906,7 +907,11 @@ describe("policy pack: through the analyzer protocol", function () {
             });
             s.logGroup("via-alias-name", { key: unknown(), keyDependsOn: [alias.urn] });
             const result = await running().preview(s.resources);
-            assert.deepEqual(verdicts(result), [`${USABLE}/via-alias-name [symmetric]`]);
+            // kmsKeyId, unknown, may be the alias's ARN or its key's: CloudWatch Logs takes only the latter.
+            assert.deepEqual(verdicts(result), [
+                `${USABLE}/via-alias-name [symmetric]`,
+                `${VERIFIABLE}/via-alias-name [cannot verify yet]`,
+            ]);
         });
 
         it("follows an alias, a stand-alone KeyPolicy, plain dependencies and a same-named key", async () => {
@@ -948,6 +953,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/replaced [key-policy]`,
                 `${USABLE}/via-alias [symmetric]`,
                 `${USABLE}/via-deps [rotation]`,
+                `${VERIFIABLE}/via-alias [cannot verify yet]`,
                 `${VERIFIABLE}/via-key-policy [cannot verify yet]`,
             ]);
             assert.match(messageOf(result, USABLE, "via-alias"), /KMS key "aliased-key"/);

@@ -223,10 +223,12 @@ function build(spec: readonly TargetSpec[]): Built {
                 if (k.secretArn) {
                     opts.keyDependsOn = [keyResource.urn];
                 }
-                // A secret ARN is as good as a plain one: the pack follows the dependency.
-                good =
-                    k.policy === RIGHT_POLICY[t.type] &&
-                    ["spec", "usage", "multiRegion", "rotation", "region"].every((f) => k[f].ok);
+                // A secret ARN is as good as a plain one: the pack follows the dependency. A trail
+                // may use a multi-Region key (CloudTrail supports them; the pack's default).
+                const fields = t.type.includes("cloudtrail")
+                    ? ["spec", "usage", "rotation", "region"]
+                    : ["spec", "usage", "multiRegion", "rotation", "region"];
+                good = k.policy === RIGHT_POLICY[t.type] && fields.every((f) => k[f].ok);
             }
         }
         if (key !== undefined) {

@@ -462,6 +462,7 @@ describe("policypack/lib/config and location", () => {
     it("applies the defaults when the engine sends no configuration", () => {
         assert.deepEqual(readUsableConfig(undefined), {
             allowMultiRegionKeys: false,
+            allowMultiRegionTrailKeys: true,
             requireKeyRotation: true,
             exemptResourceNames: [],
             exemptUrnPatterns: [],
@@ -469,11 +470,13 @@ describe("policypack/lib/config and location", () => {
         assert.deepEqual(
             readUsableConfig({
                 allowMultiRegionKeys: "yes",
+                allowMultiRegionTrailKeys: false,
                 requireKeyRotation: false,
                 exemptResourceNames: ["a", 3],
             }),
             {
                 allowMultiRegionKeys: false,
+                allowMultiRegionTrailKeys: false,
                 requireKeyRotation: false,
                 exemptResourceNames: ["a"],
                 exemptUrnPatterns: [],

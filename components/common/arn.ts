@@ -111,6 +111,87 @@ export function parseKmsKeyArn(argument: string, value: unknown): KmsKeyArn {
 }
 
 /**
+ * A KMS key reference in a form CloudTrail accepts. CloudTrail API reference, CreateTrail
+ * `KmsKeyId`: "The value can be an alias name prefixed by "alias/", a fully specified ARN to an
+ * alias, a fully specified ARN to a key, or a globally unique identifier." and "CloudTrail also
+ * supports KMS multi-Region keys."
+ */
+export type CloudTrailKeyReference =
+    | { readonly form: "key ARN"; readonly key: KmsKeyArn }
+    | {
+          readonly form: "alias ARN";
+          readonly arn: string;
+          readonly partition: string;
+          /** The alias's region, which is its key's: "The alias and its associated KMS key must be in the same AWS account and Region" (AWS::KMS::Alias). */
+          readonly region: string;
+          readonly accountId: string;
+          /** `alias/<name>`. */
+          readonly aliasName: string;
+      }
+    | { readonly form: "alias name"; readonly aliasName: string }
+    | { readonly form: "key id"; readonly keyId: string; readonly multiRegion: boolean };
+
+/** KMS: "An alias name can contain only alphanumeric characters, forward slashes (/), underscores (_), and dashes (-)". */
+const ALIAS_NAME_PATTERN = /^alias\/[a-zA-Z0-9/_-]+$/;
+
+/**
+ * Parses a trail's key reference in any of the four forms CloudTrail accepts (see
+ * {@link CloudTrailKeyReference}); anything else is refused with a message naming the forms.
+ */
+export function parseCloudTrailKeyReference(
+    argument: string,
+    value: unknown,
+): CloudTrailKeyReference {
+    const forms =
+        "alias/<name>, arn:<partition>:kms:<region>:<account>:alias/<name>, " +
+        "arn:<partition>:kms:<region>:<account>:key/<key-id>, or <key-id>";
+    if (typeof value !== "string" || value.length === 0) {
+        throw new InputError(
+            argument,
+            value,
+            "a KMS key reference is required here",
+            forms,
+            "pass the key's ARN, e.g. a CloudTrailKey's `arn` output or an aws.kms.Key's `arn`",
+        );
+    }
+    if (ALIAS_NAME_PATTERN.test(value)) {
+        return { form: "alias name", aliasName: value };
+    }
+    if (KEY_ID_PATTERN.test(value)) {
+        return { form: "key id", keyId: value, multiRegion: value.startsWith("mrk-") };
+    }
+    if (looksLikeArn(value)) {
+        const parts = parseArn(value);
+        if (
+            parts.service === "kms" &&
+            ALIAS_NAME_PATTERN.test(parts.resource) &&
+            parts.partition !== "" &&
+            parts.region !== "" &&
+            ACCOUNT_PATTERN.test(parts.accountId)
+        ) {
+            return {
+                form: "alias ARN",
+                arn: value,
+                partition: parts.partition,
+                region: parts.region,
+                accountId: parts.accountId,
+                aliasName: parts.resource,
+            };
+        }
+        if (parts.service === "kms" && parts.resource.startsWith("key/")) {
+            return { form: "key ARN", key: parseKmsKeyArn(argument, value) };
+        }
+    }
+    throw new InputError(
+        argument,
+        value,
+        "not a key reference CloudTrail accepts (an alias name, an alias ARN, a key ARN or a key id)",
+        forms,
+        "pass the key's ARN, or an alias or key id of a key in the region of the trail's S3 bucket",
+    );
+}
+
+/**
  * Parses a key ARN and checks that it lives where the resource using it lives: same partition and
  * same region (the service principal must be in the key's region, seed 000 step 2).
  */

@@ -15,6 +15,7 @@ export interface Exemptions {
 /** The configuration of `log-encryption-key-usable`. */
 export interface UsableConfig extends Exemptions {
     readonly allowMultiRegionKeys: boolean;
+    readonly allowMultiRegionTrailKeys: boolean;
     readonly requireKeyRotation: boolean;
 }
 
@@ -42,7 +43,14 @@ export const USABLE_SCHEMA: PolicyConfigSchema = {
         allowMultiRegionKeys: {
             type: "boolean",
             default: false,
-            description: "Accept multi-Region KMS keys (multiRegion: true, mrk- key ids).",
+            description:
+                "Accept multi-Region KMS keys (multiRegion: true, mrk- key ids) for log groups and anomaly detectors.",
+        },
+        allowMultiRegionTrailKeys: {
+            type: "boolean",
+            default: true,
+            description:
+                "Accept multi-Region KMS keys for CloudTrail trails (CloudTrail supports them); false refuses them.",
         },
         requireKeyRotation: {
             type: "boolean",
@@ -73,6 +81,7 @@ export function readUsableConfig(config: unknown): UsableConfig {
     return {
         ...readExemptions(c),
         allowMultiRegionKeys: c.allowMultiRegionKeys === true,
+        allowMultiRegionTrailKeys: c.allowMultiRegionTrailKeys !== false,
         requireKeyRotation: c.requireKeyRotation !== false,
     };
 }
@@ -105,5 +114,53 @@ export function isExempt(exemptions: Exemptions, resource: { name: string; urn: 
     return (
         exemptions.exemptResourceNames.includes(resource.name) ||
         urnPatterns(exemptions).some((re) => re.test(resource.urn))
+    );
+}
+
+/** Edit distance (insertions, deletions, substitutions) between two names. */
+function distance(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(
+                row[j] + 1,
+                next[j - 1] + 1,
+                row[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+            );
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+
+/**
+ * The message refusing the properties of a policy's configuration that its schema does not
+ * declare (a misspelt `requireRotation` would otherwise be ignored and `requireKeyRotation`'s
+ * default applied without a word), or `undefined` when there are none. `config` is what
+ * `args.getConfig()` returns (without `enforcementLevel`).
+ */
+export function unknownConfigurationMessage(
+    policy: string,
+    config: unknown,
+    schema: PolicyConfigSchema,
+): string | undefined {
+    if (config === null || typeof config !== "object" || Array.isArray(config)) {
+        return undefined;
+    }
+    const accepted = ["enforcementLevel", ...Object.keys(schema.properties)];
+    const unknown = Object.keys(config).filter((k) => !accepted.includes(k));
+    if (unknown.length === 0) {
+        return undefined;
+    }
+    const named = unknown.map((k) => {
+        const closest = [...accepted].sort((a, b) => distance(k, a) - distance(k, b))[0];
+        const near = distance(k, closest) <= Math.max(3, Math.floor(closest.length / 3));
+        return `"${k}"${near ? ` (did you mean "${closest}"?)` : ""}`;
+    });
+    return (
+        `[configuration] the configuration of ${policy} has ${unknown.length === 1 ? "an unknown property" : "unknown properties"} ${named.join(", ")}, ` +
+        `which ${unknown.length === 1 ? "is" : "are"} ignored. Accepted: ${accepted.join(", ")}. ` +
+        `Fix: correct or remove ${unknown.length === 1 ? "it" : "them"} in the policy pack configuration (policy-config.json or pulumi policy enable --config).`
     );
 }

@@ -5,7 +5,12 @@
  * multi-Region-ness, rotation and policy, and the account. Rules read only this record.
  */
 import { parse as parseArn } from "@aws-sdk/util-arn-parser";
-import { KmsKeyArn, parseKmsKeyArn } from "../../components/common/arn";
+import {
+    CloudTrailKeyReference,
+    KmsKeyArn,
+    parseCloudTrailKeyReference,
+    parseKmsKeyArn,
+} from "../../components/common/arn";
 import { KeyResolution, resolveKey } from "./keyResolution";
 import {
     Region,
@@ -66,6 +71,11 @@ export interface KeySettings {
     readonly policy: KeyPolicyFacts;
     /** KeyPolicies whose keyId is unknown at preview and depends on the key: they may replace {@link policy}. */
     readonly possiblePolicies: readonly KeyPolicyFacts[];
+    /**
+     * A replica key: its id is its primary key's, not a new one.
+     * @default false
+     */
+    readonly replica?: boolean;
 }
 
 /** The key of a target, when it is known: a key in the stack, or a key ARN. */
@@ -78,6 +88,8 @@ export interface KeyFacts {
     readonly multiRegionReason: string;
     /** Present for a key in this stack; a key known only by its ARN has no settings to judge. */
     readonly settings?: KeySettings;
+    /** The component resource the key belongs to (its parent), e.g. `encrypted-logs:index:LogsKey`. */
+    readonly owner?: { readonly type: string; readonly name: string };
 }
 
 /** Everything the rules judge about one target. */
@@ -89,8 +101,17 @@ export interface TargetFacts {
     readonly subject: string;
     /** How the key was found, or why not. */
     readonly resolution: KeyResolution;
-    /** The key reference parsed as a key ARN, or why it is not one; absent when there is no known reference. */
-    readonly keyArn?: { readonly arn?: KmsKeyArn; readonly error?: string };
+    /**
+     * The key reference parsed, or why it is not in a form the service accepts: a key ARN for
+     * CloudWatch Logs; for CloudTrail any of its four forms ({@link CloudTrailKeyReference}).
+     * Absent when there is no known reference.
+     */
+    readonly keyArn?: {
+        readonly arn?: KmsKeyArn;
+        readonly error?: string;
+        /** The form of a trail's reference. */
+        readonly form?: CloudTrailKeyReference["form"];
+    };
     /** The target's own name (it is in the encryption context). */
     readonly name: string | Unknown | undefined;
     /** The target's own ARN, when known (deployed anomaly detectors). */
@@ -126,12 +147,79 @@ function accountOfArn(arn: string | Unknown | undefined): string | undefined {
     return /^\d{12}$/.test(account ?? "") ? account : undefined;
 }
 
-function keyArnOf(reference: unknown): { arn?: KmsKeyArn; error?: string } {
+/** The key reference in the forms the target's service accepts, or why it is none of them. */
+function keyArnOf(
+    reference: unknown,
+    type: TargetType,
+): NonNullable<TargetFacts["keyArn"]> & { trail?: CloudTrailKeyReference } {
     try {
-        return { arn: parseKmsKeyArn("kmsKeyId", reference) };
+        if (type.service === "cloudtrail") {
+            const trail = parseCloudTrailKeyReference(type.keyProperty, reference);
+            return {
+                arn: trail.form === "key ARN" ? trail.key : undefined,
+                form: trail.form,
+                trail,
+            };
+        }
+        return { arn: parseKmsKeyArn(type.keyProperty, reference) };
     } catch (e) {
         return { error: (e as Error).message };
     }
+}
+
+/**
+ * A trail's key known only by a reference that is not a key ARN: an alias ARN tells the region
+ * (the alias's, which is its key's), a key id whether it is multi-Region, an alias name neither.
+ */
+function referencedKeyFacts(trail: CloudTrailKeyReference): KeyFacts {
+    switch (trail.form) {
+        case "key ARN":
+            return {
+                description: `KMS key ${trail.key.arn}`,
+                region: { region: trail.key.region, source: "its ARN" },
+                multiRegion: trail.key.multiRegion,
+                multiRegionReason: "its key id starts with mrk-",
+            };
+        case "alias ARN":
+            return {
+                description: `KMS alias ${trail.arn}`,
+                region: { region: trail.region, source: "its alias ARN" },
+                multiRegion: UNKNOWN,
+                multiRegionReason: "",
+            };
+        case "alias name":
+            return {
+                description: `KMS alias ${trail.aliasName}`,
+                region: undefined,
+                multiRegion: UNKNOWN,
+                multiRegionReason: "",
+            };
+        case "key id":
+            return {
+                description: `KMS key ${trail.keyId}`,
+                region: undefined,
+                multiRegion: trail.multiRegion,
+                multiRegionReason: "its key id starts with mrk-",
+            };
+    }
+}
+
+/** The component a key belongs to: its parent, from the stack or (if absent) the parent's URN. */
+function ownerOf(key: StackKey, index: StackIndex): KeyFacts["owner"] {
+    const urn = key.resource.parentUrn;
+    if (urn === undefined) {
+        return undefined;
+    }
+    const parent = index.get(urn);
+    if (parent !== undefined) {
+        return { type: parent.type, name: parent.name };
+    }
+    // urn:pulumi:<stack>::<project>::<type chain, innermost last>::<name>
+    const parts = urn.split("::");
+    const chain = parts[2]?.split("$") ?? [];
+    return parts.length >= 4 && chain.length > 0
+        ? { type: chain[chain.length - 1], name: parts.slice(3).join("::") }
+        : undefined;
 }
 
 /** The key's region: from its known ARN, else like any resource's. */
@@ -203,7 +291,7 @@ function policyFacts(key: StackKey, standAlone: StackResource | undefined): KeyP
     };
 }
 
-function stackKeyFacts(key: StackKey, config: StackConfiguration): KeyFacts {
+function stackKeyFacts(key: StackKey, config: StackConfiguration, index: StackIndex): KeyFacts {
     const arn = readString(key.resource.props, "arn");
     const { spec, usage } = keySpec(key);
     let multiRegion: boolean | Unknown;
@@ -230,7 +318,9 @@ function stackKeyFacts(key: StackKey, config: StackConfiguration): KeyFacts {
             rotation: rotationOf(key, spec),
             policy: policyFacts(key, key.keyPolicy),
             possiblePolicies: (key.possibleKeyPolicies ?? []).map((kp) => policyFacts(key, kp)),
+            replica: key.type.replica,
         },
+        owner: ownerOf(key, index),
     };
 }
 
@@ -285,20 +375,21 @@ export function targetFacts(
     let keyArn: TargetFacts["keyArn"];
     let key: KeyFacts | undefined;
     if (resolution.kind === "invalid") {
-        keyArn = keyArnOf(resolution.value);
+        keyArn = keyArnOf(resolution.value, type);
     } else if (resolution.kind === "external") {
-        keyArn = keyArnOf(resolution.reference);
-        if (keyArn.arn !== undefined) {
-            key = {
-                description: `KMS key ${keyArn.arn.arn}`,
-                region: { region: keyArn.arn.region, source: "its ARN" },
-                multiRegion: keyArn.arn.multiRegion,
-                multiRegionReason: "its key id starts with mrk-",
-            };
+        const parsed = keyArnOf(resolution.reference, type);
+        keyArn = { arn: parsed.arn, error: parsed.error, form: parsed.form };
+        if (parsed.trail !== undefined) {
+            key = referencedKeyFacts(parsed.trail);
+        } else if (parsed.arn !== undefined) {
+            key = referencedKeyFacts({ form: "key ARN", key: parsed.arn });
         }
     } else if (resolution.kind === "stack-key") {
-        keyArn = resolution.reference === UNKNOWN ? undefined : keyArnOf(resolution.reference);
-        key = stackKeyFacts(resolution.key, config);
+        if (resolution.reference !== UNKNOWN) {
+            const parsed = keyArnOf(resolution.reference, type);
+            keyArn = { arn: parsed.arn, error: parsed.error, form: parsed.form };
+        }
+        key = stackKeyFacts(resolution.key, config, index);
     }
     return {
         target,

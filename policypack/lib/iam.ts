@@ -1,23 +1,43 @@
 /**
  * A small evaluator for KMS key policies: given a policy document and one request (principal,
  * action, key, request context), it answers "Allowed", "ExplicitlyDenied" or "ImplicitlyDenied"
- * the way AWS's policy evaluation logic does for a resource policy:
+ * the way AWS's policy evaluation logic does for a resource policy, and "Undetermined" when the
+ * answer depends on the id of a key not created yet.
  *
  * - a statement applies when its Principal/NotPrincipal, Action/NotAction, Resource/NotResource
  *   and every condition match; an explicit Deny wins, else an Allow allows, else implicit deny;
- * - `*` and `?` wildcards in actions (case-insensitive) and resources; ARN conditions compare the
- *   six ARN components separately, each with wildcards;
- * - condition operators: String*, Arn*, Numeric*, Date*, Bool, Null, `...IfExists`, and the
- *   `ForAnyValue:`/`ForAllValues:` set qualifiers; negated operators hold when the key is absent,
- *   positive ones do not; condition keys are case-insensitive, values case-sensitive. An operator
- *   it does not know never matches, so a statement it cannot read never allows anything.
+ * - principals are compared exactly (service principals too), an account's `:root` ARN only in
+ *   its own partition; actions case-insensitively with `*` and `?`; resources segment by segment,
+ *   each with wildcards (IAM User Guide, Resource: "You can use wildcard characters (* and ?)
+ *   within any ARN segment (the parts separated by colons)");
+ * - condition operators: String*, Arn*, Numeric*, Date*, Bool, Binary, IpAddress/NotIpAddress,
+ *   Null, `...IfExists`, and the `ForAnyValue:`/`ForAllValues:` set qualifiers; condition keys
+ *   are case-insensitive, values case-sensitive. An operator it does not know never matches.
+ * - policy variables (`${aws:SourceAccount}`, `${key, 'default'}`, `${*}`, `${?}`, `${$}`) in
+ *   String, Arn and Bool condition values and in the resource part of a Resource, for policies of
+ *   Version 2012-10-17 only.
  *
- * Why not a library: the only IAM evaluator on npm with a licence this Apache-2.0 pack can ship
- * (`pbac`, MIT) rejects `Resource: "*"` and `Principal: "*"` written as plain strings, throws on a
- * service principal, and reads only the first two colon-separated parts of a context key, so
- * `kms:EncryptionContext:aws:logs:arn` cannot be expressed. The tests check this evaluator against
- * `@cloud-copilot/iam-simulate` (AGPL, a test-only dependency) on a table of policies and requests.
+ * Why not a library: `@cloud-copilot/iam-simulate` (and the `iam-policy`/`iam-utils` packages it
+ * needs) is AGPL-3.0-or-later (its package.json and LICENSE.txt), which this Apache-2.0 pack cannot
+ * ship; the only evaluator on npm with a licence it can ship (`pbac`, MIT) rejects
+ * `Resource: "*"` and `Principal: "*"` written as plain strings, throws on a service principal,
+ * and reads only the first two colon-separated parts of a context key, so
+ * `kms:EncryptionContext:aws:logs:arn` cannot be expressed. tests/iamDifferential.test.ts checks
+ * this evaluator against iam-simulate (a test-only dependency) on generated policies and requests.
  */
+import { conditionsHold } from "./iamConditions";
+import {
+    Env,
+    IdCondition,
+    IdPattern,
+    NO_VARIABLES,
+    globMatch,
+    idMatchCombinations,
+    literalOf,
+    resolve,
+    splitArn,
+    textOf,
+} from "./iamPatterns";
 
 /** Who makes the request. */
 export type RequestPrincipal =
@@ -25,19 +45,43 @@ export type RequestPrincipal =
     | { readonly kind: "aws"; readonly arn: string; readonly account: string }
     | { readonly kind: "anonymous" };
 
+/**
+ * A key not created yet: its ARN will be `arn:<partition>:kms:<region>:<account>:key/<new id>`,
+ * with only the id unknown. A new id cannot be the id of any existing key, so a Resource naming a
+ * key without wildcards never names it. (Not for a replica key: it has its primary key's id.)
+ */
+export interface UnknownKeyArn {
+    readonly partition: string;
+    readonly region: string;
+    readonly account: string;
+    /**
+     * Whether the key is multi-Region (id `mrk-` and 32 hex digits) or not (a UUID).
+     * @default either form
+     */
+    readonly multiRegion?: boolean;
+}
+
 /** One request against a KMS key. */
 export interface KeyRequest {
     readonly principal: RequestPrincipal;
     /** e.g. `kms:GenerateDataKey`. */
     readonly action: string;
-    /** The key's ARN; `undefined` when not known yet (then any Resource naming a key matches). */
-    readonly resource?: string;
+    /**
+     * The key: its ARN; or an {@link UnknownKeyArn} for a key whose id is not known yet (a
+     * Resource or NotResource that matches some new ids and not others makes the decision
+     * "Undetermined"); or `undefined` when nothing is known (then every Resource matches and no
+     * NotResource excludes the key).
+     */
+    readonly resource?: string | UnknownKeyArn;
     /** Request context: condition key → value (single-valued). */
     readonly context?: Readonly<Record<string, string>>;
 }
 
-/** The outcome of evaluating a request. */
-export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+/**
+ * The outcome of evaluating a request. "Undetermined" only for an {@link UnknownKeyArn} whose new
+ * id decides it; "ImplicitlyDenied" also when no id is allowed but a Deny applies to some ids.
+ */
+export type Decision = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied" | "Undetermined";
 
 /** A statement as found in a policy document (anything JSON may hold). */
 type Statement = Record<string, unknown>;
@@ -46,6 +90,13 @@ type Statement = Record<string, unknown>;
 export interface ParsedPolicy {
     readonly statements: readonly Statement[];
     readonly error?: string;
+    /**
+     * Whether `${...}` policy variables are replaced: IAM User Guide, Variables: "If you don't
+     * include the Version element and set it to an appropriate version date, variables like
+     * ${aws:username} are treated as literal strings in the policy" (they came with 2012-10-17).
+     * @default false
+     */
+    readonly variables?: boolean;
 }
 
 const parsedByText = new Map<string, ParsedPolicy>();
@@ -85,70 +136,30 @@ export function parsePolicy(policy: unknown): ParsedPolicy {
     if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
         return { statements: [], error: "the key policy is not a JSON object" };
     }
+    const variables = (doc as Record<string, unknown>).Version === "2012-10-17";
     const raw = (doc as Record<string, unknown>).Statement;
     const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
     const statements = list.filter(
         (s): s is Statement => s !== null && typeof s === "object" && !Array.isArray(s),
     );
     if (statements.length !== list.length) {
-        return { statements, error: "the key policy has a statement that is not an object" };
+        return {
+            statements,
+            variables,
+            error: "the key policy has a statement that is not an object",
+        };
     }
-    return { statements };
+    return { statements, variables };
 }
 
 function asList(value: unknown): unknown[] {
     return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
-function wildcardRegex(pattern: string, flags: string): RegExp {
-    const body = pattern
-        .split("")
-        .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/-]/g, "\\$&")))
-        .join("");
-    return new RegExp(`^${body}$`, flags);
-}
+// ---- Statement elements.
 
-const regexCache = new Map<string, RegExp>();
-function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-    if (!pattern.includes("*") && !pattern.includes("?")) {
-        return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-    }
-    const cacheKey = `${ignoreCase ? "i" : "s"}${pattern}`;
-    let re = regexCache.get(cacheKey);
-    if (re === undefined) {
-        re = wildcardRegex(pattern, ignoreCase ? "i" : "");
-        if (regexCache.size > 10_000) {
-            regexCache.clear();
-        }
-        regexCache.set(cacheKey, re);
-    }
-    return re.test(value);
-}
-
-const arnParts = new Map<string, string[] | null>();
-/** `arn:partition:service:region:account:resource` split into its six components (cached). */
-function splitArn(s: string): string[] | null {
-    let parts = arnParts.get(s);
-    if (parts === undefined) {
-        const all = s.split(":");
-        parts = all.length < 6 ? null : [...all.slice(0, 5), all.slice(5).join(":")];
-        if (arnParts.size > 50_000) {
-            arnParts.clear();
-        }
-        arnParts.set(s, parts);
-    }
-    return parts;
-}
-
-/** ArnLike/ArnEquals: the six components (`arn:partition:service:region:account:resource`) compared one by one. */
-function arnMatch(pattern: string, value: string): boolean {
-    const p = splitArn(pattern);
-    const v = splitArn(value);
-    if (p === null || v === null) {
-        return false;
-    }
-    return p.every((part, i) => wildcardMatch(part, v[i]));
-}
+/** Whether an element matches: yes, no, or it depends on a new key's id. */
+type Match = boolean | IdCondition;
 
 function principalMatches(principal: unknown, who: RequestPrincipal): boolean {
     if (principal === "*") {
@@ -163,161 +174,92 @@ function principalMatches(principal: unknown, who: RequestPrincipal): boolean {
         return true;
     }
     if (who.kind === "service") {
-        return asList(p.Service).some(
-            (s) => typeof s === "string" && s.toLowerCase() === who.service.toLowerCase(),
-        );
+        // Compared exactly, as IAM compares principals ("You cannot use a wildcard to match part
+        // of a principal name or ARN").
+        return asList(p.Service).includes(who.service);
     }
     if (who.kind === "aws") {
-        return aws.some(
-            (a) =>
-                a === who.account ||
-                a === who.arn ||
-                (/^arn:[^:]+:iam::\d{12}:root$/.test(a) && a.split(":")[4] === who.account),
-        );
+        const partition = who.arn.split(":")[1];
+        return aws.some((a) => {
+            if (a === who.arn || a === who.account) {
+                return true;
+            }
+            // IAM User Guide: "IAM roles and resource-based policies delegate access across
+            // accounts only within a single partition."
+            const root = /^arn:([^:]+):iam::(\d{12}):root$/.exec(a);
+            return root !== null && root[1] === partition && root[2] === who.account;
+        });
     }
     return false;
 }
 
 function actionMatches(actions: unknown, action: string): boolean {
-    return asList(actions).some((a) => typeof a === "string" && wildcardMatch(a, action, true));
-}
-
-function resourceMatches(resources: unknown, resource: string | undefined): boolean {
-    return asList(resources).some(
-        (r) =>
-            typeof r === "string" &&
-            (r === "*" || resource === undefined || wildcardMatch(r, resource)),
+    return asList(actions).some(
+        (a) => typeof a === "string" && globMatch(resolve(a, NO_VARIABLES, true)!, action, true),
     );
 }
 
-/** `undefined`: the values cannot be compared (not numbers, not dates), so the condition fails, negated or not. */
-type Compare = (policyValue: string, requestValue: string) => boolean | undefined;
-
-const NUMERIC = (f: (a: number, b: number) => boolean): Compare => {
-    return (p, r) => {
-        const a = Number(r);
-        const b = Number(p);
-        return Number.isFinite(a) && Number.isFinite(b) ? f(a, b) : undefined;
-    };
-};
-const DATE = (f: (a: number, b: number) => boolean): Compare => {
-    return (p, r) => {
-        const a = Date.parse(r);
-        const b = Date.parse(p);
-        return !Number.isNaN(a) && !Number.isNaN(b) ? f(a, b) : undefined;
-    };
-};
-
-/** Positive operators; each has a negated twin handled below. */
-const OPERATORS: Record<string, { compare: Compare; negated: boolean }> = {
-    StringEquals: { compare: (p, r) => p === r, negated: false },
-    StringNotEquals: { compare: (p, r) => p === r, negated: true },
-    StringEqualsIgnoreCase: {
-        compare: (p, r) => p.toLowerCase() === r.toLowerCase(),
-        negated: false,
-    },
-    StringNotEqualsIgnoreCase: {
-        compare: (p, r) => p.toLowerCase() === r.toLowerCase(),
-        negated: true,
-    },
-    StringLike: { compare: (p, r) => wildcardMatch(p, r), negated: false },
-    StringNotLike: { compare: (p, r) => wildcardMatch(p, r), negated: true },
-    ArnEquals: { compare: arnMatch, negated: false },
-    ArnLike: { compare: arnMatch, negated: false },
-    ArnNotEquals: { compare: arnMatch, negated: true },
-    ArnNotLike: { compare: arnMatch, negated: true },
-    NumericEquals: { compare: NUMERIC((a, b) => a === b), negated: false },
-    NumericNotEquals: { compare: NUMERIC((a, b) => a === b), negated: true },
-    NumericLessThan: { compare: NUMERIC((a, b) => a < b), negated: false },
-    NumericLessThanEquals: { compare: NUMERIC((a, b) => a <= b), negated: false },
-    NumericGreaterThan: { compare: NUMERIC((a, b) => a > b), negated: false },
-    NumericGreaterThanEquals: { compare: NUMERIC((a, b) => a >= b), negated: false },
-    DateEquals: { compare: DATE((a, b) => a === b), negated: false },
-    DateNotEquals: { compare: DATE((a, b) => a === b), negated: true },
-    DateLessThan: { compare: DATE((a, b) => a < b), negated: false },
-    DateLessThanEquals: { compare: DATE((a, b) => a <= b), negated: false },
-    DateGreaterThan: { compare: DATE((a, b) => a > b), negated: false },
-    DateGreaterThanEquals: { compare: DATE((a, b) => a >= b), negated: false },
-    Bool: { compare: (p, r) => p.toLowerCase() === r.toLowerCase(), negated: false },
-};
-
-function conditionValues(value: unknown): string[] | undefined {
-    const list = asList(value);
-    if (
-        !list.every((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")
-    ) {
-        return undefined;
-    }
-    return list.map(String);
-}
-
-/** Evaluates one `Operator: { key: values }` entry against the request context. */
-function conditionHolds(
-    operatorName: string,
-    key: string,
-    value: unknown,
-    context: ReadonlyMap<string, string>,
-): boolean {
-    const values = conditionValues(value);
-    if (values === undefined) {
-        return false;
-    }
-    const requestValue = context.get(key.toLowerCase());
-    let op = operatorName;
-    let qualifier: "ForAnyValue" | "ForAllValues" | undefined;
-    const colon = op.indexOf(":");
-    if (colon >= 0) {
-        const q = op.slice(0, colon);
-        if (q !== "ForAnyValue" && q !== "ForAllValues") {
-            return false;
-        }
-        qualifier = q;
-        op = op.slice(colon + 1);
-    }
-    if (op === "Null") {
-        if (qualifier !== undefined || values.length !== 1) {
-            return false;
-        }
-        const wantAbsent = values[0].toLowerCase() === "true";
-        return wantAbsent === (requestValue === undefined);
-    }
-    const ifExists = op.endsWith("IfExists");
-    if (ifExists) {
-        op = op.slice(0, -"IfExists".length);
-    }
-    const operator = OPERATORS[op];
-    if (operator === undefined) {
-        return false;
-    }
-    if (requestValue === undefined) {
-        if (ifExists || qualifier === "ForAllValues") {
-            return true;
-        }
-        return qualifier === undefined && operator.negated;
-    }
-    const matches = values.map((v) => operator.compare(v, requestValue));
-    if (matches.includes(undefined)) {
-        return false; // as IAM: "NumericNotEquals" on a value that is not a number does not hold
-    }
-    const anyMatch = matches.includes(true);
-    return operator.negated ? !anyMatch : anyMatch;
-}
-
-function conditionsHold(condition: unknown, context: ReadonlyMap<string, string>): boolean {
-    if (condition === undefined) {
+/**
+ * One Resource entry against the key: whether it matches, the id pattern it matches a new key's
+ * id with, or "invalid" when a variable in it cannot be resolved.
+ */
+function resourceMatch(
+    text: string,
+    resource: string | UnknownKeyArn | undefined,
+    env: Env,
+): boolean | IdPattern | "invalid" {
+    if (text === "*" || resource === undefined) {
         return true;
     }
-    if (condition === null || typeof condition !== "object" || Array.isArray(condition)) {
-        return false;
-    }
-    return Object.entries(condition as Record<string, unknown>).every(([operator, block]) => {
-        if (block === null || typeof block !== "object" || Array.isArray(block)) {
+    let raw = text.split(":");
+    if (raw.length < 6) {
+        if (!text.includes("*")) {
             return false;
         }
-        return Object.entries(block as Record<string, unknown>).every(([key, value]) =>
-            conditionHolds(operator, key, value, context),
+        raw = [...raw, ...Array(6 - raw.length).fill("*")];
+    }
+    // IAM User Guide: "You can use a policy variable in the Resource element, but only in the
+    // resource portion of the ARN"; the first five components are matched as written.
+    const head = raw.slice(0, 5).map((segment) => resolve(segment, NO_VARIABLES, true)!);
+    const tail = resolve(raw.slice(5).join(":"), env, true);
+    if (tail === undefined) {
+        return "invalid";
+    }
+    if (typeof resource === "string") {
+        const arn = splitArn(resource);
+        return (
+            arn !== undefined &&
+            head.every((segment, i) => globMatch(segment, arn[i])) &&
+            globMatch(tail, arn[5])
         );
-    });
+    }
+    const known = ["arn", resource.partition, "kms", resource.region, resource.account];
+    if (!head.every((segment, i) => globMatch(segment, known[i]))) {
+        return false;
+    }
+    if (literalOf(tail) !== undefined) {
+        return false; // names one key (or alias) that exists: never the new key
+    }
+    return tail.flatMap((p): IdPattern => (typeof p === "number" ? [p] : [...textOf(p)]));
+}
+
+/** Resource: some entry matches the key; NotResource: no entry does. */
+function resourceElement(s: Statement, request: KeyRequest, env: Env): Match {
+    const negated = !("Resource" in s);
+    if (negated && !("NotResource" in s)) {
+        return false;
+    }
+    if (negated && request.resource === undefined) {
+        return true; // nothing known about the key: not known to be excluded
+    }
+    const entries = asList(negated ? s.NotResource : s.Resource).map((r) =>
+        typeof r === "string" ? resourceMatch(r, request.resource, env) : "invalid",
+    );
+    if (entries.includes(true) || (negated && entries.includes("invalid"))) {
+        return !negated;
+    }
+    const patterns = entries.filter((e): e is IdPattern => Array.isArray(e));
+    return patterns.length === 0 ? negated : { patterns, negated };
 }
 
 /**
@@ -329,34 +271,24 @@ function elementHolds(
     name: string,
     notName: string,
     matches: (value: unknown) => boolean,
-    notMatches: (value: unknown) => boolean = matches,
 ): boolean {
     if (name in s) {
         return matches(s[name]);
     }
-    return notName in s && !notMatches(s[notName]);
+    return notName in s && !matches(s[notName]);
 }
 
-function statementApplies(
-    s: Statement,
-    request: KeyRequest,
-    context: ReadonlyMap<string, string>,
-): boolean {
-    return (
-        elementHolds(s, "Principal", "NotPrincipal", (p) =>
+function statementApplies(s: Statement, request: KeyRequest, env: Env): Match {
+    if (
+        !elementHolds(s, "Principal", "NotPrincipal", (p) =>
             principalMatches(p, request.principal),
-        ) &&
-        elementHolds(s, "Action", "NotAction", (a) => actionMatches(a, request.action)) &&
-        elementHolds(
-            s,
-            "Resource",
-            "NotResource",
-            (r) => resourceMatches(r, request.resource),
-            // An unknown key ARN is not known to be excluded.
-            (r) => request.resource !== undefined && resourceMatches(r, request.resource),
-        ) &&
-        conditionsHold(s.Condition, context)
-    );
+        ) ||
+        !elementHolds(s, "Action", "NotAction", (a) => actionMatches(a, request.action)) ||
+        !conditionsHold(s.Condition, env)
+    ) {
+        return false;
+    }
+    return resourceElement(s, request, env);
 }
 
 const decisions = new WeakMap<ParsedPolicy, Map<string, Decision>>();
@@ -371,7 +303,12 @@ export function evaluateCached(policy: ParsedPolicy, request: KeyRequest): Decis
     const p = request.principal;
     const who =
         p.kind === "service" ? `s:${p.service}` : p.kind === "aws" ? `a:${p.arn}` : "anonymous";
-    let key = `${who}|${request.action}|${request.resource ?? ""}`;
+    const r = request.resource;
+    const resource =
+        typeof r === "object"
+            ? `?${r.partition}:${r.region}:${r.account}:${r.multiRegion ?? ""}`
+            : (r ?? "");
+    let key = `${who}|${request.action}|${resource}`;
     for (const [k, v] of Object.entries(request.context ?? {})) {
         key += `|${k}=${v}`;
     }
@@ -388,22 +325,65 @@ export function evaluateCached(policy: ParsedPolicy, request: KeyRequest): Decis
 
 /** Evaluates `request` against the key policy. Never throws. */
 export function evaluate(policy: ParsedPolicy, request: KeyRequest): Decision {
-    const context = new Map(
-        Object.entries(request.context ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const),
-    );
+    const env: Env = {
+        context: new Map(
+            Object.entries(request.context ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const),
+        ),
+        variables: policy.variables === true,
+    };
     let allowed = false;
+    const allows: IdCondition[] = [];
+    const denies: IdCondition[] = [];
     for (const s of policy.statements) {
-        if (!statementApplies(s, request, context)) {
+        const applies = statementApplies(s, request, env);
+        if (applies === false || (s.Effect !== "Allow" && s.Effect !== "Deny")) {
             continue;
         }
-        if (s.Effect === "Deny") {
-            return "ExplicitlyDenied";
-        }
-        if (s.Effect === "Allow") {
+        if (applies === true) {
+            if (s.Effect === "Deny") {
+                return "ExplicitlyDenied";
+            }
             allowed = true;
+        } else {
+            (s.Effect === "Deny" ? denies : allows).push(applies);
         }
     }
-    return allowed ? "Allowed" : "ImplicitlyDenied";
+    if (denies.length === 0 && (allowed || allows.length === 0)) {
+        return allowed ? "Allowed" : "ImplicitlyDenied";
+    }
+    if (!allowed && allows.length === 0) {
+        return "ImplicitlyDenied"; // a Deny may apply, but nothing allows whatever the id
+    }
+    return newKeyDecision(allowed, allows, denies, request.resource as UnknownKeyArn);
+}
+
+/** The decision for a key not created yet, over every id it may get. */
+function newKeyDecision(
+    allowed: boolean,
+    allows: readonly IdCondition[],
+    denies: readonly IdCondition[],
+    key: UnknownKeyArn,
+): Decision {
+    const patterns = [...new Set([...allows, ...denies].flatMap((c) => c.patterns))];
+    const combinations = idMatchCombinations(patterns, key.multiRegion);
+    if (combinations === undefined) {
+        return "Undetermined";
+    }
+    const holds = (c: IdCondition, matched: boolean[]) =>
+        c.patterns.some((p) => matched[patterns.indexOf(p)]) !== c.negated;
+    const outcomes = new Set<Decision>(
+        combinations.map((matched) =>
+            denies.some((c) => holds(c, matched))
+                ? "ExplicitlyDenied"
+                : allowed || allows.some((c) => holds(c, matched))
+                  ? "Allowed"
+                  : "ImplicitlyDenied",
+        ),
+    );
+    if (outcomes.size === 1) {
+        return [...outcomes][0];
+    }
+    return outcomes.has("Allowed") ? "Undetermined" : "ImplicitlyDenied";
 }
 
 /** The accounts named by AWS principals (account ids, `:root` or other IAM ARNs) of Allow statements. */

@@ -10,13 +10,17 @@
  */
 import type { KeyPolicyFacts, KeySettings, TargetFacts } from "./facts";
 import {
+    Decision,
     KeyRequest,
+    UnknownKeyArn,
     ParsedPolicy,
     evaluateCached as evaluate,
     parsePolicyCached as parsePolicy,
     principalAccounts,
 } from "./iam";
+import { partitionOfRegion } from "./location";
 import { Finding, unverifiable, violation } from "./rule";
+import { UNKNOWN } from "./wire";
 import { serviceContextKey, servicePrincipal, serviceRequests } from "./serviceRequests";
 
 /** The rule ids whose findings this judgement produces. */
@@ -78,6 +82,60 @@ function candidateNames(policy: ParsedPolicy, kind: string): string[] {
 /** A request attribute that may not be known at preview: evaluated with two different guesses. */
 const GUESSES = ["0f1e2d3c-4b5a-4697-8877-665544332211", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"];
 
+/** The component type whose keys a LogsKey's arguments scope (see {@link fixFor}). */
+const LOGS_KEY = "encrypted-logs:index:LogsKey";
+
+/**
+ * The key as a key policy's Resource sees it: its ARN; for a key not created yet (ARN unknown at
+ * preview) its partition, region and account, so that a Resource naming other keys does not name
+ * it; `undefined` when not even those are known, or for a replica key (it takes its primary's id).
+ */
+function keyResource(
+    facts: TargetFacts,
+    settings: KeySettings,
+    account: string | undefined,
+): string | UnknownKeyArn | undefined {
+    const key = facts.key;
+    if (settings.arn !== undefined) {
+        return settings.arn;
+    }
+    if (
+        key === undefined ||
+        account === undefined ||
+        settings.replica === true ||
+        key.region === undefined ||
+        key.region === UNKNOWN
+    ) {
+        return undefined;
+    }
+    return {
+        partition: partitionOfRegion(key.region.region).partition,
+        region: key.region.region,
+        account,
+        multiRegion: typeof key.multiRegion === "boolean" ? key.multiRegion : undefined,
+    };
+}
+
+/**
+ * What to change when the key policy does not let the service use the key for this target: the
+ * argument of the LogsKey the key belongs to, else the statements to add.
+ */
+function fixFor(facts: TargetFacts, principal: string): string {
+    const owner = facts.key?.owner;
+    const { type, name } = facts;
+    if (owner?.type === LOGS_KEY && type.service === "logs") {
+        return type.kind === "anomaly detector"
+            ? `Fix: set anomalyDetectors: true on LogsKey "${owner.name}" (its policy then has the anomaly-detector statements).`
+            : `Fix: add ${JSON.stringify(name)} to the logGroupNames of LogsKey "${owner.name}" (logGroupNames: [..., ${JSON.stringify(name)}]), or set accountWide: true on it.`;
+    }
+    return (
+        `Fix: add the statement${type.service === "logs" ? "s" : ""} the AWS documentation gives for ${principal}, scoped to this ${type.kind} by an encryption-context condition ` +
+        `(a ${type.service === "logs" ? "LogsKey" : "CloudTrailKey"} writes them).`
+    );
+}
+
+const isDenied = (d: Decision) => d === "ImplicitlyDenied" || d === "ExplicitlyDenied";
+
 /** Judges one key policy for the target: the findings of both rules. */
 function judgePolicy(
     facts: TargetFacts,
@@ -108,7 +166,8 @@ function judgePolicy(
                 `${subject} is encrypted with ${description}, which has no key policy: KMS then applies the default policy, which gives ${principal} no access. ` +
                     (type.kind === "event data store"
                         ? `Fix: give the key a policy that lets ${principal} use it for event data stores (${EVENT_DATA_STORE_POLICY_SOURCE}).`
-                        : `Fix: give the key a policy that lets ${principal} use it for this ${type.kind} (e.g. a LogsKey, or the statements logGroupKeyPolicy writes).`),
+                        : `Fix: give the key a policy that lets ${principal} use it for this ${type.kind} ` +
+                          `(e.g. ${type.service === "logs" ? "a LogsKey, or the statements logGroupKeyPolicy writes" : "a CloudTrailKey, or the statements cloudTrailKeyPolicy writes"}).`),
             ),
         ];
     }
@@ -124,10 +183,18 @@ function judgePolicy(
     const findings: Finding[] = [];
     const named = principalAccounts(policy);
     const account = facts.account ?? (named.length === 1 ? named[0] : undefined);
-    const ctx = serviceRequests(facts, region.region, partition, account);
+    const resource = keyResource(facts, settings, account);
+    const ctx = serviceRequests(facts, region.region, partition, account, resource);
+    // A key not created yet may be named by the policy's Resource patterns or not, by its new id.
+    let undetermined = false;
+    const decide = (r: KeyRequest): Decision => {
+        const d = evaluate(policy, r);
+        undetermined ||= d === "Undetermined";
+        return d;
+    };
     // With nothing unknown one evaluation decides; otherwise two different guesses must agree.
     const deniedPerGuess = (ctx.guessed ? GUESSES : GUESSES.slice(0, 1)).map((g) =>
-        ctx.needed(g).filter((r) => evaluate(policy, r) !== "Allowed"),
+        ctx.needed(g).filter((r) => isDenied(decide(r))),
     );
     const denied = deniedPerGuess[0];
     const deniedOther = deniedPerGuess[deniedPerGuess.length - 1];
@@ -139,7 +206,7 @@ function judgePolicy(
             (ctx.accountGuessed ||
                 denied.length !== deniedOther.length ||
                 candidateNames(policy, type.kind).some((n) =>
-                    ctx.needed(n).every((r) => evaluate(policy, r) === "Allowed"),
+                    ctx.needed(n).every((r) => decide(r) === "Allowed"),
                 ))
         ) {
             findings.push(
@@ -162,12 +229,12 @@ function judgePolicy(
                         `${contextKeys.length > 0 ? ` with ${contextKeys.join(" / ")} naming this ${type.kind}` : ""}: the service cannot use the key. ` +
                         (type.kind === "event data store"
                             ? `Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support (${EVENT_DATA_STORE_POLICY_SOURCE}).`
-                            : `Fix: add the statement${type.service === "logs" ? "s" : ""} the AWS documentation gives for ${ctx.principal}, scoped to this ${type.kind} by an encryption-context condition (a LogsKey writes them).`),
+                            : fixFor(facts, ctx.principal)),
                 ),
             );
         }
     }
-    const open = ctx.outOfScope.filter((r) => evaluate(policy, r) === "Allowed");
+    const open = ctx.outOfScope.filter((r) => decide(r) === "Allowed");
     if (open.length > 0) {
         const noContext = open.some(
             (r) => !Object.keys(r.context ?? {}).some((k) => k.startsWith("kms:EncryptionContext")),
@@ -190,12 +257,13 @@ function judgePolicy(
             account: stranger,
         },
     ];
+    let publicUndetermined = false;
     const public_ = SENSITIVE_ACTIONS.filter((action) =>
-        strangers.some(
-            (principal) =>
-                evaluate(policy, { principal, action, resource: settings.arn, context: {} }) ===
-                "Allowed",
-        ),
+        strangers.some((principal) => {
+            const d = evaluate(policy, { principal, action, resource, context: {} });
+            publicUndetermined ||= d === "Undetermined";
+            return d === "Allowed";
+        }),
     );
     if (public_.length > 0) {
         findings.push(
@@ -203,6 +271,21 @@ function judgePolicy(
                 PUBLIC_GRANT_RULE,
                 `${subject} is encrypted with ${description}, but ${source} grants ${public_.join(", ")} to any principal ("*") without a condition. ` +
                     `Fix: name the principals, or add a condition such as kms:CallerAccount or aws:PrincipalOrgID.`,
+            ),
+        );
+    } else if (publicUndetermined) {
+        findings.push(
+            unverifiable(
+                PUBLIC_GRANT_RULE,
+                `whether ${source} of ${description} grants anything to any principal depends on the key's ARN, which is unknown at preview (its Resource or NotResource names only some keys)`,
+            ),
+        );
+    }
+    if (undetermined && !findings.some((f) => f.rule === KEY_POLICY_RULE)) {
+        findings.push(
+            unverifiable(
+                KEY_POLICY_RULE,
+                `${source} of ${description} lets ${ctx.principal} use only keys whose ARN its Resource or NotResource names, and the new key's ARN is unknown at preview`,
             ),
         );
     }

@@ -51,7 +51,11 @@ export function resolveKey(
     }
     const reference: string | Unknown = raw;
     if (typeof raw === "string") {
-        const found = index.keyByIdentifier(raw);
+        // An alias ARN written out also names the alias in the stack whose own ARN is not known yet.
+        const aliasName = /^arn:[^:]+:kms:[^:]+:\d{12}:(alias\/.+)$/.exec(raw)?.[1];
+        const found =
+            index.keyByIdentifier(raw) ??
+            (aliasName === undefined ? undefined : index.keyByIdentifier(aliasName));
         if (found !== undefined) {
             return {
                 kind: "stack-key",

@@ -8,8 +8,10 @@ import type { TargetFacts } from "./facts";
 
 /** The options rules take, from the `log-encryption-key-usable` policy's configuration. */
 export interface RuleOptions {
-    /** Accept multi-Region keys (`multiRegion: true`, `mrk-` ids). */
+    /** Accept multi-Region keys (`multiRegion: true`, `mrk-` ids) for log groups and detectors. */
     readonly allowMultiRegionKeys: boolean;
+    /** Accept multi-Region keys for trails (CloudTrail supports them). */
+    readonly allowMultiRegionTrailKeys: boolean;
     /** Require automatic rotation on symmetric customer keys that can rotate. */
     readonly requireKeyRotation: boolean;
 }
@@ -17,6 +19,7 @@ export interface RuleOptions {
 /** The options the rules run with when no policy configuration says otherwise. */
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
     allowMultiRegionKeys: false,
+    allowMultiRegionTrailKeys: true,
     requireKeyRotation: true,
 };
 

@@ -18,7 +18,7 @@ import {
     logsServicePrincipal,
 } from "../../components/common/services";
 import type { TargetFacts } from "./facts";
-import { KeyRequest } from "./iam";
+import { KeyRequest, UnknownKeyArn } from "./iam";
 
 /** The KMS actions the services call, to turn the policy builders' action patterns into requests. */
 const SERVICE_CALLS = [
@@ -69,15 +69,19 @@ export interface ServiceRequests {
     readonly accountGuessed: boolean;
 }
 
-/** The service's requests for a target in a known region, with the account the policy judgement settled on. */
+/**
+ * The service's requests for a target in a known region, with the account the policy judgement
+ * settled on, against `keyArn`: the key's ARN, the partition, region and account of a key not
+ * created yet, or `undefined` when not even those are known.
+ */
 export function serviceRequests(
     facts: TargetFacts,
     region: string,
     partitionFacts: { readonly partition: string; readonly dnsSuffix: string },
     account: string | undefined,
+    keyArn: string | UnknownKeyArn | undefined,
 ): ServiceRequests {
     const { partition } = partitionFacts;
-    const keyArn = facts.key?.settings?.arn;
     const type = facts.type;
     const other = account === "999999999999" ? "000000000000" : "999999999999";
     const name = facts.name;

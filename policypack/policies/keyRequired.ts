@@ -4,10 +4,40 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
-import { EXEMPTIONS_SCHEMA, isExempt, readExemptions } from "../lib/config";
+import {
+    EXEMPTIONS_SCHEMA,
+    isExempt,
+    readExemptions,
+    unknownConfigurationMessage,
+} from "../lib/config";
 import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/location";
-import { TARGET_TYPES } from "../lib/targets";
+import { TARGET_TYPES, TargetType } from "../lib/targets";
 import { UNKNOWN, readProperty } from "../lib/wire";
+
+/**
+ * What the service does with a resource that has no key, per kind of resource:
+ * - seed 000: "By default, CloudWatch Logs uses server-side encryption with 256-bit Advanced
+ *   Encryption Standard Galois/Counter Mode (AES-GCM) to encrypt log data at rest";
+ * - seed 003: "Anomaly detector data is always encrypted in CloudWatch Logs. By default,
+ *   CloudWatch Logs uses server-side encryption for the data at rest";
+ * - AWS Control Tower controls, CT.CLOUDTRAIL.PR.1: "by default, the log files delivered by
+ *   CloudTrail to your buckets are encrypted by Amazon server-side encryption with Amazon
+ *   S3-managed encryption keys (SSE-S3)"; S3 API reference, ServerSideEncryptionByDefault: "If a
+ *   PUT Object request doesn't specify any server-side encryption, this default encryption will
+ *   be applied."
+ */
+function withoutKey(type: TargetType): string {
+    switch (type.kind) {
+        case "log group":
+            return "CloudWatch Logs then encrypts its log data with its own default server-side encryption (AES-GCM under keys AWS owns), which you cannot control, audit or revoke";
+        case "anomaly detector":
+            return "CloudWatch Logs then encrypts the detector's data with its own default server-side encryption (keys AWS owns), which you cannot control, audit or revoke";
+        case "event data store":
+            return "CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke";
+        case "trail":
+            return "CloudTrail then writes its log files with the S3 bucket's default encryption: SSE-S3 (keys Amazon S3 manages), or the bucket's default KMS key if the bucket sets one, not a key whose policy names this trail";
+    }
+}
 
 /**
  * Log groups, anomaly detectors, trails and event data stores must carry a KMS key (`kmsKeyId`).
@@ -20,6 +50,18 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: EXEMPTIONS_SCHEMA,
     validateResource: (args, reportViolation) => {
+        if (args.type === "pulumi:pulumi:Stack") {
+            // Once per preview, on the stack itself: a misspelt option is refused, not ignored.
+            const refused = unknownConfigurationMessage(
+                "log-encryption-key-required",
+                args.getConfig(),
+                EXEMPTIONS_SCHEMA,
+            );
+            if (refused !== undefined) {
+                reportViolation(refused);
+            }
+            return;
+        }
         const type = TARGET_TYPES[args.type];
         if (type === undefined) {
             return;
@@ -59,7 +101,7 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
         }
         reportViolation(
             `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
-                `it would be encrypted with an AWS-owned key that you cannot control, audit or revoke. ` +
+                `${withoutKey(type)}. ` +
                 `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it ` +
                 `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).`,
         );

@@ -3,13 +3,48 @@
  * verified yet, saying what was not checked and why: never a silent pass.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { EXEMPTIONS_SCHEMA, isExempt, readExemptions } from "../lib/config";
+import {
+    EXEMPTIONS_SCHEMA,
+    isExempt,
+    readExemptions,
+    unknownConfigurationMessage,
+} from "../lib/config";
+import type { TargetFacts } from "../lib/facts";
+import type { Finding } from "../lib/rule";
 import { stackConfiguration } from "../lib/location";
 import { KEY_RULES } from "../lib/rules";
 import { reportsOfThisRequest } from "./stackReports";
 
 /** What the advisory says it could not check, per rule id. */
 const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
+
+/**
+ * What the advisory says of a key that is not in this stack: a key ARN tells its region and
+ * whether it is multi-Region; a trail's alias ARN only its region; an alias name or key id (which
+ * CloudTrail accepts) less. What the rules could not check is named with their labels.
+ */
+function externalKeyMessage(
+    facts: TargetFacts,
+    reference: string,
+    findings: readonly Finding[],
+): string {
+    const form = facts.keyArn?.form;
+    const verify = `Verify that key where it is defined, or exempt this resource in this policy's configuration.`;
+    if (form === undefined || form === "key ARN") {
+        return (
+            `[cannot verify yet] ${facts.subject} uses KMS key ${reference}, which is not managed in this stack: ` +
+            `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ${verify}`
+        );
+    }
+    const open = findings
+        .filter((f) => f.outcome === "unverifiable")
+        .map((f) => LABELS.get(f.rule));
+    return (
+        `[cannot verify yet] ${facts.subject} uses the ${form} ${reference}, which CloudTrail accepts but which names no key managed in this stack: ` +
+        `its ${[...new Set([...open, "key spec", "key policy", "rotation"])].join(", ")} cannot be checked here` +
+        `${form === "alias ARN" ? " (its region was, from the alias ARN: an alias and its key are in the same region)" : ""}. ${verify}`
+    );
+}
 
 /** Says, as an advisory, what could not be verified yet: never a silent pass. */
 export const logEncryptionKeyVerifiable: StackValidationPolicy = {
@@ -19,7 +54,16 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
     enforcementLevel: "advisory",
     configSchema: EXEMPTIONS_SCHEMA,
     validateStack: (args, reportViolation) => {
-        const exemptions = readExemptions(args.getConfig());
+        const raw = args.getConfig();
+        const refused = unknownConfigurationMessage(
+            "log-encryption-key-verifiable",
+            raw,
+            EXEMPTIONS_SCHEMA,
+        );
+        if (refused !== undefined) {
+            reportViolation(refused);
+        }
+        const exemptions = readExemptions(raw);
         for (const { facts, findings } of reportsOfThisRequest(args, stackConfiguration())) {
             if (isExempt(exemptions, facts.target)) {
                 continue;
@@ -36,9 +80,7 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
                 // A reference that is not a key ARN at all is the usable policy's violation alone.
                 if (!findings.some((f) => f.rule === "key-arn")) {
                     reportViolation(
-                        `[cannot verify yet] ${facts.subject} uses KMS key ${r.reference}, which is not managed in this stack: ` +
-                            `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
-                            `Verify that key where it is defined, or exempt this resource in this policy's configuration.`,
+                        externalKeyMessage(facts, r.reference, findings),
                         facts.target.urn,
                     );
                 }
