@@ -9,7 +9,6 @@
 import * as path from "node:path";
 import { COMMERCIAL, MockEngine, RecordedResource, isUnknownInput } from "../harness/mockEngine";
 import { FixtureResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
-import * as pulumi from "@pulumi/pulumi";
 import {
     brokenProgram,
     judge,
@@ -127,12 +126,7 @@ export function renderVerdicts(stack: readonly FixtureResource[], result: Previe
 
 /** The demo's Lambda program previewed with `fixed: true`: encryptLambdaLogGroups() declares its group. */
 export async function previewLambdaFixed(): Promise<MockEngine> {
-    pulumi.runtime.setAllConfig({ "encrypted-logs-quickstart:fixed": "true" });
-    try {
-        return await previewProgram(lambdaProgram());
-    } finally {
-        pulumi.runtime.setAllConfig({});
-    }
+    return previewProgram(lambdaProgram(), { "encrypted-logs-quickstart:fixed": "true" });
 }
 
 async function main(): Promise<void> {
