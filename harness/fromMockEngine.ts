@@ -51,16 +51,17 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                   ? defaultProvider
                   : undefined;
         // After deploy (not a preview) the outputs are what the engine answered.
-        const outputs = !engine.preview && r.outputs !== undefined
-            ? (convert(r.outputs) as Record<string, unknown>)
-            : r.custom
-            ? {
-                  ...inputs,
-                  ...Object.fromEntries(
-                      (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
-                  ),
-              }
-            : inputs;
+        const outputs =
+            !engine.preview && r.outputs !== undefined
+                ? (convert(r.outputs) as Record<string, unknown>)
+                : r.custom
+                  ? {
+                        ...inputs,
+                        ...Object.fromEntries(
+                            (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
+                        ),
+                    }
+                  : inputs;
         out.push({
             urn: r.urn,
             type: r.type,

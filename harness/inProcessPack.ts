@@ -64,8 +64,7 @@ function lib(): PolicyInternals {
 
 /** Properties and unknown errors as `@pulumi/policy`'s server has them. */
 const POLICY_PROPS: PropsRuntime = {
-    props: (props) =>
-        lib().unknownCheckingProxy(lib().deserializeProperties(struct(props), false)),
+    props: (props) => lib().unknownCheckingProxy(lib().deserializeProperties(struct(props), false)),
     isUnknownValueError: (e) => e instanceof lib().UnknownValueError,
 };
 

@@ -111,6 +111,9 @@ function assertOneSdk(fromDir: string): void {
     }
 }
 
+/** This package's compiled modules (`<package>/bin/`), which stay loaded between runs. */
+const OWN_BIN = path.resolve(__dirname, "..") + path.sep;
+
 let typeScriptRegistered = false;
 
 /**
@@ -178,16 +181,32 @@ export async function runUnderMocks(program: Program, opts: RunOptions = {}): Pr
     }
     const transforms = TransformEngine.install();
     try {
-        await pulumi.runtime.runInPulumiStack(async () => {
-            if (entry === undefined) {
-                return (program as () => unknown)();
+        const cached = new Set(Object.keys(require.cache));
+        try {
+            await pulumi.runtime.runInPulumiStack(async () => {
+                if (entry === undefined) {
+                    return (program as () => unknown)();
+                }
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                return require(entry);
+            });
+            await engine.settle();
+        } finally {
+            // A program run again must run again, not come from the module cache: the program's
+            // own modules it loaded are unloaded (libraries and this package stay loaded).
+            for (const id of Object.keys(require.cache)) {
+                if (
+                    !cached.has(id) &&
+                    !id.includes(`${path.sep}node_modules${path.sep}`) &&
+                    !id.startsWith(OWN_BIN)
+                ) {
+                    delete require.cache[id];
+                }
             }
-            // A program run again must run again, not come from the module cache.
-            delete require.cache[require.resolve(entry)];
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            return require(entry);
-        });
-        await engine.settle();
+            if (entry !== undefined) {
+                delete require.cache[entry];
+            }
+        }
     } finally {
         transforms.close();
         if (opts.config !== undefined) {

@@ -145,4 +145,3 @@ export async function previewWith(
         all: [...[...byResource.values()].flat(), ...stackDs],
     };
 }
-

@@ -26,7 +26,16 @@ import { PACK_NAME, PackConfig, PackRunner } from "./packRunner";
 import { Program, RunOptions, programEntry, runUnderMocks } from "./programRunner";
 import { FixtureResource, SecretValue, UnknownValue, secret, unknown } from "./resources";
 
-export { Program, RunOptions, SecretValue, UnknownValue, programEntry, secret, unknown };
+export {
+    FixtureResource,
+    Program,
+    RunOptions,
+    SecretValue,
+    UnknownValue,
+    programEntry,
+    secret,
+    unknown,
+};
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -37,11 +46,13 @@ export const PACK_VERSION: string = JSON.parse(
 
 /**
  * A resource as the engine sends it to a policy pack: its URN, type, name, inputs (what `Analyze`
- * judges) and outputs (what `AnalyzeStack` judges), parent, provider, dependencies and property
- * dependencies (URNs). A value unknown at preview is an {@link UnknownValue} (`unknown()`), a
- * secret a {@link SecretValue} (`secret(v)`).
+ * judges) and outputs (what `AnalyzeStack` judges; the inputs when absent), parent, provider,
+ * dependencies and property dependencies (URNs). A value unknown at preview is an
+ * {@link UnknownValue} (`unknown()`), a secret a {@link SecretValue} (`secret(v)`). Without a URN
+ * a resource gets the one the engine would give a top-level resource of stack `test` of project
+ * `project` (`urn:pulumi:test::project::<type>::<name>`).
  */
-export type PackResource = FixtureResource;
+export type PackResource = Omit<FixtureResource, "urn"> & { readonly urn?: string };
 
 /** One policy violation, with what the Pulumi CLI prints for it. */
 export interface PolicyDiagnostic {
@@ -63,8 +74,8 @@ export interface PolicyDiagnostic {
 
 /** The pack's verdicts on a set of resources. */
 export interface CheckResult {
-    /** The resources judged, in registration order. */
-    readonly resources: readonly PackResource[];
+    /** The resources judged, in registration order, each with its URN. */
+    readonly resources: readonly FixtureResource[];
     /** Every violation: `Analyze`'s, resource by resource, then `AnalyzeStack`'s. */
     readonly diagnostics: readonly PolicyDiagnostic[];
     /** The mandatory ones: a real preview of this stack fails when there is any. */
@@ -86,11 +97,10 @@ export interface ProgramOptions extends RunOptions, PackOptions {}
 /** What running a program registered. */
 export interface ProgramRun {
     /** The resources, as the engine would send them to a policy pack. */
-    readonly resources: readonly PackResource[];
+    readonly resources: readonly FixtureResource[];
     /** The invokes the program made (`aws:index/getRegion:getRegion`, ...), in order. */
     readonly invokes: readonly string[];
 }
-
 
 /**
  * Runs a Pulumi program under the mocks (every invoke the components make answered: partition,
@@ -107,8 +117,8 @@ export async function runProgram(program: Program, opts: ProgramOptions = {}): P
 }
 
 /** A resource given without a URN gets the one the engine would give it (stack `test`, project `project`). */
-function withUrn(r: PackResource): PackResource {
-    return r.urn ? r : { ...r, urn: `urn:pulumi:test::project::${r.type}::${r.name}` };
+function withUrn(r: PackResource): FixtureResource {
+    return { ...r, urn: r.urn || `urn:pulumi:test::project::${r.type}::${r.name}` };
 }
 
 /**
@@ -146,7 +156,10 @@ export async function checkResources(
 }
 
 /** {@link runProgram}, then {@link checkResources} on what it registered. */
-export async function checkProgram(program: Program, opts: ProgramOptions = {}): Promise<CheckResult> {
+export async function checkProgram(
+    program: Program,
+    opts: ProgramOptions = {},
+): Promise<CheckResult> {
     const run = await runProgram(program, opts);
     return checkResources(run.resources, opts);
 }
