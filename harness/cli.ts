@@ -7,17 +7,20 @@
  * real `pulumi preview --policy-pack` would fail) or the program fails, 0 otherwise, 2 on a usage
  * error.
  */
-import { stackFromMockEngine } from "./fromMockEngine";
-import { programEntry, runUnderMocks } from "./programRunner";
-import {
-    colourEnabled,
-    paint,
-    renderPolicies,
-    renderTree,
-    renderVerdicts,
-    summarise,
-} from "./report";
-import { PACK_VERSION, checkResources } from "./testing";
+// Types only: the modules themselves (the Pulumi SDK, the pack) load once the arguments are
+// valid, so a usage error answers at once.
+import type * as programRunner from "./programRunner";
+import type * as report from "./report";
+import type * as testing from "./testing";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = () => ({
+    ...(require("./fromMockEngine") as typeof import("./fromMockEngine")),
+    ...(require("./programRunner") as typeof programRunner),
+    ...(require("./report") as typeof report),
+    ...(require("./testing") as typeof testing),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The usage text. */
 export const USAGE = [
@@ -40,7 +43,7 @@ function usageError(message: string): CliResult {
 }
 
 /** The `check` command on `args` (without `check`). */
-async function check(args: readonly string[], colour: boolean): Promise<CliResult> {
+async function check(args: readonly string[], colour: boolean | undefined): Promise<CliResult> {
     const flags = args.filter((a) => a.startsWith("-"));
     const unknownFlag = flags.find((f) => f !== "--full");
     if (unknownFlag !== undefined) {
@@ -55,13 +58,26 @@ async function check(args: readonly string[], colour: boolean): Promise<CliResul
         );
     }
     const dir = dirs[0];
+    const {
+        PACK_VERSION,
+        checkResources,
+        colourEnabled,
+        paint,
+        programEntry,
+        renderPolicies,
+        renderTree,
+        renderVerdicts,
+        runUnderMocks,
+        stackFromMockEngine,
+        summarise,
+    } = load();
     try {
         programEntry(dir);
     } catch (e) {
         return usageError((e as Error).message);
     }
     const full = flags.includes("--full");
-    const colours = paint(colour);
+    const colours = paint(colour ?? colourEnabled(process.stdout));
     let preview;
     try {
         preview = await runUnderMocks(dir, { dryRun: true, stack: "dev" });
@@ -99,11 +115,8 @@ async function check(args: readonly string[], colour: boolean): Promise<CliResul
     return { stdout: `${out.join("\n")}\n`, stderr: "", status: mandatory > 0 ? 1 : 0 };
 }
 
-/** Runs the command line `args` (after `node cli.js`); colour as {@link colourEnabled} decides for stdout. */
-export async function cli(
-    args: readonly string[],
-    colour: boolean = colourEnabled(process.stdout),
-): Promise<CliResult> {
+/** Runs the command line `args` (after `node cli.js`); colour as given, else as `colourEnabled` decides for stdout. */
+export async function cli(args: readonly string[], colour?: boolean): Promise<CliResult> {
     const [command, ...rest] = args;
     if (command === "--help" || command === "-h" || command === "help") {
         return { stdout: `${USAGE}\n`, stderr: "", status: 0 };

@@ -134,11 +134,19 @@ function registerTypeScript(fromDir: string): void {
     let tsnode = resolve("ts-node");
     let compiler = resolve("typescript");
     if (tsnode === undefined) {
-        const strings = sdkRequire<{
-            typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
-        }>("@pulumi/pulumi/tsutils").typeScriptRequireStrings();
-        tsnode = strings.tsnodeRequire;
-        compiler = strings.typescriptRequire;
+        // The Pulumi CLI's fallback: the ts-node and TypeScript @pulumi/pulumi vendors.
+        try {
+            const strings = sdkRequire<{
+                typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
+            }>("@pulumi/pulumi/tsutils").typeScriptRequireStrings();
+            tsnode = strings.tsnodeRequire;
+            compiler = strings.typescriptRequire;
+        } catch {
+            throw new Error(
+                `program: ${fromDir} is TypeScript, and neither it nor @pulumi/pulumi has ts-node to run it; ` +
+                    "fix: npm install --save-dev ts-node typescript in the program's project (or give its compiled .js)",
+            );
+        }
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(tsnode).register({

@@ -21,11 +21,17 @@ export const SECRET_SIG = {
 
 /** A property value unknown at preview. */
 export class UnknownValue {
-    constructor(readonly kind: keyof typeof UNKNOWN_SENTINEL = "string") {}
+    constructor(
+        /** The property's type, which picks the engine's sentinel. */
+        readonly kind: keyof typeof UNKNOWN_SENTINEL = "string",
+    ) {}
 }
 /** A secret property value. */
 export class SecretValue {
-    constructor(readonly value: unknown) {}
+    constructor(
+        /** The value the secret holds (policies see it unwrapped). */
+        readonly value: unknown,
+    ) {}
 }
 /** An unknown string (the usual case: an ARN or id computed by the provider). */
 export const unknown = (kind: keyof typeof UNKNOWN_SENTINEL = "string") => new UnknownValue(kind);
@@ -34,18 +40,25 @@ export const secret = (value: unknown) => new SecretValue(value);
 
 /** A resource of a fixture stack, as the engine knows it. */
 export interface FixtureResource {
+    /** `urn:pulumi:<stack>::<project>::<parent type$>type::name`. */
     readonly urn: string;
+    /** The resource type token, e.g. `aws:cloudwatch/logGroup:LogGroup`. */
     readonly type: string;
+    /** The resource's logical name. */
     readonly name: string;
     /** Checked inputs: what Analyze and Remediate receive. */
     readonly inputs: Record<string, unknown>;
     /** Outputs: what AnalyzeStack receives. @default the inputs */
     readonly outputs?: Record<string, unknown>;
+    /** URN of the parent resource. */
     readonly parent?: string;
     /** URN of the provider resource (it must be in the same stack). */
     readonly provider?: string;
+    /** URNs of the resources this one depends on. */
     readonly dependencies?: readonly string[];
+    /** Per input property, the URNs of the resources its value came from. */
     readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    /** The `protect` resource option. */
     readonly protect?: boolean;
 }
 

@@ -52,7 +52,10 @@ export const PACK_VERSION: string = JSON.parse(
  * a resource gets the one the engine would give a top-level resource of stack `test` of project
  * `project` (`urn:pulumi:test::project::<type>::<name>`).
  */
-export type PackResource = Omit<FixtureResource, "urn"> & { readonly urn?: string };
+export type PackResource = Omit<FixtureResource, "urn"> & {
+    /** The URN. @default `urn:pulumi:test::project::<type>::<name>` */
+    readonly urn?: string;
+};
 
 /** One policy violation, with what the Pulumi CLI prints for it. */
 export interface PolicyDiagnostic {
