@@ -234,7 +234,7 @@ export class MockEngine {
                 inputs: (pulumi.runtime as any).deserializeProperties(req.getObject()),
                 dependencies: req.getDependenciesList(),
                 propertyDependencies,
-                retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
+                retainOnDelete: optionalBool(req, "Retainondelete"),
                 replaceOnChanges: req.getReplaceonchangesList(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
                 protect: req.getProtect(),
@@ -376,6 +376,19 @@ export class MockEngine {
                 return { id: `${args.name}-id`, state: { ...inputs } };
         }
     }
+}
+
+/**
+ * An optional bool of a RegisterResourceRequest (`retainOnDelete`, `protect`): `undefined` when
+ * unset. Older SDKs' generated messages (e.g. @pulumi/pulumi 3.142) declare it as a plain bool,
+ * without `has<Field>()`: there it is its value.
+ */
+export function optionalBool(req: any, field: string): boolean | undefined {
+    const has = req[`has${field}`];
+    if (typeof has === "function" && !has.call(req)) {
+        return undefined;
+    }
+    return req[`get${field}`]();
 }
 
 /** Whether a recorded input is a value unknown during a preview (computed by the provider later). */

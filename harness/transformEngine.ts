@@ -25,7 +25,7 @@ import * as callbackPb from "@pulumi/pulumi/proto/callback_pb";
 import * as resourcePb from "@pulumi/pulumi/proto/resource_pb";
 import * as pulumi from "@pulumi/pulumi";
 import type * as emptyTypes from "google-protobuf/google/protobuf/empty_pb";
-import { sdkRequire } from "./mockEngine";
+import { optionalBool, sdkRequire } from "./mockEngine";
 
 // The SDK's own copies (this module ships in the testing export).
 const grpc = sdkRequire<typeof grpcTypes>("@grpc/grpc-js");
@@ -152,11 +152,13 @@ function optionsOf(req: resourcePb.RegisterResourceRequest): resourcePb.Transfor
     options.setPluginDownloadUrl(req.getPlugindownloadurl());
     options.setDeletedWith(req.getDeletedwith());
     options.setAdditionalSecretOutputsList(req.getAdditionalsecretoutputsList());
-    if (req.hasProtect()) {
-        options.setProtect(req.getProtect() === true);
+    const protect = optionalBool(req, "Protect");
+    if (protect !== undefined) {
+        options.setProtect(protect);
     }
-    if (req.hasRetainondelete()) {
-        options.setRetainOnDelete(req.getRetainondelete() === true);
+    const retainOnDelete = optionalBool(req, "Retainondelete");
+    if (retainOnDelete !== undefined) {
+        options.setRetainOnDelete(retainOnDelete);
     }
     if (req.getDeletebeforereplace()) {
         options.setDeleteBeforeReplace(true);
