@@ -187,8 +187,13 @@ function typeAndName(urn: string): string {
  * ```
  */
 export function formatDiagnostics(diagnostics: readonly PolicyDiagnostic[]): string {
-    // The CLI's rendering, as a preview of a failing stack shows it:
-    // "Policies:\n    ❌ pack@v0.0.1 (local: policypack)\n        - [mandatory]  policy-name  (pulumi:pulumi:Stack: name)\n          description\n          message"
+    // The CLI's rendering, as `pulumi preview` printed it for a failing local pack (the README of
+    // github.com/desteves/pulumi-stackvalidation-example, "When in violation of the Stack Policy"):
+    // "Policies:\n    ❌ pulumi-stackvalidation-example-diana@v0.0.1 (local: policypack)\n        -
+    // [mandatory]  pulumi-stackvalidation-example-diana  (pulumi:pulumi:Stack:
+    // pulumi-stackvalidation-example-dev)\n          every bucket must have ...\n          arn:aws:s3:::...";
+    // passing: "Policies:\n    ✅ pulumi-stackvalidation-example-diana@v0.0.1 (local: policypack)".
+    // "(local: policypack)" names the pack's directory, as the repository's is.
     const mark = diagnostics.some((d) => d.enforcementLevel === "mandatory") ? "❌" : "✅";
     const lines = ["Policies:", `    ${mark} ${PACK_NAME}@v${PACK_VERSION} (local: policypack)`];
     for (const d of diagnostics) {
