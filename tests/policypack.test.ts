@@ -319,7 +319,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.equal(
                 messageOf(result, USABLE, "key-id"),
                 '[key-arn] log group "key-id" (aws:cloudwatch/logGroup:LogGroup): kmsKeyId is "1234abcd-12ab-34cd-56ef-1234567890ab": ' +
-                    "this is a bare key id, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. " +
+                    "this is a bare key id, not a key ARN; CloudWatch Logs takes only a key ARN as kmsKeyId. " +
                     "Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key's `arn` output instead of its `keyId` or `id`.",
             );
             assert.equal(
