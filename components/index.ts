@@ -70,7 +70,13 @@ export {
     cloudTrailLogsRoleTrustPolicy,
     trailArn,
 } from "./cloudtrail/policies";
-export { AwsLocation, KmsKeyArn, parseKmsKeyArn } from "./common/arn";
+export {
+    AwsLocation,
+    COMPONENT_NEEDS_KEY_ARN,
+    KmsKeyArn,
+    LOGS_NEEDS_KEY_ARN,
+    parseKmsKeyArn,
+} from "./common/arn";
 export {
     ANOMALY_DETECTOR_ACTIONS,
     ANOMALY_DETECTOR_CRYPTO_ACTIONS,

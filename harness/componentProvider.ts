@@ -15,8 +15,6 @@
  *   in-process component tests), and it records every registration.
  */
 import * as grpc from "@grpc/grpc-js";
-import * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
-import * as enginePb from "@pulumi/pulumi/proto/engine_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
@@ -26,6 +24,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
+import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
 import { MockAccount, MockEngine } from "./mockEngine";
 
 /** Signatures of the special values in the engine's property encoding (Go: `resource.SigKey`...). */
@@ -96,13 +95,6 @@ export interface Registration {
     readonly replaceOnChanges: string[];
 }
 
-/** A `Log` call to the engine. */
-export interface EngineLog {
-    readonly severity: number;
-    readonly message: string;
-    readonly urn: string;
-}
-
 /** A running plugin process and what it printed. */
 export interface PluginProcess {
     readonly child: ChildProcess;
@@ -164,14 +156,6 @@ export function spawnPlugin(
 }
 
 /** Binds `server` on a free local port. */
-function bind(server: grpc.Server): Promise<number> {
-    return new Promise((resolve, reject) =>
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) =>
-            err ? reject(err) : resolve(port),
-        ),
-    );
-}
-
 /** Options for {@link ComponentProviderBoot.start}. */
 export interface BootOptions {
     /** The plugin directory (`pulumi package add <dir>`). */
@@ -220,28 +204,7 @@ export class ComponentProviderBoot {
         const stack = "dev";
         const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
 
-        const engine = new grpc.Server();
-        engine.addService(engineGrpc.EngineService, {
-            log: (
-                call: grpc.ServerUnaryCall<enginePb.LogRequest, Empty>,
-                cb: grpc.sendUnaryData<Empty>,
-            ) => {
-                logs.push({
-                    severity: call.request.getSeverity(),
-                    message: call.request.getMessage(),
-                    urn: call.request.getUrn(),
-                });
-                cb(null, new Empty());
-            },
-            getRootResource: (
-                _: unknown,
-                cb: grpc.sendUnaryData<enginePb.GetRootResourceResponse>,
-            ) => cb(null, new enginePb.GetRootResourceResponse().setUrn(stackUrn)),
-            setRootResource: (
-                _: unknown,
-                cb: grpc.sendUnaryData<enginePb.SetRootResourceResponse>,
-            ) => cb(null, new enginePb.SetRootResourceResponse()),
-        });
+        const engine = fakeEngine(logs, stackUrn);
 
         const monitor = new grpc.Server();
         monitor.addService(resourceGrpc.ResourceMonitorService, {
@@ -328,7 +291,10 @@ export class ComponentProviderBoot {
             registerResourceOutputs: (_: unknown, cb: grpc.sendUnaryData<Empty>) =>
                 cb(null, new Empty()),
         });
-        const [enginePort, monitorPort] = await Promise.all([bind(engine), bind(monitor)]);
+        const [enginePort, monitorPort] = await Promise.all([
+            bindLocal(engine),
+            bindLocal(monitor),
+        ]);
         const engineAddress = `127.0.0.1:${enginePort}`;
 
         // What RunPlugin runs: run-plugin located from the plugin directory (locateModule).

@@ -16,13 +16,13 @@
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
-import * as enginePb from "@pulumi/pulumi/proto/engine_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
+export { EngineLog } from "./fakeEngine";
 import { IN_PROCESS, InProcessPack } from "./inProcessPack";
 import {
     Diagnostic,
@@ -51,13 +51,6 @@ export {
     toWire,
     unknown,
 } from "./resources";
-
-/** A recorded `Log` call from the pack to the engine. */
-export interface EngineLog {
-    readonly severity: number;
-    readonly message: string;
-    readonly urn: string;
-}
 
 /** The properties `Struct` of a request, marshalled as the engine marshals them. */
 export function struct(props: Record<string, unknown>): Struct {
@@ -121,36 +114,8 @@ export class PolicyPackHarness {
             );
         }
         const logs: EngineLog[] = [];
-        const engine = new grpc.Server();
-        engine.addService(engineGrpc.EngineService, {
-            log: (
-                call: grpc.ServerUnaryCall<enginePb.LogRequest, Empty>,
-                cb: grpc.sendUnaryData<Empty>,
-            ) => {
-                logs.push({
-                    severity: call.request.getSeverity(),
-                    message: call.request.getMessage(),
-                    urn: call.request.getUrn(),
-                });
-                cb(null, new Empty());
-            },
-            getRootResource: (
-                _: unknown,
-                cb: grpc.sendUnaryData<enginePb.GetRootResourceResponse>,
-            ) => cb(null, new enginePb.GetRootResourceResponse()),
-            setRootResource: (
-                _: unknown,
-                cb: grpc.sendUnaryData<enginePb.SetRootResourceResponse>,
-            ) => cb(null, new enginePb.SetRootResourceResponse()),
-            startDebugging: (_: unknown, cb: grpc.sendUnaryData<Empty>) => cb(null, new Empty()),
-            requirePulumiVersion: (_: unknown, cb: grpc.sendUnaryData<Empty>) =>
-                cb(null, new Empty()),
-        });
-        const enginePort = await new Promise<number>((resolve, reject) =>
-            engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) =>
-                err ? reject(err) : resolve(port),
-            ),
-        );
+        const engine = fakeEngine(logs);
+        const enginePort = await bindLocal(engine);
         const started = process.hrtime.bigint();
         const child = spawn(
             process.execPath,

@@ -1,5 +1,5 @@
 /**
- * policypack/lib/destinations.ts: for every resource type that sends logs to CloudWatch Logs, the
+ * policypack/lib/destinations/ (one file per service): for every resource type that sends logs to CloudWatch Logs, the
  * group it writes to (found), that it writes nowhere when logging is off (disabled), and that an
  * unknown name stays UNKNOWN with the property to follow (name unknown). Props are read through
  * `@pulumi/policy`'s real unknown-checking proxy, as the policies get them.

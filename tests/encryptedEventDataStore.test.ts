@@ -555,7 +555,7 @@ describe("EncryptedEventDataStore", () => {
         [
             "an alias as the key",
             () => new EncryptedEventDataStore("lake", { kmsKeyArn: "alias/lake" }),
-            'kmsKeyArn is "alias/lake": this is an alias name, not a key ARN',
+            `kmsKeyArn is "alias/lake": this is an alias name, not a key ARN; this component reads the key's region and account from its ARN (CloudTrail itself would also take an alias or a key id).`,
         ],
     ];
     itFailsAtConstruction(errors);

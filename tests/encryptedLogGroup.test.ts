@@ -520,12 +520,12 @@ describe("EncryptedLogGroup", () => {
                     new EncryptedLogGroup("g", {
                         kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:alias/logs",
                     }),
-                'EncryptedLogGroup "g": kmsKeyArn is "arn:aws:kms:us-east-1:111122223333:alias/logs": this is an alias ARN, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: resolve the alias with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.',
+                'EncryptedLogGroup "g": kmsKeyArn is "arn:aws:kms:us-east-1:111122223333:alias/logs": this is an alias ARN, not a key ARN; CloudWatch Logs takes only a key ARN as kmsKeyId. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: resolve the alias with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.',
             ],
             [
                 "an alias name as kmsKeyArn",
                 () => new EncryptedLogGroup("g", { kmsKeyArn: "alias/logs" }),
-                'EncryptedLogGroup "g": kmsKeyArn is "alias/logs": this is an alias name, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: look the key up with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.',
+                'EncryptedLogGroup "g": kmsKeyArn is "alias/logs": this is an alias name, not a key ARN; CloudWatch Logs takes only a key ARN as kmsKeyId. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: look the key up with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.',
             ],
             [
                 "a bare key id as kmsKeyArn",
@@ -533,7 +533,7 @@ describe("EncryptedLogGroup", () => {
                     new EncryptedLogGroup("g", {
                         kmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab",
                     }),
-                'EncryptedLogGroup "g": kmsKeyArn is "1234abcd-12ab-34cd-56ef-1234567890ab": this is a bare key id, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key\'s `arn` output instead of its `keyId` or `id`.',
+                'EncryptedLogGroup "g": kmsKeyArn is "1234abcd-12ab-34cd-56ef-1234567890ab": this is a bare key id, not a key ARN; CloudWatch Logs takes only a key ARN as kmsKeyId. Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key\'s `arn` output instead of its `keyId` or `id`.',
             ],
             [
                 "an S3 bucket ARN as kmsKeyArn",

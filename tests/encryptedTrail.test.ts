@@ -598,13 +598,13 @@ describe("EncryptedTrail", () => {
         [
             "an alias where a key ARN is needed",
             () => new EncryptedTrail("trail1", { kmsKeyArn: "alias/cloudtrail" }),
-            'EncryptedTrail "trail1": kmsKeyArn is "alias/cloudtrail": this is an alias name, not a key ARN',
+            `EncryptedTrail "trail1": kmsKeyArn is "alias/cloudtrail": this is an alias name, not a key ARN; this component reads the key's region and account from its ARN (CloudTrail itself would also take an alias or a key id). Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: look the key up with aws.kms.getAliasOutput({ name }).targetKeyArn and pass that.`,
         ],
         [
             "a key id where a key ARN is needed",
             () =>
                 new EncryptedTrail("trail1", { kmsKeyArn: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0" }),
-            "this is a bare key id, not a key ARN",
+            "this is a bare key id, not a key ARN; this component reads the key's region and account from its ARN (CloudTrail itself would also take an alias or a key id).",
         ],
         [
             "readers together with a key of your own",

@@ -7,13 +7,8 @@
  */
 import * as assert from "node:assert/strict";
 import { namedLogGroup, groupArnOf, writer } from "../harness/destinationFixtures";
-import {
-    Diagnostic,
-    FixtureResource,
-    PreviewResult,
-    unknown,
-    usePolicyPack,
-} from "../harness/policyHarness";
+import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder } from "../harness/stackFixtures";
 
 const ENCRYPTED = "log-destinations-encrypted";
@@ -27,23 +22,6 @@ const DESCRIPTION =
 
 const arn = (name: string, region = "us-east-1") =>
     `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;
-
-/** `policy/resource [check]` for each diagnostic, sorted. */
-function verdicts(result: PreviewResult | readonly Diagnostic[]): string[] {
-    const ds = "all" in result ? result.all : result;
-    return ds
-        .map((d) =>
-            `${d.policyName}/${d.urn.split("::").pop()} ${/\[([a-z -]+)\]/.exec(d.message)?.[0] ?? ""}`.trim(),
-        )
-        .sort();
-}
-
-/** The one diagnostic of `policy` on `name`, without the description line. */
-function messageOf(result: PreviewResult, policy: string, name: string): string {
-    const found = result.all.filter((d) => d.policyName === policy && d.urn.endsWith(`::${name}`));
-    assert.equal(found.length, 1, `one ${policy} on ${name}: ${verdicts(result).join("; ")}`);
-    return found[0].message.split("\n").slice(1).join("\n");
-}
 
 /** A resource the unknown names are computed from (say a random suffix). */
 function source(s: StackBuilder): FixtureResource {
@@ -463,43 +441,50 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
             );
         });
 
-        it("says when a named group must exist elsewhere", async () => {
-            const s = new StackBuilder();
-            ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s);
-            assert.equal(
-                messageOf(await preview(s), ENCRYPTED, "workflow"),
+        const messages: [string, (s: StackBuilder) => void, string, string][] = [
+            [
+                "says when a named group must exist elsewhere",
+                (s) => ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s),
+                "workflow",
                 '[log-destination] Step Functions state machine "workflow" (aws:sfn/stateMachine:StateMachine) writes its execution history ' +
                     'to the log group "/app/workflow" in us-east-1, which this stack does not declare: the group must already exist elsewhere, ' +
                     "and nothing here shows that it has a KMS key. Fix: set loggingConfiguration.logDestination to an EncryptedLogGroup's arn " +
                     "followed by :*, or exempt this resource in this policy's configuration if the group is managed elsewhere.",
-            );
-        });
-
-        it("names the MethodSettings' execution-log group and how to declare it first", async () => {
-            const s = new StackBuilder();
-            ROWS.find((r) => r.type === "aws:apigateway/methodSettings:MethodSettings")!.known(s);
-            assert.equal(
-                messageOf(await preview(s), ENCRYPTED, "prod-logging"),
+            ],
+            [
+                "names the MethodSettings' execution-log group and how to declare it first",
+                (s) =>
+                    ROWS.find(
+                        (r) => r.type === "aws:apigateway/methodSettings:MethodSettings",
+                    )!.known(s),
+                "prod-logging",
                 '[log-destination] API Gateway method settings "prod-logging" (aws:apigateway/methodSettings:MethodSettings) writes its ' +
                     'execution logs to the log group "API-Gateway-Execution-Logs_a1b2c3/prod" in us-east-1, which this stack does not declare: ' +
                     "API Gateway creates it itself, with no KMS key, when it first writes (and a later attempt to declare it fails with " +
                     "ResourceAlreadyExistsException). Fix: declare it first, new EncryptedLogGroup(name, { logGroupName: " +
                     "apiGatewayExecutionLogGroupName(restApiId, stageName) }), and add that group to the MethodSettings' dependsOn.",
-            );
-        });
-
-        it("a declared group without a key", async () => {
-            const s = new StackBuilder();
-            const g = namedLogGroup(s, "orders-logs", "/app/orders", { encrypted: false });
-            ROWS[0].reference!(s, g);
-            assert.equal(
-                messageOf(await preview(s), ENCRYPTED, "orders"),
+            ],
+            [
+                "a declared group without a key",
+                (s) =>
+                    ROWS[0].reference!(
+                        s,
+                        namedLogGroup(s, "orders-logs", "/app/orders", { encrypted: false }),
+                    ),
+                "orders",
                 '[log-destination] Lambda function "orders" (aws:lambda/function:Function) writes its function logs to log group ' +
                     '"orders-logs" (aws:cloudwatch/logGroup:LogGroup) (found through the property dependency of loggingConfig), which has ' +
                     "no kmsKeyId: its events are encrypted with an AWS-owned key. Fix: give that log group a kmsKeyId (an EncryptedLogGroup " +
                     "creates the key and its policy).",
-            );
-        });
+            ],
+        ];
+        for (const [title, build, name, message] of messages) {
+            it(title, async () => {
+                const s = new StackBuilder();
+                build(s);
+                assert.equal(messageOf(await preview(s), ENCRYPTED, name), message);
+            });
+        }
 
         it("a declared group whose key the key rules refuse, reported on both", async () => {
             const s = new StackBuilder();

@@ -12,10 +12,10 @@ import {
     FixtureResource,
     overGrpc,
     usePolicyPack,
-    PreviewResult,
     secret,
     unknown,
 } from "../harness/policyHarness";
+import { messageOf, verdicts } from "../harness/verdicts";
 import { cloudTrailKeyPolicy, eventDataStoreKeyPolicy, logGroupKeyPolicy } from "../components";
 import {
     ACCOUNT,
@@ -65,32 +65,6 @@ const FAR_MESSAGE =
     '[region] event data store "far" (aws:cloudtrail/eventDataStore:EventDataStore) is in us-east-1 (from its provider "default_7_48_0") ' +
     'but KMS key "far-key" (aws:kms/key:Key) is in eu-west-1 (from its provider "eu"): the service can only use a key in its own region. ' +
     "Fix: create the key in us-east-1 (give it the same provider or region input) and use that key's ARN.";
-
-/** `policy name/resource name [check]` for each diagnostic, sorted: the verdict at a glance. */
-function verdicts(result: PreviewResult | readonly Diagnostic[]): string[] {
-    const ds = "all" in result ? result.all : result;
-    return ds
-        .map((d) =>
-            `${d.policyName}/${d.urn.split("::").pop()} ${/\[([a-z -]+)\]/.exec(d.message)?.[0] ?? ""}`.trim(),
-        )
-        .sort();
-}
-
-/** The message of the only diagnostic of `policy` on `name`, without the policy description line. */
-function messageOf(result: PreviewResult, policy: string, name: string, check = ""): string {
-    const found = result.all.filter(
-        (d) =>
-            d.policyName === policy &&
-            d.urn.endsWith(`::${name}`) &&
-            d.message.includes(`[${check}`),
-    );
-    assert.equal(
-        found.length,
-        1,
-        `expected one ${policy} diagnostic on ${name}, got ${verdicts(result).join("; ")}`,
-    );
-    return found[0].message.split("\n").slice(1).join("\n");
-}
 
 describe("policy pack: through the analyzer protocol", function () {
     this.timeout(60_000);
@@ -319,7 +293,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.equal(
                 messageOf(result, USABLE, "key-id"),
                 '[key-arn] log group "key-id" (aws:cloudwatch/logGroup:LogGroup): kmsKeyId is "1234abcd-12ab-34cd-56ef-1234567890ab": ' +
-                    "this is a bare key id, not a key ARN; CloudWatch Logs and CloudTrail need the full key ARN. " +
+                    "this is a bare key id, not a key ARN; CloudWatch Logs takes only a key ARN as kmsKeyId. " +
                     "Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key's `arn` output instead of its `keyId` or `id`.",
             );
             assert.equal(

@@ -6,41 +6,14 @@
  * resource without a key is encrypted with, a misspelt configuration property).
  */
 import * as assert from "node:assert/strict";
-import {
-    Diagnostic,
-    FixtureResource,
-    PreviewResult,
-    unknown,
-    usePolicyPack,
-} from "../harness/policyHarness";
+import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 import { logGroupKeyPolicy } from "../components";
 
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
 const VERIFIABLE = "log-encryption-key-verifiable";
-
-/** `policy/resource [check]` for each diagnostic, sorted (stack-level ones as `policy/ [check]`). */
-function verdicts(result: PreviewResult | readonly Diagnostic[]): string[] {
-    const ds = "all" in result ? result.all : result;
-    return ds
-        .map((d) =>
-            `${d.policyName}/${d.urn === "" ? "" : d.urn.split("::").pop()} ${/\[([a-z -]+)\]/.exec(d.message)?.[0] ?? ""}`.trim(),
-        )
-        .sort();
-}
-
-/** The message of the only diagnostic of `policy` on `name`, without the policy description line. */
-function messageOf(result: PreviewResult, policy: string, name: string, check = ""): string {
-    const found = result.all.filter(
-        (d) =>
-            d.policyName === policy &&
-            (name === "" ? d.urn === "" : d.urn.endsWith(`::${name}`)) &&
-            d.message.includes(`[${check}`),
-    );
-    assert.equal(found.length, 1, `one ${policy} diagnostic on ${name}: ${verdicts(result)}`);
-    return found[0].message.split("\n").slice(1).join("\n");
-}
 
 /** A key policy object for the logs principal of us-east-1 with `resource` as its Resource. */
 function logsPolicyOn(resource: string | string[], group: string): object {

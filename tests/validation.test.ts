@@ -249,7 +249,7 @@ describe("parseKmsKeyArn", () => {
             true,
         );
     });
-    const need = "CloudWatch Logs and CloudTrail need the full key ARN";
+    const need = "CloudWatch Logs takes only a key ARN as kmsKeyId";
     const refusals: [unknown, string][] = [
         [
             undefined,

@@ -5,6 +5,7 @@ import { awsLocation, callerArn } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
+import { COMPONENT_NEEDS_KEY_ARN } from "../common/arn";
 import { checkedKeyArn } from "../logs/logsKey";
 import { eventDataStoreKeyPolicy } from "./eventDataStorePolicies";
 import { TrailAdvancedEventSelector, validateTrailSelectors } from "./trailOptions";
@@ -207,6 +208,7 @@ export class EncryptedEventDataStore extends pulumi.ComponentResource {
                 args.kmsKeyArn,
                 where,
                 "the event data store",
+                COMPONENT_NEEDS_KEY_ARN,
             );
         }
 

@@ -5,6 +5,7 @@ import { awsLocation, callerArn } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
+import { COMPONENT_NEEDS_KEY_ARN } from "../common/arn";
 import { checkedKeyArn } from "../logs/logsKey";
 import { CloudTrailKey } from "./cloudTrailKey";
 import {
@@ -291,6 +292,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                 args.kmsKeyArn,
                 where,
                 "the trail's S3 bucket",
+                COMPONENT_NEEDS_KEY_ARN,
             );
         }
 

@@ -39,11 +39,29 @@ const ACCOUNT_PATTERN = /^\d{12}$/;
 const KEY_ARN_FORM = "arn:<partition>:kms:<region>:<account>:key/<key-id>";
 
 /**
- * Parses a full KMS key ARN. Aliases, alias ARNs and bare key ids are refused with a message that
- * says why: CloudWatch Logs and CloudTrail need the key ARN itself.
+ * Why CloudWatch Logs needs a key ARN. CreateLogGroup and AssociateKmsKey, `kmsKeyId`: "The Amazon
+ * Resource Name (ARN) of the KMS key to use when encrypting log data."
  */
-export function parseKmsKeyArn(argument: string, value: unknown): KmsKeyArn {
-    const needArn = "CloudWatch Logs and CloudTrail need the full key ARN";
+export const LOGS_NEEDS_KEY_ARN = "CloudWatch Logs takes only a key ARN as kmsKeyId";
+
+/**
+ * Why a trail or event data store component needs a key ARN although CloudTrail does not:
+ * CreateTrail and CreateEventDataStore, `KmsKeyId`: "The value can be an alias name prefixed by
+ * "alias/", a fully specified ARN to an alias, a fully specified ARN to a key, or a globally unique
+ * identifier." The component reads the key's partition, region and account from its ARN.
+ */
+export const COMPONENT_NEEDS_KEY_ARN =
+    "this component reads the key's region and account from its ARN (CloudTrail itself would also take an alias or a key id)";
+
+/**
+ * Parses a full KMS key ARN. Aliases, alias ARNs and bare key ids are refused with a message that
+ * says why the key ARN itself is needed: `needArn`, by default what CloudWatch Logs requires.
+ */
+export function parseKmsKeyArn(
+    argument: string,
+    value: unknown,
+    needArn: string = LOGS_NEEDS_KEY_ARN,
+): KmsKeyArn {
     if (typeof value !== "string" || value.length === 0) {
         throw new InputError(
             argument,
@@ -193,15 +211,17 @@ export function parseCloudTrailKeyReference(
 
 /**
  * Parses a key ARN and checks that it lives where the resource using it lives: same partition and
- * same region (the service principal must be in the key's region, seed 000 step 2).
+ * same region (the service principal must be in the key's region, seed 000 step 2). `needArn`
+ * says why a key ARN is needed, as for `parseKmsKeyArn`.
  */
 export function checkKeyLocation(
     argument: string,
     value: unknown,
     where: Pick<AwsLocation, "partition" | "region">,
     user: string,
+    needArn: string = LOGS_NEEDS_KEY_ARN,
 ): KmsKeyArn {
-    const key = parseKmsKeyArn(argument, value);
+    const key = parseKmsKeyArn(argument, value, needArn);
     if (key.partition !== where.partition) {
         throw new InputError(
             argument,

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsLocation, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
+import { AwsLocation, LOGS_NEEDS_KEY_ARN, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
@@ -171,7 +171,8 @@ export function chooseKey(
 /**
  * Checks a key ARN the user gave: its form at once when it is a plain string, its partition and
  * region (which need the provider's answers) inside an apply. The result carries the input's
- * dependencies, so a failed check stops the resource that uses it.
+ * dependencies, so a failed check stops the resource that uses it. `needArn` says why a key ARN is
+ * needed (by default, CloudWatch Logs' reason).
  */
 export function checkedKeyArn(
     parent: pulumi.Resource,
@@ -180,13 +181,14 @@ export function checkedKeyArn(
     given: pulumi.Input<string>,
     where: pulumi.Output<AwsLocation>,
     user: string,
+    needArn: string = LOGS_NEEDS_KEY_ARN,
 ): pulumi.Output<string> {
     if (typeof given === "string") {
-        checked(parent, label, () => parseKmsKeyArn(argument, given));
+        checked(parent, label, () => parseKmsKeyArn(argument, given, needArn));
     }
     return pulumi
         .all([given, where])
         .apply(([value, loc]) =>
-            checked(parent, label, () => checkKeyLocation(argument, value, loc, user).arn),
+            checked(parent, label, () => checkKeyLocation(argument, value, loc, user, needArn).arn),
         );
 }

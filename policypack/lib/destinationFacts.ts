@@ -1,6 +1,6 @@
 /**
  * The facts of one resource that writes to CloudWatch Logs (a "writer": a Lambda function, an API
- * Gateway stage, an EKS cluster, ...): where its logs go (`destinations.ts`), and for each
+ * Gateway stage, an EKS cluster, ...): where its logs go (`destinations/`), and for each
  * destination the log group the stack declares for it, how it was found, and that group's own
  * facts and key-rule findings (`facts.ts`, `rules/`), computed once per group. Rules read only this.
  *
