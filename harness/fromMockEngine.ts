@@ -3,13 +3,11 @@
  * sends the policy pack: every registered resource with its inputs (unknowns and secrets kept),
  * parent, provider, dependencies and property dependencies, plus the default AWS provider the
  * engine adds (with the stack's region), and as outputs the inputs plus the provider-computed
- * properties (ARNs, ids) a preview does not know yet.
+ * properties (ARNs, ids) a preview does not know yet (after a deploy, the outputs the engine
+ * answered with).
  */
-import { FixtureResource, SecretValue, UnknownValue, unknown } from "./policyHarness";
+import { FixtureResource, SECRET_SIG, SecretValue, UnknownValue, unknown } from "./resources";
 import { MockEngine, isUnknownInput } from "./mockEngine";
-
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
 function convert(value: unknown): unknown {
     if (isUnknownInput(value)) {
@@ -20,7 +18,7 @@ function convert(value: unknown): unknown {
     }
     if (value !== null && typeof value === "object") {
         const obj = value as Record<string, unknown>;
-        if (obj[SIG_KEY] === SECRET_SIG) {
+        if (obj[SECRET_SIG.key] === SECRET_SIG.value) {
             return new SecretValue(convert(obj.value));
         }
         return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, convert(v)]));
@@ -52,14 +50,18 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                 : r.custom && r.type.startsWith("aws:")
                   ? defaultProvider
                   : undefined;
-        const outputs = r.custom
-            ? {
-                  ...inputs,
-                  ...Object.fromEntries(
-                      (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
-                  ),
-              }
-            : inputs;
+        // After deploy (not a preview) the outputs are what the engine answered.
+        const outputs =
+            !engine.preview && r.outputs !== undefined
+                ? (convert(r.outputs) as Record<string, unknown>)
+                : r.custom
+                  ? {
+                        ...inputs,
+                        ...Object.fromEntries(
+                            (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
+                        ),
+                    }
+                  : inputs;
         out.push({
             urn: r.urn,
             type: r.type,

@@ -7,6 +7,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+
+/**
+ * A module loaded the way `@pulumi/pulumi` itself resolves it: its own dependencies
+ * (`@grpc/grpc-js`, `google-protobuf`), so the shipped testing export uses the SDK's copies and the
+ * package declares no dependency of its own on them. Node.js: "`module.createRequire(filename)`
+ * ... Filename to be used to construct the require function."
+ */
+export function sdkRequire<T>(id: string): T {
+    return createRequire(require.resolve("@pulumi/pulumi"))(id) as T;
+}
 
 /** A partition/region/account the mocks answer with. */
 export interface MockAccount {
@@ -54,6 +65,8 @@ export interface RecordedResource {
     readonly type: string;
     readonly name: string;
     urn: string;
+    /** The outputs the engine answered with (`undefined` until it answered). */
+    outputs?: Record<string, any>;
     readonly parent: string;
     readonly provider: string;
     readonly custom: boolean;
@@ -81,10 +94,18 @@ export function uuidFrom(seed: string): string {
 
 // A program whose inputs fail validation inside an apply never registers the resource: the error
 // reaches the runtime as an unhandled rejection, which ends a real `pulumi up`. Tests read it here.
+// The listener is added when the first engine starts, not when this module loads: the
+// `pulumi-aws-encrypted-logs/testing` export loads it in a user's test process.
 let current: MockEngine | undefined;
-process.on("unhandledRejection", (reason: unknown) => {
-    current?.failures.push(reason instanceof Error ? reason : new Error(String(reason)));
-});
+let listening = false;
+function recordUnhandledRejections(): void {
+    if (!listening) {
+        listening = true;
+        process.on("unhandledRejection", (reason: unknown) => {
+            current?.failures.push(reason instanceof Error ? reason : new Error(String(reason)));
+        });
+    }
+}
 
 /** The recording engine. Start one per test with {@link MockEngine.start}. */
 export class MockEngine {
@@ -120,6 +141,7 @@ export class MockEngine {
             engine.preview,
         );
         engine.hookMonitor();
+        recordUnhandledRejections();
         current = engine;
         return engine;
     }
@@ -212,7 +234,7 @@ export class MockEngine {
                 inputs: (pulumi.runtime as any).deserializeProperties(req.getObject()),
                 dependencies: req.getDependenciesList(),
                 propertyDependencies,
-                retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
+                retainOnDelete: optionalBool(req, "Retainondelete"),
                 replaceOnChanges: req.getReplaceonchangesList(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
                 protect: req.getProtect(),
@@ -221,6 +243,10 @@ export class MockEngine {
             return original(req, (err: any, resp: any) => {
                 if (resp) {
                     record.urn = resp.getUrn();
+                    const object = resp.getObject();
+                    if (object) {
+                        record.outputs = (pulumi.runtime as any).deserializeProperties(object);
+                    }
                     if (record.type === "pulumi:providers:aws") {
                         this.providerRegions.set(
                             record.urn,
@@ -350,6 +376,19 @@ export class MockEngine {
                 return { id: `${args.name}-id`, state: { ...inputs } };
         }
     }
+}
+
+/**
+ * An optional bool of a RegisterResourceRequest (`retainOnDelete`, `protect`): `undefined` when
+ * unset. Older SDKs' generated messages (e.g. @pulumi/pulumi 3.142) declare it as a plain bool,
+ * without `has<Field>()`: there it is its value.
+ */
+export function optionalBool(req: any, field: string): boolean | undefined {
+    const has = req[`has${field}`];
+    if (typeof has === "function" && !has.call(req)) {
+        return undefined;
+    }
+    return req[`get${field}`]();
 }
 
 /** Whether a recorded input is a value unknown during a preview (computed by the provider later). */

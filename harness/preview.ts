@@ -3,13 +3,13 @@
  * recording mock engine, and running the policy pack over what it registered: what the demo, the
  * program tests and the bench share.
  */
-import * as pulumi from "@pulumi/pulumi";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stackFromMockEngine } from "./fromMockEngine";
 import { COMMERCIAL, MockEngine } from "./mockEngine";
-import { FixtureResource, PolicyPackRunner, PreviewResult } from "./policyHarness";
-import { TransformEngine } from "./transformEngine";
+import { PolicyPackRunner } from "./policyHarness";
+import { FixtureResource, PreviewResult } from "./resources";
+import { runUnderMocks } from "./programRunner";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -35,30 +35,21 @@ export function lambdaProgram(): string {
 
 /**
  * Runs a Pulumi TypeScript program in preview mode under the recording mock engine, with the
- * engine's side of stack transforms (`pulumi.runtime.registerResourceTransform`) as the CLI has it.
+ * engine's side of stack transforms (`pulumi.runtime.registerResourceTransform`) as the CLI has
+ * it, as project `encrypted-logs-quickstart`, stack `demo` ({@link runUnderMocks}).
  */
-export async function previewProgram(program: string): Promise<MockEngine> {
-    // The Pulumi CLI runs TypeScript programs through ts-node; so does the demo.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-    const engine = await MockEngine.start(COMMERCIAL, {
-        preview: true,
+export async function previewProgram(
+    program: string,
+    config?: Record<string, string>,
+): Promise<MockEngine> {
+    return runUnderMocks(program, {
+        dryRun: true,
         project: "encrypted-logs-quickstart",
         stack: "demo",
+        region: COMMERCIAL.region,
+        accountId: COMMERCIAL.accountId,
+        config,
     });
-    const transforms = TransformEngine.install();
-    try {
-        // A program previewed again must run again, not come from the module cache.
-        delete require.cache[require.resolve(program)];
-        await pulumi.runtime.runInPulumiStack(async () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            return require(program);
-        });
-        await engine.settle();
-    } finally {
-        transforms.close();
-    }
-    return engine;
 }
 
 /** Runs the pack over a previewed program as a preview would; returns the stack and verdicts. */

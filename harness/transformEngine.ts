@@ -19,12 +19,18 @@
  * It also logs, in order, when each request reaches the engine (after its transforms) and when
  * the engine answers it (`registered`/`done`), so tests can assert what existed before what.
  */
-import * as grpc from "@grpc/grpc-js";
+import type * as grpcTypes from "@grpc/grpc-js";
 import * as callbackGrpc from "@pulumi/pulumi/proto/callback_grpc_pb";
 import * as callbackPb from "@pulumi/pulumi/proto/callback_pb";
 import * as resourcePb from "@pulumi/pulumi/proto/resource_pb";
 import * as pulumi from "@pulumi/pulumi";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import type * as emptyTypes from "google-protobuf/google/protobuf/empty_pb";
+import { optionalBool, sdkRequire } from "./mockEngine";
+
+// The SDK's own copies (this module ships in the testing export).
+const grpc = sdkRequire<typeof grpcTypes>("@grpc/grpc-js");
+const { Empty } = sdkRequire<typeof emptyTypes>("google-protobuf/google/protobuf/empty_pb");
+type Empty = emptyTypes.Empty;
 
 /** The engine side of stack transforms, added to the current mock monitor. */
 export class TransformEngine {
@@ -146,11 +152,13 @@ function optionsOf(req: resourcePb.RegisterResourceRequest): resourcePb.Transfor
     options.setPluginDownloadUrl(req.getPlugindownloadurl());
     options.setDeletedWith(req.getDeletedwith());
     options.setAdditionalSecretOutputsList(req.getAdditionalsecretoutputsList());
-    if (req.hasProtect()) {
-        options.setProtect(req.getProtect() === true);
+    const protect = optionalBool(req, "Protect");
+    if (protect !== undefined) {
+        options.setProtect(protect);
     }
-    if (req.hasRetainondelete()) {
-        options.setRetainOnDelete(req.getRetainondelete() === true);
+    const retainOnDelete = optionalBool(req, "Retainondelete");
+    if (retainOnDelete !== undefined) {
+        options.setRetainOnDelete(retainOnDelete);
     }
     if (req.getDeletebeforereplace()) {
         options.setDeleteBeforeReplace(true);

@@ -1,15 +1,18 @@
 /**
  * `npm run demo`: previews the root Pulumi.yaml program (examples/complete) offline, under the
  * mock engine, the way `pulumi preview` would run it: no AWS account and no Pulumi CLI needed.
- * Prints the resource tree, the inputs that matter, and each key's policy. Then runs the policy
- * pack over that preview (started as the CLI starts it, fed as the engine feeds it) and over a
- * deliberately broken stack, and prints the verdicts; last, a Lambda function refused because
- * Lambda would create its log group itself, then the same program fixed by encryptLambdaLogGroups().
+ * Prints a summary line, the resource tree with the inputs that matter, each key policy and the
+ * trail's bucket policy collapsed to one line per statement (`--full`: the JSON). Then runs the
+ * policy pack over that preview (started as the CLI starts it, fed as the engine feeds it) and
+ * over a deliberately broken stack, and prints the verdicts (PASS/FAIL coloured on a terminal);
+ * then a Lambda function refused because Lambda would create its log group itself, and the same
+ * program fixed by encryptLambdaLogGroups(); last, what to try next.
+ * `npm run demo -- <program dir>` is `encrypted-logs check <program dir>` (harness/cli.ts).
  */
 import * as path from "node:path";
-import { COMMERCIAL, MockEngine, RecordedResource, isUnknownInput } from "../harness/mockEngine";
-import { FixtureResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
-import * as pulumi from "@pulumi/pulumi";
+import { cli } from "../harness/cli";
+import { COMMERCIAL, MockEngine } from "../harness/mockEngine";
+import { PolicyPackHarness } from "../harness/policyHarness";
 import {
     brokenProgram,
     judge,
@@ -17,185 +20,134 @@ import {
     previewProgram,
     rootProgram,
 } from "../harness/preview";
-import { DESTINATION_TYPES } from "../policypack/lib/destinations";
+import { runUnderMocks } from "../harness/programRunner";
+import {
+    Paint,
+    colourEnabled,
+    paint,
+    renderPolicies,
+    renderTree,
+    renderVerdicts as renderReportVerdicts,
+    summarise,
+} from "../harness/report";
+import { Diagnostic, FixtureResource, PreviewResult } from "../harness/resources";
+
+export { renderTree };
 
 const root = path.resolve(__dirname, "..", "..");
 
-const SHOWN_INPUTS: Record<string, string[]> = {
-    "aws:kms/key:Key": [
-        "customerMasterKeySpec",
-        "keyUsage",
-        "multiRegion",
-        "enableKeyRotation",
-        "deletionWindowInDays",
-    ],
-    "aws:cloudwatch/logGroup:LogGroup": [
-        "name",
-        "retentionInDays",
-        "kmsKeyId",
-        "logGroupClass",
-        "skipDestroy",
-    ],
-    "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": [
-        "detectorName",
-        "logGroupArnLists",
-        "kmsKeyId",
-        "evaluationFrequency",
-    ],
-    "aws:kms/keyPolicy:KeyPolicy": ["keyId"],
-    "aws:cloudtrail/trail:Trail": [
-        "name",
-        "s3BucketName",
-        "kmsKeyId",
-        "isMultiRegionTrail",
-        "enableLogFileValidation",
-    ],
-};
-
-function describeInput(engine: MockEngine, r: RecordedResource, key: string): string | undefined {
-    const value = r.inputs[key];
-    const unknown = isUnknownInput(value) || (Array.isArray(value) && value.some(isUnknownInput));
-    if (value !== undefined && !unknown) {
-        return JSON.stringify(value);
-    }
-    const deps = r.propertyDependencies[key] ?? [];
-    if (deps.length === 0) {
-        return undefined;
-    }
-    const names = deps.map((urn) => engine.resources.find((d) => d.urn === urn)?.name ?? urn);
-    return `(known after deploy, from ${names.join(", ")})`;
+/** A pack diagnostic as the verdicts show it: the reported message, without the policy's description. */
+function reported(d: Diagnostic): Diagnostic {
+    return { ...d, message: d.message.split("\n").slice(1).join("\n") };
 }
-
-/** The resource tree, one line per resource, with the inputs a reviewer checks. */
-export function renderTree(engine: MockEngine): string[] {
-    const lines: string[] = [];
-    const children = (parent: string) =>
-        engine.resources.filter((r) => r.parent === parent && r.urn !== "");
-    const walk = (r: RecordedResource, prefix: string, last: boolean, top: boolean) => {
-        const branch = top ? "" : last ? "└─ " : "├─ ";
-        lines.push(
-            `${prefix}${branch}${r.type}  ${r.name}${r.retainOnDelete ? "  [retainOnDelete]" : ""}`,
-        );
-        const inner = top ? prefix : prefix + (last ? "   " : "│  ");
-        for (const key of SHOWN_INPUTS[r.type] ?? []) {
-            const text = describeInput(engine, r, key);
-            if (text !== undefined) {
-                lines.push(`${inner}${children(r.urn).length > 0 ? "│" : " "}    ${key}: ${text}`);
-            }
-        }
-        const kids = children(r.urn);
-        kids.forEach((k, i) => walk(k, inner, i === kids.length - 1, false));
-    };
-    for (const stack of engine.ofType("pulumi:pulumi:Stack")) {
-        walk(stack, "", true, true);
-    }
-    return lines;
-}
-
-/** The resources the pack judges (log groups, detectors, trails, and what writes to log groups). */
-const TARGETS =
-    /^(aws:cloudwatch\/(logGroup|logAnomalyDetector)|aws:cloudtrail\/trail|aws-native:(logs:LogGroup|cloudtrail:Trail))/;
-const JUDGED = {
-    test: (type: string) =>
-        TARGETS.test(type) || Object.prototype.hasOwnProperty.call(DESTINATION_TYPES, type),
-};
 
 /**
  * The pack's verdicts, one line per judged resource: `PASS` when nothing was reported on it, else
- * one line per diagnostic (`[enforcement] policy: message`, the policy description left out).
+ * one line per diagnostic (`enforcement policy: message`, the policy description left out).
  */
-export function renderVerdicts(stack: readonly FixtureResource[], result: PreviewResult): string[] {
-    const lines: string[] = [];
-    for (const r of stack.filter((s) => JUDGED.test(s.type))) {
-        const ds = result.all.filter((d) => d.urn === r.urn);
-        lines.push(`${ds.length === 0 ? "PASS" : "FAIL"}  ${r.type}  ${r.name}`);
-        for (const d of ds) {
-            const message = d.message.split("\n").slice(1).join(" ");
-            lines.push(`      ${d.enforcementLevel} ${d.policyName}: ${message}`);
-        }
-    }
-    const elsewhere = result.all.filter(
-        (d) => !stack.some((r) => JUDGED.test(r.type) && r.urn === d.urn),
-    );
-    for (const d of elsewhere) {
-        lines.push(
-            `      ${d.enforcementLevel} ${d.policyName} on ${d.urn}: ${d.message.split("\n").slice(1).join(" ")}`,
-        );
-    }
-    return lines;
+export function renderVerdicts(
+    stack: readonly FixtureResource[],
+    result: PreviewResult,
+    colours?: Paint,
+): string[] {
+    return renderReportVerdicts(stack, result.all.map(reported), colours);
 }
 
 /** The demo's Lambda program previewed with `fixed: true`: encryptLambdaLogGroups() declares its group. */
 export async function previewLambdaFixed(): Promise<MockEngine> {
-    pulumi.runtime.setAllConfig({ "encrypted-logs-quickstart:fixed": "true" });
-    try {
-        return await previewProgram(lambdaProgram());
-    } finally {
-        pulumi.runtime.setAllConfig({});
-    }
+    return previewProgram(lambdaProgram(), { "encrypted-logs-quickstart:fixed": "true" });
 }
 
-async function main(): Promise<void> {
+/** The demo's output, line by line (`full`: whole policies as JSON). */
+export async function demo(full: boolean, colours: Paint): Promise<string[]> {
     const program = rootProgram();
-    const started = Date.now();
     const engine = await previewProgram(program);
-    const out: string[] = [];
-    out.push(
-        "pulumi-aws-encrypted-logs demo: offline preview under the mock engine (no AWS account, no Pulumi CLI)",
-    );
-    out.push(`Program: ${path.relative(root, program)} (the root Pulumi.yaml's main)`);
-    out.push(
-        `Provider: partition ${COMMERCIAL.partition}, region ${COMMERCIAL.region}, account ${COMMERCIAL.accountId} (mocked); ` +
-            `${engine.invokes.length} invokes; ${engine.resources.length} resources in ${Date.now() - started} ms`,
-    );
-    out.push("", "Resources:");
-    out.push(...renderTree(engine).map((l) => `  ${l}`));
-    for (const type of ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"]) {
-        for (const r of engine.ofType(type)) {
-            out.push("", `Key policy of ${r.type} ${r.name}:`);
-            const policy =
-                r.inputs.policy === undefined
-                    ? "(unknown)"
-                    : JSON.stringify(JSON.parse(r.inputs.policy), null, 2);
-            out.push(...policy.split("\n").map((l) => `  ${l}`));
-        }
-    }
+    const needsDeployed = renderPolicies(engine, undefined, full).includes("  (unknown)");
+    const deployed = needsDeployed
+        ? await runUnderMocks(program, {
+              dryRun: false,
+              project: "encrypted-logs-quickstart",
+              stack: "demo",
+          })
+        : undefined;
     const pack = await PolicyPackHarness.start();
     try {
-        out.push(
-            "",
-            `Policy pack "encrypted-logs" (started as the Pulumi CLI starts it, port ${pack.portLine} after ${pack.startupMs.toFixed(0)} ms), over this preview:`,
-        );
-        const demo = await judge(pack, engine);
-        out.push(...renderVerdicts(demo.stack, demo.result).map((l) => `  ${l}`));
+        const quick = await judge(pack, engine);
         const broken = brokenProgram();
-        out.push("", `And over a deliberately broken stack (${path.relative(root, broken)}):`);
         const bad = await judge(pack, await previewProgram(broken));
-        out.push(...renderVerdicts(bad.stack, bad.result).map((l) => `  ${l}`));
+        const lambda = lambdaProgram();
+        const refused = await judge(pack, await previewProgram(lambda));
+        const fixed = await judge(pack, await previewLambdaFixed());
         const mandatory = bad.result.all.filter((d) => d.enforcementLevel === "mandatory").length;
-        out.push(
+        const badFailed = renderVerdicts(bad.stack, bad.result).filter((l) =>
+            l.startsWith("FAIL"),
+        ).length;
+        return [
+            `pulumi-aws-encrypted-logs demo, ${path.relative(root, program)}: ${summarise(quick.stack, quick.result.all)}. ` +
+                `The broken stack: ${badFailed} FAIL, ${mandatory} mandatory violations.`,
+            `Offline: the root Pulumi.yaml's program under Pulumi's mock engine, as \`pulumi preview\` runs it ` +
+                `(partition ${COMMERCIAL.partition}, region ${COMMERCIAL.region}, account ${COMMERCIAL.accountId}, mocked; no AWS account, no Pulumi CLI).`,
+            "",
+            "Resources:",
+            ...renderTree(engine).map((l) => `  ${l}`),
+            ...renderPolicies(engine, deployed, full),
+            "",
+            'Policy pack "encrypted-logs" (started as the Pulumi CLI starts it), over this preview:',
+            ...renderVerdicts(quick.stack, quick.result, colours).map((l) => `  ${l}`),
+            "",
+            `And over a deliberately broken stack (${path.relative(root, broken)}):`,
+            ...renderVerdicts(bad.stack, bad.result, colours).map((l) => `  ${l}`),
             "",
             `${mandatory} mandatory violations: a real \`pulumi preview --policy-pack ./policypack\` of that stack fails.`,
-        );
-        const lambda = lambdaProgram();
-        out.push(
             "",
             `A Lambda function whose log group Lambda would create itself (${path.relative(root, lambda)}):`,
-        );
-        const refused = await judge(pack, await previewProgram(lambda));
-        out.push(...renderVerdicts(refused.stack, refused.result).map((l) => `  ${l}`));
-        out.push("", "The same program with encryptLambdaLogGroups() as its first line:");
-        const fixed = await judge(pack, await previewLambdaFixed());
-        out.push(...renderVerdicts(fixed.stack, fixed.result).map((l) => `  ${l}`));
+            ...renderVerdicts(refused.stack, refused.result, colours).map((l) => `  ${l}`),
+            "",
+            "The same program with encryptLambdaLogGroups() as its first line:",
+            ...renderVerdicts(fixed.stack, fixed.result, colours).map((l) => `  ${l}`),
+            "",
+            "Next: check your own program with `npm run demo -- ./my-program` (installed: `npx pulumi-aws-encrypted-logs check ./my-program`) " +
+                "or in your tests with pulumi-aws-encrypted-logs/testing (README: Check your own program)" +
+                (full ? "." : "; `npm run demo -- --full` prints whole policies."),
+        ];
     } finally {
         await pack.stop();
     }
-    console.log(out.join("\n"));
+}
+
+async function main(args: readonly string[]): Promise<number> {
+    const colour = colourEnabled(process.stdout);
+    if (args.some((a) => !a.startsWith("-"))) {
+        // `npm run demo -- <program dir> [--full]`: the check command on that program.
+        // npm runs scripts in the package root; a relative directory is the caller's (INIT_CWD).
+        const from = process.env.INIT_CWD ?? process.cwd();
+        const r = await cli(
+            ["check", ...args.map((a) => (a.startsWith("-") ? a : path.resolve(from, a)))],
+            colour,
+        );
+        process.stdout.write(r.stdout);
+        process.stderr.write(r.stderr);
+        return r.status;
+    }
+    const unknown = args.find((a) => a !== "--full");
+    if (unknown !== undefined) {
+        process.stderr.write(
+            `demo: unknown option ${JSON.stringify(unknown)}; the demo takes --full, or a program directory to check (npm run demo -- ./my-program)\n`,
+        );
+        return 2;
+    }
+    console.log((await demo(args.includes("--full"), paint(colour))).join("\n"));
+    return 0;
 }
 
 if (require.main === module) {
-    main().catch((e: Error) => {
-        console.error(`demo failed: ${e.stack ?? e.message}`);
-        process.exit(1);
-    });
+    main(process.argv.slice(2)).then(
+        (status) => {
+            process.exitCode = status;
+        },
+        (e: Error) => {
+            console.error(`demo failed: ${e.stack ?? e.message}`);
+            process.exitCode = 1;
+        },
+    );
 }

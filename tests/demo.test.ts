@@ -5,9 +5,12 @@
  */
 import * as assert from "node:assert/strict";
 import { anomalyDetectorKeyPolicy, cloudTrailKeyPolicy, logGroupKeyPolicy } from "../components";
-import { renderTree, renderVerdicts } from "../scripts/demo";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { demo, renderTree, renderVerdicts } from "../scripts/demo";
+import { paint } from "../harness/report";
 import { brokenProgram, judge, previewProgram, rootProgram } from "../harness/preview";
-import { COMMERCIAL } from "../harness/mockEngine";
+import { COMMERCIAL, uuidFrom } from "../harness/mockEngine";
 import { usePolicyPack } from "../harness/policyHarness";
 
 describe("npm run demo", function () {
@@ -97,3 +100,108 @@ describe("npm run demo", function () {
         );
     });
 });
+
+describe("npm run demo, as a person reads it", function () {
+    this.timeout(120_000);
+    const root = path.join(__dirname, "..", "..");
+    const run = (args: string[], env: Record<string, string>) =>
+        spawnSync(process.execPath, [path.join(root, "bin", "scripts", "demo.js"), ...args], {
+            cwd: root,
+            encoding: "utf8",
+            env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", INIT_CWD: root, ...env },
+        });
+    let lines: string[];
+    before(async () => {
+        lines = await demo(false, paint(false));
+    });
+
+    it("starts with a summary line: resources, keys, verdicts, and the broken stack's", () => {
+        assert.equal(
+            lines[0],
+            "pulumi-aws-encrypted-logs demo, examples/complete: 16 resources, 3 KMS keys; 3 PASS, 0 FAIL; 0 mandatory, 0 advisory violations. The broken stack: 4 FAIL, 6 mandatory violations.",
+        );
+    });
+
+    it("collapses each key policy to one line per statement: Sid, principal, actions, conditions", () => {
+        const at = lines.indexOf("Key policy of aws:kms/key:Key app-key:");
+        assert.deepEqual(lines.slice(at, at + 4), [
+            "Key policy of aws:kms/key:Key app-key:",
+            "  KeyAdministration: AWS arn:aws:iam::111122223333:root -> kms:*",
+            "  AllowCloudWatchLogsForLogGroups: Service logs.us-east-1.amazonaws.com -> kms:Encrypt,kms:Decrypt,kms:ReEncrypt*,kms:GenerateDataKey*,kms:Describe* if ArnEquals kms:EncryptionContext:aws:logs:arn=arn:aws:logs:us-east-1:111122223333:log-group:/encrypted-logs/app",
+            "",
+        ]);
+        assert.ok(!lines.some((l) => l.includes('"Version": "2012-10-17"')));
+    });
+
+    it("shows the trail's bucket policy, as after deploy since the bucket name is unknown at preview", () => {
+        const at = lines.findIndex((l) => l.startsWith("Bucket policy of "));
+        assert.deepEqual(lines.slice(at, at + 4), [
+            "Bucket policy of aws:s3/bucketPolicy:BucketPolicy audit-bucket-policy (unknown at preview, from audit-bucket; as after deploy, names from the mocks):",
+            `  AWSCloudTrailAclCheck: Service cloudtrail.amazonaws.com -> s3:GetBucketAcl on arn:aws:s3:::${BUCKET} if StringEquals aws:SourceArn=arn:aws:cloudtrail:us-east-1:111122223333:trail/audit`,
+            `  AWSCloudTrailWrite: Service cloudtrail.amazonaws.com -> s3:PutObject on arn:aws:s3:::${BUCKET}/AWSLogs/111122223333/* if StringEquals s3:x-amz-acl=bucket-owner-full-control; StringEquals aws:SourceArn=arn:aws:cloudtrail:us-east-1:111122223333:trail/audit`,
+            `  DenyInsecureTransport: DENY * -> s3:* on arn:aws:s3:::${BUCKET},arn:aws:s3:::${BUCKET}/* if Bool aws:SecureTransport=false`,
+        ]);
+    });
+
+    it("prints no internal noise (ports, timings) and closes with what to try next", () => {
+        assert.deepEqual(
+            lines.filter((l) => /\bport\b|\d+ ms\b|invokes/.test(l)),
+            [],
+        );
+        assert.equal(
+            lines[lines.length - 1],
+            "Next: check your own program with `npm run demo -- ./my-program` (installed: `npx pulumi-aws-encrypted-logs check ./my-program`) or in your tests with pulumi-aws-encrypted-logs/testing (README: Check your own program); `npm run demo -- --full` prints whole policies.",
+        );
+        // What .ci/run greps for.
+        assert.ok(lines.includes("  PASS  aws:cloudwatch/logGroup:LogGroup  app"));
+        assert.ok(lines.some((l) => l.includes("mandatory violations")));
+    });
+
+    it("--full prints each policy's JSON", async () => {
+        const full = await demo(true, paint(false));
+        const at = full.indexOf("Key policy of aws:kms/key:Key app-key:");
+        assert.deepEqual(full.slice(at + 1, at + 4), [
+            "  {",
+            '    "Version": "2012-10-17",',
+            '    "Statement": [',
+        ]);
+        assert.equal(full[full.length - 1].endsWith("(README: Check your own program)."), true);
+    });
+
+    it("colours PASS and FAIL with FORCE_COLOR=1, not with NO_COLOR=1 (stdout is a pipe)", () => {
+        const forced = run([], { FORCE_COLOR: "1" });
+        assert.equal(forced.status, 0, forced.stderr);
+        assert.ok(
+            forced.stdout.includes(
+                "  \u001b[32mPASS\u001b[0m  aws:cloudwatch/logGroup:LogGroup  app\n",
+            ),
+        );
+        assert.ok(
+            forced.stdout.includes(
+                "  \u001b[1;31mFAIL\u001b[0m  aws:cloudwatch/logGroup:LogGroup  no-key\n",
+            ),
+        );
+        const plain = run([], { NO_COLOR: "1" });
+        assert.equal(plain.status, 0, plain.stderr);
+        assert.ok(!plain.stdout.includes("\u001b["));
+        assert.ok(plain.stdout.includes("\n  PASS  aws:cloudwatch/logGroup:LogGroup  app\n"));
+    });
+
+    it("npm run demo -- <program dir> is the check command on that program", () => {
+        const r = run(["tests/fixtures/own-program/bad"], {});
+        assert.equal(r.status, 1, r.stderr);
+        assert.equal(
+            r.stdout.split("\n")[0],
+            `${path.join(root, "tests", "fixtures", "own-program", "bad")}: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations`,
+        );
+        const wrong = run(["--json"], {});
+        assert.equal(wrong.status, 2);
+        assert.equal(
+            wrong.stderr,
+            'demo: unknown option "--json"; the demo takes --full, or a program directory to check (npm run demo -- ./my-program)\n',
+        );
+    });
+});
+
+/** The trail bucket's name as the mocks deploy it (aws:s3/bucket:Bucket auto-naming, mockEngine.ts). */
+const BUCKET = `audit-bucket-${uuidFrom("audit-bucket").slice(0, 7)}`;

@@ -20,6 +20,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as api from "../components";
 import * as policies from "../policypack/policies";
+import * as testing from "../harness/testing";
 import { uuidFrom } from "../harness/mockEngine";
 
 const root = path.join(__dirname, "..", "..");
@@ -152,6 +153,9 @@ describe("npm package", function () {
             "bin/components/logs/encryptedLogGroup.d.ts",
             "bin/components/logs/policies.d.ts",
             "bin/components/logs/enums.d.ts",
+            "bin/harness/testing.js",
+            "bin/harness/testing.d.ts",
+            "bin/harness/cli.js",
         ]) {
             assert.ok(files.includes(required), `${required} is in the tarball`);
         }
@@ -227,6 +231,9 @@ describe("npm package", function () {
                 );
                 assert.deepEqual(exported.api, Object.keys(api).sort());
                 assert.deepEqual(exported.pack, Object.keys(policies).sort());
+                assert.deepEqual(exported.testing, Object.keys(testing).sort());
+                // Neither the policies nor the testing export load the optional peer.
+                assert.equal(exported.policyLoaded, false);
             });
 
             it("compiles a TypeScript program against it and runs every component under mocks", () => {
@@ -273,6 +280,24 @@ describe("npm package", function () {
                     ["aws:organizations/getOrganization:getOrganization org"],
                 );
             });
+
+            it("runs the check command (the package's bin) on a program of the project", () => {
+                const program = path.join(project, "own-bad");
+                fs.mkdirSync(program, { recursive: true });
+                for (const f of ["Pulumi.yaml", "index.ts"]) {
+                    fs.copyFileSync(
+                        path.join(root, "tests", "fixtures", "own-program", "bad", f),
+                        path.join(program, f),
+                    );
+                }
+                const bin = path.join(project, "node_modules", ".bin", "encrypted-logs");
+                const r = spawnSync(bin, ["check", "own-bad"], { cwd: project, encoding: "utf8" });
+                assert.equal(r.status, 1, `${r.stdout}${r.stderr}`);
+                assert.equal(
+                    r.stdout.split("\n")[0],
+                    "own-bad: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations",
+                );
+            });
         });
     }
 });
@@ -281,7 +306,9 @@ describe("npm package", function () {
 const EXPORTS_SCRIPT = `
 const api = require("pulumi-aws-encrypted-logs");
 const pack = require("pulumi-aws-encrypted-logs/policypack");
-console.log(JSON.stringify({ api: Object.keys(api).sort(), pack: Object.keys(pack).sort() }));
+const testing = require("pulumi-aws-encrypted-logs/testing");
+const policyLoaded = Object.keys(require.cache).some((k) => /[\\/]@pulumi[\\/]policy[\\/]/.test(k));
+console.log(JSON.stringify({ api: Object.keys(api).sort(), pack: Object.keys(pack).sort(), testing: Object.keys(testing).sort(), policyLoaded }));
 `;
 
 /** What tests/fixtures/consumer/index.ts registers. */
