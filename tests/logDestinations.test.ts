@@ -680,7 +680,12 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 },
                 [VERIFIABLE]: { exemptResourceNames: ["later"] },
             });
-            assert.deepEqual(verdicts(await preview(s)), []);
+            // Skipped, and the exemptions advisory says so on each of them.
+            assert.deepEqual(verdicts(await preview(s)), [
+                "log-encryption-exemptions/cluster [exempted]",
+                "log-encryption-exemptions/later [exempted]",
+                "log-encryption-exemptions/worker [exempted]",
+            ]);
         });
 
         it("judges the group's key by log-encryption-key-usable's findings, under its configuration", async () => {
@@ -729,12 +734,24 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                     [
                         ENCRYPTED,
                         1,
-                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
+                        [
+                            "disabledServices",
+                            "exemptResourceNames",
+                            "exemptUrnPatterns",
+                            "exemptionTags",
+                            "exemptions",
+                        ],
                     ],
                     [
                         VERIFIABLE,
                         0,
-                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
+                        [
+                            "disabledServices",
+                            "exemptResourceNames",
+                            "exemptUrnPatterns",
+                            "exemptionTags",
+                            "exemptions",
+                        ],
                     ],
                 ],
             );

@@ -108,7 +108,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(pack.engineLogs, []);
         });
 
-        it("declares five policies with their enforcement levels and configuration defaults", async () => {
+        it("declares six policies with their enforcement levels and configuration defaults", async () => {
             const info = await running().info();
             assert.equal(info.getName(), "encrypted-logs");
             assert.equal(info.getVersion(), "0.1.0");
@@ -125,6 +125,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     ["log-destinations-encrypted", 1],
                     ["log-destinations-verifiable", 0],
                     [VERIFIABLE, 0],
+                    ["log-encryption-exemptions", 0],
                 ],
             );
             const usable = policies.find((p) => p.name === USABLE)!.config as Record<
@@ -135,6 +136,8 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.equal(usable.requireKeyRotation.default, true);
             assert.deepEqual(usable.exemptResourceNames.default, []);
             assert.deepEqual(usable.exemptUrnPatterns.default, []);
+            assert.deepEqual(usable.exemptions.default, []);
+            assert.equal(usable.exemptionTags.default, true);
         });
     });
 
@@ -1010,7 +1013,23 @@ describe("policy pack: through the analyzer protocol", function () {
             await running().configure({
                 [USABLE]: { enforcementLevel: "mandatory", exemptResourceNames: ["legacy"] },
             });
-            assert.deepEqual(await running().analyzeStack(s.resources), []);
+            // Still exempt, and no longer silently: the advisory says the old list gives no reason.
+            assert.deepEqual(
+                (await running().analyzeStack(s.resources)).map((d) => [
+                    d.policyName,
+                    d.enforcementLevel,
+                    d.message.split("\n")[1],
+                ]),
+                [
+                    [
+                        "log-encryption-exemptions",
+                        "advisory",
+                        `[exempted] log group "legacy" (aws:cloudwatch/logGroup:LogGroup) is exempted from log-encryption-key-usable: no reason given ` +
+                            "(no expiry; exemptResourceNames of log-encryption-key-usable's configuration, which records no reason: " +
+                            "move it to exemptions with a reason and, if it should end, expires).",
+                    ],
+                ],
+            );
             await running().configure({ [USABLE]: { enforcementLevel: "disabled" } });
             assert.deepEqual(await running().analyzeStack(s.resources), []);
         });

@@ -450,7 +450,7 @@ describe("policy pack: exact verdicts (issue 13), through the analyzer protocol"
             assert.equal(
                 messageOf(result, USABLE, ""),
                 '[configuration] the configuration of log-encryption-key-usable has an unknown property "requireRotation" (did you mean "requireKeyRotation"?), which is ignored. ' +
-                    "Accepted: enforcementLevel, allowMultiRegionKeys, allowMultiRegionTrailKeys, requireKeyRotation, exemptResourceNames, exemptUrnPatterns. " +
+                    "Accepted: enforcementLevel, allowMultiRegionKeys, allowMultiRegionTrailKeys, requireKeyRotation, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. " +
                     "Fix: correct or remove it in the policy pack configuration (policy-config.json or pulumi policy enable --config).",
             );
             assert.match(

@@ -4,14 +4,23 @@
  * log-destination rule (`lib/rules/logDestination.ts`) on each writer and reports its violations.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { isExempt } from "../lib/config";
 import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
+import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
 import { analyseDestinationsAndHandOver } from "./destinationReports";
+import {
+    ExemptionRecord,
+    policyExemptions,
+    recordStackExemptions,
+    statusOf,
+    today,
+} from "./exemptionLedger";
+
+const NAME = "log-destinations-encrypted";
 
 /** Resources that send logs to CloudWatch Logs must write to a log group the stack declares with a usable KMS key. */
 export const logDestinationsEncrypted: StackValidationPolicy = {
-    name: "log-destinations-encrypted",
+    name: NAME,
     description:
         "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
         "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
@@ -20,16 +29,29 @@ export const logDestinationsEncrypted: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: DESTINATIONS_SCHEMA,
     validateStack: (args, reportViolation) => {
-        const config = readDestinationsConfig(args.getConfig());
+        const raw = args.getConfig();
+        const exemptions = policyExemptions(NAME, raw);
+        for (const message of exemptions.refusals) {
+            reportViolation(message);
+        }
+        const date = today().date;
+        const records: ExemptionRecord[] = [];
+        const config = readDestinationsConfig(raw);
         for (const report of analyseDestinationsAndHandOver(args, stackConfiguration(), config)) {
-            if (isExempt(config, report.facts.writer)) {
-                continue;
-            }
+            const { writer, subject } = report.facts;
+            const status = statusOf(exemptions, writer, date);
+            records.push(
+                ...status.active.map((exemption) => ({ urn: writer.urn, subject, exemption })),
+            );
             for (const f of report.findings) {
-                if (f.outcome === "violation") {
-                    reportViolation(`[${f.rule}] ${f.message}`, report.facts.writer.urn);
+                if (f.outcome === "violation" && !isExemptFrom(status, f.rule)) {
+                    reportViolation(
+                        `[${f.rule}] ${f.message}${lapsedNote(status, f.rule)}`,
+                        writer.urn,
+                    );
                 }
             }
         }
+        recordStackExemptions(args, records);
     },
 };
