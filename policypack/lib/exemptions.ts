@@ -417,7 +417,7 @@ export function exemptionStatus(
                 // shown on every violation of this policy, and it exempts nothing.
                 lapsed.push({
                     exemption: { ...exemption, rules: "all" },
-                    why: `it exempts nothing: ${tag.problem}`,
+                    why: `exempts nothing: ${tag.problem}`,
                 });
             } else if (tag.until !== undefined && tag.until < today) {
                 lapsed.push({ exemption, why: `expired: it applied until ${tag.until}` });
