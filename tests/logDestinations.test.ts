@@ -23,7 +23,8 @@ const DESCRIPTION =
     "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
     "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
     "Route 53 query logs, OpenSearch domains, MSK clusters) must write to a log group this stack declares, in their region, " +
-    "encrypted with a KMS key the key checks accept; a group the service would create itself is refused.";
+    "encrypted with a KMS key the key checks accept; a group the service would create itself is refused. " +
+    "Serves: AWS Config cloudwatch-log-group-encrypted, NIST SP 800-53 SC-28 and AU-9, for the groups services write to.";
 
 const arn = (name: string, region = "us-east-1") =>
     `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;

@@ -465,7 +465,10 @@ describe("policy pack: exact verdicts (issue 13), through the analyzer protocol"
                 [USABLE]: { requireKeyRotation: false },
                 [REQUIRED]: { exemptResourceNames: ["orders"] },
             });
-            assert.deepEqual(verdicts(await running().preview(s.resources)), []);
+            // The right names pass; the exemption is shown, not silent.
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                "log-encryption-exemptions/orders [exempted]",
+            ]);
         });
     });
 });

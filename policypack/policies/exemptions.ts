@@ -40,7 +40,8 @@ export const logEncryptionExemptions: StackValidationPolicy = {
     name: NAME,
     description:
         "Every exemption from this pack's policies must be visible: this advisory names each resource an exemption skips, " +
-        "the policy (and checks), the reason, until when and which entry or tag exempts it, and each encrypted-logs:exempt tag that exempts nothing.",
+        "the policy (and checks), the reason, until when and which entry or tag exempts it, and each encrypted-logs:exempt tag that exempts nothing. " +
+        "It makes the exceptions to the controls the other policies serve auditable.",
     enforcementLevel: "advisory",
     configSchema: SCHEMA,
     validateStack: (args, reportViolation) => {

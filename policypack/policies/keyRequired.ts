@@ -7,6 +7,7 @@ import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../componen
 import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
 import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { describeTarget } from "../lib/facts";
+import { KEY_CONTROLS } from "./controls";
 import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/location";
 import { TARGET_TYPES, TargetType } from "../lib/targets";
 import { UNKNOWN, readProperty } from "../lib/wire";
@@ -53,7 +54,8 @@ function withoutKey(type: TargetType): string {
 export const logEncryptionKeyRequired: ResourceValidationPolicy = {
     name: NAME,
     description:
-        "Log groups, log anomaly detectors and CloudTrail trails must be encrypted with a customer-managed KMS key (kmsKeyId set).",
+        "Log groups, log anomaly detectors, CloudTrail trails and CloudTrail Lake event data stores must be encrypted with a customer-managed KMS key (kmsKeyId set). " +
+        `Serves: ${KEY_CONTROLS}.`,
     enforcementLevel: "mandatory",
     configSchema: EXEMPTIONS_SCHEMA,
     validateResource: (args, reportViolation) => {

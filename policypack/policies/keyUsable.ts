@@ -13,6 +13,7 @@ import {
     statusOf,
     today,
 } from "./exemptionLedger";
+import { KEY_CONTROLS } from "./controls";
 import { analyseAndHandOver } from "./stackReports";
 
 const NAME = "log-encryption-key-usable";
@@ -24,7 +25,8 @@ export const logEncryptionKeyUsable: StackValidationPolicy = {
         "The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; " +
         "for a trail also an alias or key id), symmetric, in the resource's region (a trail's: its bucket's), single-Region (for a trail " +
         "only if configured), with a key policy that lets the service use it only under an encryption-context condition and grants " +
-        "nothing to everyone, and rotating.",
+        "nothing to everyone, and rotating. " +
+        `Serves: ${KEY_CONTROLS}; stricter than each (they ask for a key, this for a key the service can use: docs/controls.md).`,
     enforcementLevel: "mandatory",
     configSchema: USABLE_SCHEMA,
     validateStack: (args, reportViolation) => {

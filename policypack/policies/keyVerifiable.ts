@@ -55,7 +55,8 @@ function externalKeyMessage(
 export const logEncryptionKeyVerifiable: StackValidationPolicy = {
     name: NAME,
     description:
-        "The KMS key of a log group, anomaly detector or trail must be verifiable by this pack; when it is not (yet), this advisory says what was not checked.",
+        "The KMS key of a log group, anomaly detector or trail must be verifiable by this pack; when it is not (yet), this advisory says what was not checked. " +
+        "Supports the controls log-encryption-key-required and log-encryption-key-usable serve: what it names is not yet shown to meet them.",
     enforcementLevel: "advisory",
     configSchema: EXEMPTIONS_SCHEMA,
     validateStack: (args, reportViolation) => {

@@ -7,6 +7,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
 import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
+import { DESTINATION_CONTROLS } from "./controls";
 import { analyseDestinationsAndHandOver } from "./destinationReports";
 import {
     ExemptionRecord,
@@ -25,7 +26,8 @@ export const logDestinationsEncrypted: StackValidationPolicy = {
         "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
         "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
         "Route 53 query logs, OpenSearch domains, MSK clusters) must write to a log group this stack declares, in their region, " +
-        "encrypted with a KMS key the key checks accept; a group the service would create itself is refused.",
+        "encrypted with a KMS key the key checks accept; a group the service would create itself is refused. " +
+        `Serves: ${DESTINATION_CONTROLS}, for the groups services write to.`,
     enforcementLevel: "mandatory",
     configSchema: DESTINATIONS_SCHEMA,
     validateStack: (args, reportViolation) => {

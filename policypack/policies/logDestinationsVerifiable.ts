@@ -22,7 +22,8 @@ const NAME = "log-destinations-verifiable";
 export const logDestinationsVerifiable: StackValidationPolicy = {
     name: NAME,
     description:
-        "The log group a resource writes its logs to must be identifiable by this pack; when it is not (yet), this advisory says why.",
+        "The log group a resource writes its logs to must be identifiable by this pack; when it is not (yet), this advisory says why. " +
+        "Supports the controls log-destinations-encrypted serves: what it names is not yet shown to meet them.",
     enforcementLevel: "advisory",
     configSchema: DESTINATIONS_VERIFIABLE_SCHEMA,
     validateStack: (args, reportViolation) => {
