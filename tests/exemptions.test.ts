@@ -309,6 +309,68 @@ describe("exemptions through the analyzer protocol", function () {
     });
 });
 
+describe("exemptions through the analyzer protocol: log-encryption-key-required (Analyze) and a bad ENCRYPTED_LOGS_TODAY", function () {
+    this.timeout(60_000);
+    before(() => {
+        process.env[TODAY_VARIABLE] = "tomorrow";
+    });
+    after(() => {
+        delete process.env[TODAY_VARIABLE];
+    });
+    const running = usePolicyPack(undefined, { env: { [TODAY_VARIABLE]: "tomorrow" } });
+    afterEach(async () => {
+        await running().configure({});
+    });
+
+    it("says the variable is not a date and falls back to the clock, so a far-future entry still applies and a past one not", async () => {
+        const s = new StackBuilder();
+        s.logGroup("bare", {});
+        const plain = lines(await running().preview(s.resources));
+        assert.equal(plain.length, 2, JSON.stringify(plain));
+        assert.equal(plain[0][0], REQUIRED);
+        assert.match(plain[0][1], /^\[key-required\] log group "bare"/);
+        assert.match(
+            plain[1][1],
+            /^\[configuration\] ENCRYPTED_LOGS_TODAY is "tomorrow", which is not a date\. Allowed: YYYY-MM-DD \(e\.g\. 2027-01-31\)\. Fix: correct or unset it; expiry dates are compared with today's date \(\d{4}-\d{2}-\d{2}, UTC\) meanwhile\.$/,
+        );
+        await running().configure({
+            [REQUIRED]: {
+                exemptions: [
+                    {
+                        resourceNames: ["bare"],
+                        reason: "until the far future",
+                        expires: "9999-12-31",
+                    },
+                ],
+            },
+        });
+        assert.deepEqual(
+            lines(await running().preview(s.resources)).map(([policy, m]) => [
+                policy,
+                m.slice(0, 40),
+            ]),
+            [
+                [EXEMPTIONS, plain[1][1].slice(0, 40)],
+                [EXEMPTIONS, '[exempted] log group "bare" (aws:cloudwa'],
+            ],
+        );
+        await running().configure({
+            [REQUIRED]: {
+                exemptions: [
+                    { resourceNames: ["bare"], reason: "long over", expires: "2000-01-31" },
+                ],
+            },
+        });
+        assert.deepEqual(lines(await running().preview(s.resources)), [
+            [
+                REQUIRED,
+                `${plain[0][1]} Not exempted: exemptions[0] of log-encryption-key-required's configuration (reason "long over") expired: it applied until 2000-01-31.`,
+            ],
+            plain[1],
+        ]);
+    });
+});
+
 describe("exemptions: the pure readers", () => {
     it("accepts only calendar dates written YYYY-MM-DD", () => {
         assert.deepEqual(

@@ -72,7 +72,8 @@ export interface PolicyExemptions {
     /** One message per invalid entry, naming it (see {@link readExemptionEntries}). */
     readonly refusals: readonly string[];
     readonly exemptResourceNames: readonly string[];
-    readonly exemptUrnPatterns: readonly string[];
+    /** `exemptUrnPatterns`, compiled once per policy call. */
+    readonly exemptUrnPatterns: readonly RegExp[];
     /** Whether `encrypted-logs:exempt` tags are honoured (`exemptionTags`, default true). */
     readonly tags: boolean;
 }
@@ -391,7 +392,7 @@ export function exemptionStatus(
             rules: "all",
             reason: undefined,
         });
-    } else if (config.exemptUrnPatterns.map(globToRegExp).some((re) => re.test(resource.urn))) {
+    } else if (config.exemptUrnPatterns.some((re) => re.test(resource.urn))) {
         active.push({
             policy: config.policy,
             source: { kind: "legacy", property: "exemptUrnPatterns" },

@@ -15,6 +15,7 @@ import {
     ExemptionStatus,
     PolicyExemptions,
     exemptionStatus,
+    globToRegExp,
     readExemptionEntries,
     todayFrom,
 } from "../lib/exemptions";
@@ -59,7 +60,7 @@ export function policyExemptions(policy: string, config: unknown): PolicyExempti
         entries,
         refusals,
         exemptResourceNames: c.exemptResourceNames,
-        exemptUrnPatterns: c.exemptUrnPatterns,
+        exemptUrnPatterns: c.exemptUrnPatterns.map(globToRegExp),
         tags: c.exemptionTags,
     };
 }
