@@ -16,7 +16,12 @@ import {
     todayFrom,
 } from "../policypack/lib/exemptions";
 import { PACK_POLICIES } from "../policypack/policies";
-import { POLICY_CHECKS, TAG_VOCABULARY } from "../policypack/policies/exemptionLedger";
+import {
+    POLICY_CHECKS,
+    TAG_VOCABULARY,
+    policyExemptions,
+    statusOf,
+} from "../policypack/policies/exemptionLedger";
 
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
@@ -422,6 +427,37 @@ describe("exemptions: the pure readers", () => {
         );
         assert.deepEqual([...tagsOf({ tags: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" })], []);
         assert.deepEqual([...tagsOf(undefined)], []);
+    });
+
+    it("shows a wrong tag only on the policies it concerns, and a right one only on those it names", () => {
+        const usable = policyExemptions(USABLE, {});
+        const status = (tags: Record<string, string>) =>
+            statusOf(usable, { name: "g", urn: "urn:g", props: { tags } }, TODAY);
+        const lapsed = (tags: Record<string, string>) =>
+            status(tags).lapsed.map((l) => [l.exemption.source, l.why]);
+        const noReason =
+            "exempts nothing: it has no encrypted-logs:exempt-reason tag, and an exemption needs a reason";
+        assert.deepEqual(lapsed({ "encrypted-logs:exempt": "log-destinations-encrypted" }), []);
+        assert.deepEqual(lapsed({ "encrypted-logs:exempt": "rotation" }), [
+            [{ kind: "tag", value: "rotation" }, noReason],
+        ]);
+        assert.deepEqual(lapsed({ "encrypted-logs:exempt": "rotaton" }), [
+            [
+                { kind: "tag", value: "rotaton" },
+                `exempts nothing: encrypted-logs:exempt names "rotaton", which is neither a policy nor a check of this pack; ${noReason.slice("exempts nothing: ".length)}`,
+            ],
+        ]);
+        assert.deepEqual(
+            status({
+                "encrypted-logs:exempt": "log-destinations-encrypted",
+                "encrypted-logs:exempt-reason": "r",
+            }),
+            { active: [], lapsed: [] },
+        );
+        assert.deepEqual(
+            status({ "encrypted-logs:exempt": "all", "encrypted-logs:exempt-reason": "r" }).active,
+            [{ policy: USABLE, source: { kind: "tag", value: "all" }, rules: "all", reason: "r" }],
+        );
     });
 
     it("splits the tag on '+' and knows every policy and check of the pack", () => {

@@ -405,7 +405,11 @@ export function exemptionStatus(
         const named = tag.names.filter(
             (n) => n === "all" || n === config.policy || checks.includes(n),
         );
-        if (named.length > 0 || tag.problem !== undefined) {
+        // A wrong tag concerns this policy if it names it, or if what it names cannot be read
+        // (a misspelt name may have meant it); not if it only names other policies.
+        const unreadable =
+            tag.names.length === 0 || tag.names.some((n) => !vocabulary.includes(n));
+        if (named.length > 0 || (tag.problem !== undefined && unreadable)) {
             const exemption: Exemption = {
                 policy: config.policy,
                 source: { kind: "tag", value: tag.value },

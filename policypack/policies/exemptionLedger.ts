@@ -8,7 +8,7 @@
  * is analysed (the first Analyze of a preview) and taken by the next AnalyzeStack, the order in
  * which the CLI sends them in a preview and in `pulumi policy analyze`.
  */
-import type { StackValidationArgs } from "@pulumi/policy";
+import type { ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { readExemptions } from "../lib/config";
 import {
     Exemption,
@@ -139,4 +139,38 @@ export function exemptionsOfThisRequest(args: StackValidationArgs): ExemptionRec
     }
     ofResources.clear();
     return out;
+}
+
+/**
+ * One stack policy's exemptions for one call: reads its configuration's exemptions (reporting
+ * each invalid entry), judges each resource it checks, and hands what it exempted to the advisory.
+ */
+export class StackPolicyExemptions {
+    private readonly exemptions: PolicyExemptions;
+    private readonly date = today().date;
+    private readonly records: ExemptionRecord[] = [];
+
+    constructor(policy: string, config: unknown, reportViolation: ReportViolation) {
+        this.exemptions = policyExemptions(policy, config);
+        for (const message of this.exemptions.refusals) {
+            reportViolation(message);
+        }
+    }
+
+    /** What exempts `resource` (named `subject` in messages); its exemptions are recorded for the advisory. */
+    judge(
+        resource: { readonly name: string; readonly urn: string; readonly props: unknown },
+        subject: string,
+    ): ExemptionStatus {
+        const status = statusOf(this.exemptions, resource, this.date);
+        for (const exemption of status.active) {
+            this.records.push({ urn: resource.urn, subject, exemption });
+        }
+        return status;
+    }
+
+    /** Hands the recorded exemptions to `log-encryption-exemptions`, which runs later on this request. */
+    handOver(args: StackValidationArgs): void {
+        recordStackExemptions(args, this.records);
+    }
 }

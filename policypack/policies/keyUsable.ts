@@ -6,13 +6,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { USABLE_SCHEMA, readUsableConfig, unknownConfigurationMessage } from "../lib/config";
 import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
-import {
-    ExemptionRecord,
-    policyExemptions,
-    recordStackExemptions,
-    statusOf,
-    today,
-} from "./exemptionLedger";
+import { StackPolicyExemptions } from "./exemptionLedger";
 import { KEY_CONTROLS } from "./controls";
 import { analyseAndHandOver } from "./stackReports";
 
@@ -35,22 +29,14 @@ export const logEncryptionKeyUsable: StackValidationPolicy = {
         if (refused !== undefined) {
             reportViolation(refused);
         }
-        const exemptions = policyExemptions(NAME, raw);
-        for (const message of exemptions.refusals) {
-            reportViolation(message);
-        }
-        const date = today().date;
-        const records: ExemptionRecord[] = [];
+        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
         for (const report of analyseAndHandOver(
             args,
             stackConfiguration(),
             readUsableConfig(raw),
         )) {
             const { target, subject } = report.facts;
-            const status = statusOf(exemptions, target, date);
-            records.push(
-                ...status.active.map((exemption) => ({ urn: target.urn, subject, exemption })),
-            );
+            const status = exemptions.judge(target, subject);
             for (const f of report.findings) {
                 if (f.outcome === "violation" && !isExemptFrom(status, f.rule)) {
                     reportViolation(
@@ -60,6 +46,6 @@ export const logEncryptionKeyUsable: StackValidationPolicy = {
                 }
             }
         }
-        recordStackExemptions(args, records);
+        exemptions.handOver(args);
     },
 };

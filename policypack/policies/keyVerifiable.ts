@@ -9,13 +9,7 @@ import type { TargetFacts } from "../lib/facts";
 import type { Finding } from "../lib/rule";
 import { stackConfiguration } from "../lib/location";
 import { KEY_RULES } from "../lib/rules";
-import {
-    ExemptionRecord,
-    policyExemptions,
-    recordStackExemptions,
-    statusOf,
-    today,
-} from "./exemptionLedger";
+import { StackPolicyExemptions } from "./exemptionLedger";
 import { reportsOfThisRequest } from "./stackReports";
 
 const NAME = "log-encryption-key-verifiable";
@@ -65,21 +59,9 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
         if (refused !== undefined) {
             reportViolation(refused);
         }
-        const exemptions = policyExemptions(NAME, raw);
-        for (const message of exemptions.refusals) {
-            reportViolation(message);
-        }
-        const date = today().date;
-        const records: ExemptionRecord[] = [];
+        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
         for (const { facts, findings } of reportsOfThisRequest(args, stackConfiguration())) {
-            const status = statusOf(exemptions, facts.target, date);
-            records.push(
-                ...status.active.map((exemption) => ({
-                    urn: facts.target.urn,
-                    subject: facts.subject,
-                    exemption,
-                })),
-            );
+            const status = exemptions.judge(facts.target, facts.subject);
             if (isExemptFrom(status, undefined)) {
                 continue;
             }
@@ -109,6 +91,6 @@ export const logEncryptionKeyVerifiable: StackValidationPolicy = {
                 }
             }
         }
-        recordStackExemptions(args, records);
+        exemptions.handOver(args);
     },
 };

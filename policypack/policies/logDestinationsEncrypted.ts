@@ -9,13 +9,7 @@ import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
 import { DESTINATION_CONTROLS } from "./controls";
 import { analyseDestinationsAndHandOver } from "./destinationReports";
-import {
-    ExemptionRecord,
-    policyExemptions,
-    recordStackExemptions,
-    statusOf,
-    today,
-} from "./exemptionLedger";
+import { StackPolicyExemptions } from "./exemptionLedger";
 
 const NAME = "log-destinations-encrypted";
 
@@ -32,19 +26,11 @@ export const logDestinationsEncrypted: StackValidationPolicy = {
     configSchema: DESTINATIONS_SCHEMA,
     validateStack: (args, reportViolation) => {
         const raw = args.getConfig();
-        const exemptions = policyExemptions(NAME, raw);
-        for (const message of exemptions.refusals) {
-            reportViolation(message);
-        }
-        const date = today().date;
-        const records: ExemptionRecord[] = [];
+        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
         const config = readDestinationsConfig(raw);
         for (const report of analyseDestinationsAndHandOver(args, stackConfiguration(), config)) {
             const { writer, subject } = report.facts;
-            const status = statusOf(exemptions, writer, date);
-            records.push(
-                ...status.active.map((exemption) => ({ urn: writer.urn, subject, exemption })),
-            );
+            const status = exemptions.judge(writer, subject);
             for (const f of report.findings) {
                 if (f.outcome === "violation" && !isExemptFrom(status, f.rule)) {
                     reportViolation(
@@ -54,6 +40,6 @@ export const logDestinationsEncrypted: StackValidationPolicy = {
                 }
             }
         }
-        recordStackExemptions(args, records);
+        exemptions.handOver(args);
     },
 };

@@ -8,13 +8,7 @@ import { DESTINATIONS_VERIFIABLE_SCHEMA, readDestinationsConfig } from "../lib/d
 import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
 import { destinationReportsOfThisRequest } from "./destinationReports";
-import {
-    ExemptionRecord,
-    policyExemptions,
-    recordStackExemptions,
-    statusOf,
-    today,
-} from "./exemptionLedger";
+import { StackPolicyExemptions } from "./exemptionLedger";
 
 const NAME = "log-destinations-verifiable";
 
@@ -28,22 +22,14 @@ export const logDestinationsVerifiable: StackValidationPolicy = {
     configSchema: DESTINATIONS_VERIFIABLE_SCHEMA,
     validateStack: (args, reportViolation) => {
         const raw = args.getConfig();
-        const exemptions = policyExemptions(NAME, raw);
-        for (const message of exemptions.refusals) {
-            reportViolation(message);
-        }
-        const date = today().date;
-        const records: ExemptionRecord[] = [];
+        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
         const config = readDestinationsConfig(raw);
         for (const report of destinationReportsOfThisRequest(args, stackConfiguration(), config)) {
             const { writer, subject, row } = report.facts;
             if (config.disabledServices.includes(row.service)) {
                 continue;
             }
-            const status = statusOf(exemptions, writer, date);
-            records.push(
-                ...status.active.map((exemption) => ({ urn: writer.urn, subject, exemption })),
-            );
+            const status = exemptions.judge(writer, subject);
             if (isExemptFrom(status, undefined)) {
                 continue;
             }
@@ -56,6 +42,6 @@ export const logDestinationsVerifiable: StackValidationPolicy = {
                 }
             }
         }
-        recordStackExemptions(args, records);
+        exemptions.handOver(args);
     },
 };
