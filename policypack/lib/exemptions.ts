@@ -407,8 +407,7 @@ export function exemptionStatus(
         );
         // A wrong tag concerns this policy if it names it, or if what it names cannot be read
         // (a misspelt name may have meant it); not if it only names other policies.
-        const unreadable =
-            tag.names.length === 0 || tag.names.some((n) => !vocabulary.includes(n));
+        const unreadable = tag.names.length === 0 || tag.names.some((n) => !vocabulary.includes(n));
         if (named.length > 0 || (tag.problem !== undefined && unreadable)) {
             const exemption: Exemption = {
                 policy: config.policy,
