@@ -689,6 +689,67 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
             ]);
         });
 
+        it("exempts by an entry with a reason or by tag, and applies again once the entry has expired", async () => {
+            const s = new StackBuilder();
+            writer(s, LAMBDA, "worker", { name: "worker-fn" });
+            writer(s, LAMBDA, "tagged", {
+                name: "tagged-fn",
+                tags: {
+                    "encrypted-logs:exempt": "log-destination",
+                    "encrypted-logs:exempt-reason":
+                        "writes nothing sensitive, group managed by the platform team",
+                },
+            });
+            const plain = (await preview(s)).all.find((d) => d.urn.endsWith("::worker"))!;
+            await running().configure({
+                [ENCRYPTED]: {
+                    exemptions: [
+                        {
+                            resourceNames: ["worker"],
+                            rules: ["log-destination"],
+                            reason: "moved to a declared group in SEC-12",
+                        },
+                    ],
+                },
+            });
+            const exempted = await preview(s);
+            assert.deepEqual(
+                exempted.all.map((d) => [d.policyName, d.message.split("\n")[1]]),
+                [
+                    [
+                        "log-encryption-exemptions",
+                        '[exempted] Lambda function "worker" (aws:lambda/function:Function) is exempted from log-destinations-encrypted (log-destination only): ' +
+                            "moved to a declared group in SEC-12 (no expiry; exemptions[0] of log-destinations-encrypted's configuration).",
+                    ],
+                    [
+                        "log-encryption-exemptions",
+                        '[exempted] Lambda function "tagged" (aws:lambda/function:Function) is exempted from log-destinations-encrypted (log-destination only): ' +
+                            "writes nothing sensitive, group managed by the platform team (no expiry; the tag encrypted-logs:exempt=log-destination).",
+                    ],
+                ],
+            );
+            await running().configure({
+                [ENCRYPTED]: {
+                    exemptions: [
+                        {
+                            resourceNames: ["worker"],
+                            reason: "moved to a declared group in SEC-12",
+                            expires: "2000-01-31",
+                        },
+                    ],
+                },
+            });
+            assert.deepEqual(
+                (await preview(s)).all
+                    .filter((d) => d.policyName === ENCRYPTED)
+                    .map((d) => d.message),
+                [
+                    `${plain.message} Not exempted: exemptions[0] of log-destinations-encrypted's configuration ` +
+                        '(reason "moved to a declared group in SEC-12") expired: it applied until 2000-01-31.',
+                ],
+            );
+        });
+
         it("judges the group's key by log-encryption-key-usable's findings, under its configuration", async () => {
             const s = new StackBuilder();
             s.logGroup("orders-logs", {
