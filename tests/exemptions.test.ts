@@ -246,7 +246,7 @@ describe("exemptions through the analyzer protocol", function () {
             ),
         );
         const problem =
-            'encrypted-logs:exempt names "rotaton", which is neither a policy nor a check of this pack; ' +
+            'encrypted-logs:exempt names "rotaton" (did you mean "rotation"?), which is neither a policy nor a check of this pack; ' +
             'encrypted-logs:exempt-until is "31/12/2026", which is not a date YYYY-MM-DD';
         assert.deepEqual(typo, [
             [
@@ -296,12 +296,12 @@ describe("exemptions through the analyzer protocol", function () {
             [
                 USABLE,
                 `[configuration] the configuration of log-encryption-key-usable has an invalid exemption: exemptions[2] {"reason":"${REASON}","rules":["rotaton"],"urnPatterns":["*"]} ` +
-                    `has rules naming "rotaton", which is not a check of log-encryption-key-usable. ${ALLOWED_USABLE}Fix: correct exemptions[2] ${FIX_TAIL}`,
+                    `has rules naming "rotaton" (did you mean "rotation"?), which is not a check of log-encryption-key-usable. ${ALLOWED_USABLE}Fix: correct exemptions[2] ${FIX_TAIL}`,
             ],
             [
                 USABLE,
                 `[configuration] the configuration of log-encryption-key-usable has an invalid exemption: exemptions[3] {"reason":"${REASON}","resoureNames":["legacy"]} ` +
-                    `has an unknown property "resoureNames", names no resource (neither resourceNames nor urnPatterns has an entry). ${ALLOWED_USABLE}Fix: correct exemptions[3] ${FIX_TAIL}`,
+                    `has an unknown property "resoureNames" (did you mean "resourceNames"?), names no resource (neither resourceNames nor urnPatterns has an entry). ${ALLOWED_USABLE}Fix: correct exemptions[3] ${FIX_TAIL}`,
             ],
             [USABLE, plain],
         ]);
@@ -444,7 +444,7 @@ describe("exemptions: the pure readers", () => {
         assert.deepEqual(lapsed({ "encrypted-logs:exempt": "rotaton" }), [
             [
                 { kind: "tag", value: "rotaton" },
-                `exempts nothing: encrypted-logs:exempt names "rotaton", which is neither a policy nor a check of this pack; ${noReason.slice("exempts nothing: ".length)}`,
+                `exempts nothing: encrypted-logs:exempt names "rotaton" (did you mean "rotation"?), which is neither a policy nor a check of this pack; ${noReason.slice("exempts nothing: ".length)}`,
             ],
         ]);
         assert.deepEqual(

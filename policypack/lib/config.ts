@@ -155,6 +155,20 @@ function distance(a: string, b: string): number {
 }
 
 /**
+ * `"requireRotation" (did you mean "requireKeyRotation"?)`: a name quoted, with the closest of
+ * `accepted` when it is near enough to be a misspelling of it.
+ */
+export function quoteWithSuggestion(accepted: readonly string[]): (name: string) => string {
+    return (name) => {
+        const closest = [...accepted].sort((a, b) => distance(name, a) - distance(name, b))[0];
+        const near =
+            closest !== undefined &&
+            distance(name, closest) <= Math.max(3, Math.floor(closest.length / 3));
+        return `"${name}"${near ? ` (did you mean "${closest}"?)` : ""}`;
+    };
+}
+
+/**
  * The message refusing the properties of a policy's configuration that its schema does not
  * declare (a misspelt `requireRotation` would otherwise be ignored and `requireKeyRotation`'s
  * default applied without a word), or `undefined` when there are none. `config` is what
@@ -173,11 +187,7 @@ export function unknownConfigurationMessage(
     if (unknown.length === 0) {
         return undefined;
     }
-    const named = unknown.map((k) => {
-        const closest = [...accepted].sort((a, b) => distance(k, a) - distance(k, b))[0];
-        const near = distance(k, closest) <= Math.max(3, Math.floor(closest.length / 3));
-        return `"${k}"${near ? ` (did you mean "${closest}"?)` : ""}`;
-    });
+    const named = unknown.map(quoteWithSuggestion(accepted));
     return (
         `[configuration] the configuration of ${policy} has ${unknown.length === 1 ? "an unknown property" : "unknown properties"} ${named.join(", ")}, ` +
         `which ${unknown.length === 1 ? "is" : "are"} ignored. Accepted: ${accepted.join(", ")}. ` +

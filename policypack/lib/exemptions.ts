@@ -4,6 +4,7 @@
  * accepted; they record no reason, and the exemptions advisory says so). Pure: "today" is passed
  * in ({@link todayFrom} reads it), so no verdict depends on the real clock in a test.
  */
+import { quoteWithSuggestion } from "./config";
 import { UNKNOWN, readProperty } from "./wire";
 
 /** The tag that exempts a resource: policy names, check names or `all`, separated by {@link TAG_SEPARATOR}. */
@@ -177,7 +178,7 @@ export function readExemptionEntries(
         );
         if (unknownKeys.length > 0) {
             problems.push(
-                `has ${unknownKeys.length === 1 ? "an unknown property" : "unknown properties"} ${unknownKeys.map((k) => `"${k}"`).join(", ")}`,
+                `has ${unknownKeys.length === 1 ? "an unknown property" : "unknown properties"} ${unknownKeys.map(quoteWithSuggestion(ENTRY_PROPERTIES)).join(", ")}`,
             );
         }
         const reason = typeof e.reason === "string" ? e.reason.trim() : "";
@@ -213,7 +214,7 @@ export function readExemptionEntries(
                 );
             } else if (unknown !== undefined && unknown.length > 0) {
                 problems.push(
-                    `has rules naming ${unknown.map((r) => `"${r}"`).join(", ")}, which ${unknown.length === 1 ? "is not a check" : "are not checks"} of ${policy}`,
+                    `has rules naming ${unknown.map(quoteWithSuggestion(["all", ...checks])).join(", ")}, which ${unknown.length === 1 ? "is not a check" : "are not checks"} of ${policy}`,
                 );
             } else if (!listed.includes("all")) {
                 rules = listed;
@@ -314,7 +315,7 @@ export function readExemptTag(
         problems.push(`${EXEMPT_TAG} names nothing`);
     } else if (unknown.length > 0) {
         problems.push(
-            `${EXEMPT_TAG} names ${unknown.map((n) => `"${n}"`).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} neither a policy nor a check of this pack`,
+            `${EXEMPT_TAG} names ${unknown.map(quoteWithSuggestion(vocabulary)).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} neither a policy nor a check of this pack`,
         );
     }
     if (reason === undefined || reason === "") {
