@@ -14,12 +14,15 @@ export const EXEMPT_REASON_TAG = "encrypted-logs:exempt-reason";
 /** The tag that ends a tag exemption: a date `YYYY-MM-DD`, the last day it applies (UTC). */
 export const EXEMPT_UNTIL_TAG = "encrypted-logs:exempt-until";
 /**
- * Separates names in {@link EXEMPT_TAG}. AWS tag values allow few characters: "Generally allowed
- * characters are letters, numbers, spaces representable in UTF-8, and the following characters:
- * + - = . _ : / @" (Tagging best practices / Batch "Tag restrictions"), and some services refuse
- * spaces ("Spaces are not allowed in tag values", Backup gateway API `Tag`); a comma is allowed
- * nowhere. `+` is in every list, so `log-encryption-key-usable+log-encryption-key-verifiable`
- * can be written on any resource.
+ * Separates names in {@link EXEMPT_TAG}. AWS tag values allow few characters. CloudWatch Logs
+ * `TagLogGroup` (https://docs.aws.amazon.com/goto/WebAPI/logs/TagLogGroup): "Value Pattern:
+ * ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$", "Value Length Constraints: Maximum length of 256"; AWS Batch
+ * "Tag restrictions" (https://docs.amazonaws.cn/en_us/batch/latest/userguide/tag-restrictions.md):
+ * "Generally allowed characters are letters, numbers, spaces representable in UTF-8, and the
+ * following characters: + - = . _ : / @"; and some services refuse spaces (Backup gateway `Tag`,
+ * https://docs.aws.amazon.com/bgw/v20210101/APIReference/API_Tag.html: "Spaces are not allowed in
+ * tag values"). A comma is allowed nowhere; `+` is in every list, so
+ * `log-encryption-key-usable+log-encryption-key-verifiable` can be written on any resource.
  */
 export const TAG_SEPARATOR = "+";
 /** The environment variable that sets "today" (YYYY-MM-DD) for expiry dates: for tests, and to preview a later date. */
@@ -250,9 +253,12 @@ export function readExemptionEntries(
 }
 
 /**
- * The resource's tags: `tags` and `tagsAll` as maps (`@pulumi/aws`: `tags?: {[key: string]:
- * string}`, `tagsAll` adds the provider's `defaultTags`), or AWS Native's list of `{ key, value }`
- * (CloudFormation `Tags`: "Array of Tag", each with `Key` and `Value`). Unknown values are skipped.
+ * The resource's tags: `tags` and `tagsAll` as maps (`@pulumi/aws`, e.g. `LogGroup`: `readonly
+ * tags: pulumi.Output<{[key: string]: string} | undefined>` and `readonly tagsAll`, which adds the
+ * provider's `defaultTags`; trails, event data stores and anomaly detectors have the same two), or
+ * AWS Native's list (`aws-native:logs:LogGroup`: "An array of key-value pairs to apply to the log
+ * group", `tags?: pulumi.Input<pulumi.Input<inputs.TagArgs>[]>`, each `{ key, value }`). `tags`
+ * wins over `tagsAll`; unknown values are skipped.
  */
 export function tagsOf(props: unknown): ReadonlyMap<string, string> {
     const tags = new Map<string, string>();
