@@ -18,7 +18,8 @@ const DESCRIPTION =
     "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
     "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
     "Route 53 query logs, OpenSearch domains, MSK clusters) must write to a log group this stack declares, in their region, " +
-    "encrypted with a KMS key the key checks accept; a group the service would create itself is refused.";
+    "encrypted with a KMS key the key checks accept; a group the service would create itself is refused. " +
+    "Serves: AWS Config cloudwatch-log-group-encrypted, NIST SP 800-53 SC-28 and AU-9, for the groups services write to.";
 
 const arn = (name: string, region = "us-east-1") =>
     `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;
@@ -665,7 +666,73 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 },
                 [VERIFIABLE]: { exemptResourceNames: ["later"] },
             });
-            assert.deepEqual(verdicts(await preview(s)), []);
+            // Skipped, and the exemptions advisory says so on each of them.
+            assert.deepEqual(verdicts(await preview(s)), [
+                "log-encryption-exemptions/cluster [exempted]",
+                "log-encryption-exemptions/later [exempted]",
+                "log-encryption-exemptions/worker [exempted]",
+            ]);
+        });
+
+        it("exempts by an entry with a reason or by tag, and applies again once the entry has expired", async () => {
+            const s = new StackBuilder();
+            writer(s, LAMBDA, "worker", { name: "worker-fn" });
+            writer(s, LAMBDA, "tagged", {
+                name: "tagged-fn",
+                tags: {
+                    "encrypted-logs:exempt": "log-destination",
+                    "encrypted-logs:exempt-reason":
+                        "writes nothing sensitive, group managed by the platform team",
+                },
+            });
+            const plain = (await preview(s)).all.find((d) => d.urn.endsWith("::worker"))!;
+            await running().configure({
+                [ENCRYPTED]: {
+                    exemptions: [
+                        {
+                            resourceNames: ["worker"],
+                            rules: ["log-destination"],
+                            reason: "moved to a declared group in SEC-12",
+                        },
+                    ],
+                },
+            });
+            const exempted = await preview(s);
+            assert.deepEqual(
+                exempted.all.map((d) => [d.policyName, d.message.split("\n")[1]]),
+                [
+                    [
+                        "log-encryption-exemptions",
+                        '[exempted] Lambda function "worker" (aws:lambda/function:Function) is exempted from log-destinations-encrypted (log-destination only): ' +
+                            "moved to a declared group in SEC-12 (no expiry; exemptions[0] of log-destinations-encrypted's configuration).",
+                    ],
+                    [
+                        "log-encryption-exemptions",
+                        '[exempted] Lambda function "tagged" (aws:lambda/function:Function) is exempted from log-destinations-encrypted (log-destination only): ' +
+                            "writes nothing sensitive, group managed by the platform team (no expiry; the tag encrypted-logs:exempt=log-destination).",
+                    ],
+                ],
+            );
+            await running().configure({
+                [ENCRYPTED]: {
+                    exemptions: [
+                        {
+                            resourceNames: ["worker"],
+                            reason: "moved to a declared group in SEC-12",
+                            expires: "2000-01-31",
+                        },
+                    ],
+                },
+            });
+            assert.deepEqual(
+                (await preview(s)).all
+                    .filter((d) => d.policyName === ENCRYPTED)
+                    .map((d) => d.message),
+                [
+                    `${plain.message} Not exempted: exemptions[0] of log-destinations-encrypted's configuration ` +
+                        '(reason "moved to a declared group in SEC-12") expired: it applied until 2000-01-31.',
+                ],
+            );
         });
 
         it("judges the group's key by log-encryption-key-usable's findings, under its configuration", async () => {
@@ -714,12 +781,24 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                     [
                         ENCRYPTED,
                         1,
-                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
+                        [
+                            "disabledServices",
+                            "exemptResourceNames",
+                            "exemptUrnPatterns",
+                            "exemptionTags",
+                            "exemptions",
+                        ],
                     ],
                     [
                         VERIFIABLE,
                         0,
-                        ["disabledServices", "exemptResourceNames", "exemptUrnPatterns"],
+                        [
+                            "disabledServices",
+                            "exemptResourceNames",
+                            "exemptUrnPatterns",
+                            "exemptionTags",
+                            "exemptions",
+                        ],
                     ],
                 ],
             );

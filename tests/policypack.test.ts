@@ -41,6 +41,11 @@ const SNAPSHOT = path.resolve(
     "policypack-diagnostics.txt",
 );
 
+/** The controls the key policies name, word for word (docs/controls.md quotes their sources). */
+const CONTROLS =
+    'CIS AWS Foundations Benchmark "Ensure CloudTrail logs are encrypted at rest using KMS CMKs" (3.5 in v3.0.0, 2.7 in v1.2.0), ' +
+    "AWS Security Hub CloudTrail.2, AWS Config cloud-trail-encryption-enabled, cloudwatch-log-group-encrypted and " +
+    "event-data-store-cmk-encryption-enabled, NIST SP 800-53 SC-28 and AU-9";
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
 const VERIFIABLE = "log-encryption-key-verifiable";
@@ -48,7 +53,8 @@ const USABLE_DESCRIPTION =
     "The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; " +
     "for a trail also an alias or key id), symmetric, in the resource's region (a trail's: its bucket's), single-Region (for a trail " +
     "only if configured), with a key policy that lets the service use it only under an encryption-context condition and grants " +
-    "nothing to everyone, and rotating.";
+    "nothing to everyone, and rotating. " +
+    `Serves: ${CONTROLS}; stricter than each (they ask for a key, this for a key the service can use: docs/controls.md).`;
 
 /** The event data store messages, word for word (docs/errors.md has their rows). */
 const BARE_MESSAGE =
@@ -82,7 +88,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(pack.engineLogs, []);
         });
 
-        it("declares five policies with their enforcement levels and configuration defaults", async () => {
+        it("declares six policies with their enforcement levels and configuration defaults", async () => {
             const info = await running().info();
             assert.equal(info.getName(), "encrypted-logs");
             assert.equal(info.getVersion(), "0.1.0");
@@ -99,6 +105,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     ["log-destinations-encrypted", 1],
                     ["log-destinations-verifiable", 0],
                     [VERIFIABLE, 0],
+                    ["log-encryption-exemptions", 0],
                 ],
             );
             const usable = policies.find((p) => p.name === USABLE)!.config as Record<
@@ -109,6 +116,8 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.equal(usable.requireKeyRotation.default, true);
             assert.deepEqual(usable.exemptResourceNames.default, []);
             assert.deepEqual(usable.exemptUrnPatterns.default, []);
+            assert.deepEqual(usable.exemptions.default, []);
+            assert.equal(usable.exemptionTags.default, true);
         });
     });
 
@@ -134,7 +143,8 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.equal(d.enforcementLevel, "mandatory");
             assert.equal(
                 d.message,
-                "Log groups, log anomaly detectors and CloudTrail trails must be encrypted with a customer-managed KMS key (kmsKeyId set).\n" +
+                "Log groups, log anomaly detectors, CloudTrail trails and CloudTrail Lake event data stores must be encrypted with a customer-managed KMS key (kmsKeyId set). " +
+                    `Serves: ${CONTROLS}.\n` +
                     '[key-required] log group "plain" (aws:cloudwatch/logGroup:LogGroup) has no kmsKeyId: CloudWatch Logs then encrypts its log data with its own ' +
                     "default server-side encryption (AES-GCM under keys AWS owns), which you cannot control, audit or revoke. Fix: set kmsKeyId to the ARN of a symmetric KMS key in us-east-1 whose key policy lets " +
                     "logs.us-east-1.amazonaws.com use it (e.g. EncryptedLogGroup / EncryptedAnomalyDetector create one).",
@@ -984,7 +994,23 @@ describe("policy pack: through the analyzer protocol", function () {
             await running().configure({
                 [USABLE]: { enforcementLevel: "mandatory", exemptResourceNames: ["legacy"] },
             });
-            assert.deepEqual(await running().analyzeStack(s.resources), []);
+            // Still exempt, and no longer silently: the advisory says the old list gives no reason.
+            assert.deepEqual(
+                (await running().analyzeStack(s.resources)).map((d) => [
+                    d.policyName,
+                    d.enforcementLevel,
+                    d.message.split("\n")[1],
+                ]),
+                [
+                    [
+                        "log-encryption-exemptions",
+                        "advisory",
+                        `[exempted] log group "legacy" (aws:cloudwatch/logGroup:LogGroup) is exempted from log-encryption-key-usable: no reason given ` +
+                            "(no expiry; exemptResourceNames of log-encryption-key-usable's configuration, which records no reason: " +
+                            "move it to exemptions with a reason and, if it should end, expires).",
+                    ],
+                ],
+            );
             await running().configure({ [USABLE]: { enforcementLevel: "disabled" } });
             assert.deepEqual(await running().analyzeStack(s.resources), []);
         });

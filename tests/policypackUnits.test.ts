@@ -9,7 +9,8 @@ import * as path from "node:path";
 import { anomalyDetectorKeyPolicy, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
 import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../components/common/services";
 import { KeyRequest, evaluate, parsePolicy, principalAccounts } from "../policypack/lib/iam";
-import { isExempt, readUsableConfig } from "../policypack/lib/config";
+import { readUsableConfig } from "../policypack/lib/config";
+import { policyExemptions, statusOf } from "../policypack/policies/exemptionLedger";
 import {
     partitionOfRegion,
     providerAccount,
@@ -466,6 +467,8 @@ describe("policypack/lib/config and location", () => {
             requireKeyRotation: true,
             exemptResourceNames: [],
             exemptUrnPatterns: [],
+            exemptions: undefined,
+            exemptionTags: true,
         });
         assert.deepEqual(
             readUsableConfig({
@@ -473,6 +476,7 @@ describe("policypack/lib/config and location", () => {
                 allowMultiRegionTrailKeys: false,
                 requireKeyRotation: false,
                 exemptResourceNames: ["a", 3],
+                exemptionTags: false,
             }),
             {
                 allowMultiRegionKeys: false,
@@ -480,26 +484,28 @@ describe("policypack/lib/config and location", () => {
                 requireKeyRotation: false,
                 exemptResourceNames: ["a"],
                 exemptUrnPatterns: [],
+                exemptions: undefined,
+                exemptionTags: false,
             },
         );
     });
 
     it("exempts by resource name and by URN pattern, and nothing else", () => {
         const urn = "urn:pulumi:dev::app::aws:cloudwatch/logGroup:LogGroup::legacy";
+        const exempt = (config: object, resource: { name: string; urn: string }): boolean =>
+            statusOf(
+                policyExemptions("log-encryption-key-usable", config),
+                { ...resource, props: {} },
+                "2026-01-01",
+            ).active.length > 0;
         const cfg = {
             exemptResourceNames: ["old"],
             exemptUrnPatterns: ["urn:pulumi:dev::*::legacy"],
         };
-        assert.equal(isExempt(cfg, { name: "old", urn: "x" }), true);
-        assert.equal(isExempt(cfg, { name: "legacy", urn }), true);
-        assert.equal(isExempt(cfg, { name: "legacy", urn: urn.replace("dev", "prod") }), false);
-        assert.equal(
-            isExempt(
-                { exemptResourceNames: [], exemptUrnPatterns: ["a.b"] },
-                { name: "x", urn: "axb" },
-            ),
-            false,
-        );
+        assert.equal(exempt(cfg, { name: "old", urn: "x" }), true);
+        assert.equal(exempt(cfg, { name: "legacy", urn }), true);
+        assert.equal(exempt(cfg, { name: "legacy", urn: urn.replace("dev", "prod") }), false);
+        assert.equal(exempt({ exemptUrnPatterns: ["a.b"] }, { name: "x", urn: "axb" }), false);
     });
 
     it("derives partition and DNS suffix from the region", () => {

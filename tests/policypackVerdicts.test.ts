@@ -423,7 +423,7 @@ describe("policy pack: exact verdicts (issue 13), through the analyzer protocol"
             assert.equal(
                 messageOf(result, USABLE, ""),
                 '[configuration] the configuration of log-encryption-key-usable has an unknown property "requireRotation" (did you mean "requireKeyRotation"?), which is ignored. ' +
-                    "Accepted: enforcementLevel, allowMultiRegionKeys, allowMultiRegionTrailKeys, requireKeyRotation, exemptResourceNames, exemptUrnPatterns. " +
+                    "Accepted: enforcementLevel, allowMultiRegionKeys, allowMultiRegionTrailKeys, requireKeyRotation, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. " +
                     "Fix: correct or remove it in the policy pack configuration (policy-config.json or pulumi policy enable --config).",
             );
             assert.match(
@@ -438,7 +438,10 @@ describe("policy pack: exact verdicts (issue 13), through the analyzer protocol"
                 [USABLE]: { requireKeyRotation: false },
                 [REQUIRED]: { exemptResourceNames: ["orders"] },
             });
-            assert.deepEqual(verdicts(await running().preview(s.resources)), []);
+            // The right names pass; the exemption is shown, not silent.
+            assert.deepEqual(verdicts(await running().preview(s.resources)), [
+                "log-encryption-exemptions/orders [exempted]",
+            ]);
         });
     });
 });

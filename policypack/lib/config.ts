@@ -4,12 +4,37 @@
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 
+/**
+ * One entry of a policy's `exemptions`: which resources, from which of the policy's checks, why,
+ * and until when. Entries are validated when the policy runs (`lib/exemptions.ts`); an entry with a
+ * problem exempts nothing and is refused with a `[configuration]` violation naming it.
+ */
+export interface ExemptionConfig {
+    /** Pulumi resource names (as in the URN) exempted. */
+    readonly resourceNames?: readonly string[];
+    /** URN patterns exempted; `*` matches any characters. */
+    readonly urnPatterns?: readonly string[];
+    /** The policy's checks exempted (e.g. `rotation`), or `all`. @default all */
+    readonly rules?: readonly string[];
+    /** Why: shown in the exemptions advisory on every exempted resource. Required. */
+    readonly reason: string;
+    /** The last day (UTC) the exemption applies, `YYYY-MM-DD`; after it the policy applies again. @default no expiry */
+    readonly expires?: string;
+}
+
 /** Exemptions every policy of the pack accepts. */
 export interface Exemptions {
-    /** Resource names (the Pulumi name, as in the URN) the policy skips. */
+    /**
+     * Resource names (the Pulumi name, as in the URN) the policy skips. Still accepted; records no
+     * reason, which the exemptions advisory says on each resource it exempts: prefer `exemptions`.
+     */
     readonly exemptResourceNames: readonly string[];
-    /** URN patterns the policy skips; `*` matches any characters. */
+    /** URN patterns the policy skips; `*` matches any characters. Still accepted, as `exemptResourceNames`. */
     readonly exemptUrnPatterns: readonly string[];
+    /** Exemption entries with a reason and an optional expiry date, as written (validated when the policy runs). */
+    readonly exemptions: unknown;
+    /** Whether an `encrypted-logs:exempt` tag on a resource exempts it. @default true */
+    readonly exemptionTags: boolean;
 }
 
 /** The configuration of `log-encryption-key-usable`. */
@@ -31,6 +56,30 @@ const exemptionProperties: PolicyConfigSchema["properties"] = {
         items: { type: "string" },
         default: [],
         description: "URN patterns this policy does not check; '*' matches any characters.",
+    },
+    exemptions: {
+        type: "array",
+        default: [],
+        description:
+            "Exemptions with a reason: each { resourceNames and/or urnPatterns, rules (this policy's checks or 'all'; default all), reason (required), expires (YYYY-MM-DD, the last day it applies; optional) }. Every exempted resource is reported by the advisory log-encryption-exemptions.",
+        items: {
+            type: "object",
+            properties: {
+                resourceNames: { type: "array", items: { type: "string" } },
+                urnPatterns: { type: "array", items: { type: "string" } },
+                rules: { type: "array", items: { type: "string" }, minItems: 1 },
+                reason: { type: "string", minLength: 1 },
+                expires: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+            },
+            required: ["reason"],
+            additionalProperties: false,
+        },
+    },
+    exemptionTags: {
+        type: "boolean",
+        default: true,
+        description:
+            "Honour the tag encrypted-logs:exempt=<policy, check or all, joined by '+'> with encrypted-logs:exempt-reason (required) and encrypted-logs:exempt-until (YYYY-MM-DD, optional) on a resource; false: only this configuration exempts.",
     },
 };
 
@@ -72,6 +121,8 @@ export function readExemptions(config: unknown): Exemptions {
     return {
         exemptResourceNames: strings(c.exemptResourceNames),
         exemptUrnPatterns: strings(c.exemptUrnPatterns),
+        exemptions: c.exemptions,
+        exemptionTags: c.exemptionTags !== false,
     };
 }
 
@@ -84,37 +135,6 @@ export function readUsableConfig(config: unknown): UsableConfig {
         allowMultiRegionTrailKeys: c.allowMultiRegionTrailKeys !== false,
         requireKeyRotation: c.requireKeyRotation !== false,
     };
-}
-
-/**
- * The URN patterns of an exemptions object, compiled on first use. `readExemptions` makes a new
- * object per policy call, so they are compiled once per call, never kept across calls.
- */
-const compiledPatterns = new WeakMap<Exemptions, readonly RegExp[]>();
-
-function urnPatterns(exemptions: Exemptions): readonly RegExp[] {
-    let patterns = compiledPatterns.get(exemptions);
-    if (patterns === undefined) {
-        patterns = exemptions.exemptUrnPatterns.map(
-            (pattern) =>
-                new RegExp(
-                    `^${pattern
-                        .split("*")
-                        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-                        .join(".*")}$`,
-                ),
-        );
-        compiledPatterns.set(exemptions, patterns);
-    }
-    return patterns;
-}
-
-/** Whether the resource is exempt from a policy. */
-export function isExempt(exemptions: Exemptions, resource: { name: string; urn: string }): boolean {
-    return (
-        exemptions.exemptResourceNames.includes(resource.name) ||
-        urnPatterns(exemptions).some((re) => re.test(resource.urn))
-    );
 }
 
 /** Edit distance (insertions, deletions, substitutions) between two names. */
@@ -132,6 +152,20 @@ function distance(a: string, b: string): number {
         row = next;
     }
     return row[b.length];
+}
+
+/**
+ * `"requireRotation" (did you mean "requireKeyRotation"?)`: a name quoted, with the closest of
+ * `accepted` when it is near enough to be a misspelling of it.
+ */
+export function quoteWithSuggestion(accepted: readonly string[]): (name: string) => string {
+    return (name) => {
+        const closest = [...accepted].sort((a, b) => distance(name, a) - distance(name, b))[0];
+        const near =
+            closest !== undefined &&
+            distance(name, closest) <= Math.max(3, Math.floor(closest.length / 3));
+        return `"${name}"${near ? ` (did you mean "${closest}"?)` : ""}`;
+    };
 }
 
 /**
@@ -153,11 +187,7 @@ export function unknownConfigurationMessage(
     if (unknown.length === 0) {
         return undefined;
     }
-    const named = unknown.map((k) => {
-        const closest = [...accepted].sort((a, b) => distance(k, a) - distance(k, b))[0];
-        const near = distance(k, closest) <= Math.max(3, Math.floor(closest.length / 3));
-        return `"${k}"${near ? ` (did you mean "${closest}"?)` : ""}`;
-    });
+    const named = unknown.map(quoteWithSuggestion(accepted));
     return (
         `[configuration] the configuration of ${policy} has ${unknown.length === 1 ? "an unknown property" : "unknown properties"} ${named.join(", ")}, ` +
         `which ${unknown.length === 1 ? "is" : "are"} ignored. Accepted: ${accepted.join(", ")}. ` +

@@ -1,6 +1,6 @@
 /**
- * The hand-over between the two log-destination policies, as `stackReports.ts` does for the key
- * policies: `log-destinations-encrypted` analyses the stack, and `log-destinations-verifiable`,
+ * The hand-over between the two log-destination policies (through `handOver.ts`, as
+ * `stackReports.ts` for the key policies): `log-destinations-encrypted` analyses the stack, and `log-destinations-verifiable`,
  * which runs right after it on the same AnalyzeStack request, takes the same reports (matched by
  * the resources' URNs, forgotten at the next turn of the event loop). Both run between the two
  * key policies, so the log groups written to are judged by `log-encryption-key-usable`'s reports
@@ -11,14 +11,10 @@ import { WriterReport, analyseDestinations } from "../lib/destinationAnalysis";
 import { DestinationsConfig } from "../lib/destinationConfig";
 import { StackConfiguration } from "../lib/location";
 import { StackResourceLike } from "../lib/stackIndex";
+import { RequestHandOver } from "./handOver";
 import { peekReportsOfThisRequest } from "./stackReports";
 
-let lastAnalysis:
-    { readonly urns: readonly string[]; readonly reports: WriterReport[] } | undefined;
-
-function sameUrns(a: readonly string[], resources: StackValidationArgs["resources"]): boolean {
-    return a.length === resources.length && resources.every((r, i) => r.urn === a[i]);
-}
+const handOver = new RequestHandOver<WriterReport[]>();
 
 /** The writers' reports of this stack, kept for the policy that runs next on the same request. */
 export function analyseDestinationsAndHandOver(
@@ -32,10 +28,7 @@ export function analyseDestinationsAndHandOver(
         options,
         peekReportsOfThisRequest(args),
     );
-    lastAnalysis = { urns: args.resources.map((r) => r.urn), reports };
-    setImmediate(() => {
-        lastAnalysis = undefined;
-    });
+    handOver.put(args, reports);
     return reports;
 }
 
@@ -48,13 +41,8 @@ export function destinationReportsOfThisRequest(
     config: StackConfiguration,
     options: DestinationsConfig,
 ): WriterReport[] {
-    const given =
-        lastAnalysis !== undefined && sameUrns(lastAnalysis.urns, args.resources)
-            ? lastAnalysis.reports
-            : undefined;
-    lastAnalysis = undefined;
     return (
-        given ??
+        handOver.take(args) ??
         analyseDestinations(
             args.resources as readonly StackResourceLike[],
             config,

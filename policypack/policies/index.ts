@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { logEncryptionExemptions } from "./exemptions";
 import { logEncryptionKeyRequired } from "./keyRequired";
 import { logEncryptionKeyUsable } from "./keyUsable";
 import { logEncryptionKeyVerifiable } from "./keyVerifiable";
@@ -16,8 +17,14 @@ import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
 import { logDestinationsVerifiable } from "./logDestinationsVerifiable";
 
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
-export { logDestinationsEncrypted, logDestinationsVerifiable };
-export { UsableConfig, Exemptions, USABLE_SCHEMA, EXEMPTIONS_SCHEMA } from "../lib/config";
+export { logDestinationsEncrypted, logDestinationsVerifiable, logEncryptionExemptions };
+export {
+    UsableConfig,
+    Exemptions,
+    ExemptionConfig,
+    USABLE_SCHEMA,
+    EXEMPTIONS_SCHEMA,
+} from "../lib/config";
 
 /** The pack's policies, in the order it declares them (each analysing policy before the verifiable one it hands over to). */
 export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -28,4 +35,6 @@ export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidation
     logDestinationsEncrypted,
     logDestinationsVerifiable,
     logEncryptionKeyVerifiable,
+    // Last: it reports the exemptions every policy before it applied on this request.
+    logEncryptionExemptions,
 ];

@@ -4,15 +4,23 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
-import {
-    EXEMPTIONS_SCHEMA,
-    isExempt,
-    readExemptions,
-    unknownConfigurationMessage,
-} from "../lib/config";
+import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
+import { isExemptFrom, lapsedNote } from "../lib/exemptions";
+import { describeTarget } from "../lib/facts";
+import { KEY_CONTROLS } from "./controls";
 import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/location";
 import { TARGET_TYPES, TargetType } from "../lib/targets";
 import { UNKNOWN, readProperty } from "../lib/wire";
+import {
+    forgetResourceExemptions,
+    policyExemptions,
+    recordResourceExemptions,
+    statusOf,
+    today,
+} from "./exemptionLedger";
+
+const NAME = "log-encryption-key-required";
+const CHECK = "key-required";
 
 /**
  * What the service does with a resource that has no key, per kind of resource:
@@ -44,21 +52,23 @@ function withoutKey(type: TargetType): string {
  * Runs on every resource, preview included.
  */
 export const logEncryptionKeyRequired: ResourceValidationPolicy = {
-    name: "log-encryption-key-required",
+    name: NAME,
     description:
-        "Log groups, log anomaly detectors and CloudTrail trails must be encrypted with a customer-managed KMS key (kmsKeyId set).",
+        "Log groups, log anomaly detectors, CloudTrail trails and CloudTrail Lake event data stores must be encrypted with a customer-managed KMS key (kmsKeyId set). " +
+        `Serves: ${KEY_CONTROLS}.`,
     enforcementLevel: "mandatory",
     configSchema: EXEMPTIONS_SCHEMA,
     validateResource: (args, reportViolation) => {
         if (args.type === "pulumi:pulumi:Stack") {
-            // Once per preview, on the stack itself: a misspelt option is refused, not ignored.
-            const refused = unknownConfigurationMessage(
-                "log-encryption-key-required",
-                args.getConfig(),
-                EXEMPTIONS_SCHEMA,
-            );
-            if (refused !== undefined) {
-                reportViolation(refused);
+            // Once per preview, on the stack itself: a misspelt option or an invalid exemption is
+            // refused, not ignored; the first Analyze of a preview, so earlier records go.
+            forgetResourceExemptions();
+            const refused = unknownConfigurationMessage(NAME, args.getConfig(), EXEMPTIONS_SCHEMA);
+            for (const message of [
+                ...(refused === undefined ? [] : [refused]),
+                ...policyExemptions(NAME, args.getConfig()).refusals,
+            ]) {
+                reportViolation(message);
             }
             return;
         }
@@ -66,6 +76,15 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
         if (type === undefined) {
             return;
         }
+        const status = statusOf(policyExemptions(NAME, args.getConfig()), args, today().date);
+        recordResourceExemptions(
+            args.urn,
+            status.active.map((exemption) => ({
+                urn: args.urn,
+                subject: describeTarget(args),
+                exemption,
+            })),
+        );
         // `in` and readProperty never go through the props proxy's get trap: an unknown kmsKeyId
         // (a new key's ARN at preview) counts as present instead of aborting the policy.
         const value =
@@ -73,9 +92,10 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
         if (value !== undefined && value !== "") {
             return;
         }
-        if (isExempt(readExemptions(args.getConfig()), args)) {
+        if (isExemptFrom(status, CHECK)) {
             return;
         }
+        const note = lapsedNote(status, CHECK);
         const region = resolveRegion(args.type, args.props, args.provider, stackConfiguration());
         const where = region === undefined || region === UNKNOWN ? undefined : region.region;
         const principal =
@@ -95,7 +115,7 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
                 `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
                     `CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. ` +
                     `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it for event data stores, ` +
-                    `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.`,
+                    `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.${note}`,
             );
             return;
         }
@@ -103,7 +123,7 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
             `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
                 `${withoutKey(type)}. ` +
                 `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it ` +
-                `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).`,
+                `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).${note}`,
         );
     },
 };

@@ -3,17 +3,16 @@
  * verified yet, saying what was not checked and why: never a silent pass.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import {
-    EXEMPTIONS_SCHEMA,
-    isExempt,
-    readExemptions,
-    unknownConfigurationMessage,
-} from "../lib/config";
+import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
+import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import type { TargetFacts } from "../lib/facts";
 import type { Finding } from "../lib/rule";
 import { stackConfiguration } from "../lib/location";
 import { KEY_RULES } from "../lib/rules";
+import { StackPolicyExemptions } from "./exemptionLedger";
 import { reportsOfThisRequest } from "./stackReports";
+
+const NAME = "log-encryption-key-verifiable";
 
 /** What the advisory says it could not check, per rule id. */
 const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
@@ -48,53 +47,50 @@ function externalKeyMessage(
 
 /** Says, as an advisory, what could not be verified yet: never a silent pass. */
 export const logEncryptionKeyVerifiable: StackValidationPolicy = {
-    name: "log-encryption-key-verifiable",
+    name: NAME,
     description:
-        "The KMS key of a log group, anomaly detector or trail must be verifiable by this pack; when it is not (yet), this advisory says what was not checked.",
+        "The KMS key of a log group, anomaly detector or trail must be verifiable by this pack; when it is not (yet), this advisory says what was not checked. " +
+        "Supports the controls log-encryption-key-required and log-encryption-key-usable serve: what it names is not yet shown to meet them.",
     enforcementLevel: "advisory",
     configSchema: EXEMPTIONS_SCHEMA,
     validateStack: (args, reportViolation) => {
         const raw = args.getConfig();
-        const refused = unknownConfigurationMessage(
-            "log-encryption-key-verifiable",
-            raw,
-            EXEMPTIONS_SCHEMA,
-        );
+        const refused = unknownConfigurationMessage(NAME, raw, EXEMPTIONS_SCHEMA);
         if (refused !== undefined) {
             reportViolation(refused);
         }
-        const exemptions = readExemptions(raw);
+        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
         for (const { facts, findings } of reportsOfThisRequest(args, stackConfiguration())) {
-            if (isExempt(exemptions, facts.target)) {
+            const status = exemptions.judge(facts.target, facts.subject);
+            if (isExemptFrom(status, undefined)) {
                 continue;
             }
+            const note = lapsedNote(status, undefined);
+            const reportOnTarget = (message: string): void =>
+                reportViolation(`${message}${note}`, facts.target.urn);
             const r = facts.resolution;
             if (r.kind === "unresolved") {
-                reportViolation(
+                reportOnTarget(
                     `[cannot verify yet] ${facts.subject}: ${r.reason}, so none of the key checks could run. ` +
                         `They run once the key reference is known (e.g. the next preview after deploying), ` +
                         `or pass the ARN of a key defined in this stack.`,
-                    facts.target.urn,
                 );
             } else if (r.kind === "external") {
                 // A reference that is not a key ARN at all is the usable policy's violation alone.
                 if (!findings.some((f) => f.rule === "key-arn")) {
-                    reportViolation(
-                        externalKeyMessage(facts, r.reference, findings),
-                        facts.target.urn,
-                    );
+                    reportOnTarget(externalKeyMessage(facts, r.reference, findings));
                 }
             } else if (r.kind === "stack-key") {
                 const open = findings.filter((f) => f.outcome === "unverifiable");
                 if (open.length > 0) {
                     const what = [...new Set(open.map((f) => LABELS.get(f.rule)))].join(", ");
-                    reportViolation(
+                    reportOnTarget(
                         `[cannot verify yet] ${facts.subject} uses KMS key "${r.key.resource.name}" (found through ${r.via}); ` +
                             `not verified: ${what}, because ${open.map((f) => f.message).join("; ")}.`,
-                        facts.target.urn,
                     );
                 }
             }
         }
+        exemptions.handOver(args);
     },
 };

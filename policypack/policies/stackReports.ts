@@ -2,24 +2,16 @@
  * The hand-over between the pack's two stack policies: `log-encryption-key-usable` runs the rules
  * on the stack, and `log-encryption-key-verifiable`, which runs right after it on the same
  * AnalyzeStack request, reads the same reports instead of running them again.
- *
- * `@pulumi/policy` runs the stack policies of one request back to back, awaiting only
- * already-settled promises, so no other request can run in between; it builds a new resources
- * array for each policy, so the reports are matched by the URNs (same URNs, same order), and
- * forgotten at the next turn of the event loop, so a later request never reads them.
+ * How a value reaches the next policy of the same request is `handOver.ts`.
  */
 import type { StackValidationArgs } from "@pulumi/policy";
 import { TargetReport, analyseStack } from "../lib/analysis";
 import { StackConfiguration } from "../lib/location";
 import { DEFAULT_RULE_OPTIONS, RuleOptions } from "../lib/rule";
 import { StackResourceLike } from "../lib/stackIndex";
+import { RequestHandOver } from "./handOver";
 
-let lastAnalysis:
-    { readonly urns: readonly string[]; readonly reports: TargetReport[] } | undefined;
-
-function sameUrns(a: readonly string[], resources: StackValidationArgs["resources"]): boolean {
-    return a.length === resources.length && resources.every((r, i) => r.urn === a[i]);
-}
+const handOver = new RequestHandOver<TargetReport[]>();
 
 /**
  * The reports of this stack: runs the rules with `options` and keeps the result for the policy
@@ -31,10 +23,7 @@ export function analyseAndHandOver(
     options: RuleOptions,
 ): TargetReport[] {
     const reports = analyseStack(args.resources as readonly StackResourceLike[], config, options);
-    lastAnalysis = { urns: args.resources.map((r) => r.urn), reports };
-    setImmediate(() => {
-        lastAnalysis = undefined;
-    });
+    handOver.put(args, reports);
     return reports;
 }
 
@@ -46,9 +35,7 @@ export function analyseAndHandOver(
 export function peekReportsOfThisRequest(
     args: StackValidationArgs,
 ): readonly TargetReport[] | undefined {
-    return lastAnalysis !== undefined && sameUrns(lastAnalysis.urns, args.resources)
-        ? lastAnalysis.reports
-        : undefined;
+    return handOver.peek(args);
 }
 
 /**
@@ -59,13 +46,8 @@ export function reportsOfThisRequest(
     args: StackValidationArgs,
     config: StackConfiguration,
 ): TargetReport[] {
-    const given =
-        lastAnalysis !== undefined && sameUrns(lastAnalysis.urns, args.resources)
-            ? lastAnalysis.reports
-            : undefined;
-    lastAnalysis = undefined;
     return (
-        given ??
+        handOver.take(args) ??
         analyseStack(args.resources as readonly StackResourceLike[], config, DEFAULT_RULE_OPTIONS)
     );
 }
