@@ -28,10 +28,11 @@ const good = path.join(fixtures, "good");
 const bad = path.join(fixtures, "bad");
 const CLI = path.join(root, "bin", "harness", "cli.js");
 
-const KEY_REQUIRED =
-    "Log groups, log anomaly detectors and CloudTrail trails must be encrypted with a customer-managed KMS key (kmsKeyId set).";
-const KEY_USABLE =
-    "The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; for a trail also an alias or key id), symmetric, in the resource's region (a trail's: its bucket's), single-Region (for a trail only if configured), with a key policy that lets the service use it only under an encryption-context condition and grants nothing to everyone, and rotating.";
+/** The controls the key policies name in their descriptions (policypack/policies/controls.ts). */
+const CONTROLS =
+    'Serves: CIS AWS Foundations Benchmark "Ensure CloudTrail logs are encrypted at rest using KMS CMKs" (3.5 in v3.0.0, 2.7 in v1.2.0), AWS Security Hub CloudTrail.2, AWS Config cloud-trail-encryption-enabled, cloudwatch-log-group-encrypted and event-data-store-cmk-encryption-enabled, NIST SP 800-53 SC-28 and AU-9';
+const KEY_REQUIRED = `Log groups, log anomaly detectors, CloudTrail trails and CloudTrail Lake event data stores must be encrypted with a customer-managed KMS key (kmsKeyId set). ${CONTROLS}.`;
+const KEY_USABLE = `The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; for a trail also an alias or key id), symmetric, in the resource's region (a trail's: its bucket's), single-Region (for a trail only if configured), with a key policy that lets the service use it only under an encryption-context condition and grants nothing to everyone, and rotating. ${CONTROLS}; stricter than each (they ask for a key, this for a key the service can use: docs/controls.md).`;
 const NO_KEY = (name: string, urn: string) => ({
     policyName: "log-encryption-key-required",
     policyPackName: "encrypted-logs",
