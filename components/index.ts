@@ -71,6 +71,15 @@ export {
     trailArn,
 } from "./cloudtrail/policies";
 export { AwsLocation, KmsKeyArn, parseKmsKeyArn } from "./common/arn";
+export { KeyFactsOptions, keyFacts } from "./common/keyFacts";
+export {
+    KEY_FACTS_FIELDS,
+    KEY_FACTS_KIND,
+    KEY_FACTS_KIND_PREFIX,
+    PublishedKeyFacts,
+    checkKeyFacts,
+    claimsKeyFacts,
+} from "./common/keyFactsContract";
 export {
     ANOMALY_DETECTOR_ACTIONS,
     ANOMALY_DETECTOR_CRYPTO_ACTIONS,

@@ -1,0 +1,201 @@
+/**
+ * Issue 17, section 1: keys owned by another stack, judged at preview. A log group's or trail's
+ * key ARN that comes from a StackReference (its property dependency) and matches key facts among
+ * that StackReference's outputs is judged by every key rule on those facts: silent when they hold,
+ * refused as a key of the stack would be (spec, policy, region); an ARN without facts stays
+ * "cannot verify yet" and says how to publish them; facts that break the contract are named with
+ * their StackReference and output path. Through the analyzer protocol, as a preview sends it.
+ */
+import * as assert from "node:assert/strict";
+import { cloudTrailKeyPolicy } from "../components";
+import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
+import { PreviewResult, secret, usePolicyPack } from "../harness/policyHarness";
+import {
+    ACCOUNT,
+    StackBuilder,
+    adminOnlyPolicy,
+    publishedLogsKeyFacts,
+} from "../harness/stackFixtures";
+
+const USABLE = "log-encryption-key-usable";
+const VERIFIABLE = "log-encryption-key-verifiable";
+const REF = "acme/platform/prod";
+
+/** `policy/resource: message` (without the policy's description line) of every diagnostic. */
+function diagnostics(result: PreviewResult): string[] {
+    return result.all.map(
+        (d) =>
+            `${d.policyName}/${d.urn.split("::").pop()}: ${d.message.split("\n").slice(1).join("\n")}`,
+    );
+}
+
+/** A stack whose log group "app" takes its key ARN from the StackReference's output `logsKey`. */
+function appStack(outputs: Record<string, unknown>, arn: string): StackBuilder {
+    const s = new StackBuilder();
+    const ref = s.stackReference(REF, outputs);
+    s.logGroup("app", { key: arn, keyDependsOn: [ref.urn] });
+    return s;
+}
+
+const LOGS_FACTS = publishedLogsKeyFacts("platform-logs");
+const LOGS_ARN = LOGS_FACTS.arn as string;
+const PUBLISHED = (arn: string, path = "outputs.logsKey") =>
+    `KMS key ${arn} (published at ${path} of StackReference "${REF}")`;
+const GROUP = 'log group "app" (aws:cloudwatch/logGroup:LogGroup)';
+
+describe("policy pack: keys published by another stack (issue 17), through the analyzer protocol", function () {
+    this.timeout(60_000);
+    const running = usePolicyPack();
+
+    it("passes a log group whose key ARN has good facts in the StackReference's outputs, at any depth, secret or not", async () => {
+        for (const outputs of [
+            { logsKey: LOGS_FACTS },
+            { keys: { "us-east-1": [{ logs: LOGS_FACTS }] } },
+            { keys: secret({ "us-east-1": { logs: LOGS_FACTS } }) },
+        ]) {
+            const result = await running().preview(appStack(outputs, LOGS_ARN).resources);
+            assert.deepEqual(diagnostics(result), [], JSON.stringify(outputs));
+        }
+    });
+
+    it("refuses published facts with key spec RSA_2048 (symmetric)", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "us-east-1", { keySpec: "RSA_2048" });
+        const result = await running().preview(appStack({ logsKey: facts }, LOGS_ARN).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [symmetric] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, whose key spec is "RSA_2048" and key usage "ENCRYPT_DECRYPT": ` +
+                `CloudWatch Logs and CloudTrail only use symmetric encryption keys. Fix: use a key with key spec "SYMMETRIC_DEFAULT" and key usage "ENCRYPT_DECRYPT" (the defaults; a LogsKey is one).`,
+        ]);
+    });
+
+    it("refuses a published key policy without the CloudWatch Logs principal (key-policy)", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            policy: JSON.stringify(adminOnlyPolicy()),
+        });
+        const result = await running().preview(appStack({ logsKey: facts }, LOGS_ARN).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [key-policy] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, but its published key policy does not allow logs.us-east-1.amazonaws.com ` +
+                `kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:logs:arn naming this log group: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for logs.us-east-1.amazonaws.com, scoped to this log group by an encryption-context condition (a LogsKey writes them).`,
+        ]);
+    });
+
+    it("refuses published facts of a key in another region (region), as it would a key of the stack", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "eu-west-1");
+        const arn = facts.arn as string;
+        const result = await running().preview(appStack({ logsKey: facts }, arn).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [region] ${GROUP} is in us-east-1 (from its provider "default_7_48_0") but ${PUBLISHED(arn)} is in eu-west-1 (from its published facts): ` +
+                `the service can only use a key in its own region. Fix: create the key in us-east-1 (give it the same provider or region input) and use that key's ARN.`,
+            // The eu-west-1 key's policy names the eu-west-1 principal, not the group's.
+            `${USABLE}/app: [key-policy] ${GROUP} is encrypted with ${PUBLISHED(arn)}, but its published key policy does not allow logs.us-east-1.amazonaws.com ` +
+                `kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:logs:arn naming this log group: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for logs.us-east-1.amazonaws.com, scoped to this log group by an encryption-context condition (a LogsKey writes them).`,
+        ]);
+    });
+
+    it("refuses published facts whose rotation is off, and a multi-Region key (rotation, multi-region)", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            enableKeyRotation: false,
+            multiRegion: true,
+        });
+        const result = await running().preview(appStack({ logsKey: facts }, LOGS_ARN).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [multi-region] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, a multi-Region key (its published facts say multiRegion: true): log encryption keys must be region-scoped. ` +
+                `Fix: use a single-Region key (multiRegion: false), or set allowMultiRegionKeys: true in this policy's configuration.`,
+            `${USABLE}/app: [rotation] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, whose enableKeyRotation is false: ` +
+                `symmetric customer keys used for logs must rotate. Fix: set enableKeyRotation: true (a LogsKey does), or set requireKeyRotation: false in this policy's configuration.`,
+        ]);
+    });
+
+    it("cannot verify yet an ARN whose StackReference publishes no facts, and says how to publish them", async () => {
+        const result = await running().preview(
+            appStack({ logsKeyArn: LOGS_ARN }, LOGS_ARN).resources,
+        );
+        assert.deepEqual(diagnostics(result), [
+            `${VERIFIABLE}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
+                `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
+                `Its ARN comes from StackReference "${REF}", whose outputs hold no valid key facts for it. ` +
+                `Fix: publish the key's facts in the stack that owns it (\`export const logsKey = key.facts;\` for a LogsKey or CloudTrailKey, ` +
+                `\`export const logsKey = keyFacts(key);\` for any aws.kms.Key); the pack then judges the key here.`,
+        ]);
+        assert.ok(PUBLISH_HOW_TO.includes("export const logsKey = key.facts;"));
+    });
+
+    it("does not take facts published for another key, nor facts of a StackReference the key does not depend on", async () => {
+        const other = publishedLogsKeyFacts("platform-other");
+        const s = new StackBuilder();
+        const ref = s.stackReference(REF, { logsKey: other });
+        const unrelated = s.stackReference("acme/other/prod", { logsKey: LOGS_FACTS });
+        s.logGroup("app", { key: LOGS_ARN, keyDependsOn: [ref.urn] });
+        const result = await running().preview(s.resources);
+        assert.equal(unrelated.type, "pulumi:pulumi:StackReference");
+        assert.deepEqual(
+            diagnostics(result).map((d) => d.split(": [")[0] + " " + /\[[a-z -]+\]/.exec(d)![0]),
+            [`${VERIFIABLE}/app [cannot verify yet]`],
+        );
+    });
+
+    it("names the StackReference, the output path and every broken field of malformed facts", async () => {
+        const newer = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            kind: "pulumi-aws-encrypted-logs/key-facts@2",
+        });
+        const broken = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            policy: undefined,
+            enableKeyRotation: "yes",
+            region: "eu-west-1",
+        });
+        const result = await running().preview(
+            appStack({ logsKey: newer, keys: { "platform/logs": broken } }, LOGS_ARN).resources,
+        );
+        assert.deepEqual(diagnostics(result), [
+            `${VERIFIABLE}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
+                `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
+                `Its ARN comes from StackReference "${REF}", whose outputs hold no valid key facts for it. ` +
+                // In the order of the outputs as the engine sends them (a Struct: keys sorted).
+                `The key facts at outputs.keys["platform/logs"] of StackReference "${REF}" break the contract: ` +
+                `enableKeyRotation is "yes", a string; a boolean is required; policy is missing (a string is required); ` +
+                `region is "eu-west-1", but the key's ARN is in us-east-1; the region must be the ARN's. ` +
+                `The key facts at outputs.logsKey of StackReference "${REF}" break the contract: kind is "pulumi-aws-encrypted-logs/key-facts@2", ` +
+                `but this version of pulumi-aws-encrypted-logs reads "pulumi-aws-encrypted-logs/key-facts@1": publish the facts with the same major version of the package as the pack, or upgrade the pack. ` +
+                `Fix: publish the key's facts in the stack that owns it (\`export const logsKey = key.facts;\` for a LogsKey or CloudTrailKey, ` +
+                `\`export const logsKey = keyFacts(key);\` for any aws.kms.Key); the pack then judges the key here.`,
+        ]);
+    });
+
+    describe("a trail with CloudTrailKey facts", () => {
+        const trailFacts = (policy: object) =>
+            publishedLogsKeyFacts("platform-trail", "us-east-1", {
+                policy: JSON.stringify(policy),
+            });
+        const trailPolicy = cloudTrailKeyPolicy({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            region: "us-east-1",
+            accountId: ACCOUNT,
+        });
+        const trailStack = (facts: Record<string, unknown>) => {
+            const s = new StackBuilder();
+            const ref = s.stackReference(REF, { cloudTrailKey: facts });
+            const bucket = s.bucket("audit");
+            s.trail("audit", bucket, { key: facts.arn as string, keyDependsOn: [ref.urn] });
+            return s;
+        };
+
+        it("passes a trail whose key facts carry the CloudTrailKey policy", async () => {
+            const result = await running().preview(trailStack(trailFacts(trailPolicy)).resources);
+            assert.deepEqual(diagnostics(result), []);
+        });
+
+        it("refuses a trail whose published key policy is a log group key's (no CloudTrail principal)", async () => {
+            const facts = publishedLogsKeyFacts("platform-trail");
+            const arn = facts.arn as string;
+            const result = await running().preview(trailStack(facts).resources);
+            assert.deepEqual(diagnostics(result), [
+                `${USABLE}/audit: [key-policy] trail "audit" (aws:cloudtrail/trail:Trail) is encrypted with ` +
+                    `KMS key ${arn} (published at outputs.cloudTrailKey of StackReference "${REF}"), but its published key policy does not allow cloudtrail.amazonaws.com ` +
+                    `kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:cloudtrail:arn naming this trail: the service cannot use the key. ` +
+                    `Fix: add the statement the AWS documentation gives for cloudtrail.amazonaws.com, scoped to this trail by an encryption-context condition (a CloudTrailKey writes them).`,
+            ]);
+        });
+    });
+});
