@@ -3,7 +3,8 @@
  * sends the policy pack: every registered resource with its inputs (unknowns and secrets kept),
  * parent, provider, dependencies and property dependencies, plus the default AWS provider the
  * engine adds (with the stack's region), and as outputs the inputs plus the provider-computed
- * properties (ARNs, ids) a preview does not know yet.
+ * properties (ARNs, ids) a preview does not know yet; a read (a `StackReference`) has the
+ * properties the engine answered the read with, known at preview.
  */
 import { FixtureResource, SecretValue, UnknownValue, unknown } from "./policyHarness";
 import { MockEngine, isUnknownInput } from "./mockEngine";
@@ -52,14 +53,17 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                 : r.custom && r.type.startsWith("aws:")
                   ? defaultProvider
                   : undefined;
-        const outputs = r.custom
-            ? {
-                  ...inputs,
-                  ...Object.fromEntries(
-                      (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
-                  ),
-              }
-            : inputs;
+        const outputs =
+            r.outputs !== undefined
+                ? (convert(r.outputs) as Record<string, unknown>)
+                : r.custom
+                  ? {
+                        ...inputs,
+                        ...Object.fromEntries(
+                            (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
+                        ),
+                    }
+                  : inputs;
         out.push({
             urn: r.urn,
             type: r.type,

@@ -33,18 +33,38 @@ export function lambdaProgram(): string {
     return path.join(root, "scripts", "lambda-stack", "index.ts");
 }
 
+/** Options of {@link previewProgram}. */
+export interface ProgramRunOptions {
+    /**
+     * Run it as `pulumi up` would (outputs the provider computes are known) instead of a preview.
+     * @default true (a preview)
+     */
+    readonly preview?: boolean;
+    /** @default "encrypted-logs-quickstart" */
+    readonly project?: string;
+    /** @default "demo" */
+    readonly stack?: string;
+    /** Outputs of other stacks, by stack name, for the program's `StackReference`s (wire form, e.g. another run's {@link MockEngine.stackExports}). */
+    readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
+}
+
 /**
- * Runs a Pulumi TypeScript program in preview mode under the recording mock engine, with the
- * engine's side of stack transforms (`pulumi.runtime.registerResourceTransform`) as the CLI has it.
+ * Runs a Pulumi TypeScript program in preview mode (or, with `preview: false`, as an update)
+ * under the recording mock engine, with the engine's side of stack transforms
+ * (`pulumi.runtime.registerResourceTransform`) as the CLI has it.
  */
-export async function previewProgram(program: string): Promise<MockEngine> {
+export async function previewProgram(
+    program: string,
+    opts: ProgramRunOptions = {},
+): Promise<MockEngine> {
     // The Pulumi CLI runs TypeScript programs through ts-node; so does the demo.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
     const engine = await MockEngine.start(COMMERCIAL, {
-        preview: true,
-        project: "encrypted-logs-quickstart",
-        stack: "demo",
+        preview: opts.preview ?? true,
+        project: opts.project ?? "encrypted-logs-quickstart",
+        stack: opts.stack ?? "demo",
+        stackOutputs: opts.stackOutputs,
     });
     const transforms = TransformEngine.install();
     try {

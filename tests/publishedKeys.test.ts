@@ -7,7 +7,10 @@
  * their StackReference and output path. Through the analyzer protocol, as a preview sends it.
  */
 import * as assert from "node:assert/strict";
-import { cloudTrailKeyPolicy } from "../components";
+import * as path from "node:path";
+import { KEY_FACTS_KIND, cloudTrailKeyPolicy, logsKeyPolicy } from "../components";
+import { COMMERCIAL } from "../harness/mockEngine";
+import { judge, previewProgram } from "../harness/preview";
 import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
 import { PreviewResult, secret, usePolicyPack } from "../harness/policyHarness";
 import {
@@ -197,5 +200,127 @@ describe("policy pack: keys published by another stack (issue 17), through the a
                     `Fix: add the statement the AWS documentation gives for cloudtrail.amazonaws.com, scoped to this trail by an encryption-context condition (a CloudTrailKey writes them).`,
             ]);
         });
+    });
+});
+
+describe("examples/platform-keys → examples/app-on-platform-keys, previewed under the mock engine", function () {
+    this.timeout(120_000);
+    const running = usePolicyPack();
+    const examples = path.resolve(__dirname, "..", "..", "examples");
+    const PLATFORM = "acme/platform-keys/prod";
+
+    /** The platform stack's exports after `pulumi up` (every ARN known), as the engine stores them. */
+    async function platformExports(): Promise<Record<string, unknown>> {
+        const engine = await previewProgram(path.join(examples, "platform-keys"), {
+            preview: false,
+            project: "platform-keys",
+            stack: "prod",
+        });
+        return engine.stackExports();
+    }
+
+    async function previewApp(platform: Record<string, unknown>) {
+        return judge(
+            running(),
+            await previewProgram(path.join(examples, "app-on-platform-keys"), {
+                project: "app-on-platform-keys",
+                stack: "dev",
+                stackOutputs: { [PLATFORM]: platform },
+            }),
+        );
+    }
+
+    it("publishes each key's facts, alone and in a map", async () => {
+        const exports = await platformExports();
+        const logs = exports.logsKey as Record<string, unknown>;
+        assert.deepEqual(Object.keys(exports).sort(), [
+            "cloudTrailKey",
+            "cloudTrailKeyArn",
+            "keys",
+            "logsKey",
+            "logsKeyArn",
+        ]);
+        assert.deepEqual(
+            { ...logs, policy: "(checked below)" },
+            {
+                kind: KEY_FACTS_KIND,
+                arn: exports.logsKeyArn,
+                region: "us-east-1",
+                keySpec: "SYMMETRIC_DEFAULT",
+                keyUsage: "ENCRYPT_DECRYPT",
+                multiRegion: false,
+                enableKeyRotation: true,
+                policy: "(checked below)",
+            },
+        );
+        assert.deepEqual(
+            JSON.parse(logs.policy as string),
+            logsKeyPolicy({ ...COMMERCIAL, accountWide: true, anomalyDetectors: true }),
+        );
+        assert.deepEqual(exports.keys, { logs, cloudtrail: exports.cloudTrailKey });
+    });
+
+    it("passes the app stack with no diagnostic at all: both log groups' key judged from the published facts", async () => {
+        const { stack, result } = await previewApp(await platformExports());
+        const ref = stack.find((r) => r.type === "pulumi:pulumi:StackReference");
+        assert.ok(ref, "the preview read the StackReference");
+        // What the engine's read answers: { name, outputs, secretOutputNames }.
+        assert.deepEqual(Object.keys(ref.outputs ?? {}).sort(), [
+            "name",
+            "outputs",
+            "secretOutputNames",
+        ]);
+        assert.deepEqual(ref.outputs?.secretOutputNames, []);
+        const groups = stack.filter((r) => r.type === "aws:cloudwatch/logGroup:LogGroup");
+        assert.deepEqual(groups.map((g) => g.name).sort(), ["orders", "payments"]);
+        for (const g of groups) {
+            assert.ok(
+                g.propertyDependencies?.kmsKeyId?.includes(ref.urn),
+                `${g.name}'s kmsKeyId depends on the StackReference`,
+            );
+        }
+        assert.deepEqual(result.all, []);
+    });
+
+    it("refuses the app's groups when the published key policy leaves CloudWatch Logs out; says how to publish when only ARNs are", async () => {
+        const exports = await platformExports();
+        const logs = exports.logsKey as Record<string, unknown>;
+        const verdicts = (r: Awaited<ReturnType<typeof previewApp>>) =>
+            r.result.all
+                .map(
+                    (d) =>
+                        `${d.enforcementLevel} ${d.policyName}/${d.urn.split("::").pop()} ${/\[[a-z -]+\]/.exec(d.message)![0]}`,
+                )
+                .sort();
+        // The same key published with a policy for administrators only: both groups refused.
+        const adminOnly = { ...logs, policy: JSON.stringify(adminOnlyPolicy()) };
+        const refused = await previewApp({
+            ...exports,
+            logsKey: adminOnly,
+            keys: { logs: adminOnly },
+        });
+        assert.deepEqual(verdicts(refused), [
+            `mandatory ${USABLE}/orders [key-policy]`,
+            `mandatory ${USABLE}/payments [key-policy]`,
+        ]);
+        // Only the ARNs published: "cannot verify yet", with how to publish the facts.
+        const arnOnly = { arn: logs.arn };
+        const unverified = await previewApp({
+            ...exports,
+            logsKey: arnOnly,
+            keys: { logs: arnOnly },
+        });
+        assert.deepEqual(verdicts(unverified), [
+            `advisory ${VERIFIABLE}/orders [cannot verify yet]`,
+            `advisory ${VERIFIABLE}/payments [cannot verify yet]`,
+        ]);
+        for (const d of unverified.result.all) {
+            assert.ok(
+                d.message.endsWith(
+                    `Its ARN comes from StackReference "${PLATFORM}", whose outputs hold no valid key facts for it. Fix: ${PUBLISH_HOW_TO}; the pack then judges the key here.`,
+                ),
+                d.message,
+            );
+        }
     });
 });
