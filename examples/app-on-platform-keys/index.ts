@@ -9,7 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { EncryptedLogGroup, PublishedKeyFacts } from "pulumi-aws-encrypted-logs";
 
 const config = new pulumi.Config();
-const platform = new pulumi.StackReference(config.get("platformStack") ?? "acme/platform-keys/prod");
+const platform = new pulumi.StackReference(
+    config.get("platformStack") ?? "acme/platform-keys/prod",
+);
 
 // The facts of the platform's LogsKey; their `arn` is the key ARN CloudWatch Logs needs.
 const logsKey = platform.requireOutput("logsKey") as pulumi.Output<PublishedKeyFacts>;
