@@ -28,16 +28,18 @@ const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
  * How to have a key of another stack judged here: publish its facts there and take the ARN from a
  * StackReference (the contract of `components/common/keyFactsContract.ts`).
  */
-export const PUBLISH_HOW_TO =
-    "publish the key's facts in the stack that owns it (`export const logsKey = key.facts;` for a LogsKey or CloudTrailKey, " +
-    "`export const logsKey = keyFacts(key);` for any aws.kms.Key)";
+export const FACTS_EXPORT =
+    "(`export const logsKey = key.facts;` for a LogsKey or CloudTrailKey, `export const logsKey = keyFacts(key);` for any aws.kms.Key)";
+
+/** The fix for a key ARN from a StackReference that publishes no (valid) facts for it. */
+export const PUBLISH_HOW_TO = `publish the key's facts in the stack that owns it ${FACTS_EXPORT}`;
 
 /** What a key ARN without usable published facts lacks, and how to publish them. */
 function publishAdvice(r: Extract<TargetFacts["resolution"], { kind: "external" }>): string {
     const published = r.published;
     if (published === undefined) {
         return (
-            `If another Pulumi stack owns the key, ${PUBLISH_HOW_TO} and take the ARN from a StackReference to that stack: the pack then judges the key here. ` +
+            `If another Pulumi stack owns the key, publish its facts there ${FACTS_EXPORT} and take the ARN from a StackReference to that stack: the pack then judges the key here. ` +
             `Else verify that key where it is defined, or exempt this resource in this policy's configuration.`
         );
     }
