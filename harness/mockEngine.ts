@@ -73,6 +73,8 @@ export interface RecordedResource {
      * engine answered with, as they came over the wire (secrets as the secret signature object).
      */
     outputs?: Record<string, unknown>;
+    /** For a registration: the id and properties the engine answered with (wire form). */
+    answered?: { readonly id: string; readonly outputs: Record<string, unknown> };
 }
 
 /** One invoke the program made. */
@@ -289,6 +291,10 @@ export class MockEngine {
             return original(req, (err: any, resp: any) => {
                 if (resp) {
                     record.urn = resp.getUrn();
+                    record.answered = {
+                        id: resp.getId(),
+                        outputs: resp.getObject()?.toJavaScript() ?? {},
+                    };
                     if (record.type === "pulumi:providers:aws") {
                         this.providerRegions.set(
                             record.urn,
