@@ -76,6 +76,7 @@ export {
     KEY_FACTS_FIELDS,
     KEY_FACTS_KIND,
     KEY_FACTS_KIND_PREFIX,
+    KeyFactsCheck,
     PublishedKeyFacts,
     checkKeyFacts,
     claimsKeyFacts,

@@ -61,15 +61,24 @@ export function claimsKeyFacts(value: unknown): value is Record<string, unknown>
     return typeof kind === "string" && kind.startsWith(KEY_FACTS_KIND_PREFIX);
 }
 
+/** What {@link checkKeyFacts} finds: the facts when they hold, else the problems. */
+export type KeyFactsCheck =
+    | {
+          /** The facts, with exactly the contract's fields. */
+          readonly facts: PublishedKeyFacts;
+      }
+    | {
+          /** Every problem found, each naming the field, the value got and what is allowed. */
+          readonly problems: readonly string[];
+      };
+
 /**
  * Checks an object that claims to be key facts ({@link claimsKeyFacts}) against the contract: the
  * facts when it holds, else every problem found (a wrong kind version, a missing field, a field of
  * the wrong type, a policy that is not JSON), each naming the field, the value got and what is
  * allowed.
  */
-export function checkKeyFacts(
-    value: Record<string, unknown>,
-): { readonly facts: PublishedKeyFacts } | { readonly problems: readonly string[] } {
+export function checkKeyFacts(value: Record<string, unknown>): KeyFactsCheck {
     if (value.kind !== KEY_FACTS_KIND) {
         return {
             problems: [
