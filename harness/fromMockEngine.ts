@@ -7,7 +7,7 @@
  * properties the engine answered the read with, known at preview.
  */
 import { FixtureResource, SecretValue, UnknownValue, unknown } from "./policyHarness";
-import { MockEngine, isUnknownInput } from "./mockEngine";
+import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -35,15 +35,27 @@ const COMPUTED: Record<string, string[]> = {
     "aws:kms/alias:Alias": ["arn", "targetKeyArn", "id"],
 };
 
-/** The resources of a previewed program, as the engine would send them to a policy pack. */
-export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
+/**
+ * What a program run registered (resources the engine answered), its stack resource, and the URN
+ * of the default AWS provider the engine adds for it.
+ */
+export function recordedStack(engine: MockEngine): {
+    recorded: RecordedResource[];
+    stack: RecordedResource;
+    defaultProvider: string;
+} {
     const recorded = engine.resources.filter((r) => r.urn !== "");
     const stack = recorded.find((r) => r.type === "pulumi:pulumi:Stack");
     if (stack === undefined) {
         throw new Error("the program registered no stack resource");
     }
     const prefix = stack.urn.slice(0, stack.urn.lastIndexOf("::pulumi:pulumi:Stack::"));
-    const defaultProvider = `${prefix}::pulumi:providers:aws::default_7_48_0`;
+    return { recorded, stack, defaultProvider: `${prefix}::pulumi:providers:aws::default_7_48_0` };
+}
+
+/** The resources of a previewed program, as the engine would send them to a policy pack. */
+export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
+    const { recorded, stack, defaultProvider } = recordedStack(engine);
     const out: FixtureResource[] = [];
     for (const r of recorded) {
         const inputs = convert(r.inputs) as Record<string, unknown>;

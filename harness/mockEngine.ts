@@ -243,14 +243,8 @@ export class MockEngine {
         const originalRead = monitor.readResource.bind(monitor);
         monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
             const record: RecordedResource = {
-                type: req.getType(),
-                name: req.getName(),
-                urn: "",
-                parent: req.getParent(),
-                provider: req.getProvider(),
+                ...requested(req, req.getProperties()),
                 custom: true,
-                inputs: (pulumi.runtime as any).deserializeProperties(req.getProperties()),
-                dependencies: req.getDependenciesList(),
                 propertyDependencies: {},
                 retainOnDelete: undefined,
                 replaceOnChanges: [],
@@ -273,14 +267,8 @@ export class MockEngine {
                 propertyDependencies[key] = deps.getUrnsList();
             });
             const record: RecordedResource = {
-                type: req.getType(),
-                name: req.getName(),
-                urn: "",
-                parent: req.getParent(),
-                provider: req.getProvider(),
+                ...requested(req, req.getObject()),
                 custom: req.getCustom(),
-                inputs: (pulumi.runtime as any).deserializeProperties(req.getObject()),
-                dependencies: req.getDependenciesList(),
                 propertyDependencies,
                 retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
                 replaceOnChanges: req.getReplaceonchangesList(),
@@ -453,6 +441,25 @@ export class MockEngine {
                 return { id: `${args.name}-id`, state: { ...inputs } };
         }
     }
+}
+
+/** What a RegisterResource or ReadResource request says of its resource, alike in both. */
+function requested(
+    req: any,
+    properties: unknown,
+): Pick<
+    RecordedResource,
+    "type" | "name" | "urn" | "parent" | "provider" | "inputs" | "dependencies"
+> {
+    return {
+        type: req.getType(),
+        name: req.getName(),
+        urn: "",
+        parent: req.getParent(),
+        provider: req.getProvider(),
+        inputs: (pulumi.runtime as any).deserializeProperties(properties),
+        dependencies: req.getDependenciesList(),
+    };
 }
 
 /** Whether a wire value holds a secret anywhere inside it (the engine's `HasSecrets`). */

@@ -6,6 +6,7 @@
  * its parent, provider reference (`<urn>::<id>`), dependencies and property dependencies, plus the
  * default AWS provider the engine adds.
  */
+import { recordedStack } from "./fromMockEngine";
 import { MockEngine, uuidFrom } from "./mockEngine";
 import { StackExport, StateResource } from "./stateReplay";
 
@@ -19,13 +20,7 @@ export function stackExportFromMockEngine(engine: MockEngine): StackExport {
     if (engine.preview) {
         throw new Error("a preview leaves no state: run the program with preview: false");
     }
-    const recorded = engine.resources.filter((r) => r.urn !== "");
-    const stack = recorded.find((r) => r.type === "pulumi:pulumi:Stack");
-    if (stack === undefined) {
-        throw new Error("the program registered no stack resource");
-    }
-    const prefix = stack.urn.slice(0, stack.urn.lastIndexOf("::pulumi:pulumi:Stack::"));
-    const defaultProvider = `${prefix}::pulumi:providers:aws::default_7_48_0`;
+    const { recorded, stack, defaultProvider } = recordedStack(engine);
     const defaultProviderRef = `${defaultProvider}::${uuidFrom("default_7_48_0")}`;
     const resources: StateResource[] = [];
     for (const r of recorded) {

@@ -72,6 +72,15 @@ function defaultTags(): Map<string, Map<string, string | undefined>> {
 const LOG_GROUP_CLASS = "encrypted-logs:index:LogGroupClass";
 const EVALUATION_FREQUENCY = "encrypted-logs:index:EvaluationFrequency";
 
+/** The outputs of LogsKey and CloudTrailKey. */
+const KEY_COMPONENT_OUTPUTS = {
+    key: "aws:kms/key:Key",
+    arn: "string",
+    keyId: "string",
+    policy: "string",
+    facts: "encrypted-logs:index:PublishedKeyFacts",
+};
+
 const EXPECTED: Record<
     string,
     { inputs: Record<string, string>; required: string[]; outputs: Record<string, string> }
@@ -93,13 +102,7 @@ const EXPECTED: Record<
             tags: "map",
         },
         required: [],
-        outputs: {
-            key: "aws:kms/key:Key",
-            arn: "string",
-            keyId: "string",
-            policy: "string",
-            facts: "encrypted-logs:index:PublishedKeyFacts",
-        },
+        outputs: KEY_COMPONENT_OUTPUTS,
     },
     EncryptedLogGroup: {
         inputs: {
@@ -164,13 +167,7 @@ const EXPECTED: Record<
             tags: "map",
         },
         required: [],
-        outputs: {
-            key: "aws:kms/key:Key",
-            arn: "string",
-            keyId: "string",
-            policy: "string",
-            facts: "encrypted-logs:index:PublishedKeyFacts",
-        },
+        outputs: KEY_COMPONENT_OUTPUTS,
     },
     EncryptedTrail: {
         inputs: {
