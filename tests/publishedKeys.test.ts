@@ -8,7 +8,12 @@
  */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { KEY_FACTS_KIND, cloudTrailKeyPolicy, logsKeyPolicy } from "../components";
+import {
+    KEY_FACTS_KIND,
+    cloudTrailKeyPolicy,
+    eventDataStoreKeyPolicy,
+    logsKeyPolicy,
+} from "../components";
 import { COMMERCIAL } from "../harness/mockEngine";
 import { judge, previewProgram } from "../harness/preview";
 import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
@@ -45,6 +50,17 @@ const LOGS_ARN = LOGS_FACTS.arn as string;
 const PUBLISHED = (arn: string, path = "outputs.logsKey") =>
     `KMS key ${arn} (published at ${path} of StackReference "${REF}")`;
 const GROUP = 'log group "app" (aws:cloudwatch/logGroup:LogGroup)';
+/** Facts as CloudTrailKey publishes them. */
+const TRAIL_FACTS = publishedLogsKeyFacts("platform-trail", "us-east-1", {
+    policy: JSON.stringify(
+        cloudTrailKeyPolicy({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            region: "us-east-1",
+            accountId: ACCOUNT,
+        }),
+    ),
+});
 
 describe("policy pack: keys published by another stack (issue 17), through the analyzer protocol", function () {
     this.timeout(60_000);
@@ -162,6 +178,56 @@ describe("policy pack: keys published by another stack (issue 17), through the a
                 `but this version of pulumi-aws-encrypted-logs reads "pulumi-aws-encrypted-logs/key-facts@1": publish the facts with the same major version of the package as the pack, or upgrade the pack. ` +
                 `Fix: publish the key's facts in the stack that owns it (\`export const logsKey = key.facts;\` for a LogsKey or CloudTrailKey, ` +
                 `\`export const logsKey = keyFacts(key);\` for any aws.kms.Key); the pack then judges the key here.`,
+        ]);
+    });
+
+    it("judges a platform key of another account by the app's account, not the key's", async () => {
+        // The platform key is in 111122223333 and lets that account's log groups use it; the app
+        // stack deploys to its provider's allowedAccountIds.
+        const appStackIn = (account: string) => {
+            const s = new StackBuilder();
+            const provider = s.provider("app-account", "us-east-1");
+            const inputs = s.resources.find((r) => r.urn === provider)!.inputs;
+            (inputs as Record<string, unknown>).allowedAccountIds = JSON.stringify([account]);
+            const ref = s.stackReference(REF, { logsKey: LOGS_FACTS });
+            s.logGroup("app", { key: LOGS_ARN, keyDependsOn: [ref.urn], provider });
+            return s.resources;
+        };
+        // Without the key's account to go by, a group in another account is refused: the platform
+        // key's account-wide condition does not name it.
+        assert.deepEqual(diagnostics(await running().preview(appStackIn("444455556666"))), [
+            `${USABLE}/app: [key-policy] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, but its published key policy does not allow logs.us-east-1.amazonaws.com ` +
+                `kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:logs:arn naming this log group: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for logs.us-east-1.amazonaws.com, scoped to this log group by an encryption-context condition (a LogsKey writes them).`,
+        ]);
+        assert.deepEqual(diagnostics(await running().preview(appStackIn(ACCOUNT))), []);
+    });
+
+    it("judges an event data store on published facts: CloudTrail Lake's own key-policy requests", async () => {
+        const s = new StackBuilder();
+        const lakeFacts = publishedLogsKeyFacts("platform-lake", "us-east-1", {
+            policy: JSON.stringify(
+                eventDataStoreKeyPolicy({
+                    partition: "aws",
+                    dnsSuffix: "amazonaws.com",
+                    region: "us-east-1",
+                    accountId: ACCOUNT,
+                }),
+            ),
+        });
+        const ref = s.stackReference(REF, { lake: lakeFacts, trail: TRAIL_FACTS });
+        s.eventDataStore("lake", { key: lakeFacts.arn as string, keyDependsOn: [ref.urn] });
+        // A trail's key (its statements need aws:SourceArn) cannot serve an event data store.
+        s.eventDataStore("lake-on-trail-key", {
+            key: TRAIL_FACTS.arn as string,
+            keyDependsOn: [ref.urn],
+        });
+        const result = await running().preview(s.resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/lake-on-trail-key: [key-policy] event data store "lake-on-trail-key" (aws:cloudtrail/eventDataStore:EventDataStore) is encrypted with ` +
+                `${PUBLISHED(TRAIL_FACTS.arn as string, "outputs.trail")}, but its published key policy does not allow cloudtrail.amazonaws.com kms:GenerateDataKey, kms:Decrypt: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support ` +
+                `(an EncryptedEventDataStore creates such a key; eventDataStoreKeyPolicy writes the statements).`,
         ]);
     });
 

@@ -438,7 +438,13 @@ export function targetFacts(
         region,
         partition,
         requiredRegion,
-        account: accountOfArn(arn) ?? accountOfArn(key?.settings?.arn) ?? providerAccountId,
+        // A key of the stack is in the stack's account; a key another stack publishes may be in
+        // another account (a platform account's key), so its ARN says nothing of the target's.
+        account:
+            accountOfArn(arn) ??
+            (resolution.kind === "published-key"
+                ? providerAccountId
+                : (accountOfArn(key?.settings?.arn) ?? providerAccountId)),
         key,
     };
 }
