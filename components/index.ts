@@ -77,6 +77,16 @@ export {
     LOGS_NEEDS_KEY_ARN,
     parseKmsKeyArn,
 } from "./common/arn";
+export { KeyFactsOptions, keyFacts } from "./common/keyFacts";
+export {
+    KEY_FACTS_FIELDS,
+    KEY_FACTS_KIND,
+    KEY_FACTS_KIND_PREFIX,
+    KeyFactsCheck,
+    PublishedKeyFacts,
+    checkKeyFacts,
+    claimsKeyFacts,
+} from "./common/keyFactsContract";
 export {
     ANOMALY_DETECTOR_ACTIONS,
     ANOMALY_DETECTOR_CRYPTO_ACTIONS,

@@ -4,10 +4,11 @@
  * parent, provider, dependencies and property dependencies, plus the default AWS provider the
  * engine adds (with the stack's region), and as outputs the inputs plus the provider-computed
  * properties (ARNs, ids) a preview does not know yet (after a deploy, the outputs the engine
- * answered with).
+ * answered with); a read (a `StackReference`) has the properties the engine answered the read
+ * with, known at preview.
  */
 import { FixtureResource, SECRET_SIG, SecretValue, UnknownValue, unknown } from "./resources";
-import { MockEngine, isUnknownInput } from "./mockEngine";
+import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 
 function convert(value: unknown): unknown {
     if (isUnknownInput(value)) {
@@ -32,15 +33,27 @@ const COMPUTED: Record<string, string[]> = {
     "aws:kms/alias:Alias": ["arn", "targetKeyArn", "id"],
 };
 
-/** The resources of a previewed program, as the engine would send them to a policy pack. */
-export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
+/**
+ * What a program run registered (resources the engine answered), its stack resource, and the URN
+ * of the default AWS provider the engine adds for it.
+ */
+export function recordedStack(engine: MockEngine): {
+    recorded: RecordedResource[];
+    stack: RecordedResource;
+    defaultProvider: string;
+} {
     const recorded = engine.resources.filter((r) => r.urn !== "");
     const stack = recorded.find((r) => r.type === "pulumi:pulumi:Stack");
     if (stack === undefined) {
         throw new Error("the program registered no stack resource");
     }
     const prefix = stack.urn.slice(0, stack.urn.lastIndexOf("::pulumi:pulumi:Stack::"));
-    const defaultProvider = `${prefix}::pulumi:providers:aws::default_7_48_0`;
+    return { recorded, stack, defaultProvider: `${prefix}::pulumi:providers:aws::default_7_48_0` };
+}
+
+/** The resources of a previewed program, as the engine would send them to a policy pack. */
+export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
+    const { recorded, stack, defaultProvider } = recordedStack(engine);
     const out: FixtureResource[] = [];
     for (const r of recorded) {
         const inputs = convert(r.inputs) as Record<string, unknown>;
@@ -50,9 +63,10 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                 : r.custom && r.type.startsWith("aws:")
                   ? defaultProvider
                   : undefined;
-        // After deploy (not a preview) the outputs are what the engine answered.
+        // A read (a StackReference) has the outputs the engine answered with; after a deploy
+        // (not a preview) so has every registration.
         const outputs =
-            !engine.preview && r.outputs !== undefined
+            r.outputs !== undefined && (r.read === true || !engine.preview)
                 ? (convert(r.outputs) as Record<string, unknown>)
                 : r.custom
                   ? {

@@ -49,6 +49,10 @@ export const GOVCLOUD: MockAccount = {
 /** The organisation id `aws.organizations.getOrganization` answers with. */
 export const MOCK_ORGANIZATION_ID = "o-a1b2c3d4e5";
 
+/** The engine's secret signature key and value on the wire (Go `resource.SigKey`, `resource.SecretSig`). */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
 /** The partition and DNS suffix of a region, as AWS assigns them. */
 export function partitionOfRegion(region: string): { partition: string; dnsSuffix: string } {
     if (region.startsWith("cn-")) {
@@ -65,8 +69,14 @@ export interface RecordedResource {
     readonly type: string;
     readonly name: string;
     urn: string;
-    /** The outputs the engine answered with (`undefined` until it answered). */
+    /**
+     * The outputs the engine answered with (`undefined` until it answered): for a registration,
+     * deserialized; for a read (`ReadResource`, e.g. a `pulumi:pulumi:StackReference`), as they
+     * came over the wire (secrets as the secret signature object).
+     */
     outputs?: Record<string, any>;
+    /** True for a read (`ReadResource`) rather than a registration. */
+    readonly read?: boolean;
     readonly parent: string;
     readonly provider: string;
     readonly custom: boolean;
@@ -77,6 +87,8 @@ export interface RecordedResource {
     readonly replaceOnChanges: string[];
     readonly deleteBeforeReplace: boolean;
     readonly protect: boolean | undefined;
+    /** For a registration: the id and properties the engine answered with (wire form). */
+    answered?: { readonly id: string; readonly outputs: Record<string, unknown> };
 }
 
 /** One invoke the program made. */
@@ -113,6 +125,8 @@ export class MockEngine {
     readonly invokes: RecordedInvoke[] = [];
     /** Errors that would have ended the deployment (unhandled rejections from the program). */
     readonly failures: Error[] = [];
+    /** The outputs each component or stack registered (`registerOutputs`, a stack's exports), by URN, as sent over the wire. */
+    readonly registeredOutputs = new Map<string, Record<string, unknown>>();
     private readonly providerRegions = new Map<string, string>();
 
     private constructor(
@@ -120,6 +134,8 @@ export class MockEngine {
         readonly preview: boolean,
         /** What `aws.getCallerIdentity` answers as `arn`; by default the user `deployer`. */
         readonly callerArn: string = `arn:${account.partition}:iam::${account.accountId}:user/deployer`,
+        /** The outputs of the stacks a `StackReference` may read, by stack name (wire form). */
+        readonly stackOutputs: Readonly<Record<string, Record<string, unknown>>> = {},
     ) {}
 
     /**
@@ -128,9 +144,21 @@ export class MockEngine {
      */
     static async start(
         account: MockAccount = COMMERCIAL,
-        opts: { preview?: boolean; project?: string; stack?: string; callerArn?: string } = {},
+        opts: {
+            preview?: boolean;
+            project?: string;
+            stack?: string;
+            callerArn?: string;
+            /** Outputs of other stacks, by stack name, for `StackReference` reads. */
+            stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
+        } = {},
     ): Promise<MockEngine> {
-        const engine = new MockEngine(account, opts.preview ?? false, opts.callerArn);
+        const engine = new MockEngine(
+            account,
+            opts.preview ?? false,
+            opts.callerArn,
+            opts.stackOutputs,
+        );
         await pulumi.runtime.setMocks(
             {
                 newResource: (args) => engine.newResource(args),
@@ -216,8 +244,46 @@ export class MockEngine {
         return this.providerRegions.get(urn) ?? this.account.region;
     }
 
+    /** The exports of the stack this engine ran (the root stack's registered outputs). */
+    stackExports(): Record<string, unknown> {
+        const stack = this.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+        const outputs = stack === undefined ? undefined : this.registeredOutputs.get(stack.urn);
+        if (outputs === undefined) {
+            throw new Error("the program's stack registered no outputs");
+        }
+        return outputs;
+    }
+
     private hookMonitor(): void {
         const monitor = pulumi.runtime.getMonitor() as any;
+        const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+        monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+            this.registeredOutputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
+            return originalOutputs(req, callback);
+        };
+        // A StackReference is a read (`ReadResource`), which `setMocks` answers through
+        // `newResource` too: record it with the properties it was answered with.
+        const originalRead = monitor.readResource.bind(monitor);
+        monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
+            const record: RecordedResource = {
+                ...requested(req, req.getProperties()),
+                read: true,
+                custom: true,
+                propertyDependencies: {},
+                retainOnDelete: undefined,
+                replaceOnChanges: [],
+                deleteBeforeReplace: false,
+                protect: undefined,
+            };
+            this.resources.push(record);
+            return originalRead(req, (err: any, resp: any) => {
+                if (resp) {
+                    record.urn = resp.getUrn();
+                    record.outputs = resp.getProperties()?.toJavaScript() ?? {};
+                }
+                callback(err, resp);
+            });
+        };
         const original = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
             const propertyDependencies: Record<string, string[]> = {};
@@ -225,14 +291,8 @@ export class MockEngine {
                 propertyDependencies[key] = deps.getUrnsList();
             });
             const record: RecordedResource = {
-                type: req.getType(),
-                name: req.getName(),
-                urn: "",
-                parent: req.getParent(),
-                provider: req.getProvider(),
+                ...requested(req, req.getObject()),
                 custom: req.getCustom(),
-                inputs: (pulumi.runtime as any).deserializeProperties(req.getObject()),
-                dependencies: req.getDependenciesList(),
                 propertyDependencies,
                 retainOnDelete: optionalBool(req, "Retainondelete"),
                 replaceOnChanges: req.getReplaceonchangesList(),
@@ -247,6 +307,10 @@ export class MockEngine {
                     if (object) {
                         record.outputs = (pulumi.runtime as any).deserializeProperties(object);
                     }
+                    record.answered = {
+                        id: resp.getId(),
+                        outputs: resp.getObject()?.toJavaScript() ?? {},
+                    };
                     if (record.type === "pulumi:providers:aws") {
                         this.providerRegions.set(
                             record.urn,
@@ -301,6 +365,32 @@ export class MockEngine {
         }
     }
 
+    /**
+     * The read of a `pulumi:pulumi:StackReference`, answered as the engine's builtin provider
+     * answers it (pulumi/pulumi `pkg/resource/deploy/builtins.go`, `readStackReference`): the id
+     * is the stack name, and the properties are
+     *
+     *     "name":              name,
+     *     "outputs":           property.New(outputs),
+     *     "secretOutputNames": property.New(secretOutputs),
+     *
+     * where `secretOutputs` are the names of the outputs whose value `HasSecrets()`, sorted. Known
+     * at preview too: a read happens in every preview.
+     */
+    private readStackReference(name: string): { id: string; state: Record<string, any> } {
+        const outputs = this.stackOutputs[name];
+        if (outputs === undefined) {
+            throw new Error(
+                `unknown stack "${name}": the mock engine knows ${Object.keys(this.stackOutputs).join(", ") || "no stacks"}`,
+            );
+        }
+        const secretOutputNames = Object.entries(outputs)
+            .filter(([, v]) => hasSecrets(v))
+            .map(([k]) => k)
+            .sort();
+        return { id: name, state: { name, outputs, secretOutputNames } };
+    }
+
     /** The id and outputs of a new resource (also what the gRPC fake engine answers). */
     newResource(args: pulumi.runtime.MockResourceArgs): {
         id: string | undefined;
@@ -314,6 +404,9 @@ export class MockEngine {
                 : partitionOfRegion(region).partition;
         const prefix = (service: string) =>
             `arn:${partition}:${service}:${region}:${this.account.accountId}`;
+        if (args.type === "pulumi:pulumi:StackReference") {
+            return this.readStackReference(args.inputs.name);
+        }
         if (this.preview && args.type !== "pulumi:providers:aws") {
             // A new resource in a preview: only its inputs are known.
             return { id: undefined, state: { ...inputs } };
@@ -389,6 +482,36 @@ export function optionalBool(req: any, field: string): boolean | undefined {
         return undefined;
     }
     return req[`get${field}`]();
+}
+
+/** What a RegisterResource or ReadResource request says of its resource, alike in both. */
+function requested(
+    req: any,
+    properties: unknown,
+): Pick<
+    RecordedResource,
+    "type" | "name" | "urn" | "parent" | "provider" | "inputs" | "dependencies"
+> {
+    return {
+        type: req.getType(),
+        name: req.getName(),
+        urn: "",
+        parent: req.getParent(),
+        provider: req.getProvider(),
+        inputs: (pulumi.runtime as any).deserializeProperties(properties),
+        dependencies: req.getDependenciesList(),
+    };
+}
+
+/** Whether a wire value holds a secret anywhere inside it (the engine's `HasSecrets`). */
+function hasSecrets(value: unknown): boolean {
+    if (value === null || typeof value !== "object") {
+        return false;
+    }
+    if ((value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG) {
+        return true;
+    }
+    return Object.values(value).some(hasSecrets);
 }
 
 /** Whether a recorded input is a value unknown during a preview (computed by the provider later). */

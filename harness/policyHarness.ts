@@ -52,6 +52,17 @@ export {
     unknown,
 } from "./resources";
 
+/** One remediation a `Remediate` call returned. */
+export interface RemediationResult {
+    readonly policyName: string;
+    readonly policyPackName: string;
+    readonly description: string;
+    /** Why the remediation could not be applied (the engine reports it as an advisory). */
+    readonly diagnostic: string;
+    /** The properties the remediation would set, when it made any. */
+    readonly properties?: Record<string, unknown>;
+}
+
 /** The properties `Struct` of a request, marshalled as the engine marshals them. */
 export function struct(props: Record<string, unknown>): Struct {
     return Struct.fromJavaScript(toWire(props) as Record<string, never>);
@@ -328,6 +339,28 @@ export class PolicyPackHarness {
         );
     }
 
+    /** `Remediate` for one resource (the same request as `Analyze`: its inputs). */
+    async remediate(
+        r: FixtureResource,
+        stack: readonly FixtureResource[] | ReadonlyMap<string, FixtureResource> = [r],
+    ): Promise<RemediationResult[]> {
+        const byUrn =
+            stack instanceof Map
+                ? stack
+                : new Map((stack as readonly FixtureResource[]).map((s) => [s.urn, s]));
+        const res: analyzerPb.RemediateResponse = await this.unary(
+            "remediate",
+            this.analyzeRequest(r, byUrn as Map<string, FixtureResource>),
+        );
+        return res.getRemediationsList().map((m) => ({
+            policyName: m.getPolicyname(),
+            policyPackName: m.getPolicypackname(),
+            description: m.getDescription(),
+            diagnostic: m.getDiagnostic(),
+            properties: m.getProperties()?.toJavaScript(),
+        }));
+    }
+
     /**
      * What a preview sends: Remediate then Analyze for each resource in registration order, then
      * one AnalyzeStack.
@@ -335,11 +368,21 @@ export class PolicyPackHarness {
     async preview(stack: readonly FixtureResource[]): Promise<PreviewResult> {
         const byUrn = new Map(stack.map((r) => [r.urn, r]));
         return previewWith(stack, this, async (r) => {
-            const req = this.analyzeRequest(r, byUrn);
-            await this.unary("remediate", req);
-            const res: analyzerPb.AnalyzeResponse = await this.unary("analyze", req);
-            return res.getDiagnosticsList().map(fromProto);
+            await this.remediate(r, byUrn);
+            return this.analyzeIn(r, byUrn);
         });
+    }
+
+    /** `Analyze` for one resource of a stack indexed by URN (see {@link analyze}). */
+    async analyzeIn(
+        r: FixtureResource,
+        byUrn: Map<string, FixtureResource>,
+    ): Promise<Diagnostic[]> {
+        const res: analyzerPb.AnalyzeResponse = await this.unary(
+            "analyze",
+            this.analyzeRequest(r, byUrn),
+        );
+        return res.getDiagnosticsList().map(fromProto);
     }
 
     /** Stops the pack and the fake engine. */

@@ -33,22 +33,40 @@ export function lambdaProgram(): string {
     return path.join(root, "scripts", "lambda-stack", "index.ts");
 }
 
+/** Options of {@link previewProgram}. */
+export interface ProgramRunOptions {
+    /**
+     * Run it as `pulumi up` would (outputs the provider computes are known) instead of a preview.
+     * @default true (a preview)
+     */
+    readonly preview?: boolean;
+    /** @default "encrypted-logs-quickstart" */
+    readonly project?: string;
+    /** @default "demo" */
+    readonly stack?: string;
+    /** Outputs of other stacks, by stack name, for the program's `StackReference`s (wire form, e.g. another run's {@link MockEngine.stackExports}). */
+    readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
+    /** Stack configuration, full keys to string values (as `runUnderMocks` takes it). */
+    readonly config?: Readonly<Record<string, string>>;
+}
+
 /**
- * Runs a Pulumi TypeScript program in preview mode under the recording mock engine, with the
- * engine's side of stack transforms (`pulumi.runtime.registerResourceTransform`) as the CLI has
- * it, as project `encrypted-logs-quickstart`, stack `demo` ({@link runUnderMocks}).
+ * Runs a Pulumi TypeScript program in preview mode (or, with `preview: false`, as an update)
+ * under the recording mock engine, with the engine's side of stack transforms
+ * (`pulumi.runtime.registerResourceTransform`) as the CLI has it ({@link runUnderMocks}).
  */
 export async function previewProgram(
     program: string,
-    config?: Record<string, string>,
+    opts: ProgramRunOptions = {},
 ): Promise<MockEngine> {
     return runUnderMocks(program, {
-        dryRun: true,
-        project: "encrypted-logs-quickstart",
-        stack: "demo",
+        dryRun: opts.preview ?? true,
+        project: opts.project ?? "encrypted-logs-quickstart",
+        stack: opts.stack ?? "demo",
         region: COMMERCIAL.region,
         accountId: COMMERCIAL.accountId,
-        config,
+        config: opts.config,
+        stackOutputs: opts.stackOutputs,
     });
 }
 

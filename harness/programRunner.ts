@@ -36,6 +36,11 @@ export interface RunOptions {
      * configuration already set (`pulumi.runtime.setAllConfig`), left as it is
      */
     readonly config?: Readonly<Record<string, string>>;
+    /**
+     * Outputs of other stacks, by stack name, for the program's `StackReference`s, in wire form
+     * (e.g. another run's `MockEngine.stackExports`). @default none: a StackReference read fails
+     */
+    readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 /** The `main:` and `name:` of a Pulumi.yaml, if the directory has one. */
@@ -183,6 +188,7 @@ export async function runUnderMocks(program: Program, opts: RunOptions = {}): Pr
         preview: opts.dryRun ?? true,
         project: opts.project ?? yaml?.name ?? "project",
         stack: opts.stack ?? "test",
+        stackOutputs: opts.stackOutputs,
     });
     if (opts.config !== undefined) {
         pulumi.runtime.setAllConfig({ ...opts.config });

@@ -5,12 +5,15 @@
  * `kmsKeyId` whose property dependency is the key, exactly as in a real first preview.
  */
 import {
+    KEY_FACTS_KIND,
+    PublishedKeyFacts,
     anomalyDetectorKeyPolicy,
     cloudTrailKeyPolicy,
     eventDataStoreKeyPolicy,
     logGroupKeyPolicy,
+    logsKeyPolicy,
 } from "../components";
-import { FixtureResource, UnknownValue, secret, unknown } from "./policyHarness";
+import { FixtureResource, SecretValue, UnknownValue, secret, unknown } from "./policyHarness";
 import { logDestinationStack } from "./destinationFixtures";
 import { uuidFrom } from "./mockEngine";
 
@@ -350,17 +353,71 @@ export class StackBuilder {
         });
     }
 
-    /** A stack reference whose outputs are read at preview. */
-    stackReference(name: string): FixtureResource {
+    /**
+     * A stack reference, read at preview as the engine's builtin provider answers the read of a
+     * `pulumi:pulumi:StackReference`: outputs `{ name, outputs, secretOutputNames }` (pulumi/pulumi
+     * `pkg/resource/deploy/builtins.go`, `readStackReference`), where `secretOutputNames` lists
+     * the outputs that hold secrets. Without `outputs`: one output `keyArn` unknown at preview.
+     */
+    stackReference(name: string, outputs?: Record<string, unknown>): FixtureResource {
+        const secretOutputNames = Object.entries(outputs ?? {})
+            .filter(([, v]) => containsSecret(v))
+            .map(([k]) => k)
+            .sort();
         return this.add({
             urn: this.urn("pulumi:pulumi:StackReference", name),
             type: "pulumi:pulumi:StackReference",
             name,
             inputs: { name },
-            outputs: { name, outputs: { keyArn: unknown() } },
+            outputs:
+                outputs === undefined
+                    ? { name, outputs: { keyArn: unknown() } }
+                    : { name, outputs, secretOutputNames },
             parent: this.stackUrn,
         });
     }
+}
+
+/** Whether a fixture value holds a secret anywhere inside it (the engine's `HasSecrets`). */
+function containsSecret(value: unknown): boolean {
+    if (value instanceof SecretValue) {
+        return true;
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.values(value).some(containsSecret);
+    }
+    return false;
+}
+
+/**
+ * Key facts as `LogsKey.facts` publishes them (`components/common/keyFactsContract.ts`): a
+ * symmetric, rotating, single-Region key in `region` of {@link ACCOUNT} whose policy lets every
+ * log group of the account use it (`logsKeyPolicy` with `accountWide`), with `overrides`.
+ */
+export function publishedLogsKeyFacts(
+    name: string,
+    region = "us-east-1",
+    overrides: Partial<Record<keyof PublishedKeyFacts, unknown>> = {},
+): Record<string, unknown> {
+    return {
+        kind: KEY_FACTS_KIND,
+        arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${uuidFrom(name)}`,
+        region,
+        keySpec: "SYMMETRIC_DEFAULT",
+        keyUsage: "ENCRYPT_DECRYPT",
+        multiRegion: false,
+        enableKeyRotation: true,
+        policy: JSON.stringify(
+            logsKeyPolicy({
+                partition: "aws",
+                dnsSuffix: "amazonaws.com",
+                region,
+                accountId: ACCOUNT,
+                accountWide: true,
+            }),
+        ),
+        ...overrides,
+    };
 }
 
 /** The anomaly-detector key policy of `region` (the package's builder). */

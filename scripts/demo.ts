@@ -55,7 +55,9 @@ export function renderVerdicts(
 
 /** The demo's Lambda program previewed with `fixed: true`: encryptLambdaLogGroups() declares its group. */
 export async function previewLambdaFixed(): Promise<MockEngine> {
-    return previewProgram(lambdaProgram(), { "encrypted-logs-quickstart:fixed": "true" });
+    return previewProgram(lambdaProgram(), {
+        config: { "encrypted-logs-quickstart:fixed": "true" },
+    });
 }
 
 /** The demo's output, line by line (`full`: whole policies as JSON). */

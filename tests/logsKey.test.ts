@@ -3,7 +3,15 @@
  * the key settings it validates.
  */
 import * as assert from "node:assert/strict";
-import { LogsKey, logsKeyPolicy } from "../components";
+import * as aws from "@pulumi/aws";
+import {
+    CloudTrailKey,
+    KEY_FACTS_KIND,
+    LogsKey,
+    checkKeyFacts,
+    keyFacts,
+    logsKeyPolicy,
+} from "../components";
 import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
@@ -49,6 +57,65 @@ describe("LogsKey", () => {
         assert.equal(await valueOf(logsKey.policy), JSON.stringify(expected));
         const keyId = await valueOf(logsKey.keyId);
         assert.equal(await valueOf(logsKey.arn), `arn:aws:kms:us-east-1:111122223333:key/${keyId}`);
+    });
+
+    it("publishes its facts (the key-facts contract), as CloudTrailKey does", async () => {
+        const engine = await MockEngine.start();
+        const logsKey = new LogsKey("platform-logs", { accountWide: true });
+        const trailKey = new CloudTrailKey("platform-trail", { region: "eu-west-1" });
+        await engine.settle();
+        for (const [component, region] of [
+            [logsKey, "us-east-1"],
+            [trailKey, "eu-west-1"],
+        ] as const) {
+            const facts = await valueOf(component.facts);
+            assert.deepEqual(facts, {
+                kind: KEY_FACTS_KIND,
+                arn: await valueOf(component.arn),
+                region,
+                keySpec: "SYMMETRIC_DEFAULT",
+                keyUsage: "ENCRYPT_DECRYPT",
+                multiRegion: false,
+                enableKeyRotation: true,
+                policy: await valueOf(component.policy),
+            });
+            assert.deepEqual(checkKeyFacts({ ...facts }), { facts });
+        }
+    });
+
+    it("keyFacts builds the same object from any aws.kms.Key, with the provider's defaults for unset settings", async () => {
+        const engine = await MockEngine.start();
+        const policy = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+        const signing = new aws.kms.Key("signing", {
+            customerMasterKeySpec: "RSA_2048",
+            keyUsage: "SIGN_VERIFY",
+            policy,
+        });
+        const plain = new aws.kms.Key("plain", { policy });
+        const replaced = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "x" }] });
+        await engine.settle();
+        const arn = await valueOf(signing.arn);
+        assert.deepEqual(await valueOf(keyFacts(signing)), {
+            kind: KEY_FACTS_KIND,
+            arn,
+            region: "us-east-1",
+            keySpec: "RSA_2048",
+            keyUsage: "SIGN_VERIFY",
+            multiRegion: false,
+            enableKeyRotation: false,
+            policy,
+        });
+        const facts = await valueOf(keyFacts(plain, { policy: replaced }));
+        assert.deepEqual(
+            [
+                facts.keySpec,
+                facts.keyUsage,
+                facts.multiRegion,
+                facts.enableKeyRotation,
+                facts.policy,
+            ],
+            ["SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", false, false, replaced],
+        );
     });
 
     it("honours explicit key settings and admins", async () => {

@@ -311,7 +311,9 @@ describe("policy pack: through the analyzer protocol", function () {
                 '[cannot verify yet] log group "good-arn" (aws:cloudwatch/logGroup:LogGroup) uses KMS key ' +
                     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, which is not managed in this stack: " +
                     "its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). " +
-                    "Verify that key where it is defined, or exempt this resource in this policy's configuration.",
+                    "If another Pulumi stack owns the key, publish its facts there (`export const logsKey = key.facts;` for a LogsKey or CloudTrailKey, " +
+                    "`export const logsKey = keyFacts(key);` for any aws.kms.Key) and take the ARN from a StackReference to that stack: the pack then judges the key here. " +
+                    "Else verify that key where it is defined, or exempt this resource in this policy's configuration.",
             );
         });
 

@@ -72,8 +72,9 @@ describe("policy pack: install, TypeScript path and publish", function () {
             );
             assert.ok(
                 files.includes("bin/components/common/services.js") &&
-                    files.includes("bin/components/common/arn.js"),
-                "the service vocabulary and ARN parsing it shares with the components travel with the pack",
+                    files.includes("bin/components/common/arn.js") &&
+                    files.includes("bin/components/common/keyFactsContract.js"),
+                "the service vocabulary, ARN parsing and key-facts contract it shares with the components travel with the pack",
             );
             assert.equal(
                 files.some((f) => f.endsWith(".ts") || f.startsWith("node_modules")),

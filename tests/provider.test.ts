@@ -15,7 +15,7 @@ import { EncryptedLogsProvider } from "../components/provider/provider";
 import { PROVIDER_OPTIONS } from "../components/provider/options";
 import { INTEGER_INPUTS, PackageSchema, defaultSentence } from "../components/provider/schema";
 import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
-import { logGroupKeyPolicy } from "../components";
+import { KEY_FACTS_FIELDS, logGroupKeyPolicy } from "../components";
 
 const root = path.join(__dirname, "..", "..");
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
@@ -72,6 +72,15 @@ function defaultTags(): Map<string, Map<string, string | undefined>> {
 const LOG_GROUP_CLASS = "encrypted-logs:index:LogGroupClass";
 const EVALUATION_FREQUENCY = "encrypted-logs:index:EvaluationFrequency";
 
+/** The outputs of LogsKey and CloudTrailKey. */
+const KEY_COMPONENT_OUTPUTS = {
+    key: "aws:kms/key:Key",
+    arn: "string",
+    keyId: "string",
+    policy: "string",
+    facts: "encrypted-logs:index:PublishedKeyFacts",
+};
+
 const EXPECTED: Record<
     string,
     { inputs: Record<string, string>; required: string[]; outputs: Record<string, string> }
@@ -93,7 +102,7 @@ const EXPECTED: Record<
             tags: "map",
         },
         required: [],
-        outputs: { key: "aws:kms/key:Key", arn: "string", keyId: "string", policy: "string" },
+        outputs: KEY_COMPONENT_OUTPUTS,
     },
     EncryptedLogGroup: {
         inputs: {
@@ -158,7 +167,7 @@ const EXPECTED: Record<
             tags: "map",
         },
         required: [],
-        outputs: { key: "aws:kms/key:Key", arn: "string", keyId: "string", policy: "string" },
+        outputs: KEY_COMPONENT_OUTPUTS,
     },
     EncryptedTrail: {
         inputs: {
@@ -352,6 +361,20 @@ describe("component provider schema (multi-language)", function () {
                 .sort(),
         );
         assert.equal(integers.length, 7);
+    });
+
+    it("types the key facts with exactly the contract's fields, all required (names are a contract)", () => {
+        const facts = schema.types["encrypted-logs:index:PublishedKeyFacts"] as unknown as {
+            type: string;
+            properties: Record<string, { type: string }>;
+            required: string[];
+        };
+        assert.equal(facts.type, "object");
+        assert.deepEqual(
+            Object.fromEntries(Object.entries(facts.properties).map(([k, p]) => [k, p.type])),
+            KEY_FACTS_FIELDS,
+        );
+        assert.deepEqual([...facts.required].sort(), Object.keys(KEY_FACTS_FIELDS).sort());
     });
 
     it("declares logGroupClass and evaluationFrequency as string enums with AWS's values", () => {

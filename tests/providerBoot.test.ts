@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
+    KEY_FACTS_KIND,
     cloudTrailKeyPolicy,
     eventDataStoreKeyPolicy,
     logGroupKeyPolicy,
@@ -98,7 +99,7 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
         assert.equal(await boot.pluginInfo(), version);
     });
 
-    it("serves the schema of the package encrypted-logs with its six components, two enums and the trail's selector types", async () => {
+    it("serves the schema of the package encrypted-logs with its six components, two enums, the trail's selector types and the key-facts type", async () => {
         const schema = await boot.schema();
         assert.equal(schema.name, "encrypted-logs");
         assert.equal(schema.version, version);
@@ -107,6 +108,7 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
         assert.deepEqual(Object.keys(schema.types).sort(), [
             "encrypted-logs:index:EvaluationFrequency",
             "encrypted-logs:index:LogGroupClass",
+            "encrypted-logs:index:PublishedKeyFacts",
             "encrypted-logs:index:TrailAdvancedEventSelector",
             "encrypted-logs:index:TrailDataResource",
             "encrypted-logs:index:TrailEventSelector",
@@ -150,8 +152,19 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
             logsKeyPolicy({ ...COMMERCIAL, accountWide: true }),
         );
         assert.equal(child("aws:kms/alias:Alias", "shared-alias").inputs.name, "alias/logs/shared");
-        assert.deepEqual(Object.keys(state).sort(), ["arn", "key", "keyId", "policy"]);
+        assert.deepEqual(Object.keys(state).sort(), ["arn", "facts", "key", "keyId", "policy"]);
         assert.equal(state.arn, keyArn("shared"));
+        // What another stack's pack judges the key by (the key-facts contract).
+        assert.deepEqual(state.facts, {
+            kind: KEY_FACTS_KIND,
+            arn: keyArn("shared"),
+            region: "us-east-1",
+            keySpec: "SYMMETRIC_DEFAULT",
+            keyUsage: "ENCRYPT_DECRYPT",
+            multiRegion: false,
+            enableKeyRotation: true,
+            policy: key.inputs.policy,
+        });
         assert.equal(state.key, key.urn);
     });
 

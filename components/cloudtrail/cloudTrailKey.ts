@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { keyFacts } from "../common/keyFacts";
+import { PublishedKeyFacts } from "../common/keyFactsContract";
 import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
@@ -64,6 +66,13 @@ export class CloudTrailKey extends pulumi.ComponentResource {
     public readonly keyId: pulumi.Output<string>;
     /** The key policy, as JSON. */
     public readonly policy: pulumi.Output<string>;
+    /**
+     * The key's facts (kind `pulumi-aws-encrypted-logs/key-facts@1`: arn, region, keySpec,
+     * keyUsage, multiRegion, enableKeyRotation, policy). Export them (`export const logsKey =
+     * key.facts;`) and the policy pack judges this key in every stack that uses it through a
+     * StackReference.
+     */
+    public readonly facts: pulumi.Output<PublishedKeyFacts>;
 
     /**
      * @param name the component's name; the key is named `name`, its alias `${name}-alias`.
@@ -110,11 +119,13 @@ export class CloudTrailKey extends pulumi.ComponentResource {
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.policy = policy;
+        this.facts = keyFacts(this.key, { policy });
         this.registerOutputs({
             key: this.key,
             arn: this.arn,
             keyId: this.keyId,
             policy: this.policy,
+            facts: this.facts,
         });
     }
 }

@@ -20,6 +20,7 @@ import {
     regionOf,
     resolveRegion,
 } from "./location";
+import { PublishedKey, describeStackReference } from "./publishedKeys";
 import { StackIndex, StackKey, StackResource } from "./stackIndex";
 import { TARGET_TYPES, TargetType } from "./targets";
 import {
@@ -78,7 +79,7 @@ export interface KeySettings {
     readonly replica?: boolean;
 }
 
-/** The key of a target, when it is known: a key in the stack, or a key ARN. */
+/** The key of a target, when it is known: a key in the stack, a key another stack publishes, or a key ARN. */
 export interface KeyFacts {
     /** How messages name the key: `KMS key "k" (aws:kms/key:Key)` or `KMS key arn:...`. */
     readonly description: string;
@@ -86,7 +87,7 @@ export interface KeyFacts {
     readonly multiRegion: boolean | Unknown;
     /** Why it counts as multi-Region, for messages (`its key id starts with mrk-`). */
     readonly multiRegionReason: string;
-    /** Present for a key in this stack; a key known only by its ARN has no settings to judge. */
+    /** Present for a key in this stack or a published one; a key known only by its ARN has no settings to judge. */
     readonly settings?: KeySettings;
     /** The component resource the key belongs to (its parent), e.g. `encrypted-logs:index:LogsKey`. */
     readonly owner?: { readonly type: string; readonly name: string };
@@ -325,6 +326,37 @@ function stackKeyFacts(key: StackKey, config: StackConfiguration, index: StackIn
 }
 
 /**
+ * The facts of a key another stack publishes (`publishedKeys.ts`), in the form a key of this
+ * stack has, so every rule judges it the same way: its spec, usage, rotation and policy are the
+ * published ones, its region the published region (checked against its ARN when read).
+ */
+function publishedKeyFacts(published: PublishedKey): KeyFacts {
+    const { facts, path, stackReference } = published;
+    const where = `published at ${path} of ${describeStackReference(stackReference)}`;
+    const mrkId = /:key\/mrk-/.test(facts.arn);
+    const symmetric = facts.keySpec === "SYMMETRIC_DEFAULT";
+    return {
+        description: `KMS key ${facts.arn} (${where})`,
+        region: { region: facts.region, source: `its published facts` },
+        multiRegion: facts.multiRegion || mrkId,
+        multiRegionReason: mrkId
+            ? "its key id starts with mrk-"
+            : "its published facts say multiRegion: true",
+        settings: {
+            arn: facts.arn,
+            spec: facts.keySpec,
+            usage: facts.keyUsage,
+            // Asymmetric and HMAC keys cannot rotate automatically, as for a key of this stack.
+            rotation: symmetric
+                ? { kind: "known", enabled: facts.enableKeyRotation }
+                : { kind: "cannot-rotate" },
+            policy: { value: facts.policy, source: "its published key policy", unknown: false },
+            possiblePolicies: [],
+        },
+    };
+}
+
+/**
  * The facts of one target of the stack. Never throws. Reads the target's own properties once, then
  * finds its key and its bucket in the index, then works out regions and the account.
  */
@@ -384,6 +416,10 @@ export function targetFacts(
         } else if (parsed.arn !== undefined) {
             key = referencedKeyFacts({ form: "key ARN", key: parsed.arn });
         }
+    } else if (resolution.kind === "published-key") {
+        const parsed = keyArnOf(resolution.reference, type);
+        keyArn = { arn: parsed.arn, error: parsed.error, form: parsed.form };
+        key = publishedKeyFacts(resolution.published);
     } else if (resolution.kind === "stack-key") {
         if (resolution.reference !== UNKNOWN) {
             const parsed = keyArnOf(resolution.reference, type);
@@ -402,7 +438,13 @@ export function targetFacts(
         region,
         partition,
         requiredRegion,
-        account: accountOfArn(arn) ?? accountOfArn(key?.settings?.arn) ?? providerAccountId,
+        // A key of the stack is in the stack's account; a key another stack publishes may be in
+        // another account (a platform account's key), so its ARN says nothing of the target's.
+        account:
+            accountOfArn(arn) ??
+            (resolution.kind === "published-key"
+                ? providerAccountId
+                : (accountOfArn(key?.settings?.arn) ?? providerAccountId)),
         key,
     };
 }

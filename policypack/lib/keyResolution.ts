@@ -1,8 +1,10 @@
 /**
  * How a log group's, detector's or trail's key is found in the stack: by its known key ARN (or key
- * id or alias), else through the property dependencies of its key property, else through its
+ * id or alias), else through the property dependencies of its key property (a key of the stack,
+ * or the key facts a StackReference it depends on publishes for that ARN), else through its
  * dependencies or a key named like it. The outcome says how, or why nothing could be found.
  */
+import { MalformedKeyFacts, PublishedKey } from "./publishedKeys";
 import { StackIndex, StackKey, StackResource } from "./stackIndex";
 import { TargetType } from "./targets";
 import { UNKNOWN, Unknown } from "./wire";
@@ -20,14 +22,67 @@ export type KeyResolution =
           /** The alias the reference went through, if any. */
           readonly alias?: StackResource;
       }
+    /**
+     * A known key ARN that a StackReference the key property depends on publishes facts for
+     * (`publishedKeys.ts`): judged on those facts as if the key were in this stack.
+     */
+    | {
+          readonly kind: "published-key";
+          readonly published: PublishedKey;
+          readonly reference: string;
+      }
     /** A known reference to a key that is not in this stack. */
-    | { readonly kind: "external"; readonly reference: string }
+    | {
+          readonly kind: "external";
+          readonly reference: string;
+          /**
+           * When the key property depends on StackReferences: them, and the key facts among
+           * their outputs that break the contract (the reason the key may have no facts).
+           */
+          readonly published?: {
+              readonly stackReferences: readonly StackResource[];
+              readonly malformed: readonly MalformedKeyFacts[];
+          };
+      }
     /** A key reference that is neither a string nor unknown (a number, an object...). */
     | { readonly kind: "invalid"; readonly value: unknown }
     /** Nothing can be known yet: the reference is unknown and leads to no key in the stack. */
     | { readonly kind: "unresolved"; readonly reason: string }
     /** The resource carries no key at all (the resource-level policy reports it). */
     | { readonly kind: "none" };
+
+/**
+ * A known reference whose key property depends on `deps`: the key facts a StackReference among
+ * them publishes for that ARN, else an external key (with the StackReferences and their malformed
+ * facts, if any, for the message).
+ */
+function publishedOrExternal(
+    index: StackIndex,
+    deps: readonly string[],
+    reference: string,
+): KeyResolution {
+    const published = index.publishedAmong(deps);
+    for (const keys of published) {
+        const found = keys.byArn.get(reference);
+        if (found !== undefined) {
+            return { kind: "published-key", published: found, reference };
+        }
+    }
+    if (published.length === 0) {
+        return { kind: "external", reference };
+    }
+    return {
+        kind: "external",
+        reference,
+        published: {
+            stackReferences: published.map((p) => p.stackReference),
+            // Facts for another ARN say nothing of this key; facts without a readable ARN may be its.
+            malformed: published.flatMap((p) =>
+                p.malformed.filter((m) => m.arn === undefined || m.arn === reference),
+            ),
+        },
+    };
+}
 
 /**
  * Finds the key of a log group, detector or trail: by its known key ARN (or key id or alias)
@@ -79,7 +134,7 @@ export function resolveKey(
             };
         }
         if (typeof raw === "string") {
-            return { kind: "external", reference: raw };
+            return publishedOrExternal(index, deps, raw);
         }
         if (among?.ambiguous !== undefined) {
             return {

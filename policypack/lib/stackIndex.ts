@@ -17,6 +17,7 @@ import {
     TARGET_TYPES,
 } from "./targets";
 import { ProviderInfo } from "./location";
+import { PublishedKeys, STACK_REFERENCE_TYPE, readPublishedKeys } from "./publishedKeys";
 import { UNKNOWN, Unknown, readString } from "./wire";
 
 /** The shape of a resource in `StackValidationArgs.resources` that the pack relies on. */
@@ -105,6 +106,8 @@ export class StackIndex {
     /** Each alias's target key reference (`targetKeyId`), read once. */
     private readonly aliasTargets = new Map<string, string | Unknown | undefined>();
     private readonly bucketsByName = new Map<string, StackResource>();
+    /** What each StackReference publishes, read the first time a target depends on it. */
+    private readonly published = new Map<string, PublishedKeys>();
 
     constructor(resources: readonly StackResourceLike[]) {
         this.resources = resources.map(toStackResource);
@@ -260,6 +263,27 @@ export class StackIndex {
             return { ambiguous: [...found.values()].map((f) => f.key.resource.name).sort() };
         }
         return [...found.values()][0];
+    }
+
+    /**
+     * The StackReferences among `urns` (a key property's dependencies) and the key facts their
+     * outputs publish, each StackReference read once per stack.
+     */
+    publishedAmong(urns: readonly string[]): readonly PublishedKeys[] {
+        const found: PublishedKeys[] = [];
+        for (const urn of new Set(urns)) {
+            const r = this.byUrn.get(urn);
+            if (r?.type !== STACK_REFERENCE_TYPE) {
+                continue;
+            }
+            let keys = this.published.get(urn);
+            if (keys === undefined) {
+                keys = readPublishedKeys(r);
+                this.published.set(urn, keys);
+            }
+            found.push(keys);
+        }
+        return found;
     }
 
     /** The keys whose Pulumi name is `name`, by URN. */

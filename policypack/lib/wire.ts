@@ -95,3 +95,43 @@ export function containsUnknown(value: unknown): boolean {
     }
     return false;
 }
+
+/**
+ * The signature key and value the engine marks a secret with on the wire (Go `resource.SigKey`
+ * and `resource.SecretSig`; `specialSigKey` and `specialSecretSig` in `@pulumi/pulumi`'s
+ * `runtime/rpc.js`): `{ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value }`.
+ */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * Whether `value` is a secret as the pack may receive it: the wire's secret object, or
+ * `@pulumi/policy`'s `Secret` (what `Remediate` hands policies, `deserializeProperties(..., true)`:
+ * `value = new policy_1.Secret(value)`), recognised by its class name and its one `value` field so
+ * that this module needs no runtime import of `@pulumi/policy`.
+ */
+function isSecretWrapper(value: object): value is { value: unknown } {
+    const record = value as Record<string, unknown>;
+    if (record[SECRET_SIG_KEY] === SECRET_SIG) {
+        return true;
+    }
+    const keys = Object.keys(value);
+    return value.constructor?.name === "Secret" && keys.length === 1 && keys[0] === "value";
+}
+
+/**
+ * `value` with every secret inside it replaced by its plain value, deeply (a copy; `value` is
+ * not changed). Unknowns stay as they are.
+ */
+export function unwrapSecrets(value: unknown): unknown {
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    if (isSecretWrapper(value)) {
+        return unwrapSecrets(value.value);
+    }
+    if (Array.isArray(value)) {
+        return value.map(unwrapSecrets);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
+}

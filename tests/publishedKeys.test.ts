@@ -1,0 +1,392 @@
+/**
+ * Issue 17, section 1: keys owned by another stack, judged at preview. A log group's or trail's
+ * key ARN that comes from a StackReference (its property dependency) and matches key facts among
+ * that StackReference's outputs is judged by every key rule on those facts: silent when they hold,
+ * refused as a key of the stack would be (spec, policy, region); an ARN without facts stays
+ * "cannot verify yet" and says how to publish them; facts that break the contract are named with
+ * their StackReference and output path. Through the analyzer protocol, as a preview sends it.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import {
+    KEY_FACTS_KIND,
+    cloudTrailKeyPolicy,
+    eventDataStoreKeyPolicy,
+    logsKeyPolicy,
+} from "../components";
+import { COMMERCIAL } from "../harness/mockEngine";
+import { judge, previewProgram } from "../harness/preview";
+import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
+import { PreviewResult, secret, usePolicyPack } from "../harness/policyHarness";
+import {
+    ACCOUNT,
+    StackBuilder,
+    adminOnlyPolicy,
+    publishedLogsKeyFacts,
+} from "../harness/stackFixtures";
+
+const USABLE = "log-encryption-key-usable";
+const VERIFIABLE = "log-encryption-key-verifiable";
+const REF = "acme/platform/prod";
+
+/** `policy/resource: message` (without the policy's description line) of every diagnostic. */
+function diagnostics(result: PreviewResult): string[] {
+    return result.all.map(
+        (d) =>
+            `${d.policyName}/${d.urn.split("::").pop()}: ${d.message.split("\n").slice(1).join("\n")}`,
+    );
+}
+
+/** A stack whose log group "app" takes its key ARN from the StackReference's output `logsKey`. */
+function appStack(outputs: Record<string, unknown>, arn: string): StackBuilder {
+    const s = new StackBuilder();
+    const ref = s.stackReference(REF, outputs);
+    s.logGroup("app", { key: arn, keyDependsOn: [ref.urn] });
+    return s;
+}
+
+const LOGS_FACTS = publishedLogsKeyFacts("platform-logs");
+const LOGS_ARN = LOGS_FACTS.arn as string;
+const PUBLISHED = (arn: string, path = "outputs.logsKey") =>
+    `KMS key ${arn} (published at ${path} of StackReference "${REF}")`;
+const GROUP = 'log group "app" (aws:cloudwatch/logGroup:LogGroup)';
+/** Facts as CloudTrailKey publishes them. */
+const TRAIL_FACTS = publishedLogsKeyFacts("platform-trail", "us-east-1", {
+    policy: JSON.stringify(
+        cloudTrailKeyPolicy({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            region: "us-east-1",
+            accountId: ACCOUNT,
+        }),
+    ),
+});
+
+describe("policy pack: keys published by another stack (issue 17), through the analyzer protocol", function () {
+    this.timeout(60_000);
+    const running = usePolicyPack();
+
+    it("passes a log group whose key ARN has good facts in the StackReference's outputs, at any depth, secret or not", async () => {
+        for (const outputs of [
+            { logsKey: LOGS_FACTS },
+            { keys: { "us-east-1": [{ logs: LOGS_FACTS }] } },
+            { keys: secret({ "us-east-1": { logs: LOGS_FACTS } }) },
+        ]) {
+            const result = await running().preview(appStack(outputs, LOGS_ARN).resources);
+            assert.deepEqual(diagnostics(result), [], JSON.stringify(outputs));
+        }
+    });
+
+    it("refuses published facts with key spec RSA_2048 (symmetric)", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "us-east-1", { keySpec: "RSA_2048" });
+        const result = await running().preview(appStack({ logsKey: facts }, LOGS_ARN).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [symmetric] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, whose key spec is "RSA_2048" and key usage "ENCRYPT_DECRYPT": ` +
+                `CloudWatch Logs and CloudTrail only use symmetric encryption keys. Fix: use a key with key spec "SYMMETRIC_DEFAULT" and key usage "ENCRYPT_DECRYPT" (the defaults; a LogsKey is one).`,
+        ]);
+    });
+
+    it("refuses a published key policy without the CloudWatch Logs principal (key-policy)", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            policy: JSON.stringify(adminOnlyPolicy()),
+        });
+        const result = await running().preview(appStack({ logsKey: facts }, LOGS_ARN).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [key-policy] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, but its published key policy does not allow logs.us-east-1.amazonaws.com ` +
+                `kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:logs:arn naming this log group: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for logs.us-east-1.amazonaws.com, scoped to this log group by an encryption-context condition (a LogsKey writes them).`,
+        ]);
+    });
+
+    it("refuses published facts of a key in another region (region), as it would a key of the stack", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "eu-west-1");
+        const arn = facts.arn as string;
+        const result = await running().preview(appStack({ logsKey: facts }, arn).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [region] ${GROUP} is in us-east-1 (from its provider "default_7_48_0") but ${PUBLISHED(arn)} is in eu-west-1 (from its published facts): ` +
+                `the service can only use a key in its own region. Fix: create the key in us-east-1 (give it the same provider or region input) and use that key's ARN.`,
+            // The eu-west-1 key's policy names the eu-west-1 principal, not the group's.
+            `${USABLE}/app: [key-policy] ${GROUP} is encrypted with ${PUBLISHED(arn)}, but its published key policy does not allow logs.us-east-1.amazonaws.com ` +
+                `kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:logs:arn naming this log group: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for logs.us-east-1.amazonaws.com, scoped to this log group by an encryption-context condition (a LogsKey writes them).`,
+        ]);
+    });
+
+    it("refuses published facts whose rotation is off, and a multi-Region key (rotation, multi-region)", async () => {
+        const facts = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            enableKeyRotation: false,
+            multiRegion: true,
+        });
+        const result = await running().preview(appStack({ logsKey: facts }, LOGS_ARN).resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/app: [multi-region] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, a multi-Region key (its published facts say multiRegion: true): log encryption keys must be region-scoped. ` +
+                `Fix: use a single-Region key (multiRegion: false), or set allowMultiRegionKeys: true in this policy's configuration.`,
+            `${USABLE}/app: [rotation] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, whose enableKeyRotation is false: ` +
+                `symmetric customer keys used for logs must rotate. Fix: set enableKeyRotation: true (a LogsKey does), or set requireKeyRotation: false in this policy's configuration.`,
+        ]);
+    });
+
+    it("cannot verify yet an ARN whose StackReference publishes no facts, and says how to publish them", async () => {
+        const result = await running().preview(
+            appStack({ logsKeyArn: LOGS_ARN }, LOGS_ARN).resources,
+        );
+        assert.deepEqual(diagnostics(result), [
+            `${VERIFIABLE}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
+                `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
+                `Its ARN comes from StackReference "${REF}", whose outputs hold no valid key facts for it. ` +
+                `Fix: publish the key's facts in the stack that owns it (\`export const logsKey = key.facts;\` for a LogsKey or CloudTrailKey, ` +
+                `\`export const logsKey = keyFacts(key);\` for any aws.kms.Key); the pack then judges the key here.`,
+        ]);
+        assert.ok(PUBLISH_HOW_TO.includes("export const logsKey = key.facts;"));
+    });
+
+    it("does not take facts published for another key, nor facts of a StackReference the key does not depend on", async () => {
+        const other = publishedLogsKeyFacts("platform-other");
+        const s = new StackBuilder();
+        const ref = s.stackReference(REF, { logsKey: other });
+        const unrelated = s.stackReference("acme/other/prod", { logsKey: LOGS_FACTS });
+        s.logGroup("app", { key: LOGS_ARN, keyDependsOn: [ref.urn] });
+        const result = await running().preview(s.resources);
+        assert.equal(unrelated.type, "pulumi:pulumi:StackReference");
+        assert.deepEqual(
+            diagnostics(result).map((d) => d.split(": [")[0] + " " + /\[[a-z -]+\]/.exec(d)![0]),
+            [`${VERIFIABLE}/app [cannot verify yet]`],
+        );
+    });
+
+    it("names the StackReference, the output path and every broken field of malformed facts", async () => {
+        const newer = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            kind: "pulumi-aws-encrypted-logs/key-facts@2",
+        });
+        const broken = publishedLogsKeyFacts("platform-logs", "us-east-1", {
+            policy: undefined,
+            enableKeyRotation: "yes",
+            region: "eu-west-1",
+        });
+        const result = await running().preview(
+            appStack({ logsKey: newer, keys: { "platform/logs": broken } }, LOGS_ARN).resources,
+        );
+        assert.deepEqual(diagnostics(result), [
+            `${VERIFIABLE}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
+                `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
+                `Its ARN comes from StackReference "${REF}", whose outputs hold no valid key facts for it. ` +
+                // In the order of the outputs as the engine sends them (a Struct: keys sorted).
+                `The key facts at outputs.keys["platform/logs"] of StackReference "${REF}" break the contract: ` +
+                `enableKeyRotation is "yes", a string; a boolean is required; policy is missing (a string is required); ` +
+                `region is "eu-west-1", but the key's ARN is in us-east-1; the region must be the ARN's. ` +
+                `The key facts at outputs.logsKey of StackReference "${REF}" break the contract: kind is "pulumi-aws-encrypted-logs/key-facts@2", ` +
+                `but this version of pulumi-aws-encrypted-logs reads "pulumi-aws-encrypted-logs/key-facts@1": publish the facts with the same major version of the package as the pack, or upgrade the pack. ` +
+                `Fix: publish the key's facts in the stack that owns it (\`export const logsKey = key.facts;\` for a LogsKey or CloudTrailKey, ` +
+                `\`export const logsKey = keyFacts(key);\` for any aws.kms.Key); the pack then judges the key here.`,
+        ]);
+    });
+
+    it("judges a platform key of another account by the app's account, not the key's", async () => {
+        // The platform key is in 111122223333 and lets that account's log groups use it; the app
+        // stack deploys to its provider's allowedAccountIds.
+        const appStackIn = (account: string) => {
+            const s = new StackBuilder();
+            const provider = s.provider("app-account", "us-east-1");
+            const inputs = s.resources.find((r) => r.urn === provider)!.inputs;
+            (inputs as Record<string, unknown>).allowedAccountIds = JSON.stringify([account]);
+            const ref = s.stackReference(REF, { logsKey: LOGS_FACTS });
+            s.logGroup("app", { key: LOGS_ARN, keyDependsOn: [ref.urn], provider });
+            return s.resources;
+        };
+        // Without the key's account to go by, a group in another account is refused: the platform
+        // key's account-wide condition does not name it.
+        assert.deepEqual(diagnostics(await running().preview(appStackIn("444455556666"))), [
+            `${USABLE}/app: [key-policy] ${GROUP} is encrypted with ${PUBLISHED(LOGS_ARN)}, but its published key policy does not allow logs.us-east-1.amazonaws.com ` +
+                `kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:logs:arn naming this log group: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for logs.us-east-1.amazonaws.com, scoped to this log group by an encryption-context condition (a LogsKey writes them).`,
+        ]);
+        assert.deepEqual(diagnostics(await running().preview(appStackIn(ACCOUNT))), []);
+    });
+
+    it("judges an event data store on published facts: CloudTrail Lake's own key-policy requests", async () => {
+        const s = new StackBuilder();
+        const lakeFacts = publishedLogsKeyFacts("platform-lake", "us-east-1", {
+            policy: JSON.stringify(
+                eventDataStoreKeyPolicy({
+                    partition: "aws",
+                    dnsSuffix: "amazonaws.com",
+                    region: "us-east-1",
+                    accountId: ACCOUNT,
+                }),
+            ),
+        });
+        const ref = s.stackReference(REF, { lake: lakeFacts, trail: TRAIL_FACTS });
+        s.eventDataStore("lake", { key: lakeFacts.arn as string, keyDependsOn: [ref.urn] });
+        // A trail's key (its statements need aws:SourceArn) cannot serve an event data store.
+        s.eventDataStore("lake-on-trail-key", {
+            key: TRAIL_FACTS.arn as string,
+            keyDependsOn: [ref.urn],
+        });
+        const result = await running().preview(s.resources);
+        assert.deepEqual(diagnostics(result), [
+            `${USABLE}/lake-on-trail-key: [key-policy] event data store "lake-on-trail-key" (aws:cloudtrail/eventDataStore:EventDataStore) is encrypted with ` +
+                `${PUBLISHED(TRAIL_FACTS.arn as string, "outputs.trail")}, but its published key policy does not allow cloudtrail.amazonaws.com kms:GenerateDataKey, kms:Decrypt: the service cannot use the key. ` +
+                `Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support ` +
+                `(an EncryptedEventDataStore creates such a key; eventDataStoreKeyPolicy writes the statements).`,
+        ]);
+    });
+
+    describe("a trail with CloudTrailKey facts", () => {
+        const trailFacts = (policy: object) =>
+            publishedLogsKeyFacts("platform-trail", "us-east-1", {
+                policy: JSON.stringify(policy),
+            });
+        const trailPolicy = cloudTrailKeyPolicy({
+            partition: "aws",
+            dnsSuffix: "amazonaws.com",
+            region: "us-east-1",
+            accountId: ACCOUNT,
+        });
+        const trailStack = (facts: Record<string, unknown>) => {
+            const s = new StackBuilder();
+            const ref = s.stackReference(REF, { cloudTrailKey: facts });
+            const bucket = s.bucket("audit");
+            s.trail("audit", bucket, { key: facts.arn as string, keyDependsOn: [ref.urn] });
+            return s;
+        };
+
+        it("passes a trail whose key facts carry the CloudTrailKey policy", async () => {
+            const result = await running().preview(trailStack(trailFacts(trailPolicy)).resources);
+            assert.deepEqual(diagnostics(result), []);
+        });
+
+        it("refuses a trail whose published key policy is a log group key's (no CloudTrail principal)", async () => {
+            const facts = publishedLogsKeyFacts("platform-trail");
+            const arn = facts.arn as string;
+            const result = await running().preview(trailStack(facts).resources);
+            assert.deepEqual(diagnostics(result), [
+                `${USABLE}/audit: [key-policy] trail "audit" (aws:cloudtrail/trail:Trail) is encrypted with ` +
+                    `KMS key ${arn} (published at outputs.cloudTrailKey of StackReference "${REF}"), but its published key policy does not allow cloudtrail.amazonaws.com ` +
+                    `kms:GenerateDataKey, kms:DescribeKey with kms:EncryptionContext:aws:cloudtrail:arn naming this trail: the service cannot use the key. ` +
+                    `Fix: add the statement the AWS documentation gives for cloudtrail.amazonaws.com, scoped to this trail by an encryption-context condition (a CloudTrailKey writes them).`,
+            ]);
+        });
+    });
+});
+
+describe("examples/platform-keys → examples/app-on-platform-keys, previewed under the mock engine", function () {
+    this.timeout(120_000);
+    const running = usePolicyPack();
+    const examples = path.resolve(__dirname, "..", "..", "examples");
+    const PLATFORM = "acme/platform-keys/prod";
+
+    /** The platform stack's exports after `pulumi up` (every ARN known), as the engine stores them. */
+    async function platformExports(): Promise<Record<string, unknown>> {
+        const engine = await previewProgram(path.join(examples, "platform-keys"), {
+            preview: false,
+            project: "platform-keys",
+            stack: "prod",
+        });
+        return engine.stackExports();
+    }
+
+    async function previewApp(platform: Record<string, unknown>) {
+        return judge(
+            running(),
+            await previewProgram(path.join(examples, "app-on-platform-keys"), {
+                project: "app-on-platform-keys",
+                stack: "dev",
+                stackOutputs: { [PLATFORM]: platform },
+            }),
+        );
+    }
+
+    it("publishes each key's facts, alone and in a map", async () => {
+        const exports = await platformExports();
+        const logs = exports.logsKey as Record<string, unknown>;
+        assert.deepEqual(Object.keys(exports).sort(), [
+            "cloudTrailKey",
+            "cloudTrailKeyArn",
+            "keys",
+            "logsKey",
+            "logsKeyArn",
+        ]);
+        assert.deepEqual(
+            { ...logs, policy: "(checked below)" },
+            {
+                kind: KEY_FACTS_KIND,
+                arn: exports.logsKeyArn,
+                region: "us-east-1",
+                keySpec: "SYMMETRIC_DEFAULT",
+                keyUsage: "ENCRYPT_DECRYPT",
+                multiRegion: false,
+                enableKeyRotation: true,
+                policy: "(checked below)",
+            },
+        );
+        assert.deepEqual(
+            JSON.parse(logs.policy as string),
+            logsKeyPolicy({ ...COMMERCIAL, accountWide: true, anomalyDetectors: true }),
+        );
+        assert.deepEqual(exports.keys, { logs, cloudtrail: exports.cloudTrailKey });
+    });
+
+    it("passes the app stack with no diagnostic at all: both log groups' key judged from the published facts", async () => {
+        const { stack, result } = await previewApp(await platformExports());
+        const ref = stack.find((r) => r.type === "pulumi:pulumi:StackReference");
+        assert.ok(ref, "the preview read the StackReference");
+        // What the engine's read answers: { name, outputs, secretOutputNames }.
+        assert.deepEqual(Object.keys(ref.outputs ?? {}).sort(), [
+            "name",
+            "outputs",
+            "secretOutputNames",
+        ]);
+        assert.deepEqual(ref.outputs?.secretOutputNames, []);
+        const groups = stack.filter((r) => r.type === "aws:cloudwatch/logGroup:LogGroup");
+        assert.deepEqual(groups.map((g) => g.name).sort(), ["orders", "payments"]);
+        for (const g of groups) {
+            assert.ok(
+                g.propertyDependencies?.kmsKeyId?.includes(ref.urn),
+                `${g.name}'s kmsKeyId depends on the StackReference`,
+            );
+        }
+        assert.deepEqual(result.all, []);
+    });
+
+    it("refuses the app's groups when the published key policy leaves CloudWatch Logs out; says how to publish when only ARNs are", async () => {
+        const exports = await platformExports();
+        const logs = exports.logsKey as Record<string, unknown>;
+        const verdicts = (r: Awaited<ReturnType<typeof previewApp>>) =>
+            r.result.all
+                .map(
+                    (d) =>
+                        `${d.enforcementLevel} ${d.policyName}/${d.urn.split("::").pop()} ${/\[[a-z -]+\]/.exec(d.message)![0]}`,
+                )
+                .sort();
+        // The same key published with a policy for administrators only: both groups refused.
+        const adminOnly = { ...logs, policy: JSON.stringify(adminOnlyPolicy()) };
+        const refused = await previewApp({
+            ...exports,
+            logsKey: adminOnly,
+            keys: { logs: adminOnly },
+        });
+        assert.deepEqual(verdicts(refused), [
+            `mandatory ${USABLE}/orders [key-policy]`,
+            `mandatory ${USABLE}/payments [key-policy]`,
+        ]);
+        // Only the ARNs published: "cannot verify yet", with how to publish the facts.
+        const arnOnly = { arn: logs.arn };
+        const unverified = await previewApp({
+            ...exports,
+            logsKey: arnOnly,
+            keys: { logs: arnOnly },
+        });
+        assert.deepEqual(verdicts(unverified), [
+            `advisory ${VERIFIABLE}/orders [cannot verify yet]`,
+            `advisory ${VERIFIABLE}/payments [cannot verify yet]`,
+        ]);
+        for (const d of unverified.result.all) {
+            assert.ok(
+                d.message.endsWith(
+                    `Its ARN comes from StackReference "${PLATFORM}", whose outputs hold no valid key facts for it. Fix: ${PUBLISH_HOW_TO}; the pack then judges the key here.`,
+                ),
+                d.message,
+            );
+        }
+    });
+});
