@@ -24,8 +24,13 @@ export function stackExportFromMockEngine(engine: MockEngine): StackExport {
     const defaultProviderRef = `${defaultProvider}::${uuidFrom("default_7_48_0")}`;
     const resources: StateResource[] = [];
     for (const r of recorded) {
-        const outputs =
-            r.outputs ?? (r.custom ? r.answered?.outputs : engine.registeredOutputs.get(r.urn));
+        // In wire form, as a state file keeps them: a read's answer, a custom resource's answer, a
+        // component's registered outputs.
+        const outputs = r.read
+            ? r.outputs
+            : r.custom
+              ? r.answered?.outputs
+              : engine.registeredOutputs.get(r.urn);
         resources.push({
             urn: r.urn,
             custom: r.custom,
