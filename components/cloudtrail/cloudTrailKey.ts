@@ -3,11 +3,38 @@ import * as pulumi from "@pulumi/pulumi";
 import { keyFacts } from "../common/keyFacts";
 import { PublishedKeyFacts } from "../common/keyFactsContract";
 import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
-import { awsLocation } from "../common/environment";
+import { awsLocation, callerArn } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
 import { cloudTrailKeyPolicy } from "./policies";
-import { validateTrailName } from "./validation";
+import {
+    TRAIL_CALLER_NEEDS_DECRYPT,
+    checkCallerAmongAdmins,
+    validateTrailName,
+} from "./validation";
+
+/**
+ * Explicit key administrators for a key a CloudTrail component creates, checked against whoever
+ * runs `pulumi up` once the caller is known (see `checkCallerAmongAdmins`; `why` says what
+ * CloudTrail needs of that caller). `undefined` stays `undefined`: the account root administers.
+ */
+export function checkedKeyAdmins(
+    parent: pulumi.Resource,
+    label: string,
+    adminArns: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    why: string = TRAIL_CALLER_NEEDS_DECRYPT,
+): pulumi.Output<string[]> | undefined {
+    if (adminArns === undefined) {
+        return undefined;
+    }
+    return pulumi
+        .all([adminArns, callerArn(parent)])
+        .apply(([admins, caller]) =>
+            checked(parent, label, () => [
+                ...checkCallerAmongAdmins(admins, caller, "keyAdminArns", why),
+            ]),
+        );
+}
 
 /** Arguments of {@link CloudTrailKey}. All optional. */
 export interface CloudTrailKeyArgs extends KeyManagementArgs {

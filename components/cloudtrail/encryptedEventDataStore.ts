@@ -1,17 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedInput } from "../common/component";
-import { awsLocation, callerArn } from "../common/environment";
+import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
 import { COMPONENT_NEEDS_KEY_ARN } from "../common/arn";
 import { checkedKeyArn } from "../logs/logsKey";
+import { checkedKeyAdmins } from "./cloudTrailKey";
 import { eventDataStoreKeyPolicy } from "./eventDataStorePolicies";
 import { TrailAdvancedEventSelector, validateTrailSelectors } from "./trailOptions";
 import {
     EVENT_DATA_STORE_CALLER_NEEDS_KEY,
-    checkCallerAmongAdmins,
     validateEventDataStoreName,
     validateEventDataStoreRetention,
 } from "./validation";
@@ -158,21 +158,12 @@ export class EncryptedEventDataStore extends pulumi.ComponentResource {
         let keyArn: pulumi.Output<string>;
         const dependsOn: pulumi.Resource[] = [];
         if (args.kmsKeyArn === undefined) {
-            const adminArns =
-                args.keyAdminArns === undefined
-                    ? undefined
-                    : pulumi
-                          .all([args.keyAdminArns, callerArn(this)])
-                          .apply(([admins, caller]) =>
-                              checked(this, label, () => [
-                                  ...checkCallerAmongAdmins(
-                                      admins,
-                                      caller,
-                                      "keyAdminArns",
-                                      EVENT_DATA_STORE_CALLER_NEEDS_KEY,
-                                  ),
-                              ]),
-                          );
+            const adminArns = checkedKeyAdmins(
+                this,
+                label,
+                args.keyAdminArns,
+                EVENT_DATA_STORE_CALLER_NEEDS_KEY,
+            );
             const policy = pulumi
                 .all([where, args.queryPrincipalArns, adminArns])
                 .apply(([loc, queryPrincipalArns, admins]) =>

@@ -1,20 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
-import { awsLocation, callerArn } from "../common/environment";
+import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { COMPONENT_NEEDS_KEY_ARN } from "../common/arn";
 import { checkedKeyArn } from "../logs/logsKey";
-import { CloudTrailKey } from "./cloudTrailKey";
+import { CloudTrailKey, checkedKeyAdmins } from "./cloudTrailKey";
 import {
     cloudTrailBucketPolicy,
     cloudTrailLogsRolePolicy,
     cloudTrailLogsRoleTrustPolicy,
 } from "./policies";
 import {
-    checkCallerAmongAdmins,
     validateBucketName,
     validateS3KeyPrefix,
     validateTrailName,
@@ -257,13 +256,9 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         // pulumi up must be one of them (see checkCallerAmongAdmins), checked before any key.
         // Only for the trail key this component creates: a key of your own is yours to check.
         const keyAdminArns =
-            args.keyAdminArns === undefined || args.kmsKeyArn !== undefined
+            args.kmsKeyArn !== undefined
                 ? args.keyAdminArns
-                : pulumi
-                      .all([args.keyAdminArns, callerArn(this)])
-                      .apply(([admins, caller]) =>
-                          checked(this, label, () => [...checkCallerAmongAdmins(admins, caller)]),
-                      );
+                : checkedKeyAdmins(this, label, args.keyAdminArns);
         let keyArn: pulumi.Output<string>;
         const keyDependencies: pulumi.Resource[] = [];
         if (args.kmsKeyArn === undefined) {
