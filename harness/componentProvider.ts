@@ -26,11 +26,12 @@ import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
 import { MockAccount, MockEngine } from "./mockEngine";
+import { SECRET_SIG } from "../policypack/lib/wire";
 
 /** Signatures of the special values in the engine's property encoding (Go: `resource.SigKey`...). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SIG_KEY = SECRET_SIG.key;
 const SIG = {
-    secret: "1b47061264138c4ac30d75fd1eb44270",
+    secret: SECRET_SIG.value,
     resourceReference: "5cf8f73096256a8f31e491e813e4eb8e",
     outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
 } as const;

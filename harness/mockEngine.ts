@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { SECRET_SIG } from "../policypack/lib/wire";
 
 /**
  * A module loaded the way `@pulumi/pulumi` itself resolves it: its own dependencies
@@ -48,10 +49,6 @@ export const GOVCLOUD: MockAccount = {
 
 /** The organisation id `aws.organizations.getOrganization` answers with. */
 export const MOCK_ORGANIZATION_ID = "o-a1b2c3d4e5";
-
-/** The engine's secret signature key and value on the wire (Go `resource.SigKey`, `resource.SecretSig`). */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** The partition and DNS suffix of a region, as AWS assigns them. */
 export function partitionOfRegion(region: string): { partition: string; dnsSuffix: string } {
@@ -508,7 +505,7 @@ function hasSecrets(value: unknown): boolean {
     if (value === null || typeof value !== "object") {
         return false;
     }
-    if ((value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG) {
+    if ((value as Record<string, unknown>)[SECRET_SIG.key] === SECRET_SIG.value) {
         return true;
     }
     return Object.values(value).some(hasSecrets);

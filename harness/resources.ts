@@ -4,6 +4,7 @@
  * `pulumi-aws-encrypted-logs/testing` export share. No gRPC, no `@pulumi/policy` here: the testing
  * export loads this module in a user's test process.
  */
+import { SECRET_SIG } from "../policypack/lib/wire";
 
 /** The engine's unknown sentinels by property type (Go: `plugin.Unknown*Value`). */
 export const UNKNOWN_SENTINEL = {
@@ -13,11 +14,8 @@ export const UNKNOWN_SENTINEL = {
     array: "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
     object: "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 } as const;
-/** The signature key and value the engine marks secrets with (Go: `resource.SigKey`, `SecretSig`). */
-export const SECRET_SIG = {
-    key: "4dabf18193072939515e22adb298388d",
-    value: "1b47061264138c4ac30d75fd1eb44270",
-};
+/** The signature key and value the engine marks secrets with (Go: `resource.SigKey`, `SecretSig`): the pack's. */
+export { SECRET_SIG };
 
 /** A property value unknown at preview. */
 export class UnknownValue {

@@ -101,8 +101,10 @@ export function containsUnknown(value: unknown): boolean {
  * and `resource.SecretSig`; `specialSigKey` and `specialSecretSig` in `@pulumi/pulumi`'s
  * `runtime/rpc.js`): `{ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value }`.
  */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SECRET_SIG = {
+    key: "4dabf18193072939515e22adb298388d",
+    value: "1b47061264138c4ac30d75fd1eb44270",
+} as const;
 
 /**
  * Whether `value` is a secret as the pack may receive it: the wire's secret object, or
@@ -112,7 +114,7 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
  */
 function isSecretWrapper(value: object): value is { value: unknown } {
     const record = value as Record<string, unknown>;
-    if (record[SECRET_SIG_KEY] === SECRET_SIG) {
+    if (record[SECRET_SIG.key] === SECRET_SIG.value) {
         return true;
     }
     const keys = Object.keys(value);
