@@ -47,8 +47,32 @@ export function today(): { readonly date: string; readonly error?: string } {
     return todayFrom(process.env, new Date());
 }
 
+/**
+ * The last configuration each policy's exemptions were read from: its property values, and what
+ * they gave. `@pulumi/policy`'s `getConfig()` returns a new object on every call, but with the
+ * same property values (`policyPackConfig[name]`, spread), so a resource policy, called once per
+ * resource, reads and compiles its exemptions once per configuration instead of once per resource.
+ */
+const lastRead = new Map<string, { values: readonly unknown[]; exemptions: PolicyExemptions }>();
+
 /** The exemptions of `policy`'s configuration, read and validated (`refusals` for the invalid entries). */
 export function policyExemptions(policy: string, config: unknown): PolicyExemptions {
+    const values =
+        config !== null && typeof config === "object" ? Object.entries(config).flat() : [config];
+    const last = lastRead.get(policy);
+    if (
+        last !== undefined &&
+        last.values.length === values.length &&
+        last.values.every((v, i) => v === values[i])
+    ) {
+        return last.exemptions;
+    }
+    const exemptions = readPolicyExemptions(policy, config);
+    lastRead.set(policy, { values, exemptions });
+    return exemptions;
+}
+
+function readPolicyExemptions(policy: string, config: unknown): PolicyExemptions {
     const c = readExemptions(config);
     const { entries, refusals } = readExemptionEntries(
         policy,
