@@ -163,17 +163,31 @@ export function serviceRequests(
             accountGuessed: account === undefined,
         };
     }
-    const contextArn = (acct: string, guess: string): string => {
+    // The ARN CloudWatch Logs puts in the encryption context: the target's own (its known ARN, or
+    // one built from its name) for the requests it must be allowed, and always one built for
+    // `acct` for the requests of another account's resources. A detector's ARN is assigned by the
+    // service (known only after deploy): that known ARN names this account's detector, so it must
+    // never stand in for another account's (it did, and the documented policy was refused once
+    // deployed). CloudWatch Logs User Guide, "Encrypt an anomaly detector and its results with AWS
+    // KMS" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html):
+    // both documented statements scope the service with "ArnLike" on
+    // "arn:aws:logs:REGION:Your_account_ID:anomaly-detector:*", one under
+    // kms:EncryptionContext:aws:logs:arn, the other under
+    // kms:EncryptionContext:aws-crypto-ec:aws:logs:arn; "The Condition section in this example
+    // limits the use of the AWS KMS key to the specified account, but it can be used for any
+    // anomaly detector." A request naming another account's detector under either key, or
+    // carrying neither key, matches neither condition (ArnLike on an absent key is false).
+    const contextArn = (acct: string, guess: string, own: boolean): string => {
         if (type.kind === "anomaly detector") {
-            if (typeof knownArn === "string" && account !== undefined) {
+            if (own && typeof knownArn === "string" && account !== undefined) {
                 return knownArn;
             }
             return `arn:${partition}:logs:${region}:${acct}:anomaly-detector:${guess}`;
         }
         return `arn:${partition}:logs:${region}:${acct}:log-group:${typeof name === "string" ? name : guess}`;
     };
-    const requests = (acct: string, guess: string): KeyRequest[] => {
-        const arn = contextArn(acct, guess);
+    const requests = (acct: string, guess: string, own: boolean): KeyRequest[] => {
+        const arn = contextArn(acct, guess, own);
         const make = (actions: readonly string[], contextKey: string) =>
             callsMatching(actions).map((action) => ({
                 principal: service(principal),
@@ -193,9 +207,9 @@ export function serviceRequests(
     return {
         principal,
         needed: (guess) =>
-            requests(account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12), guess),
+            requests(account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12), guess, true),
         outOfScope: [
-            ...requests(other, "other").filter((r) => scoped.includes(r.action)),
+            ...requests(other, "other", false).filter((r) => scoped.includes(r.action)),
             ...scoped.map((action) => ({
                 principal: service(principal),
                 action,
