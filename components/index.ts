@@ -35,6 +35,7 @@ export {
     rdsClusterLogGroupName,
     rdsInstanceLogGroupName,
 } from "./common/serviceLogGroups";
+export { PublishedKey, PublishedKeyArgs } from "./common/publishedKey";
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {

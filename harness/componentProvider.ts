@@ -26,13 +26,13 @@ import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
 import { MockAccount, MockEngine } from "./mockEngine";
-import { SECRET_SIG } from "../policypack/lib/wire";
+import { RESOURCE_REFERENCE_SIG, SECRET_SIG } from "../policypack/lib/wire";
 
 /** Signatures of the special values in the engine's property encoding (Go: `resource.SigKey`...). */
 const SIG_KEY = SECRET_SIG.key;
 const SIG = {
     secret: SECRET_SIG.value,
-    resourceReference: "5cf8f73096256a8f31e491e813e4eb8e",
+    resourceReference: RESOURCE_REFERENCE_SIG,
     outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
 } as const;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

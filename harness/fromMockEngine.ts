@@ -5,8 +5,9 @@
  * engine adds (with the stack's region), and as outputs the inputs plus the provider-computed
  * properties (ARNs, ids) a preview does not know yet (after a deploy, the outputs the engine
  * answered with); a read (a `StackReference`) has the properties the engine answered the read
- * with, known at preview.
+ * with, known at preview (kept by the state export; a preview sends no read).
  */
+import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/wire";
 import { FixtureResource, SECRET_SIG, SecretValue, UnknownValue, unknown } from "./resources";
 import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 
@@ -19,6 +20,14 @@ function convert(value: unknown): unknown {
     }
     if (value !== null && typeof value === "object") {
         const obj = value as Record<string, unknown>;
+        if (obj[SECRET_SIG.key] === RESOURCE_REFERENCE_SIG) {
+            // As the analyzer plugin marshals a reference (no KeepResources): its id, unknown
+            // while the id is (a preview), or its URN when it has none (a component).
+            if (obj.id === undefined || obj.id === null) {
+                return obj.urn;
+            }
+            return obj.id === "" || isUnknownInput(obj.id) ? unknown() : obj.id;
+        }
         if (obj[SECRET_SIG.key] === SECRET_SIG.value) {
             return new SecretValue(convert(obj.value));
         }
@@ -51,9 +60,19 @@ export function recordedStack(engine: MockEngine): {
     return { recorded, stack, defaultProvider: `${prefix}::pulumi:providers:aws::default_7_48_0` };
 }
 
-/** The resources of a previewed program, as the engine would send them to a policy pack. */
+/**
+ * The resources of a previewed program, as the engine would send them to a policy pack at
+ * `pulumi preview` and `pulumi up`: the registrations only. Run by the real CLI (v3.248.0), the
+ * engine sends a pack no read (no `pulumi:pulumi:StackReference`, no `.get()`), neither to
+ * `Analyze` nor to `AnalyzeStack`, and a property that came from a read has no dependency on it
+ * (tests/engine: a pack that records what it is sent). `pulumi policy analyze`, which replays the
+ * state, does see reads: `stateExport.ts` keeps them.
+ */
 export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
-    const { recorded, stack, defaultProvider } = recordedStack(engine);
+    const { recorded: all, stack, defaultProvider } = recordedStack(engine);
+    const reads = new Set(all.filter((r) => r.read === true).map((r) => r.urn));
+    const recorded = all.filter((r) => !reads.has(r.urn));
+    const notRead = (urns: readonly string[]) => urns.filter((u) => !reads.has(u));
     const out: FixtureResource[] = [];
     for (const r of recorded) {
         const inputs = convert(r.inputs) as Record<string, unknown>;
@@ -63,19 +82,23 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                 : r.custom && r.type.startsWith("aws:")
                   ? defaultProvider
                   : undefined;
-        // A read (a StackReference) has the outputs the engine answered with; after a deploy
-        // (not a preview) so has every registration.
+        // A component (and the stack) has the outputs it registered, at preview too: the real
+        // engine sends those as its properties. After a deploy (not a preview) a custom resource
+        // has the outputs the engine answered with.
+        const registered = r.custom ? undefined : engine.registeredOutputs.get(r.urn);
         const outputs =
-            r.outputs !== undefined && (r.read === true || !engine.preview)
-                ? (convert(r.outputs) as Record<string, unknown>)
-                : r.custom
-                  ? {
-                        ...inputs,
-                        ...Object.fromEntries(
-                            (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
-                        ),
-                    }
-                  : inputs;
+            registered !== undefined
+                ? (convert(registered) as Record<string, unknown>)
+                : r.outputs !== undefined && (r.read === true || !engine.preview)
+                  ? (convert(r.outputs) as Record<string, unknown>)
+                  : r.custom
+                    ? {
+                          ...inputs,
+                          ...Object.fromEntries(
+                              (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
+                          ),
+                      }
+                    : inputs;
         out.push({
             urn: r.urn,
             type: r.type,
@@ -84,8 +107,10 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
             outputs: r.type.startsWith("pulumi:providers:") ? inputs : outputs,
             parent: r.parent === "" ? undefined : r.parent,
             provider: providerUrn,
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
+            dependencies: notRead(r.dependencies),
+            propertyDependencies: Object.fromEntries(
+                Object.entries(r.propertyDependencies).map(([k, v]) => [k, notRead(v)]),
+            ),
         });
         if (r === stack) {
             out.push({

@@ -35,6 +35,7 @@
  * string `[secret]` for analysis, regardless of their original type"), and so it is here.
  */
 import * as fs from "node:fs";
+import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/wire";
 import {
     Diagnostic,
     FixtureResource,
@@ -109,9 +110,6 @@ export function readStackExport(file: string): StackExport {
     }
     return parsed as StackExport;
 }
-
-/** The signature of a resource reference (Go `resource.ResourceReferenceSig`). */
-const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 
 /**
  * A state value as the CLI hands it to analyzers: secrets decrypted (or redacted), all known, and

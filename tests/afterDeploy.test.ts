@@ -83,7 +83,8 @@ describe("after deploy: every example passes its own pack at preview and during 
         },
         {
             program: "examples/app-on-platform-keys",
-            resources: 6,
+            // No StackReference: a preview sends the pack no read; the PublishedKeys carry the facts.
+            resources: 7,
             options: () => ({ stackOutputs: { "acme/platform-keys/prod": platform } }),
         },
     ];

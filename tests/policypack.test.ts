@@ -312,7 +312,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, which is not managed in this stack: " +
                     "its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). " +
                     "If another Pulumi stack owns the key, publish its facts there (`export const logsKey = key.facts;` for a LogsKey or CloudTrailKey, " +
-                    "`export const logsKey = keyFacts(key);` for any aws.kms.Key) and take the ARN from a StackReference to that stack: the pack then judges the key here. " +
+                    '`export const logsKey = keyFacts(key);` for any aws.kms.Key) and read them here with a PublishedKey (`new PublishedKey("platform-key", { stackName, outputName: "logsKey" })`, its `arn` as the key): the pack then judges the key here. ' +
                     "Else verify that key where it is defined, or exempt this resource in this policy's configuration.",
             );
         });

@@ -226,6 +226,16 @@ const EXPECTED: Record<
             key: "aws:kms/key:Key",
         },
     },
+    PublishedKey: {
+        inputs: { stackName: "string", outputName: "string" },
+        required: ["outputName", "stackName"],
+        outputs: {
+            arn: "string",
+            region: "string",
+            facts: "encrypted-logs:index:PublishedKeyFacts",
+            stackName: "string",
+        },
+    },
 };
 
 describe("component provider schema (multi-language)", function () {
@@ -491,7 +501,7 @@ describe("component provider Construct (in process)", () => {
             {
                 name: "InputError",
                 message:
-                    'type is "other:index:EncryptedLogGroup": this provider constructs only the components of the encrypted-logs package. Allowed: encrypted-logs:index:LogsKey, encrypted-logs:index:EncryptedLogGroup, encrypted-logs:index:EncryptedAnomalyDetector, encrypted-logs:index:CloudTrailKey, encrypted-logs:index:EncryptedTrail, encrypted-logs:index:EncryptedEventDataStore. Fix: regenerate the SDK from this package\'s schema (pulumi package add), or use the package the token names.',
+                    'type is "other:index:EncryptedLogGroup": this provider constructs only the components of the encrypted-logs package. Allowed: encrypted-logs:index:LogsKey, encrypted-logs:index:EncryptedLogGroup, encrypted-logs:index:EncryptedAnomalyDetector, encrypted-logs:index:CloudTrailKey, encrypted-logs:index:EncryptedTrail, encrypted-logs:index:EncryptedEventDataStore, encrypted-logs:index:PublishedKey. Fix: regenerate the SDK from this package\'s schema (pulumi package add), or use the package the token names.',
             },
         );
     });

@@ -17,6 +17,7 @@ import {
 import { COMMERCIAL } from "../harness/mockEngine";
 import { judge, previewProgram } from "../harness/preview";
 import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
+import { checkPublishedKeyArgs, publishedKeyFactsAt } from "../components/common/publishedKey";
 import { PreviewResult, secret, usePolicyPack } from "../harness/policyHarness";
 import {
     ACCOUNT,
@@ -140,18 +141,67 @@ describe("policy pack: keys published by another stack (issue 17), through the a
         assert.ok(PUBLISH_HOW_TO.includes("export const logsKey = key.facts;"));
     });
 
-    it("does not take facts published for another key, nor facts of a StackReference the key does not depend on", async () => {
+    it("does not take facts published for another key", async () => {
         const other = publishedLogsKeyFacts("platform-other");
         const s = new StackBuilder();
         const ref = s.stackReference(REF, { logsKey: other });
-        const unrelated = s.stackReference("acme/other/prod", { logsKey: LOGS_FACTS });
         s.logGroup("app", { key: LOGS_ARN, keyDependsOn: [ref.urn] });
         const result = await running().preview(s.resources);
-        assert.equal(unrelated.type, "pulumi:pulumi:StackReference");
         assert.deepEqual(
             diagnostics(result).map((d) => d.split(": [")[0] + " " + /\[[a-z -]+\]/.exec(d)![0]),
             [`${VERIFIABLE}/app [cannot verify yet]`],
         );
+    });
+
+    it("takes a key's facts by its ARN from a StackReference the key property does not depend on (a real preview sends no dependency on a read)", async () => {
+        const s = new StackBuilder();
+        const unrelated = s.stackReference("acme/other/prod", { logsKey: LOGS_FACTS });
+        s.logGroup("app", { key: LOGS_ARN });
+        const result = await running().preview(s.resources);
+        assert.equal(unrelated.type, "pulumi:pulumi:StackReference");
+        assert.deepEqual(diagnostics(result), []);
+    });
+
+    it("takes a key's facts from a PublishedKey component's outputs and from the stack's own outputs, as a real preview sends them", async () => {
+        for (const carrier of ["component", "stack"] as const) {
+            const s = new StackBuilder();
+            const resources = [...s.resources];
+            const bad = { ...LOGS_FACTS, policy: JSON.stringify(adminOnlyPolicy()) };
+            s.logGroup("app", { key: LOGS_ARN });
+            const stackUrn = "urn:pulumi:test::project::pulumi:pulumi:Stack::project-test";
+            const withCarrier = (facts: unknown) => [
+                ...resources,
+                carrier === "component"
+                    ? {
+                          urn: "urn:pulumi:test::project::encrypted-logs:index:PublishedKey::platform",
+                          type: "encrypted-logs:index:PublishedKey",
+                          name: "platform",
+                          inputs: {},
+                          outputs: { arn: LOGS_ARN, facts, stackName: REF },
+                      }
+                    : {
+                          urn: stackUrn,
+                          type: "pulumi:pulumi:Stack",
+                          name: "project-test",
+                          inputs: {},
+                          outputs: { platformKeys: { logs: facts } },
+                      },
+                ...s.resources.slice(resources.length),
+            ];
+            assert.deepEqual(
+                diagnostics(await running().preview(withCarrier(LOGS_FACTS))),
+                [],
+                carrier,
+            );
+            const refused = diagnostics(await running().preview(withCarrier(bad)));
+            assert.equal(refused.length, 1, `${carrier}: ${refused.join("\n")}`);
+            assert.match(
+                refused[0],
+                carrier === "component"
+                    ? /^log-encryption-key-usable\/app: \[key-policy\] .*published at facts of PublishedKey "platform" \(stack acme\/platform\/prod\)/
+                    : /^log-encryption-key-usable\/app: \[key-policy\] .*published at outputs\.platformKeys\.logs of this stack's outputs/,
+            );
+        }
     });
 
     it("names the StackReference, the output path and every broken field of malformed facts", async () => {
@@ -326,29 +376,34 @@ describe("examples/platform-keys → examples/app-on-platform-keys, previewed un
         assert.deepEqual(exports.keys, { logs, cloudtrail: exports.cloudTrailKey });
     });
 
-    it("passes the app stack with no diagnostic at all: both log groups' key judged from the published facts", async () => {
+    it("passes the app stack with no diagnostic at all: both log groups' key judged from the facts its PublishedKeys carry", async () => {
         const { stack, result } = await previewApp(await platformExports());
-        const ref = stack.find((r) => r.type === "pulumi:pulumi:StackReference");
-        assert.ok(ref, "the preview read the StackReference");
-        // What the engine's read answers: { name, outputs, secretOutputNames }.
-        assert.deepEqual(Object.keys(ref.outputs ?? {}).sort(), [
-            "name",
-            "outputs",
-            "secretOutputNames",
+        // As the real engine: no read reaches the pack, and no dependency on one.
+        assert.equal(
+            stack.find((r) => r.type === "pulumi:pulumi:StackReference"),
+            undefined,
+            "a preview sends the pack no StackReference",
+        );
+        const published = stack.filter((r) => r.type === "encrypted-logs:index:PublishedKey");
+        assert.deepEqual(published.map((r) => r.name).sort(), [
+            "platform-keys-logs",
+            "platform-logs-key",
         ]);
-        assert.deepEqual(ref.outputs?.secretOutputNames, []);
+        for (const p of published) {
+            assert.deepEqual(Object.keys(p.outputs ?? {}).sort(), [
+                "arn",
+                "facts",
+                "region",
+                "stackName",
+            ]);
+            assert.equal((p.outputs?.facts as Record<string, unknown>).kind, KEY_FACTS_KIND);
+        }
         const groups = stack.filter((r) => r.type === "aws:cloudwatch/logGroup:LogGroup");
         assert.deepEqual(groups.map((g) => g.name).sort(), ["orders", "payments"]);
-        for (const g of groups) {
-            assert.ok(
-                g.propertyDependencies?.kmsKeyId?.includes(ref.urn),
-                `${g.name}'s kmsKeyId depends on the StackReference`,
-            );
-        }
         assert.deepEqual(result.all, []);
     });
 
-    it("refuses the app's groups when the published key policy leaves CloudWatch Logs out; says how to publish when only ARNs are", async () => {
+    it("refuses the app's groups when the published key policy leaves CloudWatch Logs out", async () => {
         const exports = await platformExports();
         const logs = exports.logsKey as Record<string, unknown>;
         const verdicts = (r: Awaited<ReturnType<typeof previewApp>>) =>
@@ -369,24 +424,46 @@ describe("examples/platform-keys → examples/app-on-platform-keys, previewed un
             `mandatory ${USABLE}/orders [key-policy]`,
             `mandatory ${USABLE}/payments [key-policy]`,
         ]);
-        // Only the ARNs published: "cannot verify yet", with how to publish the facts.
-        const arnOnly = { arn: logs.arn };
-        const unverified = await previewApp({
-            ...exports,
-            logsKey: arnOnly,
-            keys: { logs: arnOnly },
+    });
+
+    it("a PublishedKey refuses an output that holds only an ARN, malformed facts or nothing, naming the output, the stack and the fix", async () => {
+        const exports = await platformExports();
+        const logs = exports.logsKey as Record<string, unknown>;
+        const HOW =
+            "Fix: export the key's facts in the owning stack (export const logsKey = key.facts; for a LogsKey or CloudTrailKey, keyFacts(key) for any aws.kms.Key) and name that output.";
+        assert.throws(() => publishedKeyFactsAt({ arn: logs.arn }, "logsKey", PLATFORM), {
+            name: "InputError",
+            message:
+                `outputName is "logsKey": the output "logsKey" of stack ${PLATFORM} holds {"arn":"${String(logs.arn)}"}, not a key's facts. ` +
+                `Allowed: an output holding an object with kind "pulumi-aws-encrypted-logs/key-facts@1". ${HOW}`,
         });
-        assert.deepEqual(verdicts(unverified), [
-            `advisory ${VERIFIABLE}/orders [cannot verify yet]`,
-            `advisory ${VERIFIABLE}/payments [cannot verify yet]`,
-        ]);
-        for (const d of unverified.result.all) {
-            assert.ok(
-                d.message.endsWith(
-                    `Its ARN comes from StackReference "${PLATFORM}", whose outputs hold no valid key facts for it. Fix: ${PUBLISH_HOW_TO}; the pack then judges the key here.`,
-                ),
-                d.message,
-            );
-        }
+        assert.throws(() => publishedKeyFactsAt(exports.keys, "keys.trail", PLATFORM), {
+            message:
+                `outputName is "keys.trail": the output "keys.trail" of stack ${PLATFORM} holds nothing, not a key's facts. ` +
+                `Allowed: an output holding an object with kind "pulumi-aws-encrypted-logs/key-facts@1". ${HOW}`,
+        });
+        assert.throws(
+            () => publishedKeyFactsAt({ ...logs, multiRegion: "no" }, "logsKey", PLATFORM),
+            {
+                message:
+                    `outputName is "logsKey": the key facts at the output "logsKey" of stack ${PLATFORM} break the contract: multiRegion is "no", a string; a boolean is required. ` +
+                    "Allowed: facts published by key.facts or keyFacts(key) of the same major version of pulumi-aws-encrypted-logs. " +
+                    "Fix: publish them with key.facts or keyFacts(key), or upgrade this package to the publisher's major version.",
+            },
+        );
+        assert.deepEqual(publishedKeyFactsAt(exports.keys, "keys.logs", PLATFORM), logs);
+        assert.throws(
+            () => checkPublishedKeyArgs({ stackName: PLATFORM, outputName: "keys..logs" }),
+            {
+                message:
+                    'outputName is "keys..logs": it must name the output of the owning stack that holds the key\'s facts. ' +
+                    'Allowed: an output name ("logsKey"), or a dotted path into a map of facts ("keys.logs"). ' +
+                    "Fix: export the key's facts in the owning stack (export const logsKey = key.facts; for a LogsKey or CloudTrailKey, keyFacts(key) for any aws.kms.Key) and name that output.",
+            },
+        );
+        assert.throws(() => checkPublishedKeyArgs({ stackName: "", outputName: "logsKey" }), {
+            message:
+                'stackName is "": it must name the stack that owns the key. Allowed: a stack name as a StackReference takes it, "<organization>/<project>/<stack>". Fix: pass the owning stack\'s name.',
+        });
     });
 });

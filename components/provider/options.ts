@@ -11,6 +11,7 @@ import { CloudTrailKey } from "../cloudtrail/cloudTrailKey";
 import { EncryptedEventDataStore } from "../cloudtrail/encryptedEventDataStore";
 import { EncryptedTrail } from "../cloudtrail/encryptedTrail";
 import { PACKAGE } from "../common/component";
+import { PublishedKey } from "../common/publishedKey";
 import { EncryptedAnomalyDetector } from "../logs/encryptedAnomalyDetector";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { LogsKey } from "../logs/logsKey";
@@ -40,6 +41,7 @@ export const PROVIDER_OPTIONS: ComponentProviderOptions & { version: string } = 
         CloudTrailKey,
         EncryptedTrail,
         EncryptedEventDataStore,
+        PublishedKey,
     ],
     dirname: path.join(sourceRoot(), "components", "provider"),
     version: packageVersion(),

@@ -27,7 +27,6 @@ import {
     UNKNOWN,
     Unknown,
     containsUnknown,
-    readBoolean,
     readProperties,
     readProperty,
     readString,
@@ -239,10 +238,34 @@ function keyRegion(key: StackKey, config: StackConfiguration): Region | Unknown 
     return resolveRegion(key.resource.type, key.resource.props, key.resource.provider, config);
 }
 
+/**
+ * A key property as the key will have it: an output unknown at preview whose input the program
+ * left out is absent (AWS's default at create, `createInputs.ts`), not unknown.
+ */
+function keyProperty(key: StackKey, prop: string): unknown {
+    const v = readProperty(key.resource.props, prop);
+    return v === UNKNOWN && key.defaulted.has(prop) ? undefined : v;
+}
+
+/** {@link keyProperty} as a string (or unknown). */
+function keyString(key: StackKey, prop: string): string | Unknown | undefined {
+    const v = keyProperty(key, prop);
+    return v === UNKNOWN || typeof v === "string" ? v : undefined;
+}
+
+/** {@link keyProperty} as a boolean (or unknown), `"true"`/`"false"` included. */
+function keyBoolean(key: StackKey, prop: string): boolean | Unknown | undefined {
+    const v = keyProperty(key, prop);
+    if (v === UNKNOWN || typeof v === "boolean") {
+        return v;
+    }
+    return v === "true" || v === "false" ? v === "true" : undefined;
+}
+
 function keySpec(key: StackKey): { spec: string | Unknown; usage: string | Unknown } {
     // Absent means the provider's default (symmetric); present but not a string is shown as is.
     const read = (prop: string): string | Unknown | undefined => {
-        const v = readProperty(key.resource.props, prop);
+        const v = keyProperty(key, prop);
         return v === undefined || v === UNKNOWN || typeof v === "string" ? v : JSON.stringify(v);
     };
     let spec: string | Unknown = "SYMMETRIC_DEFAULT";
@@ -260,9 +283,9 @@ function rotationOf(key: StackKey, spec: string | Unknown): RotationFact {
     if (key.type.importedMaterial || key.type.replica || spec !== "SYMMETRIC_DEFAULT") {
         return { kind: "cannot-rotate" }; // rotation is the primary's; asymmetric and HMAC keys cannot rotate
     }
-    const store = readString(key.resource.props, "customKeyStoreId");
-    const xks = readString(key.resource.props, "xksKeyId");
-    const origin = readString(key.resource.props, "origin");
+    const store = keyString(key, "customKeyStoreId");
+    const xks = keyString(key, "xksKeyId");
+    const origin = keyString(key, "origin");
     if (
         (typeof store === "string" && store !== "") ||
         (typeof xks === "string" && xks !== "") ||
@@ -270,7 +293,7 @@ function rotationOf(key: StackKey, spec: string | Unknown): RotationFact {
     ) {
         return { kind: "cannot-rotate" }; // keys in a custom key store or with imported material
     }
-    const rotation = readBoolean(key.resource.props, "enableKeyRotation");
+    const rotation = keyBoolean(key, "enableKeyRotation");
     if (rotation === UNKNOWN || store === UNKNOWN || origin === UNKNOWN) {
         return { kind: "unknown" };
     }
@@ -280,7 +303,7 @@ function rotationOf(key: StackKey, spec: string | Unknown): RotationFact {
 function policyFacts(key: StackKey, standAlone: StackResource | undefined): KeyPolicyFacts {
     const value =
         standAlone === undefined
-            ? readProperty(key.resource.props, key.type.policyProperty)
+            ? keyProperty(key, key.type.policyProperty)
             : readProperty(standAlone.props, "policy");
     return {
         value,
@@ -304,7 +327,7 @@ function stackKeyFacts(key: StackKey, config: StackConfiguration, index: StackIn
         multiRegion = true;
         multiRegionReason = "its key id starts with mrk-";
     } else {
-        multiRegion = readBoolean(key.resource.props, "multiRegion") ?? false;
+        multiRegion = keyBoolean(key, "multiRegion") ?? false;
         multiRegionReason = "multiRegion: true";
     }
     return {

@@ -68,6 +68,10 @@ function publishedOrExternal(
             return { kind: "published-key", published: found, reference };
         }
     }
+    const anywhere = index.publishedAnywhere(reference);
+    if (anywhere !== undefined) {
+        return { kind: "published-key", published: anywhere, reference };
+    }
     if (published.length === 0) {
         return { kind: "external", reference };
     }
@@ -152,7 +156,7 @@ export function resolveKey(
         };
     }
     if (typeof raw === "string") {
-        return { kind: "external", reference: raw };
+        return publishedOrExternal(index, [], raw);
     }
     const fromDeps = index.singleKeyAmong(target.dependencies, true);
     if (fromDeps?.key !== undefined) {

@@ -18,6 +18,16 @@
  * {@link unwrapSecrets} reads both. Facts may sit at any depth: an output of their own
  * (`export const logsKey = key.facts;`), in a map (`export const keys = { logs: ..., trail: ... }`)
  * or in an array.
+ *
+ * But the engine hands a policy pack no read at `pulumi preview` or `pulumi up`: run by the real
+ * CLI (v3.248.0), `AnalyzeStack` gets the registered resources only (no
+ * `pulumi:pulumi:StackReference`, no `.get()` read), and a property that came from a read has no
+ * property dependency on it. Only `pulumi policy analyze`, which replays the state, sees the
+ * StackReference. So facts are also read where a deployment carries them to the pack: the outputs
+ * of a {@link PUBLISHED_KEY_TYPE} component (which reads them through its own StackReference) and
+ * the stack's own outputs (`export const platformKeys = ref.getOutput("keys")`). Facts are
+ * self-describing (their `kind`), so where they sit says nothing of their truth; they are as
+ * trustworthy as the stack that published them was, as through a StackReference.
  */
 import {
     PublishedKeyFacts,
@@ -29,6 +39,24 @@ import { readProperty, readString, unwrapSecrets } from "./wire";
 
 /** The resource type of a `StackReference` (`new pulumi.StackReference(...)`). */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** The type of the root stack resource, whose properties are the stack's outputs. */
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** The component that reads another stack's published key (`new PublishedKey(...)`); its `facts` output. */
+export const PUBLISHED_KEY_TYPE = "encrypted-logs:index:PublishedKey";
+
+/** The resources whose properties may carry another stack's key facts, and where they sit. */
+const CARRIERS: Readonly<Record<string, { readonly property?: string; readonly path: string }>> = {
+    [STACK_REFERENCE_TYPE]: { property: "outputs", path: "outputs" },
+    [ROOT_STACK_TYPE]: { path: "outputs" },
+    [PUBLISHED_KEY_TYPE]: { property: "facts", path: "facts" },
+};
+
+/** Whether a resource of this type may carry published key facts. */
+export function carriesKeyFacts(type: string): boolean {
+    return CARRIERS[type] !== undefined;
+}
 
 /** Key facts a StackReference's outputs hold, valid under the contract. */
 export interface PublishedKey {
@@ -57,8 +85,18 @@ export interface PublishedKeys {
     readonly malformed: readonly MalformedKeyFacts[];
 }
 
-/** `StackReference "platform" (stack acme/platform/prod)`: how messages name a StackReference. */
+/**
+ * How messages name where facts were found: `StackReference "platform" (stack acme/platform/prod)`,
+ * `this stack's outputs`, `PublishedKey "platform-logs"`.
+ */
 export function describeStackReference(ref: StackResource): string {
+    if (ref.type === ROOT_STACK_TYPE) {
+        return "this stack's outputs";
+    }
+    if (ref.type === PUBLISHED_KEY_TYPE) {
+        const stack = readString(ref.props, "stackName");
+        return `PublishedKey "${ref.name}"${typeof stack === "string" ? ` (stack ${stack})` : ""}`;
+    }
     const stack = readString(ref.props, "name");
     return `StackReference "${ref.name}"${typeof stack === "string" && stack !== ref.name ? ` (stack ${stack})` : ""}`;
 }
@@ -71,7 +109,10 @@ function childPath(path: string, key: string | number): string {
     return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-/** Reads the key facts among the `outputs` of a StackReference resource. Never throws. */
+/**
+ * Reads the key facts a resource carries: among the `outputs` of a StackReference, the outputs of
+ * the root stack, the `facts` of a PublishedKey. Never throws.
+ */
 export function readPublishedKeys(ref: StackResource): PublishedKeys {
     const byArn = new Map<string, PublishedKey>();
     const malformed: MalformedKeyFacts[] = [];
@@ -107,6 +148,9 @@ export function readPublishedKeys(ref: StackResource): PublishedKeys {
             visit(v, childPath(path, k), depth + 1);
         }
     };
-    visit(unwrapSecrets(readProperty(ref.props, "outputs")), "outputs", 0);
+    const carrier = CARRIERS[ref.type] ?? CARRIERS[STACK_REFERENCE_TYPE];
+    const root =
+        carrier.property === undefined ? ref.props : readProperty(ref.props, carrier.property);
+    visit(unwrapSecrets(root), carrier.path, 0);
     return { stackReference: ref, byArn, malformed };
 }

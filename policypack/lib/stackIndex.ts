@@ -7,6 +7,7 @@
  * `@pulumi/policy` abort the policy. Building the index is one pass over the resources; resolving
  * a target's key is a few map lookups, so a stack of N resources costs O(N).
  */
+import { defaultedAtCreate } from "./createInputs";
 import { parse as parseArn, validate as looksLikeArn } from "@aws-sdk/util-arn-parser";
 import {
     ALIAS_TYPES,
@@ -17,7 +18,13 @@ import {
     TARGET_TYPES,
 } from "./targets";
 import { ProviderInfo } from "./location";
-import { PublishedKeys, STACK_REFERENCE_TYPE, readPublishedKeys } from "./publishedKeys";
+import {
+    PublishedKey,
+    PublishedKeys,
+    STACK_REFERENCE_TYPE,
+    carriesKeyFacts,
+    readPublishedKeys,
+} from "./publishedKeys";
 import { UNKNOWN, Unknown, readString } from "./wire";
 
 /** The shape of a resource in `StackValidationArgs.resources` that the pack relies on. */
@@ -48,6 +55,11 @@ export interface StackResource {
 export interface StackKey {
     readonly resource: StackResource;
     readonly type: KeyType;
+    /**
+     * The properties its inputs left to AWS at create (`createInputs.ts`): an unknown output of
+     * these is AWS's default, not something to verify later.
+     */
+    readonly defaulted: ReadonlySet<string>;
     /** A KeyPolicy whose known `keyId` names this key: it replaces the key's own policy. */
     readonly keyPolicy?: StackResource;
     /**
@@ -108,6 +120,7 @@ export class StackIndex {
     private readonly bucketsByName = new Map<string, StackResource>();
     /** What each StackReference publishes, read the first time a target depends on it. */
     private readonly published = new Map<string, PublishedKeys>();
+    private publishedByArn: Map<string, PublishedKey> | undefined;
 
     constructor(resources: readonly StackResourceLike[]) {
         this.resources = resources.map(toStackResource);
@@ -125,7 +138,11 @@ export class StackIndex {
             }
             const keyType = KEY_TYPES[r.type];
             if (keyType !== undefined) {
-                this.keys.set(r.urn, { resource: r, type: keyType });
+                this.keys.set(r.urn, {
+                    resource: r,
+                    type: keyType,
+                    defaulted: defaultedAtCreate(r.urn),
+                });
                 for (const prop of ["arn", "keyId", "id"]) {
                     const v = readString(r.props, prop);
                     if (typeof v === "string" && v !== "") {
@@ -284,6 +301,34 @@ export class StackIndex {
             found.push(keys);
         }
         return found;
+    }
+
+    /**
+     * The key facts for `arn` that any resource of the stack carries (a StackReference, the
+     * stack's outputs, a PublishedKey component), whatever the key property depends on: at a real
+     * preview the engine sends no StackReference and no dependency on one (see publishedKeys.ts).
+     * The carriers are read once per stack, on the first call.
+     */
+    publishedAnywhere(arn: string): PublishedKey | undefined {
+        if (this.publishedByArn === undefined) {
+            this.publishedByArn = new Map();
+            for (const r of this.byUrn.values()) {
+                if (!carriesKeyFacts(r.type)) {
+                    continue;
+                }
+                let keys = this.published.get(r.urn);
+                if (keys === undefined) {
+                    keys = readPublishedKeys(r);
+                    this.published.set(r.urn, keys);
+                }
+                for (const [a, k] of keys.byArn) {
+                    if (!this.publishedByArn.has(a)) {
+                        this.publishedByArn.set(a, k);
+                    }
+                }
+            }
+        }
+        return this.publishedByArn.get(arn);
     }
 
     /** The keys whose Pulumi name is `name`, by URN. */

@@ -106,6 +106,9 @@ export const SECRET_SIG = {
     value: "1b47061264138c4ac30d75fd1eb44270",
 } as const;
 
+/** The signature of a resource reference on the wire (Go `resource.ResourceReferenceSig`), under {@link SECRET_SIG}'s key. */
+export const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
 /**
  * Whether `value` is a secret as the pack may receive it: the wire's secret object, or
  * `@pulumi/policy`'s `Secret` (what `Remediate` hands policies, `deserializeProperties(..., true)`:

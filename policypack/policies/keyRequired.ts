@@ -2,6 +2,7 @@
  * `log-encryption-key-required`: every log group, anomaly detector, trail and CloudTrail Lake
  * event data store carries a KMS key.
  */
+import { forgetKeyInputs, recordKeyInputs } from "../lib/createInputs";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
 import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
@@ -63,6 +64,7 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
             // Once per preview, on the stack itself: a misspelt option or an invalid exemption is
             // refused, not ignored; the first Analyze of a preview, so earlier records go.
             forgetResourceExemptions();
+            forgetKeyInputs();
             const refused = unknownConfigurationMessage(NAME, args.getConfig(), EXEMPTIONS_SCHEMA);
             for (const message of [
                 ...(refused === undefined ? [] : [refused]),
@@ -72,6 +74,8 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
             }
             return;
         }
+        // A key's inputs say what its creation leaves to AWS, which its planned outputs do not.
+        recordKeyInputs(args.urn, args.type, args.props);
         const type = TARGET_TYPES[args.type];
         if (type === undefined) {
             return;

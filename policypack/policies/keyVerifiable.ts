@@ -38,7 +38,7 @@ function publishAdvice(r: Extract<TargetFacts["resolution"], { kind: "external" 
     const published = r.published;
     if (published === undefined) {
         return (
-            `If another Pulumi stack owns the key, publish its facts there ${FACTS_EXPORT} and take the ARN from a StackReference to that stack: the pack then judges the key here. ` +
+            `If another Pulumi stack owns the key, publish its facts there ${FACTS_EXPORT} and read them here with a PublishedKey (\`new PublishedKey("platform-key", { stackName, outputName: "logsKey" })\`, its \`arn\` as the key): the pack then judges the key here. ` +
             `Else verify that key where it is defined, or exempt this resource in this policy's configuration.`
         );
     }
