@@ -1,6 +1,6 @@
 /**
  * `npm run mutation:scores [-- report.json ...]`: per-file mutation scores from Stryker's JSON
- * reports (default `reports/mutation/mutation.json`), as a Markdown table (the one in the README), then the
+ * reports (default `reports/mutation/mutation.json`), as a Markdown table (the one in CONTRIBUTING.md), then the
  * surviving and uncovered mutants, file:line and mutator, to kill or explain.
  *
  * Score = (killed + timeout) / (killed + timeout + survived + no coverage); compile errors,
