@@ -124,6 +124,15 @@ describe("stack-policy runner: the pack's order is checked", () => {
         assert.equal(inHandOverOrder(PACK_POLICIES), PACK_POLICIES);
     });
 
+    it("checks a copy of a policy with another level as the policy itself", () => {
+        const advisory = { ...logEncryptionKeyUsable, enforcementLevel: "advisory" as const };
+        assert.deepEqual(handOverOrderProblems([advisory, logDestinationsEncrypted]), []);
+        assert.match(
+            handOverOrderProblems([logDestinationsEncrypted, advisory]).join("\n"),
+            /^log-destinations-encrypted is listed before log-encryption-key-usable but reads the key reports/,
+        );
+    });
+
     it("refuses log-destinations-encrypted before log-encryption-key-usable, saying why and how to fix it", () => {
         const swapped = [...PACK_POLICIES];
         [swapped[at(USABLE)], swapped[at(ENCRYPTED)]] = [

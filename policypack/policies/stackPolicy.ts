@@ -90,7 +90,10 @@ export interface ReportingPolicy<C> extends PolicyHead<C> {
     readonly report: (args: StackValidationArgs, config: C) => Iterable<Unjudged>;
 }
 
-/** Each stack policy's hand-over declaration, by the policy object the runner made. */
+/**
+ * Each stack policy's hand-over declaration, by its `validateStack`: a copy of the policy
+ * (`{ ...logEncryptionKeyUsable, enforcementLevel: "advisory" }`) keeps it.
+ */
 const DECLARED = new WeakMap<object, Required<HandOverDeclaration>>();
 
 /** The stack policy `spec` declares, run through the steps above. */
@@ -125,7 +128,7 @@ export function stackPolicy<C>(spec: JudgingPolicy<C> | ReportingPolicy<C>): Sta
         },
     };
     const h = spec.handOver ?? {};
-    DECLARED.set(policy, {
+    DECLARED.set(policy.validateStack, {
         gives: [...(h.gives ?? []), ...("judge" in spec ? [EXEMPTION_RECORDS] : [])],
         reads: h.reads ?? [],
         takes: h.takes ?? [],
@@ -143,7 +146,11 @@ export function stackPolicy<C>(spec: JudgingPolicy<C> | ReportingPolicy<C>): Sta
  */
 export function handOverOrderProblems(policies: readonly { readonly name: string }[]): string[] {
     const none: Required<HandOverDeclaration> = { gives: [], reads: [], takes: [] };
-    const declared = policies.map((p) => ({ name: p.name, ...(DECLARED.get(p) ?? none) }));
+    const declarationOf = (p: object) =>
+        "validateStack" in p && typeof p.validateStack === "function"
+            ? DECLARED.get(p.validateStack)
+            : undefined;
+    const declared = policies.map((p) => ({ name: p.name, ...(declarationOf(p) ?? none) }));
     const problems: string[] = [];
     declared.forEach((reader, i) => {
         const later = declared.slice(i + 1);
