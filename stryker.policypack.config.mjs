@@ -1,5 +1,6 @@
 // `npm run mutation:policypack`: stryker.config.json narrowed to the policy pack's files and the
-// tests that run its logic in process (policypack.test, policypackProperties, policypackUnits),
+// tests that run its logic in process (policypack.test, policypackProperties, policypackUnits,
+// stackPolicy),
 // reported to reports/mutation/policypack.{html,json}. About a quarter of the pack's mutants are
 // static (module-level tables and schemas): Stryker runs every test for each of them, so the
 // smaller test set makes this run several times faster than the full `npm run mutation`.
@@ -10,6 +11,7 @@ const PACK_TESTS = [
     "policypack.test.js",
     "policypackProperties.test.js",
     "policypackUnits.test.js",
+    "stackPolicy.test.js",
 ];
 
 export default {

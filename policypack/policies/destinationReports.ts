@@ -14,7 +14,11 @@ import { StackResourceLike } from "../lib/stackIndex";
 import { RequestHandOver } from "./handOver";
 import { peekReportsOfThisRequest } from "./stackReports";
 
-const handOver = new RequestHandOver<WriterReport[]>();
+/** `log-destinations-encrypted`'s reports, for `log-destinations-verifiable` on the same request. */
+export const DESTINATION_REPORTS = new RequestHandOver<WriterReport[]>(
+    "the log-destination reports",
+    "analyse the log destinations again with its own configuration",
+);
 
 /** The writers' reports of this stack, kept for the policy that runs next on the same request. */
 export function analyseDestinationsAndHandOver(
@@ -28,7 +32,7 @@ export function analyseDestinationsAndHandOver(
         options,
         peekReportsOfThisRequest(args),
     );
-    handOver.put(args, reports);
+    DESTINATION_REPORTS.put(args, reports);
     return reports;
 }
 
@@ -42,7 +46,7 @@ export function destinationReportsOfThisRequest(
     options: DestinationsConfig,
 ): WriterReport[] {
     return (
-        handOver.take(args) ??
+        DESTINATION_REPORTS.take(args) ??
         analyseDestinations(
             args.resources as readonly StackResourceLike[],
             config,

@@ -112,7 +112,11 @@ export interface ExemptionRecord {
     readonly exemption: Exemption;
 }
 
-const ofRequest = new RequestHandOver<ExemptionRecord[]>();
+/** The exemptions the stack policies applied on a request, for `log-encryption-exemptions`. */
+export const EXEMPTION_RECORDS = new RequestHandOver<ExemptionRecord[]>(
+    "the exemptions each policy applied",
+    "never show them",
+);
 /** The resource policy's records: URN → records. */
 const ofResources = new Map<string, readonly ExemptionRecord[]>();
 
@@ -121,9 +125,9 @@ export function recordStackExemptions(
     args: StackValidationArgs,
     records: readonly ExemptionRecord[],
 ): void {
-    const kept = ofRequest.peek(args);
+    const kept = EXEMPTION_RECORDS.peek(args);
     if (kept === undefined) {
-        ofRequest.put(args, [...records]);
+        EXEMPTION_RECORDS.put(args, [...records]);
     } else {
         kept.push(...records);
     }
@@ -149,7 +153,7 @@ export function forgetResourceExemptions(): void {
  */
 export function exemptionsOfThisRequest(args: StackValidationArgs): ExemptionRecord[] {
     const byUrn = new Map<string, ExemptionRecord[]>();
-    for (const record of ofRequest.take(args) ?? []) {
+    for (const record of EXEMPTION_RECORDS.take(args) ?? []) {
         const list = byUrn.get(record.urn);
         if (list === undefined) {
             byUrn.set(record.urn, [record]);

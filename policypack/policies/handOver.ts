@@ -14,9 +14,25 @@ function sameUrns(a: readonly string[], resources: StackValidationArgs["resource
     return a.length === resources.length && resources.every((r, i) => r.urn === a[i]);
 }
 
+/**
+ * What a hand-over carries, as the order check (`stackPolicy.ts`) names it: a policy that reads it
+ * must run after the one that hands it over.
+ */
+export interface HandOverChannel {
+    /** What is handed over: `the key reports`. */
+    readonly what: string;
+    /** What a reader does when it finds nothing: `run the key rules again with their defaults`. */
+    readonly ifMissed: string;
+}
+
 /** One value of type `T` per AnalyzeStack request, handed from the policy that makes it to those after it. */
-export class RequestHandOver<T> {
+export class RequestHandOver<T> implements HandOverChannel {
     private last: { readonly urns: readonly string[]; readonly value: T } | undefined;
+
+    constructor(
+        readonly what: string,
+        readonly ifMissed: string,
+    ) {}
 
     /** Keeps `value` for the policies that run next on this request. */
     put(args: StackValidationArgs, value: T): void {

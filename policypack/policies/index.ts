@@ -6,6 +6,9 @@
  * import { logEncryptionKeyRequired, logEncryptionKeyUsable } from "pulumi-aws-encrypted-logs/policypack";
  * new PolicyPack("my-org", { policies: [logEncryptionKeyRequired, logEncryptionKeyUsable, ...myPolicies] });
  * ```
+ *
+ * The stack policies hand what they computed to those after them on the same request; wrap your
+ * list in `inHandOverOrder(...)` to have an order in which one would miss it refused, with why.
  * @packageDocumentation
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -15,9 +18,11 @@ import { logEncryptionKeyUsable } from "./keyUsable";
 import { logEncryptionKeyVerifiable } from "./keyVerifiable";
 import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
 import { logDestinationsVerifiable } from "./logDestinationsVerifiable";
+import { inHandOverOrder } from "./stackPolicy";
 
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
 export { logDestinationsEncrypted, logDestinationsVerifiable, logEncryptionExemptions };
+export { handOverOrderProblems, inHandOverOrder } from "./stackPolicy";
 export {
     UsableConfig,
     Exemptions,
@@ -26,15 +31,21 @@ export {
     EXEMPTIONS_SCHEMA,
 } from "../lib/config";
 
-/** The pack's policies, in the order it declares them (each analysing policy before the verifiable one it hands over to). */
-export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
-    logEncryptionKeyRequired,
-    logEncryptionKeyUsable,
-    // Between the key policies: they judge log groups by the usable policy's reports, which the
-    // verifiable policy takes last.
-    logDestinationsEncrypted,
-    logDestinationsVerifiable,
-    logEncryptionKeyVerifiable,
-    // Last: it reports the exemptions every policy before it applied on this request.
-    logEncryptionExemptions,
-];
+/**
+ * The pack's policies, in the order `@pulumi/policy` runs them. The order is load-bearing: each
+ * stack policy hands what it computed to those after it on the same request (each declares what it
+ * gives and reads), and {@link inHandOverOrder} refuses, saying why, a list where a policy stands
+ * before one it reads from.
+ */
+export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] =
+    inHandOverOrder([
+        logEncryptionKeyRequired,
+        logEncryptionKeyUsable,
+        // Between the key policies: they judge log groups by the usable policy's reports, which
+        // the verifiable policy takes last.
+        logDestinationsEncrypted,
+        logDestinationsVerifiable,
+        logEncryptionKeyVerifiable,
+        // Last: it reports the exemptions every policy before it applied on this request.
+        logEncryptionExemptions,
+    ]);

@@ -3,17 +3,15 @@
  * verified yet, saying what was not checked and why: never a silent pass.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
-import { isExemptFrom, lapsedNote } from "../lib/exemptions";
+import type { TargetReport } from "../lib/analysis";
+import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config";
 import type { TargetFacts } from "../lib/facts";
 import type { Finding } from "../lib/rule";
 import { stackConfiguration } from "../lib/location";
 import { describeStackReference } from "../lib/publishedKeys";
 import { KEY_RULES } from "../lib/rules";
-import { StackPolicyExemptions } from "./exemptionLedger";
-import { reportsOfThisRequest } from "./stackReports";
-
-const NAME = "log-encryption-key-verifiable";
+import { stackPolicy } from "./stackPolicy";
+import { KEY_REPORTS, reportsOfThisRequest } from "./stackReports";
 
 /** What the advisory says it could not check, per rule id. */
 const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
@@ -77,56 +75,57 @@ function externalKeyMessage(
     );
 }
 
+/** What the advisory says of a target whose key could not be (fully) verified; `undefined`: nothing. */
+function advisory({ facts, findings }: TargetReport): string | undefined {
+    const r = facts.resolution;
+    if (r.kind === "unresolved") {
+        return (
+            `[cannot verify yet] ${facts.subject}: ${r.reason}, so none of the key checks could run. ` +
+            `They run once the key reference is known (e.g. the next preview after deploying), ` +
+            `or pass the ARN of a key defined in this stack.`
+        );
+    }
+    if (r.kind === "external") {
+        // A reference that is not a key ARN at all is the usable policy's violation alone.
+        return findings.some((f) => f.rule === "key-arn")
+            ? undefined
+            : externalKeyMessage(facts, r, findings);
+    }
+    if (r.kind === "stack-key" || r.kind === "published-key") {
+        const open = findings.filter((f) => f.outcome === "unverifiable");
+        if (open.length > 0) {
+            const what = [...new Set(open.map((f) => LABELS.get(f.rule)))].join(", ");
+            const uses =
+                r.kind === "stack-key"
+                    ? `KMS key "${r.key.resource.name}" (found through ${r.via})`
+                    : facts.key!.description;
+            return (
+                `[cannot verify yet] ${facts.subject} uses ${uses}; ` +
+                `not verified: ${what}, because ${open.map((f) => f.message).join("; ")}.`
+            );
+        }
+    }
+    return undefined;
+}
+
 /** Says, as an advisory, what could not be verified yet: never a silent pass. */
-export const logEncryptionKeyVerifiable: StackValidationPolicy = {
-    name: NAME,
+export const logEncryptionKeyVerifiable: StackValidationPolicy = stackPolicy({
+    name: "log-encryption-key-verifiable",
     description:
         "The KMS key of a log group, anomaly detector or trail must be verifiable by this pack; when it is not (yet), this advisory says what was not checked. " +
         "Supports the controls log-encryption-key-required and log-encryption-key-usable serve: what it names is not yet shown to meet them.",
     enforcementLevel: "advisory",
     configSchema: EXEMPTIONS_SCHEMA,
-    validateStack: (args, reportViolation) => {
-        const raw = args.getConfig();
-        const refused = unknownConfigurationMessage(NAME, raw, EXEMPTIONS_SCHEMA);
-        if (refused !== undefined) {
-            reportViolation(refused);
-        }
-        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
-        for (const { facts, findings } of reportsOfThisRequest(args, stackConfiguration())) {
-            const status = exemptions.judge(facts.target, facts.subject);
-            if (isExemptFrom(status, undefined)) {
-                continue;
-            }
-            const note = lapsedNote(status, undefined);
-            const reportOnTarget = (message: string): void =>
-                reportViolation(`${message}${note}`, facts.target.urn);
-            const r = facts.resolution;
-            if (r.kind === "unresolved") {
-                reportOnTarget(
-                    `[cannot verify yet] ${facts.subject}: ${r.reason}, so none of the key checks could run. ` +
-                        `They run once the key reference is known (e.g. the next preview after deploying), ` +
-                        `or pass the ARN of a key defined in this stack.`,
-                );
-            } else if (r.kind === "external") {
-                // A reference that is not a key ARN at all is the usable policy's violation alone.
-                if (!findings.some((f) => f.rule === "key-arn")) {
-                    reportOnTarget(externalKeyMessage(facts, r, findings));
-                }
-            } else if (r.kind === "stack-key" || r.kind === "published-key") {
-                const open = findings.filter((f) => f.outcome === "unverifiable");
-                if (open.length > 0) {
-                    const what = [...new Set(open.map((f) => LABELS.get(f.rule)))].join(", ");
-                    const uses =
-                        r.kind === "stack-key"
-                            ? `KMS key "${r.key.resource.name}" (found through ${r.via})`
-                            : facts.key!.description;
-                    reportOnTarget(
-                        `[cannot verify yet] ${facts.subject} uses ${uses}; ` +
-                            `not verified: ${what}, because ${open.map((f) => f.message).join("; ")}.`,
-                    );
-                }
-            }
-        }
-        exemptions.handOver(args);
-    },
-};
+    readConfig: readExemptions,
+    // Takes them last: the log-destination policies read them before it.
+    handOver: { takes: [KEY_REPORTS] },
+    judge: (args) =>
+        reportsOfThisRequest(args, stackConfiguration()).map((report) => {
+            const message = advisory(report);
+            return {
+                resource: report.facts.target,
+                subject: report.facts.subject,
+                findings: message === undefined ? [] : [{ check: undefined, message }],
+            };
+        }),
+});

@@ -5,17 +5,15 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
-import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
 import { DESTINATION_CONTROLS } from "./controls";
-import { analyseDestinationsAndHandOver } from "./destinationReports";
-import { StackPolicyExemptions } from "./exemptionLedger";
-
-const NAME = "log-destinations-encrypted";
+import { DESTINATION_REPORTS, analyseDestinationsAndHandOver } from "./destinationReports";
+import { stackPolicy, violationsOf } from "./stackPolicy";
+import { KEY_REPORTS } from "./stackReports";
 
 /** Resources that send logs to CloudWatch Logs must write to a log group the stack declares with a usable KMS key. */
-export const logDestinationsEncrypted: StackValidationPolicy = {
-    name: NAME,
+export const logDestinationsEncrypted: StackValidationPolicy = stackPolicy({
+    name: "log-destinations-encrypted",
     description:
         "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
         "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
@@ -24,22 +22,15 @@ export const logDestinationsEncrypted: StackValidationPolicy = {
         `Serves: ${DESTINATION_CONTROLS}, for the groups services write to.`,
     enforcementLevel: "mandatory",
     configSchema: DESTINATIONS_SCHEMA,
-    validateStack: (args, reportViolation) => {
-        const raw = args.getConfig();
-        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
-        const config = readDestinationsConfig(raw);
-        for (const report of analyseDestinationsAndHandOver(args, stackConfiguration(), config)) {
-            const { writer, subject } = report.facts;
-            const status = exemptions.judge(writer, subject);
-            for (const f of report.findings) {
-                if (f.outcome === "violation" && !isExemptFrom(status, f.rule)) {
-                    reportViolation(
-                        `[${f.rule}] ${f.message}${lapsedNote(status, f.rule)}`,
-                        writer.urn,
-                    );
-                }
-            }
-        }
-        exemptions.handOver(args);
-    },
-};
+    readConfig: readDestinationsConfig,
+    // The log groups written to are judged by log-encryption-key-usable's reports of the request.
+    handOver: { gives: [DESTINATION_REPORTS], reads: [KEY_REPORTS] },
+    judge: (args, config) =>
+        analyseDestinationsAndHandOver(args, stackConfiguration(), config).map(
+            ({ facts, findings }) => ({
+                resource: facts.writer,
+                subject: facts.subject,
+                findings: violationsOf(findings),
+            }),
+        ),
+});

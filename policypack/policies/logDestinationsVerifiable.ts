@@ -5,43 +5,33 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { DESTINATIONS_VERIFIABLE_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
-import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { stackConfiguration } from "../lib/location";
-import { destinationReportsOfThisRequest } from "./destinationReports";
-import { StackPolicyExemptions } from "./exemptionLedger";
-
-const NAME = "log-destinations-verifiable";
+import { DESTINATION_REPORTS, destinationReportsOfThisRequest } from "./destinationReports";
+import { stackPolicy } from "./stackPolicy";
+import { KEY_REPORTS } from "./stackReports";
 
 /** Says, as an advisory, which log destinations could not be identified yet. */
-export const logDestinationsVerifiable: StackValidationPolicy = {
-    name: NAME,
+export const logDestinationsVerifiable: StackValidationPolicy = stackPolicy({
+    name: "log-destinations-verifiable",
     description:
         "The log group a resource writes its logs to must be identifiable by this pack; when it is not (yet), this advisory says why. " +
         "Supports the controls log-destinations-encrypted serves: what it names is not yet shown to meet them.",
     enforcementLevel: "advisory",
     configSchema: DESTINATIONS_VERIFIABLE_SCHEMA,
-    validateStack: (args, reportViolation) => {
-        const raw = args.getConfig();
-        const exemptions = new StackPolicyExemptions(NAME, raw, reportViolation);
-        const config = readDestinationsConfig(raw);
-        for (const report of destinationReportsOfThisRequest(args, stackConfiguration(), config)) {
-            const { writer, subject, row } = report.facts;
-            if (config.disabledServices.includes(row.service)) {
-                continue;
-            }
-            const status = exemptions.judge(writer, subject);
-            if (isExemptFrom(status, undefined)) {
-                continue;
-            }
-            for (const f of report.findings) {
-                if (f.outcome === "unverifiable") {
-                    reportViolation(
-                        `[cannot verify yet] ${f.message}${lapsedNote(status, undefined)}`,
-                        writer.urn,
-                    );
-                }
-            }
-        }
-        exemptions.handOver(args);
-    },
-};
+    readConfig: readDestinationsConfig,
+    // When log-destinations-encrypted is disabled, its own analysis reads the key reports.
+    handOver: { takes: [DESTINATION_REPORTS], reads: [KEY_REPORTS] },
+    judge: (args, config) =>
+        destinationReportsOfThisRequest(args, stackConfiguration(), config)
+            .filter(({ facts }) => !config.disabledServices.includes(facts.row.service))
+            .map(({ facts, findings }) => ({
+                resource: facts.writer,
+                subject: facts.subject,
+                findings: findings
+                    .filter((f) => f.outcome === "unverifiable")
+                    .map((f) => ({
+                        check: undefined,
+                        message: `[cannot verify yet] ${f.message}`,
+                    })),
+            })),
+});

@@ -1,7 +1,8 @@
 /**
- * The hand-over between the pack's two stack policies: `log-encryption-key-usable` runs the rules
- * on the stack, and `log-encryption-key-verifiable`, which runs right after it on the same
- * AnalyzeStack request, reads the same reports instead of running them again.
+ * The hand-over of the key reports: `log-encryption-key-usable` runs the rules on the stack, and
+ * the policies after it on the same AnalyzeStack request (the log-destination policies, then
+ * `log-encryption-key-verifiable`, which takes them) read the same reports instead of running
+ * them again.
  * How a value reaches the next policy of the same request is `handOver.ts`.
  */
 import type { StackValidationArgs } from "@pulumi/policy";
@@ -11,7 +12,11 @@ import { DEFAULT_RULE_OPTIONS, RuleOptions } from "../lib/rule";
 import { StackResourceLike } from "../lib/stackIndex";
 import { RequestHandOver } from "./handOver";
 
-const handOver = new RequestHandOver<TargetReport[]>();
+/** `log-encryption-key-usable`'s reports, for the policies that run after it on the same request. */
+export const KEY_REPORTS = new RequestHandOver<TargetReport[]>(
+    "the key reports",
+    "run the key rules again with their default options instead of log-encryption-key-usable's configuration",
+);
 
 /**
  * The reports of this stack: runs the rules with `options` and keeps the result for the policy
@@ -23,7 +28,7 @@ export function analyseAndHandOver(
     options: RuleOptions,
 ): TargetReport[] {
     const reports = analyseStack(args.resources as readonly StackResourceLike[], config, options);
-    handOver.put(args, reports);
+    KEY_REPORTS.put(args, reports);
     return reports;
 }
 
@@ -35,7 +40,7 @@ export function analyseAndHandOver(
 export function peekReportsOfThisRequest(
     args: StackValidationArgs,
 ): readonly TargetReport[] | undefined {
-    return handOver.peek(args);
+    return KEY_REPORTS.peek(args);
 }
 
 /**
@@ -47,7 +52,7 @@ export function reportsOfThisRequest(
     config: StackConfiguration,
 ): TargetReport[] {
     return (
-        handOver.take(args) ??
+        KEY_REPORTS.take(args) ??
         analyseStack(args.resources as readonly StackResourceLike[], config, DEFAULT_RULE_OPTIONS)
     );
 }
