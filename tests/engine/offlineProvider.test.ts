@@ -220,6 +220,59 @@ describe("offline aws provider: outputs", () => {
     });
 });
 
+describe("offline aws provider: read and update", () => {
+    it("describes a resource read by id (X.get) from its id, and returns a refresh unchanged", () => {
+        const p = configured();
+        const got = p.read({
+            id: "/existing",
+            type: "aws:cloudwatch/logGroup:LogGroup",
+            name: "existing",
+            state: {},
+            inputs: {},
+        });
+        assert.equal(got.id, "/existing");
+        assert.equal(got.outputs.name, "/existing");
+        assert.equal(got.outputs.arn, "arn:aws:logs:us-east-1:123456789012:log-group:/existing");
+        const state = { name: "/x", arn: "arn:aws:logs:us-east-1:123456789012:log-group:/x" };
+        assert.deepEqual(
+            p.read({
+                id: "/x",
+                type: "aws:cloudwatch/logGroup:LogGroup",
+                name: "x",
+                state,
+                inputs: {},
+            }),
+            { id: "/x", outputs: state, inputs: {} },
+        );
+    });
+
+    it("keeps computed outputs across an update and takes the new inputs", () => {
+        const p = configured();
+        const olds = {
+            name: "/x",
+            arn: "arn:aws:logs:us-east-1:123456789012:log-group:/x",
+            retentionInDays: 7,
+            kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/k",
+        };
+        assert.deepEqual(
+            p.update({
+                id: "/x",
+                type: "aws:cloudwatch/logGroup:LogGroup",
+                olds,
+                news: { name: "/x", retentionInDays: 30 },
+                preview: false,
+            }),
+            {
+                name: "/x",
+                arn: olds.arn,
+                retentionInDays: 30,
+                region: "us-east-1",
+                tagsAll: { team: "logs" },
+            },
+        );
+    });
+});
+
 describe("offline aws provider: configuration and invokes", () => {
     it("refuses a configuration without a region unless AWS_REGION is set", () => {
         assert.deepEqual(new OfflineAws({}).checkConfig({ version: "7.48.0" }).failures, [

@@ -170,6 +170,28 @@ describe("under the real Pulumi CLI", function () {
             assert.deepEqual(plain.policyEvents, []);
         });
 
+        it("updates a log group in place for a new retention and replaces it for a new name", async () => {
+            const stack = await run.stack(programs("plain-log-group"), "diffs", REGION);
+            const up = await stack.up();
+            assert.equal(up.exitCode, 0, diagnostics(up));
+            const same = await stack.preview();
+            assert.deepEqual(summary(same).resourceChanges, { same: 2 });
+            await stack.setConfig("retentionInDays", "30");
+            const update = await stack.preview();
+            assert.deepEqual(summary(update).resourceChanges, { same: 1, update: 1 });
+            assert.equal(
+                steps(update).get("aws:cloudwatch/logGroup:LogGroup::plain")?.op,
+                "update",
+            );
+            await stack.setConfig("name", "/engine-tests/renamed");
+            const replace = await stack.preview();
+            assert.deepEqual(summary(replace).resourceChanges, { same: 1, replace: 1 });
+            assert.equal(
+                steps(replace).get("aws:cloudwatch/logGroup:LogGroup::plain")?.op,
+                "replace",
+            );
+        });
+
         it("auto-names an unnamed Lambda function and its role <name>-<7 hex> in Check", async () => {
             const stack = await run.stack(programs("unnamed-lambda"), "dev", REGION);
             const r = await stack.preview({ policyPacks: ["policypack"] });
@@ -288,6 +310,11 @@ describe("under the real Pulumi CLI", function () {
             assert.equal(exported.region.region, "us-east-1");
             assert.deepEqual(exported.zones.names, ["us-east-1a", "us-east-1b", "us-east-1c"]);
             assert.equal(exported.organization.id, "o-a1b2c3d4e5");
+            assert.equal(
+                exported.existingGroupArn,
+                "arn:aws:logs:us-east-1:123456789012:log-group:/existing/group",
+            );
+            assert.equal(exported.existingKeyId, "1234abcd-12ab-34cd-56ef-1234567890ab");
             const doc = JSON.parse(String(exported.document));
             assert.deepEqual(doc.Statement[0].Action, ["kms:Encrypt*", "kms:Decrypt*"]);
             assert.equal(doc.Statement[1].Principal, "*");

@@ -35,6 +35,12 @@ export const document = aws.iam.getPolicyDocumentOutput({
         },
     ],
 }).json;
+// Reads of resources this stack does not manage (`.get(name, id)`): described from the id.
+export const existingGroupArn = aws.cloudwatch.LogGroup.get("existing", "/existing/group").arn;
+export const existingKeyId = aws.kms.Key.get(
+    "existing",
+    "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+).keyId;
 if (config.getBoolean("unanswered") === true) {
     aws.ec2.getVpcOutput({ default: true });
 }
