@@ -303,10 +303,7 @@ describe("under the real Pulumi CLI", function () {
             await stack.setConfig("retentionInDays", "30");
             const update = await stack.preview();
             assert.deepEqual(summary(update).resourceChanges, { same: 1, update: 1 });
-            assert.equal(
-                steps(update).get("aws:cloudwatch/logGroup:LogGroup::plain")?.op,
-                "update",
-            );
+            assert.deepEqual(ops(update, "aws:cloudwatch/logGroup:LogGroup::plain"), ["update"]);
             await stack.setConfig("name", "/engine-tests/renamed");
             const replace = await stack.preview();
             assert.deepEqual(summary(replace).resourceChanges, { same: 1, replace: 1 });
