@@ -207,7 +207,7 @@ if (require.main === module) {
     const started = Date.now();
     const table = readSchemaTable();
     const out = path.join(root, "engine", "schemaTable.json");
-    fs.writeFileSync(out, `${JSON.stringify(table)}\n`);
+    fs.writeFileSync(out, `${JSON.stringify(table, null, 1)}\n`);
     console.log(
         `wrote ${path.relative(root, out)}: ${Object.keys(table.types).length} types from ${Object.entries(
             table.packages,
