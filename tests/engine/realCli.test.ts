@@ -376,6 +376,7 @@ describe("under the real Pulumi CLI", function () {
 
         it("has a key without policy/multiRegion unknown at preview and AWS's default at up", async () => {
             const stack = await run.stack(programs("key-without-policy"), "dev", REGION);
+            await stack.setConfig("aws:defaultTags.tags.team", "logs", { path: true });
             const r = await stack.preview({ policyPacks: ["policypack"] });
             previews.set(programs("key-without-policy"), r);
             const key = outputs(r).get("aws:kms/key:Key::bare") ?? {};
@@ -385,6 +386,7 @@ describe("under the real Pulumi CLI", function () {
             assert.equal(key.keyUsage, "ENCRYPT_DECRYPT");
             assert.equal(key.enableKeyRotation, false);
             assert.equal(key.region, "us-east-1");
+            assert.deepEqual(key.tagsAll, { team: "logs" }, "the provider's defaultTags");
             assert.equal(r.exitCode, 1);
             const group =
                 "urn:pulumi:dev::engine-key-without-policy::aws:cloudwatch/logGroup:LogGroup::bare";
