@@ -345,10 +345,10 @@ export class Stack {
         );
     }
 
-    /** `pulumi policy analyze` of the stack's current state with the given packs. */
+    /** `pulumi policy analyze --json` of the stack's current state with the given packs. */
     policyAnalyze(opts: RunOptions = {}): Promise<CommandResult> {
         return this.command(
-            ["policy", "analyze", ...this.policyArgs(opts), ...(opts.args ?? [])],
+            ["policy", "analyze", "--json", ...this.policyArgs(opts), ...(opts.args ?? [])],
             opts.env,
         );
     }
