@@ -22,7 +22,7 @@ import {
     tagsAll,
     withDefaults,
 } from "./awsResources";
-import { schemaFacts, schemaPackages } from "./schema";
+import { packageSchema, schemaFacts, schemaPackages } from "./schema";
 import { CheckFailure, DiffResult, ProviderImpl, serve } from "./server";
 import { changedInputs, Props, Value } from "./wire";
 
@@ -62,6 +62,11 @@ export class OfflineAws implements ProviderImpl {
 
     private envRegion(): string | undefined {
         return this.env.AWS_REGION || this.env.AWS_DEFAULT_REGION || undefined;
+    }
+
+    /** `GetSchema`: the types the table knows (see {@link packageSchema}). */
+    schema(): string {
+        return packageSchema(this.name, this.version);
     }
 
     checkConfig(news: Props): { inputs: Props; failures: CheckFailure[] } {

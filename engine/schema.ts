@@ -43,3 +43,23 @@ export function schemaFacts(type: string): TypeFacts | undefined {
 export function schemaPackages(): Record<string, string> {
     return load().packages;
 }
+
+/**
+ * What `GetSchema` answers for the package `name` (`aws`, `time`): every resource type the table
+ * knows under it, without properties, and the bridged providers' `moduleFormat` (`aws:kms/key:Key`
+ * is in module `kms`). Enough for the CLI to bind a component package's schema that references
+ * these types (`pulumi package add`, `gen-sdk`) and for the code generators to name them
+ * (`pulumi_aws.kms.Key`); not the real provider's schema, which types every property.
+ */
+export function packageSchema(name: string, version: string): string {
+    const resources: Record<string, { description: string; properties: object }> = {};
+    for (const type of Object.keys(load().types).filter((t) => t.startsWith(`${name}:`))) {
+        resources[type] = { description: `${type} (offline stand-in)`, properties: {} };
+    }
+    return JSON.stringify({
+        name,
+        version,
+        meta: { moduleFormat: "(.*)(?:/[^/]*)" },
+        resources,
+    });
+}

@@ -63,6 +63,8 @@ export interface ProviderImpl {
     };
     update(req: { id: string; type: string; olds: Props; news: Props; preview: boolean }): Props;
     invoke(token: string, args: Props): Record<string, Value>;
+    /** The package schema `GetSchema` answers (JSON); `{}` without one. */
+    schema?(): string;
 }
 
 type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
@@ -115,7 +117,7 @@ function handlers(impl: ProviderImpl): grpc.UntypedServiceImplementation {
         getPluginInfo: (_: unknown, cb: Callback<plugproto.PluginInfo>) =>
             answer(cb, () => new plugproto.PluginInfo().setVersion(impl.version)),
         getSchema: (_: unknown, cb: Callback<provproto.GetSchemaResponse>) =>
-            answer(cb, () => new provproto.GetSchemaResponse().setSchema("{}")),
+            answer(cb, () => new provproto.GetSchemaResponse().setSchema(impl.schema?.() ?? "{}")),
         attach: (_: unknown, cb: Callback<Empty>) => answer(cb, () => new Empty()),
         cancel: (_: unknown, cb: Callback<Empty>) => answer(cb, () => new Empty()),
         checkConfig: (call: Call<provproto.CheckRequest>, cb: Callback<provproto.CheckResponse>) =>

@@ -8,7 +8,7 @@
  * RFC 3339 creation time; `resource_time_static.go` / `resource_time_offset.go` /
  * `resource_time_rotating.go`: the RFC 3339 base time).
  */
-import { schemaFacts, schemaPackages } from "./schema";
+import { packageSchema, schemaFacts, schemaPackages } from "./schema";
 import { CheckFailure, DiffResult, ProviderImpl, serve } from "./server";
 import { changedInputs, Props, UNKNOWN, Value } from "./wire";
 
@@ -30,6 +30,11 @@ function timeParts(d: Date): Props {
 export class OfflineTime implements ProviderImpl {
     readonly name = "time";
     readonly version = schemaPackages()["@pulumiverse/time"].replace(/^v/, "");
+
+    /** `GetSchema`: the types the table knows (see {@link packageSchema}). */
+    schema(): string {
+        return packageSchema(this.name, this.version);
+    }
 
     checkConfig(news: Props): { inputs: Props; failures: CheckFailure[] } {
         return { inputs: news, failures: [] };

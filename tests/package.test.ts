@@ -336,3 +336,46 @@ const CONSUMER_RESOURCES = [
     "encrypted-logs:index:LogsKey::shared",
     "pulumi:providers:aws::org",
 ];
+
+describe("package-lock.json", () => {
+    // npm (arborist) records these of a package.json in the lockfile's entry for it; one missing or
+    // stale makes `npm install` rewrite the lockfile, which `pulumi package add <checkout>` runs in
+    // the checkout (it once added the root's `bin`). `npm install --package-lock-only` fixes it.
+    const RECORDED = [
+        "name",
+        "version",
+        "license",
+        "bin",
+        "engines",
+        "workspaces",
+        "dependencies",
+        "devDependencies",
+        "optionalDependencies",
+        "peerDependencies",
+        "peerDependenciesMeta",
+    ];
+    const recorded = (m: Record<string, unknown>) =>
+        Object.fromEntries(RECORDED.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
+    const FIX = "Fix: npm install --package-lock-only (it changes no locked version).";
+
+    it("records package.json as it is in its root entry (name, version, bin, every dependency list)", () => {
+        assert.equal(lock.name, manifest.name);
+        assert.equal(lock.version, manifest.version);
+        assert.deepEqual(recorded(lock.packages[""]), recorded(manifest), FIX);
+    });
+
+    it("records every workspace's package.json as it is", () => {
+        const workspaces = Object.keys(lock.packages).filter((k) => k.startsWith("examples/"));
+        const folders = fs
+            .readdirSync(path.join(root, "examples"), { withFileTypes: true })
+            .filter((d) => fs.existsSync(path.join(root, "examples", d.name, "package.json")))
+            .map((d) => `examples/${d.name}`);
+        assert.deepEqual(workspaces.sort(), folders.sort(), FIX);
+        for (const folder of folders) {
+            const own = JSON.parse(
+                fs.readFileSync(path.join(root, folder, "package.json"), "utf8"),
+            ) as Record<string, unknown>;
+            assert.deepEqual(recorded(lock.packages[folder]), recorded(own), `${folder}: ${FIX}`);
+        }
+    });
+});

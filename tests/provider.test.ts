@@ -13,7 +13,13 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { EncryptedLogsProvider } from "../components/provider/provider";
 import { PROVIDER_OPTIONS } from "../components/provider/options";
-import { INTEGER_INPUTS, PackageSchema, defaultSentence } from "../components/provider/schema";
+import {
+    INTEGER_INPUTS,
+    PackageSchema,
+    defaultSentence,
+    languageNames,
+    repositoryOf,
+} from "../components/provider/schema";
 import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
 import { KEY_FACTS_FIELDS, logGroupKeyPolicy } from "../components";
 
@@ -280,11 +286,44 @@ describe("component provider schema (multi-language)", function () {
         );
     });
 
+    it("names each language's SDK as its users expect (the language section the code generators read)", () => {
+        // pulumi/pulumi v3.248.0 pkg/codegen: nodejs NodePackageInfo.packageName, python
+        // PackageInfo.packageName (else PyPack: pulumi_aws_encrypted_logs_encrypted_logs), go
+        // GoPackageInfo.importBasePath (the module is its path.Dir under package add's
+        // supportPack); pulumi-dotnet CSharpPackageInfo.rootNamespace (namespace
+        // <rootNamespace>.EncryptedLogs). The host's respectSchemaVersion stays.
+        assert.deepEqual(schema.language, {
+            nodejs: { respectSchemaVersion: true, packageName: "pulumi-aws-encrypted-logs" },
+            python: { respectSchemaVersion: true, packageName: "pulumi_aws_encrypted_logs" },
+            go: {
+                respectSchemaVersion: true,
+                importBasePath:
+                    "github.com/pulumi-aws-encrypted-logs/pulumi-aws-encrypted-logs/sdk/go/encryptedlogs",
+            },
+            csharp: { respectSchemaVersion: true, rootNamespace: "PulumiAwsEncryptedLogs" },
+            java: { respectSchemaVersion: true },
+        });
+        assert.equal(manifest.name, "pulumi-aws-encrypted-logs");
+    });
+
+    it("puts /v<major> in the Go import path from version 2 on, as Go modules require", () => {
+        const repository = repositoryOf(manifest.repository.url);
+        const go = (version: string) =>
+            languageNames({ name: manifest.name, version }, repository, "encrypted-logs").go
+                .importBasePath;
+        const base = "github.com/pulumi-aws-encrypted-logs/pulumi-aws-encrypted-logs/sdk/go";
+        assert.equal(go("0.1.0"), `${base}/encryptedlogs`);
+        assert.equal(go("1.4.2"), `${base}/encryptedlogs`);
+        assert.equal(go("2.0.0"), `${base}/v2/encryptedlogs`);
+        assert.equal(go("12.0.0-beta.1"), `${base}/v12/encryptedlogs`);
+    });
+
     it("is exactly what the component provider host infers now, plus the additions", async () => {
         const inferred = JSON.parse(
             await new ComponentProvider(PROVIDER_OPTIONS).getSchema(),
         ) as PackageSchema;
         const added = [
+            "language",
             "displayName",
             "namespace",
             "license",
@@ -315,6 +354,20 @@ describe("component provider schema (multi-language)", function () {
             ),
         });
         assert.deepEqual(strip(schema), strip(inferred));
+        // The language section adds names to the host's, and drops nothing of it.
+        for (const [language, settings] of Object.entries(
+            inferred.language as Record<string, Record<string, unknown>>,
+        )) {
+            assert.deepEqual(
+                Object.fromEntries(
+                    Object.keys(settings).map((k) => [
+                        k,
+                        (schema.language as Record<string, Record<string, unknown>>)[language][k],
+                    ]),
+                ),
+                settings,
+            );
+        }
     });
 
     it("ends every optional input's description with its @default, and no required one's", () => {

@@ -10,7 +10,10 @@
  * - `integer` for the whole-number inputs (the analyzer only knows `number`);
  * - the package metadata: description, license, repository, publisher, keywords, and a namespace
  *   taken from the repository's owner, which is what the CLI would set for a git URL
- *   (`setSpecNamespace`), so a checkout path and a git URL generate the same SDK names.
+ *   (`setSpecNamespace`), so a checkout path and a git URL generate the same SDK names;
+ * - each language's package name in the schema's `language` section ({@link languageNames}), so the
+ *   SDK `pulumi package add` generates is named as that language's users expect rather than
+ *   `<namespace>_<name>` (Python's default made `pulumi_aws_encrypted_logs_encrypted_logs`).
  *
  * Inferring takes the host's analyzer several seconds (it type-checks the sources), which is why the
  * provider serves the file instead of inferring at every start. Build-time only: it needs
@@ -99,6 +102,52 @@ export function repositoryOf(url: string): { url: string; owner: string } {
         );
     }
     return { url: m[1], owner: m[2].toLowerCase() };
+}
+
+/** The language-specific names of the schema's `language` section (see {@link languageNames}). */
+export interface LanguageNames {
+    nodejs: { packageName: string };
+    python: { packageName: string };
+    go: { importBasePath: string };
+    csharp: { rootNamespace: string };
+}
+
+/**
+ * What each language's SDK is called, by the field Pulumi's code generators read (pulumi/pulumi
+ * v3.248.0 `pkg/codegen`, pulumi/pulumi-dotnet `pulumi-language-dotnet/codegen`):
+ * - nodejs `packageName` (`NodePackageInfo`; default `@<namespace>/<name>`): the npm package's own
+ *   name, so a generated Node SDK is imported as the package is;
+ * - python `packageName` (`PackageInfo`; default `PyPack(namespace, name)`, i.e.
+ *   `pulumi_aws_encrypted_logs_encrypted_logs`): the npm name with `_` for `-`, the module and the
+ *   distribution name (`import pulumi_aws_encrypted_logs`), as `pulumi-aws` is `pulumi_aws`;
+ * - go `importBasePath` (`GoPackageInfo`): `<repository>/sdk/go[/v<major>]/<name without dashes>`,
+ *   what `ExtractImportBasePath` gives for the repository with `supportPack` (which `pulumi package
+ *   add` always sets), so the Go module (`path.Dir` of it) is the repository's `sdk/go` and the
+ *   package `encryptedlogs`; the `/v<major>` Go requires from v2 on follows package.json's version;
+ * - csharp `rootNamespace` (`CSharpPackageInfo`; the namespace is `<rootNamespace>.<Name>`): the
+ *   repository owner in PascalCase, `<Company>.<Product>` as .NET names namespaces and as the
+ *   generator itself derives it from the schema's namespace (`normalizePackageInfo`); not
+ *   `Pulumi`, whose namespace and NuGet prefix belong to Pulumi's own packages.
+ */
+export function languageNames(
+    manifest: Pick<Manifest, "name" | "version">,
+    repository: { url: string; owner: string },
+    packageName: string,
+): LanguageNames {
+    const major = parseInt(manifest.version.split(".")[0], 10);
+    const goModule = `${repository.url.replace(/^https:\/\//, "")}/sdk/go${major > 1 ? `/v${major}` : ""}`;
+    const pascal = (s: string) =>
+        s
+            .split(/[^A-Za-z0-9]+/)
+            .filter(Boolean)
+            .map((w) => w[0].toUpperCase() + w.slice(1))
+            .join("");
+    return {
+        nodejs: { packageName: manifest.name },
+        python: { packageName: manifest.name.replace(/-/g, "_") },
+        go: { importBasePath: `${goModule}/${packageName.replace(/-/g, "")}` },
+        csharp: { rootNamespace: pascal(repository.owner) },
+    };
 }
 
 /** An interface declared in the components' sources: its own properties' `@default`s, its bases. */
@@ -204,6 +253,10 @@ export function completeSchema(
         repository: repository.url,
         publisher: manifest.author,
         keywords: [...manifest.keywords, ...REGISTRY_KEYWORDS],
+        language: mergeLanguages(
+            inferred.language as Record<string, Record<string, unknown>> | undefined,
+            languageNames(manifest, repository, inferred.name),
+        ),
         resources: {},
     };
     for (const [token, resource] of Object.entries(inferred.resources)) {
@@ -238,6 +291,18 @@ export function completeSchema(
         schema.resources[token] = { ...resource, inputProperties: inputs };
     }
     return schema;
+}
+
+/** The host's per-language settings (`respectSchemaVersion`) with {@link languageNames} added. */
+function mergeLanguages(
+    inferred: Record<string, Record<string, unknown>> | undefined,
+    names: LanguageNames,
+): Record<string, Record<string, unknown>> {
+    const merged: Record<string, Record<string, unknown>> = { ...inferred };
+    for (const [language, fields] of Object.entries(names)) {
+        merged[language] = { ...merged[language], ...fields };
+    }
+    return merged;
 }
 
 /** The package.json at the repository root. */

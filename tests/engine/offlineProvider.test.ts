@@ -273,6 +273,40 @@ describe("offline aws provider: read and update", () => {
     });
 });
 
+describe("offline providers: GetSchema", () => {
+    it("lists every type the table knows, in the bridged providers' modules, so pulumi package add binds", () => {
+        // The component schema refers to aws types by $ref; the CLI binds it against what the
+        // aws plugin's GetSchema answers (an empty "{}" is "GetSchema is not implemented").
+        const aws = JSON.parse(new OfflineAws({}).schema()) as {
+            name: string;
+            version: string;
+            meta: { moduleFormat: string };
+            resources: Record<string, unknown>;
+        };
+        assert.equal(aws.name, "aws");
+        assert.equal(aws.version, new OfflineAws({}).version);
+        assert.equal(aws.meta.moduleFormat, "(.*)(?:/[^/]*)");
+        for (const type of [
+            "aws:kms/key:Key",
+            "aws:kms/keyPolicy:KeyPolicy",
+            "aws:cloudwatch/logGroup:LogGroup",
+            "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector",
+            "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy",
+            "aws:cloudtrail/trail:Trail",
+            "aws:cloudtrail/eventDataStore:EventDataStore",
+            "aws:s3/bucket:Bucket",
+        ]) {
+            assert.ok(aws.resources[type], type);
+        }
+        assert.deepEqual(
+            Object.keys(aws.resources).filter((t) => !t.startsWith("aws:")),
+            [],
+        );
+        const time = JSON.parse(new OfflineTime().schema()) as { resources: object };
+        assert.ok("time:index/sleep:Sleep" in time.resources);
+    });
+});
+
 describe("offline aws provider: configuration and invokes", () => {
     it("refuses a configuration without a region unless AWS_REGION is set", () => {
         assert.deepEqual(new OfflineAws({}).checkConfig({ version: "7.48.0" }).failures, [
