@@ -244,11 +244,14 @@ export class EngineRun {
         programDir: string,
         stackName: string,
         config: Record<string, string> = {},
+        entry?: string,
     ): Promise<Stack> {
         const program = path.resolve(repoRoot, programDir);
         const projectDir = fs.mkdtempSync(path.join(this.root, "projects", `${stackName}-`));
         const yaml = fs.readFileSync(path.join(program, "Pulumi.yaml"), "utf8");
-        const main = path.join(program, mainOf(yaml) ?? ".");
+        // `entry`: the program's file, when the caller resolved it (a folder with neither main:
+        // nor package.json would otherwise run whatever Node package it sits in).
+        const main = entry ?? path.join(program, mainOf(yaml) ?? ".");
         const relative = path.relative(projectDir, main) || ".";
         fs.writeFileSync(
             path.join(projectDir, "Pulumi.yaml"),

@@ -12,6 +12,7 @@
 import type * as programRunner from "./programRunner";
 import type * as report from "./report";
 import type * as testing from "./testing";
+import type * as engineCheck from "./engineCheck";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const load = () => ({
@@ -24,10 +25,13 @@ const load = () => ({
 
 /** The usage text. */
 export const USAGE = [
-    "usage: encrypted-logs check <program dir> [--full]",
+    "usage: encrypted-logs check <program dir> [--full] [--engine auto|cli|mocks]",
     "  Previews the Pulumi program in <program dir> (its Pulumi.yaml main:, package.json main or index.ts)",
-    "  offline under Pulumi's mocks and runs the encrypted-logs policy pack over it.",
-    "  --full   print whole key and bucket policies (JSON) instead of one line per statement",
+    "  offline and runs the encrypted-logs policy pack over it.",
+    "  --full    print whole key and bucket policies (JSON) instead of one line per statement",
+    "  --engine  cli: the real `pulumi preview --policy-pack` (a Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR",
+    "            or PATH, with offline aws and time providers and a throwaway backend); mocks: Pulumi's",
+    "            mocks in this process; auto (default): cli when a CLI is found, else mocks",
     "Exit status: 1 on a mandatory violation, 0 otherwise, 2 on a usage error.",
 ].join("\n");
 
@@ -43,12 +47,21 @@ function usageError(message: string): CliResult {
 }
 
 /** The `check` command on `args` (without `check`). */
-async function check(args: readonly string[], colour: boolean | undefined): Promise<CliResult> {
+async function check(argv: readonly string[], colour: boolean | undefined): Promise<CliResult> {
+    let args = argv;
+    const engineAt = args.indexOf("--engine");
+    const engine = engineAt < 0 ? "auto" : args[engineAt + 1];
+    if (engine !== "auto" && engine !== "cli" && engine !== "mocks") {
+        return usageError(
+            `--engine is ${JSON.stringify(engine)}; allowed: auto, cli, mocks (e.g. encrypted-logs check ./my-program --engine cli)`,
+        );
+    }
+    args = engineAt < 0 ? args : [...args.slice(0, engineAt), ...args.slice(engineAt + 2)];
     const flags = args.filter((a) => a.startsWith("-"));
     const unknownFlag = flags.find((f) => f !== "--full");
     if (unknownFlag !== undefined) {
         return usageError(
-            `unknown option ${JSON.stringify(unknownFlag)}; the only option is --full (e.g. encrypted-logs check ./my-program --full)`,
+            `unknown option ${JSON.stringify(unknownFlag)}; the options are --full and --engine (e.g. encrypted-logs check ./my-program --full)`,
         );
     }
     const dirs = args.filter((a) => !a.startsWith("-"));
@@ -78,6 +91,23 @@ async function check(args: readonly string[], colour: boolean | undefined): Prom
     }
     const full = flags.includes("--full");
     const colours = paint(colour ?? colourEnabled(process.stdout));
+    let fellBack: string | undefined;
+    if (engine !== "mocks") {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { engineUnavailable } = require("./engineCheck") as typeof engineCheck;
+        const why = engineUnavailable();
+        if (why === undefined) {
+            return checkByEngine(dir);
+        }
+        if (engine === "cli") {
+            return {
+                stdout: "",
+                stderr: `encrypted-logs: --engine cli: ${why}\n`,
+                status: 2,
+            };
+        }
+        fellBack = why;
+    }
     let preview;
     try {
         preview = await runUnderMocks(dir, { dryRun: true, stack: "dev" });
@@ -108,11 +138,57 @@ async function check(args: readonly string[], colour: boolean | undefined): Prom
         mandatory > 0
             ? `${mandatory} mandatory violations: \`pulumi preview --policy-pack\` of this program fails.`
             : "0 mandatory violations: `pulumi preview --policy-pack` of this program passes.",
+        ...(fellBack === undefined
+            ? []
+            : [
+                  `Engine: Pulumi's mocks, not the real \`pulumi preview\`: ${fellBack}. With one, check runs \`pulumi preview --policy-pack\` offline (--engine cli).`,
+              ]),
         full
             ? "Next: in your tests, checkProgram() from pulumi-aws-encrypted-logs/testing asserts the same (README: Check your own program)."
             : "Next: --full prints the whole policies; checkProgram() from pulumi-aws-encrypted-logs/testing asserts the same in your tests.",
     ];
     return { stdout: `${out.join("\n")}\n`, stderr: "", status: mandatory > 0 ? 1 : 0 };
+}
+
+/**
+ * `check` through the real engine: `pulumi preview --policy-pack` of the program, offline
+ * (engineCheck.ts). Prints the summary (which engine, how long), then each policy violation as the
+ * CLI reports it.
+ */
+async function checkByEngine(dir: string): Promise<CliResult> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkWithEngine } = require("./engineCheck") as typeof engineCheck;
+    const r = await checkWithEngine(dir);
+    const advisory = r.diagnostics.length - r.mandatory.length;
+    const head =
+        `${dir}: ${r.resources} resources; ${r.mandatory.length} mandatory, ${advisory} advisory violations ` +
+        `(engine: pulumi v${r.cli.version} preview --policy-pack, offline aws provider; ${(r.millis / 1000).toFixed(1)} s)`;
+    const lines = [head, ""];
+    for (const d of r.diagnostics) {
+        const parts = d.urn.split("::");
+        const about =
+            d.urn === "" ? "" : `  (${parts[2]?.split("$").pop()}: ${parts.slice(3).join("::")})`;
+        lines.push(`  [${d.enforcementLevel}]  ${d.policyName}${about}`);
+        lines.push(
+            ...d.message
+                .split("\n")
+                .filter((l) => l !== "")
+                .map((l) => `      ${l}`),
+        );
+    }
+    if (r.exitCode !== 0 && r.mandatory.length === 0) {
+        return {
+            stdout: `${lines.join("\n")}\n`,
+            stderr: `encrypted-logs: the program in ${dir} failed under pulumi preview:\n${r.errors.join("\n")}\n`,
+            status: 1,
+        };
+    }
+    lines.push(
+        r.mandatory.length > 0
+            ? `${r.mandatory.length} mandatory violations: \`pulumi preview --policy-pack\` of this program fails.`
+            : "0 mandatory violations: `pulumi preview --policy-pack` of this program passes.",
+    );
+    return { stdout: `${lines.join("\n")}\n`, stderr: "", status: r.mandatory.length > 0 ? 1 : 0 };
 }
 
 /** Runs the command line `args` (after `node cli.js`); colour as given, else as `colourEnabled` decides for stdout. */

@@ -83,13 +83,14 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                   ? defaultProvider
                   : undefined;
         // A component (and the stack) has the outputs it registered, at preview too: the real
-        // engine sends those as its properties. After a deploy (not a preview) a custom resource
-        // has the outputs the engine answered with.
+        // engine sends those as its properties. An aws resource has what the mock engine answered:
+        // at preview the provider's plan (computed outputs unknown), after a deploy its outputs.
         const registered = r.custom ? undefined : engine.registeredOutputs.get(r.urn);
         const outputs =
             registered !== undefined
                 ? (convert(registered) as Record<string, unknown>)
-                : r.outputs !== undefined && (r.read === true || !engine.preview)
+                : r.outputs !== undefined &&
+                    (r.read === true || !engine.preview || (r.custom && r.type.startsWith("aws:")))
                   ? (convert(r.outputs) as Record<string, unknown>)
                   : r.custom
                     ? {

@@ -9,6 +9,28 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { SECRET_SIG } from "../policypack/lib/wire";
+import { autonameRule, withAutoname } from "../engine/autoname";
+import { createOutputs } from "../engine/awsResources";
+import { schemaFacts } from "../engine/schema";
+
+/**
+ * A new aws resource's inputs as the aws provider's Check returns them: the name it generates when
+ * the program leaves it unset (`<name>-<7 hex>`, the same rule and code as the offline provider
+ * the real-CLI suite runs, engine/autoname.ts), from a seed fixed by type and name here (the
+ * engine's `randomSeed` in a real run), so a check and a second run agree.
+ */
+export function checkedByProvider(
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+): Record<string, any> {
+    if (!type.startsWith("aws:")) {
+        return inputs;
+    }
+    const rule = autonameRule(type, schemaFacts(type)?.optionalName ?? false);
+    const seed = createHash("sha256").update(`${type}::${name}`).digest();
+    return withAutoname(rule, name, type, inputs, {}, seed, undefined) as Record<string, any>;
+}
 
 /**
  * A module loaded the way `@pulumi/pulumi` itself resolves it: its own dependencies
@@ -287,8 +309,12 @@ export class MockEngine {
             req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
                 propertyDependencies[key] = deps.getUrnsList();
             });
+            const asked = requested(req, req.getObject());
             const record: RecordedResource = {
-                ...requested(req, req.getObject()),
+                ...asked,
+                inputs: req.getCustom()
+                    ? checkedByProvider(asked.type, asked.name, asked.inputs)
+                    : asked.inputs,
                 custom: req.getCustom(),
                 propertyDependencies,
                 retainOnDelete: optionalBool(req, "Retainondelete"),
@@ -393,7 +419,9 @@ export class MockEngine {
         id: string | undefined;
         state: Record<string, any>;
     } {
-        const inputs = args.inputs;
+        const inputs = args.custom
+            ? checkedByProvider(args.type, args.name, args.inputs)
+            : args.inputs;
         const region: string = inputs.region ?? this.regionOfProvider(args.provider);
         const partition =
             region === this.account.region
@@ -405,7 +433,16 @@ export class MockEngine {
             return this.readStackReference(args.inputs.name);
         }
         if (this.preview && args.type !== "pulumi:providers:aws") {
-            // A new resource in a preview: only its inputs are known.
+            // A new resource in a preview: what the aws provider plans (the offline provider's
+            // code): its inputs, schema defaults, region and tagsAll known, every other output
+            // it always has unknown (an aws.kms.Key without `policy` has it unknown).
+            if (args.custom && args.type.startsWith("aws:")) {
+                const settings = { region, accountId: this.account.accountId, defaultTags: {} };
+                return {
+                    id: undefined,
+                    state: createOutputs(args.type, inputs, settings, true).outputs,
+                };
+            }
             return { id: undefined, state: { ...inputs } };
         }
         switch (args.type) {

@@ -234,18 +234,32 @@ function cli(args: string[], env: Record<string, string> = {}) {
     const r = spawnSync(process.execPath, [CLI, ...args], {
         cwd: fixtures,
         encoding: "utf8",
-        env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
+        // No Pulumi CLI reachable: `check` falls back to the mocks and says so (the engine path
+        // is tested under the real CLI, tests/engine).
+        env: {
+            ...process.env,
+            PATH: path.dirname(process.execPath),
+            PULUMI_CLI_DIR: "",
+            NO_COLOR: "",
+            FORCE_COLOR: "",
+            ...env,
+        },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const USAGE = [
-    "usage: encrypted-logs check <program dir> [--full]",
+    "usage: encrypted-logs check <program dir> [--full] [--engine auto|cli|mocks]",
     "  Previews the Pulumi program in <program dir> (its Pulumi.yaml main:, package.json main or index.ts)",
-    "  offline under Pulumi's mocks and runs the encrypted-logs policy pack over it.",
-    "  --full   print whole key and bucket policies (JSON) instead of one line per statement",
+    "  offline and runs the encrypted-logs policy pack over it.",
+    "  --full    print whole key and bucket policies (JSON) instead of one line per statement",
+    "  --engine  cli: the real `pulumi preview --policy-pack` (a Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR",
+    "            or PATH, with offline aws and time providers and a throwaway backend); mocks: Pulumi's",
+    "            mocks in this process; auto (default): cli when a CLI is found, else mocks",
     "Exit status: 1 on a mandatory violation, 0 otherwise, 2 on a usage error.",
 ];
+const MOCKS_NOTE =
+    "Engine: Pulumi's mocks, not the real `pulumi preview`: no Pulumi CLI >= 3.248.0 on PATH. With one, check runs `pulumi preview --policy-pack` offline (--engine cli).";
 
 describe("encrypted-logs check <program dir> (the package's bin)", function () {
     this.timeout(120_000);
@@ -306,6 +320,7 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
             "  PASS  aws:cloudwatch/logGroup:LogGroup  orders",
             "",
             "0 mandatory violations: `pulumi preview --policy-pack` of this program passes.",
+            MOCKS_NOTE,
             "Next: --full prints the whole policies; checkProgram() from pulumi-aws-encrypted-logs/testing asserts the same in your tests.",
             "",
         ]);
@@ -340,6 +355,7 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
             '        mandatory log-encryption-key-usable: [key-policy] log group "audit" (aws:cloudwatch/logGroup:LogGroup) is encrypted with KMS key "platform" (aws:kms/key:Key), which has no key policy: KMS then applies the default policy, which gives logs.us-east-1.amazonaws.com no access. Fix: give the key a policy that lets logs.us-east-1.amazonaws.com use it for this log group (e.g. a LogsKey, or the statements logGroupKeyPolicy writes).',
             "",
             "2 mandatory violations: `pulumi preview --policy-pack` of this program fails.",
+            MOCKS_NOTE,
             "Next: --full prints the whole policies; checkProgram() from pulumi-aws-encrypted-logs/testing asserts the same in your tests.",
             "",
         ]);
@@ -377,11 +393,19 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
             ],
             [
                 ["check", "good", "--json"],
-                'encrypted-logs: unknown option "--json"; the only option is --full (e.g. encrypted-logs check ./my-program --full)',
+                'encrypted-logs: unknown option "--json"; the options are --full and --engine (e.g. encrypted-logs check ./my-program --full)',
             ],
             [
                 ["check", "missing"],
                 'encrypted-logs: program: "missing" does not exist; give the directory of a Pulumi program (with Pulumi.yaml) or its entry file',
+            ],
+            [
+                ["check", "good", "--engine", "real"],
+                'encrypted-logs: --engine is "real"; allowed: auto, cli, mocks (e.g. encrypted-logs check ./my-program --engine cli)',
+            ],
+            [
+                ["check", "good", "--engine"],
+                "encrypted-logs: --engine is undefined; allowed: auto, cli, mocks (e.g. encrypted-logs check ./my-program --engine cli)",
             ],
         ];
         for (const [args, message] of cases) {
@@ -390,6 +414,24 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
             assert.equal(r.stdout, "");
             assert.deepEqual(r.stderr.split("\n"), [message, ...USAGE, ""]);
         }
+    });
+});
+
+describe("encrypted-logs check --engine", function () {
+    this.timeout(60_000);
+
+    it("--engine cli without a Pulumi CLI exits 2 saying none was found, and runs nothing", () => {
+        const r = cli(["check", "good", "--engine", "cli"]);
+        assert.equal(r.status, 2);
+        assert.equal(r.stdout, "");
+        assert.equal(r.stderr, "encrypted-logs: --engine cli: no Pulumi CLI >= 3.248.0 on PATH\n");
+    });
+
+    it("--engine mocks prints no fallback note: the mocks were asked for", () => {
+        const r = cli(["check", "good", "--engine", "mocks"]);
+        assert.equal(r.status, 0);
+        assert.ok(!r.stdout.includes("Engine: "), r.stdout);
+        assert.match(r.stdout, /^good: 6 resources, 2 KMS keys;/);
     });
 });
 

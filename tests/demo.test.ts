@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { demo, renderTree, renderVerdicts } from "../scripts/demo";
 import { paint } from "../harness/report";
 import { brokenProgram, judge, previewProgram, rootProgram } from "../harness/preview";
-import { COMMERCIAL, uuidFrom } from "../harness/mockEngine";
+import { COMMERCIAL, checkedByProvider } from "../harness/mockEngine";
 import { usePolicyPack } from "../harness/policyHarness";
 
 describe("npm run demo", function () {
@@ -133,10 +133,10 @@ describe("npm run demo, as a person reads it", function () {
         assert.ok(!lines.some((l) => l.includes('"Version": "2012-10-17"')));
     });
 
-    it("shows the trail's bucket policy, as after deploy since the bucket name is unknown at preview", () => {
+    it("shows the trail's bucket policy at preview: the bucket's name is the provider's auto-name, known at preview", () => {
         const at = lines.findIndex((l) => l.startsWith("Bucket policy of "));
         assert.deepEqual(lines.slice(at, at + 4), [
-            "Bucket policy of aws:s3/bucketPolicy:BucketPolicy audit-bucket-policy (unknown at preview, from audit-bucket; as after deploy, names from the mocks):",
+            "Bucket policy of aws:s3/bucketPolicy:BucketPolicy audit-bucket-policy:",
             `  AWSCloudTrailAclCheck: Service cloudtrail.amazonaws.com -> s3:GetBucketAcl on arn:aws:s3:::${BUCKET} if StringEquals aws:SourceArn=arn:aws:cloudtrail:us-east-1:111122223333:trail/audit`,
             `  AWSCloudTrailWrite: Service cloudtrail.amazonaws.com -> s3:PutObject on arn:aws:s3:::${BUCKET}/AWSLogs/111122223333/* if StringEquals s3:x-amz-acl=bucket-owner-full-control; StringEquals aws:SourceArn=arn:aws:cloudtrail:us-east-1:111122223333:trail/audit`,
             `  DenyInsecureTransport: DENY * -> s3:* on arn:aws:s3:::${BUCKET},arn:aws:s3:::${BUCKET}/* if Bool aws:SecureTransport=false`,
@@ -204,4 +204,5 @@ describe("npm run demo, as a person reads it", function () {
 });
 
 /** The trail bucket's name as the mocks deploy it (aws:s3/bucket:Bucket auto-naming, mockEngine.ts). */
-const BUCKET = `audit-bucket-${uuidFrom("audit-bucket").slice(0, 7)}`;
+/** The trail bucket's name as the aws provider auto-names it (the offline provider's rule). */
+const BUCKET: string = checkedByProvider("aws:s3/bucket:Bucket", "audit-bucket", {}).bucket;

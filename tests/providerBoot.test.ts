@@ -35,6 +35,7 @@ const TOKENS = [
     "encrypted-logs:index:EncryptedLogGroup",
     "encrypted-logs:index:EncryptedTrail",
     "encrypted-logs:index:LogsKey",
+    "encrypted-logs:index:PublishedKey",
 ];
 
 /** `type::name <- parent type::name` of each child, sorted (registration order varies). */
@@ -99,7 +100,7 @@ describe("the package booted as the Pulumi CLI boots it (run-plugin, gRPC)", fun
         assert.equal(await boot.pluginInfo(), version);
     });
 
-    it("serves the schema of the package encrypted-logs with its six components, two enums, the trail's selector types and the key-facts type", async () => {
+    it("serves the schema of the package encrypted-logs with its seven components, two enums, the trail's selector types and the key-facts type", async () => {
         const schema = await boot.schema();
         assert.equal(schema.name, "encrypted-logs");
         assert.equal(schema.version, version);
