@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { SECRET_SIG } from "../policypack/lib/wire";
 import { autonameRule, withAutoname } from "../engine/autoname";
-import { createOutputs } from "../engine/awsResources";
+import { createOutputs, partitionOf } from "../engine/awsResources";
 import { schemaFacts } from "../engine/schema";
 
 /**
@@ -72,16 +72,9 @@ export const GOVCLOUD: MockAccount = {
 /** The organisation id `aws.organizations.getOrganization` answers with. */
 export const MOCK_ORGANIZATION_ID = "o-a1b2c3d4e5";
 
-/** The partition and DNS suffix of a region, as AWS assigns them. */
-export function partitionOfRegion(region: string): { partition: string; dnsSuffix: string } {
-    if (region.startsWith("cn-")) {
-        return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
-    }
-    if (region.startsWith("us-gov-")) {
-        return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
-    }
-    return { partition: "aws", dnsSuffix: "amazonaws.com" };
-}
+/** The partition and DNS suffix of a region, as AWS assigns them (the offline provider's rule). */
+export const partitionOfRegion: (region: string) => { partition: string; dnsSuffix: string } =
+    partitionOf;
 
 /** One RegisterResource request, as the engine received it. */
 export interface RecordedResource {
