@@ -98,24 +98,9 @@ function verdicts(
  * the same verdicts from both. Fixing the pack, components or emulation changes a row here.
  */
 const KNOWN_DIFFERENCES: Record<string, { engine: string[]; emulation: string[] }> = {
-    // The provider names the function in Check (orders-<7 hex>), so the engine's preview knows
-    // the group /aws/lambda/orders-<7 hex> is undeclared; the mocks leave the name unknown and
-    // the pack only advises (log-destinations-verifiable, [cannot verify yet]).
-    "unnamed-lambda": {
-        engine: [
-            "log-destinations-encrypted aws:lambda/function:Function::orders [log-destination]",
-        ],
-        emulation: [],
-    },
-    // policy and multiRegion are optional and computed in the aws schema: unknown at a real
-    // preview ([cannot verify yet], advisory); the mocks echo the inputs, so "no key policy".
-    "key-without-policy": {
-        engine: ["log-encryption-key-usable aws:cloudwatch/logGroup:LogGroup::bare [rotation]"],
-        emulation: [
-            "log-encryption-key-usable aws:cloudwatch/logGroup:LogGroup::bare [key-policy]",
-            "log-encryption-key-usable aws:cloudwatch/logGroup:LogGroup::bare [rotation]",
-        ],
-    },
+    // None left at this commit. Found and fixed on the way (issue 25): the unnamed Lambda (the
+    // mocks did not auto-name it, so the pack only advised) and the key without policy (the
+    // mocks echoed inputs: "no key policy" where the engine had the policy unknown).
 };
 
 /** The engine's previews with the pack, by program folder, for the differential. */
@@ -164,45 +149,24 @@ describe("under the real Pulumi CLI", function () {
             });
         });
 
-        it("up with the pack fails on the anomaly detector's key policy (the quick-start issue)", async () => {
+        it("deploys with the pack: exit 0, no policy event", async () => {
             const r = await stack.up({ policyPacks: ["policypack"] });
-            assert.equal(r.exitCode, 1);
-            assert.deepEqual(
-                r.policyEvents.map((p) => [p.policyName, p.enforcementLevel, p.urn]),
-                [
-                    [
-                        "log-encryption-key-usable",
-                        "mandatory",
-                        "urn:pulumi:dev::encrypted-logs-quickstart::encrypted-logs:index:EncryptedAnomalyDetector$aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector::app-anomalies",
-                    ],
-                ],
-            );
-            assert.match(
-                r.policyEvents[0].message,
-                /\n\[key-policy\] anomaly detector "app-anomalies" \(aws:cloudwatch\/logAnomalyDetector:LogAnomalyDetector\) is encrypted with KMS key "app-anomalies-key" \(aws:kms\/key:Key\), but its key policy allows logs\.us-east-1\.amazonaws\.com kms:Encrypt, kms:GenerateDataKey for another account's resources\./,
-            );
+            assert.equal(r.exitCode, 0, diagnostics(r));
+            assert.deepEqual(r.policyEvents, []);
+            assert.deepEqual(summary(r).resourceChanges, { create: 17 });
         });
 
-        it("previews again with no changes (the resources were created before AnalyzeStack)", async () => {
+        it("previews again with no changes", async () => {
             const r = await stack.preview();
             assert.equal(r.exitCode, 0, diagnostics(r));
             assert.deepEqual(summary(r).resourceChanges, { same: 17 });
         });
 
-        it("pulumi policy analyze judges the deployed state as the update did", async () => {
+        it("pulumi policy analyze of the deployed state passes", async () => {
             const r = await stack.policyAnalyze({ policyPacks: ["policypack"] });
-            assert.equal(r.exitCode, 1);
-            assert.deepEqual(
-                r.policyEvents.map((p) => [p.policyName, p.enforcementLevel, p.urn]),
-                [
-                    [
-                        "log-encryption-key-usable",
-                        "mandatory",
-                        "urn:pulumi:dev::encrypted-logs-quickstart::encrypted-logs:index:EncryptedAnomalyDetector$aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector::app-anomalies",
-                    ],
-                ],
-            );
-            assert.equal(summary(r).result, "failed");
+            assert.equal(r.exitCode, 0, r.stderr);
+            assert.deepEqual(r.policyEvents, []);
+            assert.equal(summary(r).result, "succeeded");
         });
 
         it("destroys all 17", async () => {
@@ -214,12 +178,6 @@ describe("under the real Pulumi CLI", function () {
 
     describe("examples/app-on-platform-keys on a deployed examples/platform-keys (StackReference)", () => {
         let app: Stack;
-        const group = (urn: string) => urn.split("::").slice(2).join("::");
-        const cannotVerify = [
-            "encrypted-logs:index:EncryptedLogGroup$aws:cloudwatch/logGroup:LogGroup::orders",
-            "aws:cloudwatch/logGroup:LogGroup::payments",
-        ];
-
         before(async () => {
             const platform = await run.stack("examples/platform-keys", "prod", REGION);
             const up = await platform.up({ policyPacks: ["policypack"] });
@@ -231,33 +189,20 @@ describe("under the real Pulumi CLI", function () {
             });
         });
 
-        it("previews and deploys, but the pack cannot verify either group's key (a disagreement with the README)", async () => {
+        it("previews and deploys with the platform's keys judged: no policy event", async () => {
             for (const r of [
                 await app.preview({ policyPacks: ["policypack"] }),
                 await app.up({ policyPacks: ["policypack"] }),
             ]) {
                 assert.equal(r.exitCode, 0, diagnostics(r));
-                assert.deepEqual(
-                    r.policyEvents
-                        .map((p) => [p.policyName, p.enforcementLevel, group(p.urn)])
-                        .sort(),
-                    cannotVerify
-                        .map((g) => ["log-encryption-key-verifiable", "advisory", g])
-                        .sort(),
-                );
-                for (const p of r.policyEvents) {
-                    assert.match(
-                        p.message,
-                        /\n\[cannot verify yet\] log group "(orders|payments)" \(aws:cloudwatch\/logGroup:LogGroup\) uses KMS key arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}, which is not managed in this stack: its key spec, key policy and rotation cannot be checked here/,
-                    );
-                }
+                assert.deepEqual(r.policyEvents, []);
             }
         });
 
-        it("pulumi policy analyze of the deployed app stack passes, without the advisories", async () => {
+        it("pulumi policy analyze of the deployed app stack passes", async () => {
             const r = await app.policyAnalyze({ policyPacks: ["policypack"] });
             assert.equal(r.exitCode, 0, r.stderr);
-            assert.deepEqual(r.policyEvents, [], "not even the advisory preview and up gave");
+            assert.deepEqual(r.policyEvents, []);
             assert.equal(summary(r).result, "succeeded");
         });
     });
@@ -382,7 +327,7 @@ describe("under the real Pulumi CLI", function () {
             );
         });
 
-        it("has a key without policy/multiRegion unknown at preview and AWS's default at up", async () => {
+        it("has a key without policy/multiRegion unknown at preview, judged as AWS's default", async () => {
             const stack = await run.stack(programs("key-without-policy"), "dev", REGION);
             await stack.setConfig("aws:defaultTags.tags.team", "logs", { path: true });
             const r = await stack.preview({ policyPacks: ["policypack"] });
@@ -398,20 +343,22 @@ describe("under the real Pulumi CLI", function () {
             assert.equal(r.exitCode, 1);
             const group =
                 "urn:pulumi:dev::engine-key-without-policy::aws:cloudwatch/logGroup:LogGroup::bare";
+            // Unknown at preview but left to AWS: the pack reads the inputs Analyze saw (no
+            // policy: AWS's default key policy, which gives the logs service no access).
             assert.deepEqual(
                 r.policyEvents.map((p) => [p.policyName, p.enforcementLevel, p.urn]),
                 [
                     ["log-encryption-key-usable", "mandatory", group],
-                    ["log-encryption-key-verifiable", "advisory", group],
+                    ["log-encryption-key-usable", "mandatory", group],
                 ],
             );
             assert.match(
                 r.policyEvents[0].message,
-                /\n\[rotation\] log group "bare" .* whose enableKeyRotation is false/,
+                /\n\[key-policy\] log group "bare" \(aws:cloudwatch\/logGroup:LogGroup\) is encrypted with KMS key "bare" \(aws:kms\/key:Key\), which has no key policy: KMS then applies the default policy, which gives logs\.us-east-1\.amazonaws\.com no access\./,
             );
             assert.match(
                 r.policyEvents[1].message,
-                /\n\[cannot verify yet\] .*not verified: multi-Region, key policy, because whether KMS key "bare" \(aws:kms\/key:Key\) is a multi-Region key is unknown at preview; its key policy of KMS key "bare" \(aws:kms\/key:Key\) is unknown at preview\./,
+                /\n\[rotation\] log group "bare" \(aws:cloudwatch\/logGroup:LogGroup\) is encrypted with KMS key "bare" \(aws:kms\/key:Key\), whose enableKeyRotation is false: symmetric customer keys used for logs must rotate\./,
             );
 
             const up = await stack.up();
