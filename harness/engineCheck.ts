@@ -12,9 +12,13 @@ import { programEntry } from "./programRunner";
 
 /** One policy violation the engine reported. */
 export interface EngineDiagnostic {
+    /** The policy, e.g. `log-encryption-key-required`. */
     readonly policyName: string;
+    /** `mandatory` fails the preview; `advisory` is printed only. */
     readonly enforcementLevel: "advisory" | "mandatory";
+    /** The resource's URN (`""` for a finding about the stack). */
     readonly urn: string;
+    /** The policy's description and what it reported, as the engine's policy event carries them. */
     readonly message: string;
 }
 
@@ -24,7 +28,9 @@ export interface EngineCheck {
     readonly cli: PulumiCli;
     /** `pulumi preview`'s exit status (1 on a mandatory violation or a failed program). */
     readonly exitCode: number;
+    /** Every policy violation, as the engine's `policyEvent`s report them. */
     readonly diagnostics: readonly EngineDiagnostic[];
+    /** The mandatory ones: the preview fails when there is any. */
     readonly mandatory: readonly EngineDiagnostic[];
     /** The resources the preview would create, update or keep (from its summary). */
     readonly resources: number;

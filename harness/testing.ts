@@ -37,6 +37,16 @@ export {
     unknown,
 };
 
+// On request, the same check through the real engine: `pulumi preview --policy-pack` offline, with a
+// Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR or PATH (what `encrypted-logs check` runs when it can).
+export {
+    EngineCheck,
+    EngineCheckOptions,
+    EngineDiagnostic,
+    checkWithEngine,
+    engineUnavailable,
+} from "./engineCheck";
+
 const root = path.resolve(__dirname, "..", "..");
 
 /** This package's version, which is the pack's. */

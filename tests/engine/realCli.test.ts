@@ -103,6 +103,24 @@ const KNOWN_DIFFERENCES: Record<string, { engine: string[]; emulation: string[] 
     // mocks echoed inputs: "no key policy" where the engine had the policy unknown).
 };
 
+const BYO_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/**
+ * The examples not run above, with the stack config each needs and the policy events its preview
+ * gives (byo-key's key comes from config, outside the stack: only its form and region are known).
+ */
+const OTHER_EXAMPLES: readonly [string, Record<string, string>, string[]][] = [
+    ["shared-key", {}, []],
+    ["multi-region", {}, []],
+    ["cloudtrail", {}, []],
+    ["serverless", {}, []],
+    [
+        "byo-key",
+        { "encrypted-logs-byo-key:kmsKeyArn": BYO_KEY_ARN },
+        ["advisory log-encryption-key-verifiable audit"],
+    ],
+];
+
 /** The engine's previews with the pack, by program folder, for the differential. */
 const previews = new Map<string, CommandResult>();
 
@@ -451,12 +469,40 @@ describe("under the real Pulumi CLI", function () {
             );
         });
     });
+    describe("every other example, previewed and deployed with the pack", () => {
+        for (const [example, config, advisories] of OTHER_EXAMPLES) {
+            it(`examples/${example}: preview and up exit 0 with no mandatory policy event`, async () => {
+                const stack = await run.stack(`examples/${example}`, "dev", {
+                    ...REGION,
+                    ...config,
+                });
+                const preview = await stack.preview({ policyPacks: ["policypack"] });
+                previews.set(`examples/${example}`, preview);
+                assert.equal(preview.exitCode, 0, diagnostics(preview));
+                assert.deepEqual(
+                    preview.policyEvents.map(
+                        (p) => `${p.enforcementLevel} ${p.policyName} ${p.urn.split("::").pop()}`,
+                    ),
+                    advisories,
+                );
+                const up = await stack.up({ policyPacks: ["policypack"] });
+                assert.equal(up.exitCode, 0, diagnostics(up));
+                assert.deepEqual(
+                    up.policyEvents.filter((p) => p.enforcementLevel === "mandatory"),
+                    [],
+                );
+                assert.equal(summary(up).result, "succeeded");
+            });
+        }
+    });
+
     describe("the same programs under the emulation (encrypted-logs check)", () => {
         for (const program of [
             ".",
             programs("plain-log-group"),
             programs("unnamed-lambda"),
             programs("key-without-policy"),
+            ...OTHER_EXAMPLES.map(([example]) => `examples/${example}`),
         ]) {
             const known = KNOWN_DIFFERENCES[path.basename(program)];
             it(`${program}: ${known === undefined ? "the same mandatory verdicts" : "the known differences"}`, async () => {
@@ -468,6 +514,7 @@ describe("under the real Pulumi CLI", function () {
                         stack: "dev",
                         region: "us-east-1",
                         accountId: "123456789012",
+                        config: OTHER_EXAMPLES.find(([e]) => program === `examples/${e}`)?.[1],
                     },
                 );
                 const got = {
