@@ -36,12 +36,6 @@ function convert(value: unknown): unknown {
     return value;
 }
 
-/** Properties the provider computes on create: unknown in a preview of a new resource. */
-const COMPUTED: Record<string, string[]> = {
-    "aws:kms/key:Key": ["arn", "keyId", "id"],
-    "aws:kms/alias:Alias": ["arn", "targetKeyArn", "id"],
-};
-
 /**
  * What a program run registered (resources the engine answered), its stack resource, and the URN
  * of the default AWS provider the engine adds for it.
@@ -95,9 +89,7 @@ export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
                   : r.custom
                     ? {
                           ...inputs,
-                          ...Object.fromEntries(
-                              (COMPUTED[r.type] ?? ["arn", "id"]).map((k) => [k, unknown()]),
-                          ),
+                          ...Object.fromEntries(["arn", "id"].map((k) => [k, unknown()])),
                       }
                     : inputs;
         out.push({

@@ -26,6 +26,8 @@ import { TARGET_TYPES, TargetType } from "./targets";
 import {
     UNKNOWN,
     Unknown,
+    asBoolean,
+    asString,
     containsUnknown,
     readProperties,
     readProperty,
@@ -249,17 +251,12 @@ function keyProperty(key: StackKey, prop: string): unknown {
 
 /** {@link keyProperty} as a string (or unknown). */
 function keyString(key: StackKey, prop: string): string | Unknown | undefined {
-    const v = keyProperty(key, prop);
-    return v === UNKNOWN || typeof v === "string" ? v : undefined;
+    return asString(keyProperty(key, prop));
 }
 
 /** {@link keyProperty} as a boolean (or unknown), `"true"`/`"false"` included. */
 function keyBoolean(key: StackKey, prop: string): boolean | Unknown | undefined {
-    const v = keyProperty(key, prop);
-    if (v === UNKNOWN || typeof v === "boolean") {
-        return v;
-    }
-    return v === "true" || v === "false" ? v === "true" : undefined;
+    return asBoolean(keyProperty(key, prop));
 }
 
 function keySpec(key: StackKey): { spec: string | Unknown; usage: string | Unknown } {

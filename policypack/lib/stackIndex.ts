@@ -293,14 +293,19 @@ export class StackIndex {
             if (r?.type !== STACK_REFERENCE_TYPE) {
                 continue;
             }
-            let keys = this.published.get(urn);
-            if (keys === undefined) {
-                keys = readPublishedKeys(r);
-                this.published.set(urn, keys);
-            }
-            found.push(keys);
+            found.push(this.publishedBy(r));
         }
         return found;
+    }
+
+    /** What `r` publishes (a carrier of key facts), read once per stack. */
+    private publishedBy(r: StackResource): PublishedKeys {
+        let keys = this.published.get(r.urn);
+        if (keys === undefined) {
+            keys = readPublishedKeys(r);
+            this.published.set(r.urn, keys);
+        }
+        return keys;
     }
 
     /**
@@ -316,12 +321,7 @@ export class StackIndex {
                 if (!carriesKeyFacts(r.type)) {
                     continue;
                 }
-                let keys = this.published.get(r.urn);
-                if (keys === undefined) {
-                    keys = readPublishedKeys(r);
-                    this.published.set(r.urn, keys);
-                }
-                for (const [a, k] of keys.byArn) {
+                for (const [a, k] of this.publishedBy(r).byArn) {
                     if (!this.publishedByArn.has(a)) {
                         this.publishedByArn.set(a, k);
                     }

@@ -66,13 +66,21 @@ export function readProperties(props: unknown, keys: readonly string[]): unknown
 
 /** {@link readProperty} narrowed to a string: a known string, {@link UNKNOWN}, or `undefined` (absent or another type). */
 export function readString(props: unknown, key: string): string | Unknown | undefined {
-    const value = readProperty(props, key);
+    return asString(readProperty(props, key));
+}
+
+/** A value read with {@link readProperty}, narrowed to a string (or unknown). */
+export function asString(value: unknown): string | Unknown | undefined {
     return value === UNKNOWN || typeof value === "string" ? value : undefined;
 }
 
 /** {@link readProperty} narrowed to a boolean (`"true"`/`"false"` strings accepted, as the engine may send them). */
 export function readBoolean(props: unknown, key: string): boolean | Unknown | undefined {
-    const value = readProperty(props, key);
+    return asBoolean(readProperty(props, key));
+}
+
+/** A value read with {@link readProperty}, narrowed to a boolean as {@link readBoolean} does. */
+export function asBoolean(value: unknown): boolean | Unknown | undefined {
     if (value === UNKNOWN || typeof value === "boolean") {
         return value;
     }
