@@ -440,7 +440,7 @@ function writeSection(
         "",
         ...lines,
         "",
-        "Target (issue 25): with / without ≤ 1.10× wall. Where the pack's share goes, and what would reduce",
+        "Target: with / without ≤ 1.10× wall. Where the pack's share goes, and what would reduce",
         "it: docs/policy-pack.md (What the pack's shape costs).",
     ];
     if (profileRows.length > 0) {

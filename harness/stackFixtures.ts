@@ -449,7 +449,10 @@ export function adminOnlyPolicy(account = ACCOUNT): {
     };
 }
 
-/** The three statements of seed 004 for a CloudTrail key (plus administration). */
+/**
+ * The three statements of https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html
+ * for a CloudTrail key (plus administration).
+ */
 export function cloudTrailPolicy(account = ACCOUNT): object {
     return {
         Version: "2012-10-17",

@@ -1,7 +1,7 @@
 /**
  * Differential test of the pack's key-policy evaluator (policypack/lib/iam.ts) against
- * `@cloud-copilot/iam-simulate`, driven as DESIGN.md's testing notes say (tests/support/iam.ts:
- * runUnsafeSimulation with a validated resource policy, aws-cn service principals renamed).
+ * `@cloud-copilot/iam-simulate`, driven with the workarounds of tests/support/iam.ts:
+ * runUnsafeSimulation with a validated resource policy, aws-cn service principals renamed.
  *
  * A seeded generator writes KMS key policies the way users write them (service principals of
  * every partition in any case, account roots and roles of this and other partitions, `*`,

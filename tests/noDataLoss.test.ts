@@ -73,7 +73,8 @@ function violations(r: RecordedResource): string[] {
         }
         case "time:index/sleep:Sleep":
             // The wait before a previous key becomes decrypt-only: an association "can take up to
-            // five minutes to take effect" (seed 000); a shorter wait drops events.
+            // five minutes to take effect"
+            // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html); a shorter wait drops events.
             if (r.inputs.createDuration !== "5m") {
                 found.push(
                     `${where} waits ${r.inputs.createDuration} before the old key becomes decrypt-only, not the 5 minutes a key association can take`,

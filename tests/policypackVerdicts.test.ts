@@ -1,5 +1,5 @@
 /**
- * Issue 13's verdicts through the analyzer protocol, each case with its negative twin (the same
+ * The pack's exact verdicts through the analyzer protocol, each case with its negative twin (the same
  * stack with the one change that flips the verdict): a new key judged by what its policy's
  * Resource can name; the key forms CloudTrail accepts, resolved to the stack's key; a key reached
  * through an alias at preview; and messages that name the real fix (a LogsKey's argument, what a
@@ -37,7 +37,7 @@ function logsPolicyOn(resource: string | string[], group: string): object {
 const keyId = (key: FixtureResource) => (key.outputs as Record<string, string>).keyId;
 const OTHER_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
-describe("policy pack: exact verdicts (issue 13), through the analyzer protocol", function () {
+describe("policy pack: exact verdicts, through the analyzer protocol", function () {
     this.timeout(60_000);
     const running = usePolicyPack();
     afterEach(async () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 17, section 1: keys owned by another stack, judged at preview. A log group's or trail's
+ * Keys owned by another stack, judged at preview. A log group's or trail's
  * key ARN that comes from a StackReference (its property dependency) and matches key facts among
  * that StackReference's outputs is judged by every key rule on those facts: silent when they hold,
  * refused as a key of the stack would be (spec, policy, region); an ARN without facts stays
@@ -63,7 +63,7 @@ const TRAIL_FACTS = publishedLogsKeyFacts("platform-trail", "us-east-1", {
     ),
 });
 
-describe("policy pack: keys published by another stack (issue 17), through the analyzer protocol", function () {
+describe("policy pack: keys published by another stack, through the analyzer protocol", function () {
     this.timeout(60_000);
     const running = usePolicyPack();
 

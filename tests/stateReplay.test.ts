@@ -1,5 +1,5 @@
 /**
- * Issue 17, section 2: deployed stacks audited with `pulumi policy analyze --file <pulumi stack
+ * Deployed stacks audited with `pulumi policy analyze --file <pulumi stack
  * export>`, replayed over the analyzer protocol exactly as `AnalyzeSnapshot` runs a pack
  * (harness/stateReplay.ts): Remediate then Analyze per resource with the state's inputs, then one
  * AnalyzeStack with its outputs, every value known, property dependencies from the state. Every
@@ -50,7 +50,7 @@ function withResources(
     };
 }
 
-describe("pulumi policy analyze, replayed over the analyzer protocol (issue 17)", function () {
+describe("pulumi policy analyze, replayed over the analyzer protocol", function () {
     this.timeout(120_000);
     const running = usePolicyPack();
     const pack = () => running() as PolicyPackHarness;

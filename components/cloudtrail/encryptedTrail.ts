@@ -270,7 +270,9 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                     adminArns: keyAdminArns,
                     // The bucket's default encryption uses this key with an S3 Bucket Key.
                     s3BucketKey: true,
-                    // "Ensure the CMK is located in the same region as the S3 bucket" (seed 004).
+                    // "Ensure the CMK is located in the same region as the S3 bucket" (the rule
+                    // "CloudTrail logs should be encrypted at rest using KMS CMKs" of Datadog, after
+                    // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
                     region,
                     description: pulumi.interpolate`CloudTrail key for trail ${trailName} (pulumi-aws-encrypted-logs)`,
                     tags: args.tags,

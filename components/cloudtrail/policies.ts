@@ -1,6 +1,8 @@
 /**
- * Pure policy builders for CloudTrail (DESIGN.md statement 5, seed 004): the key policy of a trail's
- * KMS key, the trail bucket's policy, and the role CloudTrail assumes to deliver to CloudWatch Logs.
+ * Pure policy builders for CloudTrail
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html):
+ * the key policy of a trail's KMS key, the trail bucket's policy, and the role CloudTrail assumes
+ * to deliver to CloudWatch Logs.
  * Plain values in, a policy document out; no Pulumi runtime calls.
  *
  * The CloudTrail service principal is the same global name in every partition: see
@@ -67,7 +69,9 @@ export interface CloudTrailKeyPolicyArgs extends AwsLocation {
 }
 
 /**
- * Key policy for a CloudTrail key (seed 004): administration; `cloudtrail.amazonaws.com` may
+ * Key policy for a CloudTrail key
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html):
+ * administration; `cloudtrail.amazonaws.com` may
  * `kms:DescribeKey`, and `kms:GenerateDataKey*` when the encryption context names a trail of this
  * account (`StringLike kms:EncryptionContext:aws:cloudtrail:arn`), narrowed to exactly `trailName`
  * by `StringEquals aws:SourceArn` when it is given; each of `decryptPrincipalArns` may

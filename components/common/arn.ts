@@ -211,8 +211,8 @@ export function parseCloudTrailKeyReference(
 
 /**
  * Parses a key ARN and checks that it lives where the resource using it lives: same partition and
- * same region (the service principal must be in the key's region, seed 000 step 2). `needArn`
- * says why a key ARN is needed, as for `parseKmsKeyArn`.
+ * same region (the service principal must be in the key's region: step 2 of
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html). `needArn` says why a key ARN is needed, as for `parseKmsKeyArn`.
  */
 export function checkKeyLocation(
     argument: string,

@@ -70,7 +70,7 @@ export function validateLocation(where: AwsLocation): AwsLocation {
 }
 
 /**
- * Statement 1 of DESIGN.md: key administration. The account root (which delegates to IAM) unless
+ * The key-administration statement. The account root (which delegates to IAM) unless
  * explicit admin ARNs are given; never dropped, since a key nobody can administer is lost.
  */
 export function keyAdministrationStatement(

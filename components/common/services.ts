@@ -53,10 +53,16 @@ export function viaServiceName(service: string, where: { readonly region: string
 /** The suffix of every `kms:ViaService` name, in all partitions (see {@link viaServiceName}). */
 export const VIA_SERVICE_SUFFIX = ["amazonaws", "com"].join(".");
 
-/** The condition key that names the service a request reached KMS through (seed 000, kms:ViaService). */
+/**
+ * The condition key that names the service a request reached KMS through, `kms:ViaService`
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
+ */
 export const VIA_SERVICE_CONTEXT_KEY = "kms:ViaService";
 
-/** Actions the CloudWatch Logs principal needs on a log group key (seed 000). */
+/**
+ * Actions the CloudWatch Logs principal needs on a log group key
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
+ */
 export const LOG_GROUP_KEY_ACTIONS: readonly string[] = [
     "kms:Encrypt",
     "kms:Decrypt",
@@ -65,7 +71,10 @@ export const LOG_GROUP_KEY_ACTIONS: readonly string[] = [
     "kms:Describe*",
 ];
 
-/** Actions a role calling CloudWatch Logs needs through `kms:ViaService` (seed 000). */
+/**
+ * Actions a role calling CloudWatch Logs needs through `kms:ViaService`
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
+ */
 export const VIA_SERVICE_ACTIONS: readonly string[] = [
     "kms:Encrypt",
     "kms:ReEncrypt*",
@@ -74,7 +83,10 @@ export const VIA_SERVICE_ACTIONS: readonly string[] = [
     "kms:Describe*",
 ];
 
-/** Actions of the first anomaly-detector statement (seed 003, `aws:logs:arn` context). */
+/**
+ * Actions of the first anomaly-detector statement, under the `aws:logs:arn` context
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html).
+ */
 export const ANOMALY_DETECTOR_ACTIONS: readonly string[] = [
     "kms:Encrypt",
     "kms:Decrypt",
@@ -82,7 +94,10 @@ export const ANOMALY_DETECTOR_ACTIONS: readonly string[] = [
     "kms:DescribeKey",
 ];
 
-/** Actions of the second anomaly-detector statement (seed 003, `aws-crypto-ec:aws:logs:arn` context). */
+/**
+ * Actions of the second anomaly-detector statement, under the `aws-crypto-ec:aws:logs:arn` context
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html).
+ */
 export const ANOMALY_DETECTOR_CRYPTO_ACTIONS: readonly string[] = [
     "kms:Encrypt",
     "kms:Decrypt",
@@ -93,7 +108,10 @@ export const ANOMALY_DETECTOR_CRYPTO_ACTIONS: readonly string[] = [
 
 /** The encryption-context key CloudWatch Logs sets to the log group (or detector) ARN. */
 export const LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
-/** The encryption-context key anomaly detectors also set (seed 003). */
+/**
+ * The encryption-context key anomaly detectors also set
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html).
+ */
 export const LOGS_CRYPTO_CONTEXT_KEY = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
 /** The encryption-context key CloudTrail sets to the trail's ARN when it encrypts a log file. */
 export const CLOUDTRAIL_CONTEXT_KEY = "kms:EncryptionContext:aws:cloudtrail:arn";

@@ -104,7 +104,8 @@ export interface EncryptedLogGroupArgs {
 }
 
 /**
- * How long a re-keyed group waits before its previous keys become decrypt-only: seed 000 (and the
+ * How long a re-keyed group waits before its previous keys become decrypt-only:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html (and the
  * CloudWatch Logs User Guide, "Limits"): "After you associate or disassociate a key from a log
  * group, it can take up to five minutes for the operation to take effect." Until then CloudWatch
  * Logs may still encrypt new events with the previous key, so that key keeps its policy for five
@@ -244,8 +245,10 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
         if (previousKeys.length > 0) {
             // Ordering by dependsOn alone would put the decrypt-only policy on the old key the
             // moment AssociateKmsKey returns, while CloudWatch Logs may go on encrypting with the
-            // old key for up to five minutes (seed 000): AWS offers no call that says when the
-            // association has taken effect, so the only point to order after is a wait. The
+            // old key for up to five minutes
+            // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html):
+            // AWS offers no call that says when the association has taken effect, so the only
+            // point to order after is a wait. The
             // triggers re-run it whenever the group's key or the list of previous keys changes,
             // i.e. whenever an up changes which key CloudWatch Logs is moving away from.
             wait = new time.Sleep(

@@ -1,6 +1,9 @@
 /**
- * Pure key-policy builders for CloudWatch Logs (DESIGN.md statements 1-4 and 6, seeds 000 and
- * 003). Plain values in, a policy document out; no Pulumi runtime calls, so they are tested and
+ * Pure key-policy builders for CloudWatch Logs (administration, the regional
+ * CloudWatch Logs principal, the anomaly-detector statements and the re-key statement:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html).
+ * Plain values in, a policy document out; no Pulumi runtime calls, so they are tested and
  * reused (in other tools, in the policy pack) without mocks.
  */
 import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../common/arn";
@@ -35,7 +38,10 @@ export interface LogsKeyPolicyArgs extends AwsLocation {
     readonly logGroupNames?: readonly string[];
     /** Let any log group of this account and region use the key (`ArnLike ...:*`). @default false */
     readonly accountWide?: boolean;
-    /** Add the two anomaly-detector statements of seed 003. @default false */
+    /**
+     * Add the two anomaly-detector statements of
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html. @default false
+     */
     readonly anomalyDetectors?: boolean;
     /**
      * Roles that call CloudWatch Logs and may use the key only through it (`kms:ViaService`).
@@ -193,7 +199,8 @@ export function logsKeyPolicy(args: LogsKeyPolicyArgs): PolicyDocument {
 export type LogGroupKeyPolicyArgs = Omit<LogsKeyPolicyArgs, "anomalyDetectors">;
 
 /**
- * Key policy for log groups (seed 000): the account root administers the key; the regional
+ * Key policy for log groups
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html): the account root administers the key; the regional
  * CloudWatch Logs principal may `kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*,
  * kms:Describe*` only when the encryption context names one of `logGroupNames` (or, with
  * `accountWide`, any log group of the account and region); `viaServiceRoleArns` may use the key
@@ -210,7 +217,8 @@ export type AnomalyDetectorKeyPolicyArgs = Omit<
 >;
 
 /**
- * Key policy for log anomaly detectors (seed 003): administration plus the two statements that
+ * Key policy for log anomaly detectors
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html): administration plus the two statements that
  * let CloudWatch Logs use the key for any anomaly detector of the account and region, under the
  * `aws:logs:arn` and `aws-crypto-ec:aws:logs:arn` encryption contexts.
  */
@@ -232,7 +240,8 @@ export interface DecryptOnlyKeyPolicyArgs extends AwsLocation {
 }
 
 /**
- * The policy an old key gets after its log groups moved to a new key (seed 000, steps 7-9):
+ * The policy an old key gets after its log groups moved to a new key (steps 7-9 of
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html):
  * administration plus `kms:Decrypt` only, for the regional CloudWatch Logs principal, when the
  * encryption context names one of the log groups, or when there is no CloudWatch Logs encryption
  * context at all (data ingested before CloudWatch Logs set one; the seed's own decrypt-only

@@ -404,7 +404,8 @@ export function targetFacts(
             : index.bucketOf(target, type.bucketProperty, bucketName);
 
     const region = regionOf(target.type, regionInput, target.provider, config);
-    // Trails: the key must be in the bucket's region (seed 004); everything else: its own.
+    // Trails: the key must be in the bucket's region
+    // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html); everything else: its own.
     let requiredRegion: RequiredRegion = { region };
     if (type.bucketProperty !== undefined && bucket === undefined) {
         requiredRegion = {

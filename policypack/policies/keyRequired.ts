@@ -25,9 +25,11 @@ const CHECK = "key-required";
 
 /**
  * What the service does with a resource that has no key, per kind of resource:
- * - seed 000: "By default, CloudWatch Logs uses server-side encryption with 256-bit Advanced
+ * - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html:
+ *   "By default, CloudWatch Logs uses server-side encryption with 256-bit Advanced
  *   Encryption Standard Galois/Counter Mode (AES-GCM) to encrypt log data at rest";
- * - seed 003: "Anomaly detector data is always encrypted in CloudWatch Logs. By default,
+ * - https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html:
+ *   "Anomaly detector data is always encrypted in CloudWatch Logs. By default,
  *   CloudWatch Logs uses server-side encryption for the data at rest";
  * - AWS Control Tower controls, CT.CLOUDTRAIL.PR.1: "by default, the log files delivered by
  *   CloudTrail to your buckets are encrypted by Amazon server-side encryption with Amazon

@@ -98,7 +98,7 @@ function verdicts(
  * the same verdicts from both. Fixing the pack, components or emulation changes a row here.
  */
 const KNOWN_DIFFERENCES: Record<string, { engine: string[]; emulation: string[] }> = {
-    // None left at this commit. Found and fixed on the way (issue 25): the unnamed Lambda (the
+    // None left at this commit. Found and fixed on the way: the unnamed Lambda (the
     // mocks did not auto-name it, so the pack only advised) and the key without policy (the
     // mocks echoed inputs: "no key policy" where the engine had the policy unknown).
 };

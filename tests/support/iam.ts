@@ -1,6 +1,6 @@
 /**
  * Evaluates key policies with a real IAM policy evaluator (`@cloud-copilot/iam-simulate`), with
- * the workarounds DESIGN.md records:
+ * these workarounds:
  * - `runUnsafeSimulation` (the validating entry point drops `kms:EncryptionContext:aws:logs:arn`),
  *   with the key policy passed as a validated policy;
  * - service principals that do not end in `amazonaws.com` (aws-cn's `.amazonaws.com.cn`, the ISO

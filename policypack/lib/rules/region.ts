@@ -1,4 +1,7 @@
-/** `[region]`: the key is in the target's region (a trail's: its S3 bucket's, seed 004). */
+/**
+ * `[region]`: the key is in the target's region (a trail's: its S3 bucket's,
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
+ */
 import { Region } from "../location";
 import { Rule, unverifiable, violation } from "../rule";
 import { UNKNOWN } from "../wire";
