@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { keyFacts } from "../common/keyFacts";
 import { PublishedKeyFacts } from "../common/keyFactsContract";
-import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
+import { PACKAGE, checked, checkedKeyAdminArns, checkedOptionalInput } from "../common/component";
 import { awsLocation, callerArn } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
@@ -27,8 +27,10 @@ export function checkedKeyAdmins(
     if (adminArns === undefined) {
         return undefined;
     }
+    // Named keyAdminArns and checked for shape first, so "alice" is not read as a caller problem.
+    const checkedAdmins = checkedKeyAdminArns(parent, label, adminArns) ?? [];
     return pulumi
-        .all([adminArns, callerArn(parent)])
+        .all([checkedAdmins, callerArn(parent)])
         .apply(([admins, caller]) =>
             checked(parent, label, () => [
                 ...checkCallerAmongAdmins(admins, caller, "keyAdminArns", why),
