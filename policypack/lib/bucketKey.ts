@@ -146,9 +146,11 @@ export function judgeBucketKey(
         readonly rule: string;
         readonly guesses: readonly string[];
         readonly policySource: string;
+        /** The account the judgement settled on (the provider's, or the one the policy names). */
+        readonly account: string | undefined;
     },
 ): Finding[] {
-    const { rule, guesses, policySource } = judged;
+    const { rule, guesses, policySource, account } = judged;
     const bucketKey = facts.bucketKey;
     if (bucketKey === undefined || ctx.bucketKeyNeeded === undefined) {
         return [];
@@ -193,7 +195,7 @@ export function judgeBucketKey(
         facts.partition === undefined || facts.region === undefined || facts.region === UNKNOWN
             ? { partition: "aws", region: "<region>" }
             : { partition: facts.partition.partition, region: facts.region.region },
-        facts.account,
+        account,
         typeof facts.name === "string" ? facts.name : undefined,
     );
     const owner = facts.key?.owner;

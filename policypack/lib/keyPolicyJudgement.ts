@@ -240,6 +240,7 @@ function judgePolicy(
             rule: KEY_POLICY_RULE,
             guesses: GUESSES,
             policySource: `${source} of ${description}`,
+            account,
         };
         findings.push(...judgeBucketKey(facts, policy, ctx, decide, judged));
     }
