@@ -163,6 +163,38 @@ describe("policy pack: a trail whose bucket uses an S3 Bucket Key", function () 
         );
     });
 
+    it("with the bucket's name unknown at preview: refused when the policy names no bucket, cannot verify when it names one", async () => {
+        const s = new StackBuilder();
+        const statementFor = (bucket: string) => ({
+            ...STATEMENT,
+            Condition: {
+                StringEquals: {
+                    "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/named",
+                    "kms:EncryptionContext:aws:s3:arn": `arn:aws:s3:::${bucket}`,
+                },
+            },
+        });
+        for (const [name, policy] of [
+            ["audit", trailKeyPolicy()],
+            ["named", trailKeyPolicy(statementFor("named-logs"))],
+        ] as const) {
+            const bucket = s.bucket(name);
+            bucket.inputs.bucket = unknown();
+            (bucket.outputs as Record<string, unknown>).bucket = unknown();
+            encryption(s, bucket, true);
+            s.trail(name, bucket, { key: s.key(`${name}-key`, { policy }) });
+        }
+        const result = await running().preview(s.resources);
+        assert.deepEqual(verdicts(result), [
+            `${USABLE}/audit [key-policy]`,
+            `${VERIFIABLE}/named [cannot verify yet]`,
+        ]);
+        assert.match(
+            messageOf(result, USABLE, "audit"),
+            /^\[key-policy\] trail "audit" \(aws:cloudtrail\/trail:Trail\) writes to its S3 bucket \(name unknown at preview\), which uses an S3 Bucket Key/,
+        );
+    });
+
     it("judges an AWS Native trail and bucket (bucketEncryption) the same way", async () => {
         const s = new StackBuilder();
         const inputs = {

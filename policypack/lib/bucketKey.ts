@@ -182,7 +182,11 @@ export function judgeBucketKey(
     }
     if (
         ctx.accountGuessed ||
-        (guessed && (deniedPerGuess.some((d) => d.length === 0) || /:trail\/|:s3:::/.test(names)))
+        (guessed && deniedPerGuess.some((d) => d.length === 0)) ||
+        // The real name may be one the conditions name: the trail's when it is guessed, the
+        // bucket's when it is unknown at preview.
+        (ctx.guessed && /:trail\//.test(names)) ||
+        (typeof bucketKey.bucketName !== "string" && /:s3:::/.test(names))
     ) {
         return [
             unverifiable(
