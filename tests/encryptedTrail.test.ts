@@ -728,10 +728,7 @@ describe("EncryptedTrail", () => {
             new EncryptedTrail("audit", { kmsKeyArn: key.arn });
             await engine.settle();
             assert.equal(engine.ofType(KEY).length, 1, "only the CloudTrailKey's key");
-            assert.equal(
-                engine.get(TRAIL, "audit").inputs.kmsKeyId,
-                await valueOf(key.arn),
-            );
+            assert.equal(engine.get(TRAIL, "audit").inputs.kmsKeyId, await valueOf(key.arn));
             const sids = JSON.parse(engine.get(KEY, "trails").inputs.policy).Statement.map(
                 (st: { Sid: string }) => st.Sid,
             );
