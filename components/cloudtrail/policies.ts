@@ -16,7 +16,13 @@ import {
     validateLocation,
 } from "../common/policyDocument";
 import {
+    accountTrailsPattern,
+    cloudTrailBucketKeyStatement,
+    trailArn,
+} from "../common/cloudTrailStatements";
+import {
     CLOUDTRAIL_CONTEXT_KEY,
+    S3_CONTEXT_KEY,
     VIA_SERVICE_CONTEXT_KEY,
     cloudTrailServicePrincipal,
     viaServiceName,
@@ -24,25 +30,12 @@ import {
 import { validateList, validateLogGroupName } from "../common/validation";
 import { validateBucketName, validateS3KeyPrefix, validateTrailName } from "./validation";
 
-/** `arn:<p>:cloudtrail:<region>:<account>:trail/<name>`: the trail's ARN, its `aws:SourceArn`. */
-export function trailArn(
-    where: Pick<AwsLocation, "partition" | "region" | "accountId">,
-    trailName: string,
-): string {
-    return `arn:${where.partition}:cloudtrail:${where.region}:${where.accountId}:trail/${trailName}`;
-}
-
-/** `arn:<p>:cloudtrail:*:<account>:trail/*`: every trail of the account, in any region. */
-function accountTrailsPattern(where: Pick<AwsLocation, "partition" | "accountId">): string {
-    return `arn:${where.partition}:cloudtrail:*:${where.accountId}:trail/*`;
-}
-
 function cloudTrailPrincipal(): { Service: string } {
     return { Service: cloudTrailServicePrincipal() };
 }
 
-/** The encryption-context key S3 sets to the object's ARN, or with an S3 Bucket Key to the bucket's ARN. */
-export const S3_CONTEXT_KEY = "kms:EncryptionContext:aws:s3:arn";
+export { S3_CONTEXT_KEY } from "../common/services";
+export { cloudTrailBucketKeyStatement, trailArn } from "../common/cloudTrailStatements";
 
 /** Arguments of {@link cloudTrailKeyPolicy}. */
 export interface CloudTrailKeyPolicyArgs extends AwsLocation {
@@ -163,38 +156,6 @@ export function cloudTrailKeyPolicy(args: CloudTrailKeyPolicyArgs): PolicyDocume
         }
     }
     return { Version: "2012-10-17", Statement: statements };
-}
-
-/**
- * The statement that lets CloudTrail use the key under an S3 Bucket Key (see
- * {@link cloudTrailKeyPolicy}): `cloudtrail.amazonaws.com` may `kms:GenerateDataKey*` and
- * `kms:Decrypt` when the request carries an S3 encryption context (`Null
- * kms:EncryptionContext:aws:s3:arn = false`) and is for this trail (`StringEquals aws:SourceArn`),
- * or for any trail of the account without `trailName`. Plain values in (the caller has checked
- * them); the policy pack prints it as the fix of a key policy that lacks it.
- */
-export function cloudTrailBucketKeyStatement(
-    where: Pick<AwsLocation, "partition" | "region" | "accountId">,
-    trailName?: string,
-): PolicyStatement {
-    const s3Context = { [S3_CONTEXT_KEY]: "false" };
-    return {
-        Sid: "AllowCloudTrailBucketKey",
-        Effect: "Allow",
-        Principal: cloudTrailPrincipal(),
-        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-        Resource: "*",
-        Condition:
-            trailName === undefined
-                ? {
-                      Null: s3Context,
-                      StringLike: { "aws:SourceArn": accountTrailsPattern(where) },
-                  }
-                : {
-                      Null: s3Context,
-                      StringEquals: { "aws:SourceArn": trailArn(where, trailName) },
-                  },
-    };
 }
 
 /** Arguments of {@link cloudTrailBucketPolicy}. */

@@ -15,7 +15,8 @@
  * (the documented encrypt statement) refuses CloudTrail under the bucket key. Event data stores
  * have no S3 bucket (CloudTrail Lake keeps their events itself), so this concerns trails only.
  */
-import { S3_CONTEXT_KEY, cloudTrailBucketKeyStatement } from "../../components/cloudtrail/policies";
+import { cloudTrailBucketKeyStatement } from "../../components/common/cloudTrailStatements";
+import { S3_CONTEXT_KEY } from "../../components/common/services";
 import type { TargetFacts } from "./facts";
 import type { Decision, KeyRequest, ParsedPolicy } from "./iam";
 import { Finding, unverifiable, violation } from "./rule";

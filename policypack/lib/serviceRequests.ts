@@ -14,10 +14,10 @@ import {
     LOGS_CONTEXT_KEY,
     LOGS_CRYPTO_CONTEXT_KEY,
     LOG_GROUP_KEY_ACTIONS,
+    S3_CONTEXT_KEY,
     cloudTrailServicePrincipal,
     logsServicePrincipal,
 } from "../../components/common/services";
-import { S3_CONTEXT_KEY } from "../../components/cloudtrail/policies";
 import type { TargetFacts } from "./facts";
 import { KeyRequest, UnknownKeyArn } from "./iam";
 
