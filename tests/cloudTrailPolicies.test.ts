@@ -760,7 +760,7 @@ describe("cloudTrailBucketPolicy", () => {
                     trailName: "t1t",
                     isOrganizationTrail: true,
                 }),
-            /organizationId is undefined: an organisation trail writes member accounts' logs under AWSLogs\/<organization id>\//,
+            /organizationId is not set: an organisation trail writes member accounts' logs under AWSLogs\/<organization id>\//,
         ],
         [
             "a prefix with a trailing slash",

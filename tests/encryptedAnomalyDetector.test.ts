@@ -90,7 +90,7 @@ describe("EncryptedAnomalyDetector", () => {
         [
             "a missing logGroupArn",
             () => new EncryptedAnomalyDetector("d", {} as never),
-            'EncryptedAnomalyDetector "d": logGroupArn is undefined: an anomaly detector watches one log group and needs its ARN.',
+            'EncryptedAnomalyDetector "d": logGroupArn is not set: an anomaly detector watches one log group and needs its ARN.',
         ],
         [
             "an evaluation frequency CloudWatch Logs does not know",

@@ -7,6 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
 import {
+    CloudTrailKey,
     EncryptedTrail,
     cloudTrailBucketPolicy,
     cloudTrailKeyPolicy,
@@ -698,6 +699,46 @@ describe("EncryptedTrail", () => {
                 callerArn: "arn:aws:sts::111122223333:assumed-role/deployer/ci-1234",
             });
             new EncryptedTrail("audit", { kmsKeyArn: OWN_KEY, keyAdminArns: [admin] });
+            await engine.settle();
+            assert.equal(engine.ofType(TRAIL).length, 1);
+        });
+    });
+
+    describe("a CloudTrailKey given by its arn (the bucket uses an S3 Bucket Key)", () => {
+        it("refuses one made without s3BucketKey: its policy refuses CloudTrail under the bucket key", async () => {
+            await MockEngine.start();
+            const key = new CloudTrailKey("trails", { trailName: "audit" });
+            assert.throws(
+                () => new EncryptedTrail("audit", { kmsKeyArn: key.arn }),
+                (e: Error) => {
+                    assert.equal(
+                        e.message,
+                        `EncryptedTrail "audit": kmsKeyArn is "<arn of CloudTrailKey 'trails'>": the trail's bucket uses an S3 Bucket Key, so CloudTrail's requests to the key carry the bucket's ARN as encryption context (kms:EncryptionContext:aws:s3:arn), and that key's policy, made without s3BucketKey: true, refuses them: CloudTrail could not create the trail nor deliver its log files. ` +
+                            "Allowed: a CloudTrailKey with s3BucketKey: true, or a key whose policy lets cloudtrail.amazonaws.com kms:GenerateDataKey* and kms:Decrypt under kms:EncryptionContext:aws:s3:arn. " +
+                            'Fix: set s3BucketKey: true on CloudTrailKey "trails".',
+                    );
+                    return true;
+                },
+            );
+        });
+
+        it("takes one with s3BucketKey: true, whose policy has the bucket-key statement", async () => {
+            const engine = await MockEngine.start();
+            const key = new CloudTrailKey("trails", { trailName: "audit", s3BucketKey: true });
+            new EncryptedTrail("audit", { kmsKeyArn: key.arn });
+            await engine.settle();
+            assert.equal(engine.ofType(KEY).length, 1, "only the CloudTrailKey's key");
+            assert.equal(engine.get(TRAIL, "audit").inputs.kmsKeyId, await valueOf(key.arn));
+            const sids = JSON.parse(engine.get(KEY, "trails").inputs.policy).Statement.map(
+                (st: { Sid: string }) => st.Sid,
+            );
+            assert.ok(sids.includes("AllowCloudTrailBucketKey"), sids.join(", "));
+        });
+
+        it("leaves a key it cannot see (an output derived from the arn) to the policy pack", async () => {
+            const engine = await MockEngine.start();
+            const key = new CloudTrailKey("trails", { trailName: "audit" });
+            new EncryptedTrail("audit", { kmsKeyArn: key.arn.apply((a) => a) });
             await engine.settle();
             assert.equal(engine.ofType(TRAIL).length, 1);
         });

@@ -149,7 +149,7 @@ describe("LogsKey", () => {
         [
             "a key that grants CloudWatch Logs nothing",
             () => new LogsKey("k", {}),
-            'LogsKey "k": logGroupNames is []: the key would grant CloudWatch Logs nothing, so no log group or detector could use it. Allowed: at least one of: logGroupNames (non-empty), accountWide: true, anomalyDetectors: true. Fix: name the log groups the key is for, or set accountWide or anomalyDetectors.',
+            'LogsKey "k": logGroupNames is not set: the key would grant CloudWatch Logs nothing, so no log group or detector could use it. Allowed: at least one of: logGroupNames (non-empty), accountWide: true, anomalyDetectors: true. Fix: name the log groups the key is for, or set accountWide or anomalyDetectors.',
         ],
         [
             "a ViaService role alone (the service itself still could not use the key)",

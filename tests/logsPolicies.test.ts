@@ -475,7 +475,7 @@ describe("logGroupKeyPolicy", () => {
         [
             "no scope at all",
             () => logGroupKeyPolicy({ ...COMMERCIAL }),
-            /^logGroupNames is \[\]: the key would grant CloudWatch Logs nothing/,
+            /^logGroupNames is not set: the key would grant CloudWatch Logs nothing/,
         ],
         [
             "both groups and account-wide",

@@ -52,6 +52,23 @@ describe("policy pack: the examples' previews", function () {
         );
     });
 
+    it("fails an EncryptedTrail given a CloudTrailKey without s3BucketKey: its bucket uses an S3 Bucket Key", async () => {
+        const { result } = await judge(
+            running(),
+            await previewProgram(
+                path.join(__dirname, "support", "programs", "trailWithoutBucketKeyStatements.js"),
+            ),
+        );
+        const found = result.all.map(
+            (d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`,
+        );
+        assert.deepEqual(found, ["mandatory log-encryption-key-usable audit"]);
+        assert.match(
+            result.all[0].message,
+            /writes to S3 bucket "audit-bucket-[0-9a-f]{7}", which uses an S3 Bucket Key \(bucketKeyEnabled of aws:s3\/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration "audit-bucket-encryption" is true\).*Fix: set s3BucketKey: true on CloudTrailKey "trails", which adds it/,
+        );
+    });
+
     it("examples/rekey: passes; the decrypt-only KeyPolicy's known keyId is the old key, not the group's new one", async () => {
         pulumi.runtime.setAllConfig({
             "encrypted-logs-quickstart:previousKeyArn":

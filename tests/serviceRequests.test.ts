@@ -18,6 +18,8 @@ import { TARGET_TYPES } from "../policypack/lib/targets";
 import type { TargetFacts } from "../policypack/lib/facts";
 import { KeyRequest, evaluate, parsePolicy } from "../policypack/lib/iam";
 import { serviceRequests } from "../policypack/lib/serviceRequests";
+import { UNKNOWN } from "../policypack/lib/wire";
+import { cloudTrailBucketKeyStatement } from "../components/cloudtrail/policies";
 import { decide } from "./support/iam";
 
 const ACCOUNT = "111122223333";
@@ -379,6 +381,103 @@ describe("service requests: what the pack asks of a key, against the AWS documen
                             .filter((r) => r.action !== "kms:DescribeKey")
                             .filter((r) => decision(foreign, r, p) !== "Allowed");
                         assert.ok(denied.length > 0, "a policy for another account is caught");
+                    });
+                });
+            }
+        }
+    }
+});
+
+// CloudTrail User Guide, same page, "Granting decrypt permissions": "If you are using an existing
+// S3 bucket with an S3 Bucket Key, kms:Decrypt permissions are required to create or update a
+// trail with SSE-KMS encryption enabled", and its "Allow CloudTrail to decrypt a trail" statement
+// (kms:Decrypt for "cloudtrail.amazonaws.com", no condition). S3 User Guide, "Configuring your
+// bucket to use an S3 Bucket Key with SSE-KMS for new objects": "the encryption context will be
+// the bucket Amazon Resource Name (ARN) and not the object ARN".
+function trailDecryptStatement() {
+    return {
+        Sid: "Allow CloudTrail to decrypt a trail",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "kms:Decrypt",
+        Resource: "*",
+    };
+}
+
+describe("service requests: a trail whose bucket uses an S3 Bucket Key", () => {
+    const BUCKET = "org-audit-logs";
+    for (const p of PLACES) {
+        for (const type of ["aws:cloudtrail/trail:Trail", "aws-native:cloudtrail:Trail"]) {
+            for (const bucketKnown of [true, false]) {
+                const title = `${type}, ${p.partition} ${p.region}, bucket name ${bucketKnown ? "known" : "unknown at preview"}`;
+                describe(title, () => {
+                    const where = { partition: p.partition, region: p.region, accountId: ACCOUNT };
+                    const trailFacts = {
+                        type: TARGET_TYPES[type],
+                        name: "org-audit",
+                        arn: undefined,
+                        bucketKey: {
+                            enabled: true,
+                            bucketName: bucketKnown ? BUCKET : UNKNOWN,
+                            source: "bucketKeyEnabled of x",
+                        },
+                    } as unknown as TargetFacts;
+                    const model = serviceRequests(trailFacts, p.region, p, ACCOUNT, keyArn(p));
+                    const requests = model.bucketKeyNeeded!("0f1e2d3c");
+                    const policyWith = (...statements: object[]) => ({
+                        Version: "2012-10-17",
+                        Statement: [
+                            admin(p, ACCOUNT),
+                            ...trailStatements(p, ACCOUNT),
+                            ...statements,
+                        ],
+                    });
+
+                    it("asks for kms:GenerateDataKey and kms:Decrypt with the bucket's ARN as context, for this trail", () => {
+                        const bucket = bucketKnown ? BUCKET : "bucket-0f1e2d3c";
+                        assert.deepEqual(
+                            requests.map((r) => [r.action, r.context]),
+                            ["kms:GenerateDataKey", "kms:Decrypt"].map((action) => [
+                                action,
+                                {
+                                    "aws:SourceArn": `arn:${p.partition}:cloudtrail:${p.region}:${ACCOUNT}:trail/org-audit`,
+                                    "aws:SourceAccount": ACCOUNT,
+                                    "kms:EncryptionContext:aws:s3:arn": `arn:${p.partition}:s3:::${bucket}`,
+                                },
+                            ]),
+                        );
+                    });
+
+                    it("the documented trail statements alone deny both (no aws:cloudtrail:arn in the context)", () => {
+                        for (const r of requests) {
+                            assert.equal(
+                                decision(policyWith(), r, p),
+                                "ImplicitlyDenied",
+                                describe_(r),
+                            );
+                        }
+                    });
+
+                    it("the documented decrypt statement allows kms:Decrypt but not kms:GenerateDataKey", () => {
+                        const policy = policyWith(trailDecryptStatement());
+                        assert.deepEqual(
+                            requests.map((r) => [r.action, decision(policy, r, p)]),
+                            [
+                                ["kms:GenerateDataKey", "ImplicitlyDenied"],
+                                ["kms:Decrypt", "Allowed"],
+                            ],
+                        );
+                    });
+
+                    it("the bucket-key statement (CloudTrailKey s3BucketKey) allows both; written for another trail it allows neither", () => {
+                        const fixed = policyWith(cloudTrailBucketKeyStatement(where, "org-audit"));
+                        const other = policyWith(
+                            cloudTrailBucketKeyStatement(where, "other-trail"),
+                        );
+                        for (const r of requests) {
+                            assert.equal(decision(fixed, r, p), "Allowed", describe_(r));
+                            assert.equal(decision(other, r, p), "ImplicitlyDenied", describe_(r));
+                        }
                     });
                 });
             }

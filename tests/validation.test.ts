@@ -12,6 +12,9 @@ import {
     validateIamPrincipalArn,
 } from "../components/common/arn";
 import { describeValue } from "../components/common/errors";
+
+/** How an InputError shows the value it got: an argument left out is "not set". */
+const shown = (value: unknown): string => (value === undefined ? "not set" : describeValue(value));
 import { validatedKeySettings } from "../components/common/keySettings";
 import {
     ENCRYPTABLE_LOG_GROUP_CLASSES,
@@ -73,7 +76,7 @@ describe("validateRetentionInDays", () => {
         it(`refuses ${describeValue(value)} and suggests: ${fix}`, () => {
             refuses(
                 () => validateRetentionInDays(value),
-                `retentionInDays is ${describeValue(value)}: CloudWatch Logs does not accept this retention period. Allowed: 0 (never expire), 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Fix: ${fix}.`,
+                `retentionInDays is ${shown(value)}: CloudWatch Logs does not accept this retention period. Allowed: 0 (never expire), 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Fix: ${fix}.`,
             );
         });
     }
@@ -101,7 +104,7 @@ describe("validateLogGroupName", () => {
         ],
         [
             undefined,
-            `logGroupName is undefined: a log group needs a non-empty name. Allowed: ${allowed}. Fix: give a name such as '/app/orders', or omit it to use the resource name.`,
+            `logGroupName is not set: a log group needs a non-empty name. Allowed: ${allowed}. Fix: give a name such as '/app/orders', or omit it to use the resource name.`,
         ],
         [
             7,
@@ -137,7 +140,7 @@ describe("validateIntegerInRange, validateOneOf, validateList", () => {
         for (const bad of [6, 31, 7.5, "7", null]) {
             refuses(
                 () => validateIntegerInRange("n", bad, 7, 30, "pick one"),
-                `n is ${describeValue(bad)}: out of range. Allowed: a whole number from 7 to 30. Fix: pick one.`,
+                `n is ${shown(bad)}: out of range. Allowed: a whole number from 7 to 30. Fix: pick one.`,
             );
         }
     });
@@ -149,8 +152,24 @@ describe("validateIntegerInRange, validateOneOf, validateList", () => {
         );
         assert.equal(validateOneOf("c", "B", ["A", "B"], "p", "f"), "B");
         refuses(
+            () => validateOneOf("c", "x", ["A", "B"], "not a class", "pick A"),
+            `c is "x": not a class. Allowed: A, B. Fix: pick A.`,
+        );
+        // Issue 22: a listed value in the wrong case is a spelling, not a choice.
+        refuses(
             () => validateOneOf("c", "b", ["A", "B"], "not a class", "pick A"),
-            `c is "b": not a class. Allowed: A, B. Fix: pick A.`,
+            `c is "b": the allowed values are case-sensitive. Allowed: A, B. Fix: did you mean "B"? Write c: "B".`,
+        );
+        refuses(
+            () =>
+                validateOneOf(
+                    "c",
+                    "infrequent-access",
+                    ["STANDARD", "INFREQUENT_ACCESS"],
+                    "p",
+                    "f",
+                ),
+            `c is "infrequent-access": the allowed values are case-sensitive. Allowed: STANDARD, INFREQUENT_ACCESS. Fix: did you mean "INFREQUENT_ACCESS"? Write c: "INFREQUENT_ACCESS".`,
         );
     });
     it("accepts arrays and refuses anything else", () => {
@@ -253,7 +272,7 @@ describe("parseKmsKeyArn", () => {
     const refusals: [unknown, string][] = [
         [
             undefined,
-            `k is undefined: a KMS key ARN is required here. Allowed: ${form}. Fix: pass the key's ARN, e.g. a LogsKey's \`arn\` output or an aws.kms.Key's \`arn\`.`,
+            `k is not set: a KMS key ARN is required here. Allowed: ${form}. Fix: pass the key's ARN, e.g. a LogsKey's \`arn\` output or an aws.kms.Key's \`arn\`.`,
         ],
         [
             "",
@@ -560,7 +579,7 @@ describe("validateTrailName", () => {
         it(`refuses ${describeValue(value).slice(0, 30)}`, () =>
             refuses(
                 () => validateTrailName(value),
-                `trailName is ${describeValue(value)}: ${problem}. Allowed: ${TRAIL_NAME_RULES}. Fix: ${fix}.`,
+                `trailName is ${shown(value)}: ${problem}. Allowed: ${TRAIL_NAME_RULES}. Fix: ${fix}.`,
             ));
     }
 });
@@ -585,8 +604,24 @@ describe("validateBucketName", () => {
         ],
         ["ab", "the name is 2 characters long", "use 3 to 63 characters"],
         ["x".repeat(64), "the name is 64 characters long", "use 3 to 63 characters"],
-        ["Audit", 'S3 rejects the character "A"', "use lowercase: 'audit'"],
-        ["a_b", 'S3 rejects the character "_"', "use only lowercase letters, digits, '.' and '-'"],
+        [
+            "Audit",
+            'S3 rejects the character "A"',
+            "use only lowercase letters, digits, '.' and '-', e.g. 'audit'",
+        ],
+        [
+            "a_b",
+            'S3 rejects the character "_"',
+            "use only lowercase letters, digits, '.' and '-', e.g. 'a-b'",
+        ],
+        // Issue 22: the suggestion must itself be accepted (it once offered 'my_bucket').
+        [
+            "My_Bucket",
+            'S3 rejects the characters "M", "_", "B"',
+            "use only lowercase letters, digits, '.' and '-', e.g. 'my-bucket'",
+        ],
+        // Nothing S3 accepts can be made of it: no suggestion.
+        ["___", 'S3 rejects the character "_"', "use only lowercase letters, digits, '.' and '-'"],
         [
             "-abc",
             "the name must start and end with a letter or digit",
@@ -608,7 +643,7 @@ describe("validateBucketName", () => {
         it(`refuses ${describeValue(value).slice(0, 30)}`, () =>
             refuses(
                 () => validateBucketName(value),
-                `bucketName is ${describeValue(value)}: ${problem}. Allowed: ${BUCKET_NAME_RULES}. Fix: ${fix}.`,
+                `bucketName is ${shown(value)}: ${problem}. Allowed: ${BUCKET_NAME_RULES}. Fix: ${fix}.`,
             ));
     }
 });
@@ -641,7 +676,7 @@ describe("validateS3KeyPrefix and validatedTrailRegions", () => {
         it(`refuses the prefix ${describeValue(value).slice(0, 30)}`, () =>
             refuses(
                 () => validateS3KeyPrefix(value),
-                `s3KeyPrefix is ${describeValue(value)}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`,
+                `s3KeyPrefix is ${shown(value)}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`,
             ));
     }
 

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../common/errors";
 import { keyFacts } from "../common/keyFacts";
 import { PublishedKeyFacts } from "../common/keyFactsContract";
-import { PACKAGE, checked, checkedOptionalInput } from "../common/component";
+import { PACKAGE, checked, checkedKeyAdminArns, checkedOptionalInput } from "../common/component";
 import { awsLocation, callerArn } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
@@ -27,13 +28,61 @@ export function checkedKeyAdmins(
     if (adminArns === undefined) {
         return undefined;
     }
+    // Named keyAdminArns and checked for shape first, so "alice" is not read as a caller problem.
+    const checkedAdmins = checkedKeyAdminArns(parent, label, adminArns) ?? [];
     return pulumi
-        .all([adminArns, callerArn(parent)])
+        .all([checkedAdmins, callerArn(parent)])
         .apply(([admins, caller]) =>
             checked(parent, label, () => [
                 ...checkCallerAmongAdmins(admins, caller, "keyAdminArns", why),
             ]),
         );
+}
+
+/** What a component can see of a CloudTrailKey when given its `arn` output itself. */
+export interface SeenCloudTrailKey {
+    /** The CloudTrailKey's resource name. */
+    readonly name: string;
+    /** Whether its policy has the S3 Bucket Key statements (`s3BucketKey: true`). */
+    readonly s3BucketKey: boolean;
+}
+
+const seenKeys = new WeakMap<object, SeenCloudTrailKey>();
+
+/**
+ * The CloudTrailKey whose `arn` output `kmsKeyArn` is (the same object), or `undefined` for any
+ * other value: an ARN string, a key of another stack, or an output derived from the `arn`.
+ */
+export function cloudTrailKeyBehind(kmsKeyArn: unknown): SeenCloudTrailKey | undefined {
+    return typeof kmsKeyArn === "object" && kmsKeyArn !== null
+        ? seenKeys.get(kmsKeyArn)
+        : undefined;
+}
+
+/**
+ * Refuses a `kmsKeyArn` that is the `arn` of a CloudTrailKey made without `s3BucketKey: true`:
+ * EncryptedTrail's bucket uses an S3 Bucket Key, under which CloudTrail's requests carry the
+ * bucket's ARN as encryption context, not the trail's (S3 User Guide, "Configuring your bucket to
+ * use an S3 Bucket Key with SSE-KMS for new objects",
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-bucket-key.html: "the
+ * encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN"), and
+ * such a key's policy allows CloudTrail only under the trail's context. Refused rather than
+ * repaired: a KMS key has one policy, the CloudTrailKey's, and a second writer (an
+ * `aws.kms.KeyPolicy` from here) would replace it and fight it on every update. A key the
+ * component cannot see (an ARN string, an output derived from `arn`) is left to the policy pack,
+ * which judges the key policy itself.
+ */
+export function checkBucketKeyStatements(kmsKeyArn: unknown): void {
+    const seen = cloudTrailKeyBehind(kmsKeyArn);
+    if (seen !== undefined && !seen.s3BucketKey) {
+        throw new InputError(
+            "kmsKeyArn",
+            `<arn of CloudTrailKey '${seen.name}'>`,
+            "the trail's bucket uses an S3 Bucket Key, so CloudTrail's requests to the key carry the bucket's ARN as encryption context (kms:EncryptionContext:aws:s3:arn), and that key's policy, made without s3BucketKey: true, refuses them: CloudTrail could not create the trail nor deliver its log files",
+            "a CloudTrailKey with s3BucketKey: true, or a key whose policy lets cloudtrail.amazonaws.com kms:GenerateDataKey* and kms:Decrypt under kms:EncryptionContext:aws:s3:arn",
+            `set s3BucketKey: true on CloudTrailKey "${seen.name}"`,
+        );
+    }
 }
 
 /** Arguments of {@link CloudTrailKey}. All optional. */
@@ -144,6 +193,7 @@ export class CloudTrailKey extends pulumi.ComponentResource {
             tags: args.tags,
         });
         this.arn = this.key.arn;
+        seenKeys.set(this.arn, { name, s3BucketKey: args.s3BucketKey === true });
         this.keyId = this.key.keyId;
         this.policy = policy;
         this.facts = keyFacts(this.key, { policy });

@@ -7,7 +7,7 @@ import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { COMPONENT_NEEDS_KEY_ARN } from "../common/arn";
 import { checkedKeyArn } from "../logs/logsKey";
-import { CloudTrailKey, checkedKeyAdmins } from "./cloudTrailKey";
+import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
 import {
     cloudTrailBucketPolicy,
     cloudTrailLogsRolePolicy,
@@ -207,6 +207,7 @@ export class EncryptedTrail extends pulumi.ComponentResource {
                     "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
                 );
             }
+            checkBucketKeyStatements(args.kmsKeyArn);
             if (args.cloudWatchLogs !== true && args.cloudWatchLogsRetentionInDays !== undefined) {
                 throw new InputError(
                     "cloudWatchLogsRetentionInDays",

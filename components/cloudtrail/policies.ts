@@ -18,7 +18,13 @@ import {
     validateLocation,
 } from "../common/policyDocument";
 import {
+    accountTrailsPattern,
+    cloudTrailBucketKeyStatement,
+    trailArn,
+} from "../common/cloudTrailStatements";
+import {
     CLOUDTRAIL_CONTEXT_KEY,
+    S3_CONTEXT_KEY,
     VIA_SERVICE_CONTEXT_KEY,
     cloudTrailServicePrincipal,
     viaServiceName,
@@ -26,22 +32,12 @@ import {
 import { validateList, validateLogGroupName } from "../common/validation";
 import { validateBucketName, validateS3KeyPrefix, validateTrailName } from "./validation";
 
-/** `arn:<p>:cloudtrail:<region>:<account>:trail/<name>`: the trail's ARN, its `aws:SourceArn`. */
-export function trailArn(where: AwsLocation, trailName: string): string {
-    return `arn:${where.partition}:cloudtrail:${where.region}:${where.accountId}:trail/${trailName}`;
-}
-
-/** `arn:<p>:cloudtrail:*:<account>:trail/*`: every trail of the account, in any region. */
-function accountTrailsPattern(where: AwsLocation): string {
-    return `arn:${where.partition}:cloudtrail:*:${where.accountId}:trail/*`;
-}
-
 function cloudTrailPrincipal(): { Service: string } {
     return { Service: cloudTrailServicePrincipal() };
 }
 
-/** The encryption-context key S3 sets to the object's ARN, or with an S3 Bucket Key to the bucket's ARN. */
-export const S3_CONTEXT_KEY = "kms:EncryptionContext:aws:s3:arn";
+export { S3_CONTEXT_KEY } from "../common/services";
+export { cloudTrailBucketKeyStatement, trailArn } from "../common/cloudTrailStatements";
 
 /** Arguments of {@link cloudTrailKeyPolicy}. */
 export interface CloudTrailKeyPolicyArgs extends AwsLocation {
@@ -148,23 +144,7 @@ export function cloudTrailKeyPolicy(args: CloudTrailKeyPolicyArgs): PolicyDocume
     }
     if (args.s3BucketKey === true) {
         const s3Context = { [S3_CONTEXT_KEY]: "false" };
-        statements.push({
-            Sid: "AllowCloudTrailBucketKey",
-            Effect: "Allow",
-            Principal: cloudTrailPrincipal(),
-            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-            Resource: "*",
-            Condition:
-                trailName === undefined
-                    ? {
-                          Null: s3Context,
-                          StringLike: { "aws:SourceArn": accountTrailsPattern(where) },
-                      }
-                    : {
-                          Null: s3Context,
-                          StringEquals: { "aws:SourceArn": trailArn(where, trailName) },
-                      },
-        });
+        statements.push(cloudTrailBucketKeyStatement(where, trailName));
         if (readers.length > 0) {
             statements.push({
                 Sid: "AllowCloudTrailLogDecryptThroughBucketKey",

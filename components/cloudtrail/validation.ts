@@ -64,6 +64,24 @@ export const BUCKET_NAME_RULES =
 const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
 const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
 
+/**
+ * A name S3 accepts made from a refused one: lowercase, every other character `-`, no `..`,
+ * trimmed to start and end with a letter or digit; `undefined` when that still breaks a rule
+ * (the suggestion is checked by {@link validateBucketName} itself, so it is never refused).
+ */
+export function suggestedBucketName(value: string): string | undefined {
+    const name = value
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/^[.-]+|[.-]+$/g, "");
+    try {
+        return validateBucketName(name);
+    } catch {
+        return undefined;
+    }
+}
+
 /** Checks an S3 bucket name against S3's naming rules for general-purpose buckets. */
 export function validateBucketName(value: unknown, argument = "bucketName"): string {
     const refuse = (problem: string, fix: string): never => {
@@ -83,11 +101,12 @@ export function validateBucketName(value: unknown, argument = "bucketName"): str
     }
     const rejected = rejectedCharacters("S3", value, /^[a-z0-9.-]+$/);
     if (rejected !== undefined) {
+        const suggestion = suggestedBucketName(value);
         refuse(
             rejected,
-            /[A-Z]/.test(value)
-                ? `use lowercase: '${value.toLowerCase()}'`
-                : "use only lowercase letters, digits, '.' and '-'",
+            suggestion === undefined
+                ? "use only lowercase letters, digits, '.' and '-'"
+                : `use only lowercase letters, digits, '.' and '-', e.g. '${suggestion}'`,
         );
     }
     if (!/^[a-z0-9]/.test(value) || !/[a-z0-9]$/.test(value)) {

@@ -4,17 +4,25 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "./errors";
+import { validateAdminArns } from "./policyDocument";
 
 /** The package name used in every type token: `encrypted-logs:index:<Class>`. */
 export const PACKAGE = "encrypted-logs";
 
-/** Runs `check`; an {@link InputError} becomes a `ResourceError` on `resource` prefixed with `label`. */
+/**
+ * Runs `check`; an {@link InputError} becomes a `ResourceError` on `resource` prefixed with
+ * `label`, with its stack hidden: the message names argument, value, allowed and fix, and the
+ * frames would be this package's internals. The Node SDK prints a thrown ResourceError with
+ * `util.inspect` (its stack and the whole resource object) unless `hideStack` is set
+ * (`@pulumi/pulumi` cmd/run/run.js: "Hide the stack if requested to by the ResourceError
+ * creator"; `ResourceError(message, resource, hideStack)`).
+ */
 export function checked<T>(resource: pulumi.Resource, label: string, check: () => T): T {
     try {
         return check();
     } catch (e) {
         if (e instanceof InputError) {
-            throw new pulumi.ResourceError(`${label}: ${e.message}`, resource);
+            throw new pulumi.ResourceError(`${label}: ${e.message}`, resource, true);
         }
         throw e;
     }
@@ -60,4 +68,18 @@ export function checkedOptionalInput<T, U>(
     check: (v: pulumi.Unwrap<T>) => U,
 ): pulumi.Input<U> | undefined {
     return value === undefined ? undefined : checkedInput(resource, label, value, check);
+}
+
+/**
+ * A component's `keyAdminArns`, checked under that name before it reaches the key (whose own
+ * check would name it `adminArns`): a list, not empty, of IAM principal ARNs. `undefined` stays
+ * `undefined` (the account root administers).
+ */
+export function checkedKeyAdminArns(
+    resource: pulumi.Resource,
+    label: string,
+    value: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    argument = "keyAdminArns",
+): pulumi.Input<string[]> | undefined {
+    return checkedOptionalInput(resource, label, value, (v) => validateAdminArns(argument, v));
 }

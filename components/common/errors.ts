@@ -41,9 +41,9 @@ export class InputError extends Error {
         allowed: string,
         fix: string,
     ) {
-        super(
-            `${argument} is ${describeValue(value)}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`,
-        );
+        // An argument left out is "not set", not the JavaScript word for it.
+        const got = value === undefined ? "not set" : describeValue(value);
+        super(`${argument} is ${got}: ${problem}. Allowed: ${allowed}. Fix: ${fix}.`);
         this.name = "InputError";
     }
 }

@@ -70,6 +70,33 @@ export function validateLocation(where: AwsLocation): AwsLocation {
 }
 
 /**
+ * Checks a list of key administrators as `argument` (the name the user wrote, e.g. `keyAdminArns`
+ * on a component, `adminArns` on a key): a list (a single string is named as such), not empty,
+ * each an IAM role, user or account-root ARN (in `partition` when it is known).
+ */
+export function validateAdminArns(argument: string, value: unknown, partition?: string): string[] {
+    if (typeof value === "string") {
+        throw new InputError(
+            argument,
+            value,
+            "a list of ARNs is expected, not a single string",
+            "a list of one or more IAM role, user or account-root ARNs",
+            `put the ARN in a list: ${argument}: [${JSON.stringify(value)}]`,
+        );
+    }
+    if (!Array.isArray(value) || value.length === 0) {
+        throw new InputError(
+            argument,
+            value,
+            "a key nobody can administer can never be changed or recovered",
+            "one or more IAM role, user or account-root ARNs",
+            `list at least one admin, or omit ${argument} to let the account root (and so IAM) administer the key`,
+        );
+    }
+    return value.map((arn, i) => validateIamPrincipalArn(`${argument}[${i}]`, arn, partition));
+}
+
+/**
  * The key-administration statement. The account root (which delegates to IAM) unless
  * explicit admin ARNs are given; never dropped, since a key nobody can administer is lost.
  */
@@ -77,23 +104,10 @@ export function keyAdministrationStatement(
     where: AwsLocation,
     adminArns: readonly string[] | undefined,
 ): PolicyStatement {
-    let admins: string[];
-    if (adminArns === undefined) {
-        admins = [`arn:${where.partition}:iam::${where.accountId}:root`];
-    } else {
-        if (!Array.isArray(adminArns) || adminArns.length === 0) {
-            throw new InputError(
-                "adminArns",
-                adminArns,
-                "a key nobody can administer can never be changed or recovered",
-                "one or more IAM role, user or account-root ARNs",
-                "list at least one admin, or omit adminArns to let the account root (and so IAM) administer the key",
-            );
-        }
-        admins = adminArns.map((arn, i) =>
-            validateIamPrincipalArn(`adminArns[${i}]`, arn, where.partition),
-        );
-    }
+    const admins =
+        adminArns === undefined
+            ? [`arn:${where.partition}:iam::${where.accountId}:root`]
+            : validateAdminArns("adminArns", adminArns, where.partition);
     return {
         Sid: "KeyAdministration",
         Effect: "Allow",

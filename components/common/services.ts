@@ -115,6 +115,12 @@ export const LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
 export const LOGS_CRYPTO_CONTEXT_KEY = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
 /** The encryption-context key CloudTrail sets to the trail's ARN when it encrypts a log file. */
 export const CLOUDTRAIL_CONTEXT_KEY = "kms:EncryptionContext:aws:cloudtrail:arn";
+/**
+ * The encryption-context key S3 sets to the object's ARN, or with an S3 Bucket Key to the bucket's
+ * ARN (S3 User Guide, https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-bucket-key.html:
+ * "the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN").
+ */
+export const S3_CONTEXT_KEY = "kms:EncryptionContext:aws:s3:arn";
 
 /*
  * CloudTrail Lake event data stores. CloudTrail User Guide, "Configure AWS KMS key policies for

@@ -139,6 +139,20 @@ export function validateOneOf(
     if (typeof value === "string" && allowed.includes(value)) {
         return value;
     }
+    // A known value in the wrong case (or with '-' for '_'): the problem is the spelling, not
+    // the choice, so say that rather than why the other values are refused.
+    const normal = (v: string) => v.toUpperCase().replace(/-/g, "_");
+    const meant =
+        typeof value === "string" ? allowed.find((a) => normal(a) === normal(value)) : undefined;
+    if (meant !== undefined) {
+        throw new InputError(
+            argument,
+            value,
+            "the allowed values are case-sensitive",
+            allowed.join(", "),
+            `did you mean ${JSON.stringify(meant)}? Write ${argument}: ${JSON.stringify(meant)}`,
+        );
+    }
     throw new InputError(argument, value, problem, allowed.join(", "), fix);
 }
 

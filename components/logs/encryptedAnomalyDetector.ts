@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { parseLogGroupArn } from "../common/arn";
-import { PACKAGE, checked, checkedInput } from "../common/component";
+import { PACKAGE, checked, checkedInput, checkedKeyAdminArns } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import {
@@ -152,7 +152,7 @@ export class EncryptedAnomalyDetector extends pulumi.ComponentResource {
 
         const chosen = chooseKey(this, label, name, args.kmsKeyArn, where, "the detector", {
             anomalyDetectors: true,
-            adminArns: args.keyAdminArns,
+            adminArns: checkedKeyAdminArns(this, label, args.keyAdminArns),
             description: "CloudWatch Logs anomaly detector key (pulumi-aws-encrypted-logs)",
             region: args.region,
             tags: args.tags,

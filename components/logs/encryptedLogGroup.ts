@@ -1,7 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as time from "@pulumiverse/time";
-import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
+import {
+    PACKAGE,
+    checked,
+    checkedInput,
+    checkedKeyAdminArns,
+    checkedOptionalInput,
+} from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../common/errors";
 import {
@@ -187,11 +193,12 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             }
         });
 
+        const keyAdminArns = checkedKeyAdminArns(this, label, args.keyAdminArns);
         const where = awsLocation(this, args.region);
         const chosen = chooseKey(this, label, name, args.kmsKeyArn, where, "the log group", {
             logGroupNames: [groupName],
             viaServiceRoleArns: args.viaServiceRoleArns,
-            adminArns: args.keyAdminArns,
+            adminArns: keyAdminArns,
             description:
                 typeof groupName === "string"
                     ? keyDescription(groupName)
@@ -297,7 +304,7 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
                 {
                     keyId: previousArn,
                     policy: pulumi
-                        .all([where, groupName, args.keyAdminArns, notCurrent])
+                        .all([where, groupName, keyAdminArns, notCurrent])
                         .apply(([loc, logGroupName, adminArns]) =>
                             checked(this, label, () =>
                                 JSON.stringify(

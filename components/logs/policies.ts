@@ -85,7 +85,7 @@ export function checkLogsKeyScope(args: {
     if (names.length === 0 && args.accountWide !== true && args.anomalyDetectors !== true) {
         throw new InputError(
             "logGroupNames",
-            names,
+            args.logGroupNames,
             "the key would grant CloudWatch Logs nothing, so no log group or detector could use it",
             "at least one of: logGroupNames (non-empty), accountWide: true, anomalyDetectors: true",
             "name the log groups the key is for, or set accountWide or anomalyDetectors",

@@ -11,6 +11,7 @@ import {
     parseCloudTrailKeyReference,
     parseKmsKeyArn,
 } from "../../components/common/arn";
+import { BucketKeyFacts, bucketKeyOf } from "./bucketKey";
 import { KeyResolution, resolveKey } from "./keyResolution";
 import {
     Region,
@@ -128,6 +129,8 @@ export interface TargetFacts {
     readonly account: string | undefined;
     /** The key, when known. */
     readonly key?: KeyFacts;
+    /** A trail's bucket that uses (or may use) an S3 Bucket Key (`bucketKey.ts`). */
+    readonly bucketKey?: BucketKeyFacts;
 }
 
 /** `log group "app" (aws:cloudwatch/logGroup:LogGroup)`: how messages name a target. */
@@ -467,5 +470,6 @@ export function targetFacts(
                 ? providerAccountId
                 : (accountOfArn(key?.settings?.arn) ?? providerAccountId)),
         key,
+        bucketKey: bucket === undefined ? undefined : bucketKeyOf(index, bucket),
     };
 }

@@ -22,6 +22,7 @@ import { partitionOfRegion } from "./location";
 import { Finding, unverifiable, violation } from "./rule";
 import { UNKNOWN } from "./wire";
 import { serviceContextKey, servicePrincipal, serviceRequests } from "./serviceRequests";
+import { judgeBucketKey } from "./bucketKey";
 
 /** The rule ids whose findings this judgement produces. */
 export const KEY_POLICY_RULE = "key-policy";
@@ -233,6 +234,15 @@ function judgePolicy(
                 ),
             );
         }
+    }
+    if (!findings.some((f) => f.rule === KEY_POLICY_RULE)) {
+        const judged = {
+            rule: KEY_POLICY_RULE,
+            guesses: GUESSES,
+            policySource: `${source} of ${description}`,
+            account,
+        };
+        findings.push(...judgeBucketKey(facts, policy, ctx, decide, judged));
     }
     const open = ctx.outOfScope.filter((r) => decide(r) === "Allowed");
     if (open.length > 0) {

@@ -14,6 +14,7 @@ import {
     LOGS_CONTEXT_KEY,
     LOGS_CRYPTO_CONTEXT_KEY,
     LOG_GROUP_KEY_ACTIONS,
+    S3_CONTEXT_KEY,
     cloudTrailServicePrincipal,
     logsServicePrincipal,
 } from "../../components/common/services";
@@ -67,6 +68,11 @@ export interface ServiceRequests {
     readonly guessed: boolean;
     /** Whether the account itself was guessed: a denial then proves nothing. */
     readonly accountGuessed: boolean;
+    /**
+     * A trail whose bucket uses an S3 Bucket Key: the requests CloudTrail makes under it, which
+     * carry the bucket's ARN as encryption context instead of the trail's (`bucketKey.ts`).
+     */
+    readonly bucketKeyNeeded?: (guess: string) => KeyRequest[];
 }
 
 /**
@@ -125,6 +131,7 @@ export function serviceRequests(
             n: string,
             withContext: boolean,
             action: string,
+            bucketContext: Record<string, string> = {},
         ): KeyRequest => ({
             principal: service(principal),
             action,
@@ -133,18 +140,37 @@ export function serviceRequests(
                 "aws:SourceArn": trailArn(acct, n),
                 "aws:SourceAccount": acct,
                 ...(withContext ? { [CLOUDTRAIL_CONTEXT_KEY]: trailArn(acct, n) } : {}),
+                ...bucketContext,
             },
         });
+        const accountFor = (guess: string) =>
+            account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12);
+        const nameFor = (guess: string) => (typeof name === "string" ? name : guess);
+        const bucketKey = facts.bucketKey;
         return {
             principal,
-            needed: (guess) => {
-                const acct = account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12);
-                const n = typeof name === "string" ? name : guess;
-                return [
-                    build(acct, n, true, "kms:GenerateDataKey"),
-                    build(acct, n, false, "kms:DescribeKey"),
-                ];
-            },
+            needed: (guess) => [
+                build(accountFor(guess), nameFor(guess), true, "kms:GenerateDataKey"),
+                build(accountFor(guess), nameFor(guess), false, "kms:DescribeKey"),
+            ],
+            // Under the bucket key: the bucket's ARN in the context, no aws:cloudtrail:arn
+            // (bucketKey.ts); aws:SourceArn still names the trail, as for every request of
+            // CloudTrail's ("The value of aws:SourceArn is always the trail ARN").
+            bucketKeyNeeded:
+                bucketKey === undefined
+                    ? undefined
+                    : (guess) => {
+                          const bucket =
+                              typeof bucketKey.bucketName === "string"
+                                  ? bucketKey.bucketName
+                                  : `bucket-${guess}`;
+                          const context = {
+                              [S3_CONTEXT_KEY]: `arn:${partition}:s3:::${bucket}`,
+                          };
+                          return ["kms:GenerateDataKey", "kms:Decrypt"].map((action) =>
+                              build(accountFor(guess), nameFor(guess), false, action, context),
+                          );
+                      },
             outOfScope: [
                 build(
                     other,

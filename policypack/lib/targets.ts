@@ -150,3 +150,16 @@ export const BUCKET_TYPES: Readonly<Record<string, { name: string }>> = {
     "aws:s3/bucketV2:BucketV2": { name: "bucket" },
     "aws-native:s3:Bucket": { name: "bucketName" },
 };
+
+/**
+ * Stand-alone bucket encryption settings (a trail's bucket key, `bucketKey.ts`): the property
+ * naming the bucket. Their `rules[].bucketKeyEnabled` turns on the S3 Bucket Key.
+ */
+export const BUCKET_ENCRYPTION_TYPES: Readonly<Record<string, { bucket: string }>> = {
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
+        bucket: "bucket",
+    },
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": {
+        bucket: "bucket",
+    },
+};
