@@ -135,9 +135,7 @@ export class LogGroupIndex {
                 name,
                 region: resolveRegion(target.type, target.props, target.provider, config),
                 nameSources:
-                    name === UNKNOWN
-                        ? (target.propertyDependencies[type.nameProperty] ?? [])
-                        : [],
+                    name === UNKNOWN ? (target.propertyDependencies[type.nameProperty] ?? []) : [],
             };
             this.groups.push(group);
             this.byUrn.set(target.urn, group);

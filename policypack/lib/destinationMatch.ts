@@ -156,7 +156,11 @@ function byUnknownName(l: Lookup): GroupMatch {
     const properties = destination.dependencyProperties.join(", ");
     const direct = l.referenced.filter((g) => sameRegion(g, where));
     if (direct.length === 1) {
-        return { kind: "declared", group: direct[0], via: `the property dependency of ${properties}` };
+        return {
+            kind: "declared",
+            group: direct[0],
+            via: `the property dependency of ${properties}`,
+        };
     }
     if (direct.length > 1) {
         return {
