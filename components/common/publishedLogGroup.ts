@@ -64,6 +64,28 @@ export interface PublishedLogGroupArgs {
     readonly outputName: string;
 }
 
+/** Checks the arguments of a {@link PublishedLogGroup} known at construction. Pure. */
+export function checkPublishedLogGroupArgs(args: PublishedLogGroupArgs | undefined): void {
+    if (typeof args?.outputName !== "string" || !/^[^.\s]+(\.[^.\s]+)*$/.test(args.outputName)) {
+        throw new InputError(
+            "outputName",
+            args?.outputName,
+            "it must name the output of the owning stack that holds the group's facts",
+            'an output name ("sharedGroup"), or a dotted path into a map of facts ("groups.shared")',
+            HOW_TO,
+        );
+    }
+    if (args.stackName === undefined || args.stackName === null || args.stackName === "") {
+        throw new InputError(
+            "stackName",
+            args.stackName,
+            "it must name the stack that owns the log group",
+            'a stack name as a StackReference takes it, "<organization>/<project>/<stack>"',
+            "pass the owning stack's name",
+        );
+    }
+}
+
 /** The facts at `outputName` of the value of its first segment, checked; throws an InputError saying how to publish. */
 export function publishedLogGroupFactsAt(
     output: unknown,
@@ -77,15 +99,23 @@ export function publishedLogGroupFactsAt(
                 ? (value as Record<string, unknown>)[part]
                 : undefined;
     }
-    const found = claimsLogGroupFacts(value) ? checkLogGroupFacts(value) : undefined;
-    if (found === undefined || "problems" in found) {
+    const allowed = `an output holding an object with kind "${LOG_GROUP_FACTS_KIND}"`;
+    if (!claimsLogGroupFacts(value)) {
         throw new InputError(
             "outputName",
             outputName,
-            found === undefined
-                ? `the output ${JSON.stringify(outputName)} of stack ${stackName} holds ${JSON.stringify(value) ?? "nothing"}, not a log group's facts`
-                : `the log group facts at the output ${JSON.stringify(outputName)} of stack ${stackName} break the contract: ${found.problems.join("; ")}`,
-            `an output holding an object with kind "${LOG_GROUP_FACTS_KIND}"`,
+            `the output ${JSON.stringify(outputName)} of stack ${stackName} holds ${JSON.stringify(value) ?? "nothing"}, not a log group's facts`,
+            allowed,
+            HOW_TO,
+        );
+    }
+    const found = checkLogGroupFacts(value);
+    if ("problems" in found) {
+        throw new InputError(
+            "outputName",
+            outputName,
+            `the log group facts at the output ${JSON.stringify(outputName)} of stack ${stackName} break the contract: ${found.problems.join("; ")}`,
+            allowed,
             HOW_TO,
         );
     }
