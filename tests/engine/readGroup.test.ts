@@ -16,6 +16,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CommandResult, EngineRun } from "../../engine/cli";
+import { checkProgram } from "../../harness/testing";
 import { UNKNOWN } from "../../engine/wire";
 
 const REGION = { "aws:region": "us-east-1" };
@@ -87,6 +88,21 @@ describe("under the real Pulumi CLI: groups outside the stack", function () {
         assert.match(
             r.policyEvents[0].message,
             /writes its function logs to the log group "\/platform\/shared" in us-east-1, which this stack does not declare: Lambda creates it itself/,
+        );
+        // The emulation (encrypted-logs check) drops reads too and agrees, event for event.
+        const emulated = await checkProgram(
+            path.resolve(__dirname, "..", "..", "..", programs("read-group")),
+            {
+                stack: "dev",
+                region: "us-east-1",
+                accountId: "123456789012",
+            },
+        );
+        assert.deepEqual(
+            emulated.diagnostics
+                .map((d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`)
+                .sort(),
+            events(r),
         );
     });
 
