@@ -36,6 +36,18 @@ export {
     rdsInstanceLogGroupName,
 } from "./common/serviceLogGroups";
 export { PublishedKey, PublishedKeyArgs } from "./common/publishedKey";
+export {
+    LogGroupLike,
+    PublishedLogGroup,
+    PublishedLogGroupArgs,
+    logGroupFacts,
+} from "./common/publishedLogGroup";
+export {
+    LOG_GROUP_FACTS_KIND,
+    PublishedLogGroupFacts,
+    checkLogGroupFacts,
+    claimsLogGroupFacts,
+} from "./common/logGroupFactsContract";
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {

@@ -50,8 +50,16 @@ const PARSED = {
     name: "/app/access",
 };
 
+/** The destinations, without `namePattern` (asserted on its own below). */
 function of(type: string, props: Record<string, unknown>): LogDestinations | undefined {
-    return logDestinations(type, proxy.unknownCheckingProxy(props));
+    const found = logDestinations(type, proxy.unknownCheckingProxy(props));
+    if (found?.kind !== "writes") {
+        return found;
+    }
+    return {
+        kind: "writes",
+        destinations: found.destinations.map(({ namePattern: _, ...rest }) => rest),
+    };
 }
 
 /** A destination with the defaults most rows have; `over` replaces fields. */
@@ -768,6 +776,19 @@ describe("policypack/lib/destinations: where each resource type writes its logs"
             assert.deepEqual(of(type, props), expected);
         });
     }
+
+    it("says what a default group's unknown name starts and ends with; nothing when the name is known", () => {
+        const pattern = (type: string, props: Record<string, unknown>) => {
+            const found = logDestinations(type, proxy.unknownCheckingProxy(props));
+            return found?.kind === "writes" ? found.destinations[0].namePattern : "not writes";
+        };
+        assert.deepEqual(pattern(LAMBDA, { name: U }), { prefix: "/aws/lambda/", suffix: "" });
+        assert.deepEqual(pattern(RDS_CLUSTER, { enabledCloudwatchLogsExports: ["postgresql"] }), {
+            prefix: "/aws/rds/cluster/",
+            suffix: "/postgresql",
+        });
+        assert.equal(pattern(LAMBDA, { name: "orders" }), undefined);
+    });
 
     it("has a found, a disabled (or documented always-on) and an unknown-name case for every type", () => {
         const kinds = new Map<string, Set<string>>();

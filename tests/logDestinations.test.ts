@@ -372,13 +372,29 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
 
     for (const row of ROWS) {
         describe(`${row.type} "${row.name}" writing to ${row.group}`, () => {
-            it("is refused when the stack declares no such group", async () => {
-                const s = new StackBuilder();
-                row.known(s);
-                assert.deepEqual(verdicts(await preview(s)), [
-                    `${ENCRYPTED}/${row.name} [log-destination]`,
-                ]);
-            });
+            // A named group its service does not create is outside the stack: "cannot verify yet".
+            const outside = ![
+                "aws:lambda/function:Function",
+                "aws:rds/instance:Instance",
+                "aws:rds/cluster:Cluster",
+                "aws:apigateway/methodSettings:MethodSettings",
+                "aws:eks/cluster:Cluster",
+                "aws:codebuild/project:Project",
+            ].includes(row.type);
+            it(
+                outside
+                    ? "cannot be verified yet when the stack declares no such group (outside the stack)"
+                    : "is refused when the stack declares no such group",
+                async () => {
+                    const s = new StackBuilder();
+                    row.known(s);
+                    assert.deepEqual(verdicts(await preview(s)), [
+                        outside
+                            ? `${VERIFIABLE}/${row.name} [cannot verify yet]`
+                            : `${ENCRYPTED}/${row.name} [log-destination]`,
+                    ]);
+                },
+            );
 
             it("is refused when the declared group has no kmsKeyId", async () => {
                 const s = new StackBuilder();
@@ -444,15 +460,6 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
 
         const messages: [string, (s: StackBuilder) => void, string, string][] = [
             [
-                "says when a named group must exist elsewhere",
-                (s) => ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s),
-                "workflow",
-                '[log-destination] Step Functions state machine "workflow" (aws:sfn/stateMachine:StateMachine) writes its execution history ' +
-                    'to the log group "/app/workflow" in us-east-1, which this stack does not declare: the group must already exist elsewhere, ' +
-                    "and nothing here shows that it has a KMS key. Fix: set loggingConfiguration.logDestination to an EncryptedLogGroup's arn " +
-                    "followed by :*, or exempt this resource in this policy's configuration if the group is managed elsewhere.",
-            ],
-            [
                 "names the MethodSettings' execution-log group and how to declare it first",
                 (s) =>
                     ROWS.find(
@@ -515,14 +522,17 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
 
         it("cannot verify yet, as an advisory, only when nothing leads to a group", async () => {
             const s = new StackBuilder();
-            writer(s, LAMBDA, "worker", { name: unknown() });
+            writer(s, LAMBDA, "worker", {
+                name: "worker-fn",
+                loggingConfig: { logFormat: "Text", logGroup: unknown() },
+            });
             const result = await preview(s);
             assert.deepEqual(verdicts(result), [`${VERIFIABLE}/worker [cannot verify yet]`]);
             assert.equal(result.all[0].enforcementLevel, "advisory");
             assert.equal(
                 messageOf(result, VERIFIABLE, "worker"),
                 '[cannot verify yet] Lambda function "worker" (aws:lambda/function:Function) writes its function logs to a log group that ' +
-                    "cannot be identified yet: name (which the group's name is built from) is unknown at preview and depends on no resource " +
+                    "cannot be identified yet: loggingConfig is unknown at preview and depends on no resource " +
                     "of this stack. It is checked once that is known (e.g. the next preview after deploying); naming the group with an " +
                     "EncryptedLogGroup's name or arn lets it be checked now.",
             );
@@ -531,15 +541,18 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
         it("keeps the catalogued phrases of docs/errors.md", async () => {
             const s = new StackBuilder();
             ROWS.find((r) => r.type === "aws:sfn/stateMachine:StateMachine")!.known(s);
-            writer(s, LAMBDA, "worker", { name: unknown() });
+            writer(s, LAMBDA, "worker", {
+                name: "worker-fn",
+                loggingConfig: { logFormat: "Text", logGroup: unknown() },
+            });
             writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
                 family: "web",
                 containerDefinitions: unknown(),
             });
             const result = await preview(s);
             assert.match(
-                messageOf(result, ENCRYPTED, "workflow"),
-                /the group must already exist elsewhere, and nothing here shows that it has a KMS key/,
+                messageOf(result, VERIFIABLE, "workflow"),
+                /which this stack does not declare and Step Functions does not create \(it must already exist, managed by another stack or account\): whether it has a usable KMS key cannot be verified yet/,
             );
             assert.match(
                 messageOf(result, VERIFIABLE, "worker"),
@@ -565,7 +578,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
             );
             assert.match(
                 messageOf(await preview(s), VERIFIABLE, "worker"),
-                /several log groups are named from the same resource \("one", "two"\)/,
+                /the group's name is unknown at preview, and log groups this stack declares with a key may be it \("one", "two"\)/,
             );
         });
 
@@ -658,7 +671,10 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 name: "prod",
                 enabledClusterLogTypes: ["api"],
             });
-            writer(s, LAMBDA, "later", { name: unknown() });
+            writer(s, LAMBDA, "later", {
+                name: "later-fn",
+                loggingConfig: { logFormat: "Text", logGroup: unknown() },
+            });
             await running().configure({
                 [ENCRYPTED]: {
                     exemptResourceNames: ["worker"],
@@ -787,6 +803,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                             "exemptUrnPatterns",
                             "exemptionTags",
                             "exemptions",
+                            "outsideStack",
                         ],
                     ],
                     [

@@ -27,6 +27,9 @@ const EXEMPTIONS = "log-encryption-exemptions";
 const REQUIRED = "log-encryption-key-required";
 const DESTINATION_ACCEPTED =
     "Accepted: enforcementLevel, disabledServices, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
+/** log-destinations-encrypted also takes outsideStack. */
+const ENCRYPTED_ACCEPTED =
+    "Accepted: enforcementLevel, disabledServices, outsideStack, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
 const FIX =
     "Fix: correct or remove it in the policy pack configuration (policy-config.json or pulumi policy enable --config).";
 
@@ -67,7 +70,7 @@ describe("stack-policy runner: configuration through the analyzer protocol", fun
         assert.equal(
             messageOf(result, ENCRYPTED, "", "configuration"),
             '[configuration] the configuration of log-destinations-encrypted has an unknown property "disabledService" (did you mean "disabledServices"?), which is ignored. ' +
-                DESTINATION_ACCEPTED +
+                ENCRYPTED_ACCEPTED +
                 FIX,
         );
         assert.equal(

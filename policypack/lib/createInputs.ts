@@ -19,9 +19,15 @@
  * `policy analyze`); the first `Analyze` of a run (the stack resource's) clears it. A pack that
  * reuses the usable policy without `log-encryption-key-required` records nothing, and such keys
  * stay "cannot verify yet", as before.
+ *
+ * The same holds for the resources that write logs (`destinations/`): a row's `defaultedInputs`
+ * (a Step Functions state machine's `loggingConfiguration`, which the provider computes and a
+ * preview reports unknown when the program leaves it out: measured under the real CLI v3.248.0,
+ * tests/engine/readGroup.test.ts) are read as absent, AWS's default, when the inputs leave them out.
  */
+import { DESTINATION_TYPES } from "./destinations";
 import { KEY_TYPES } from "./targets";
-import { readProperty } from "./wire";
+import { UNKNOWN, readProperty } from "./wire";
 
 /** The key properties whose absence at create means AWS's documented default. */
 const DEFAULTED_AT_CREATE: readonly string[] = [
@@ -45,15 +51,49 @@ export function forgetKeyInputs(): void {
     absent.clear();
 }
 
-/** Records which defaulted properties the inputs of `urn` (a key, as `Analyze` sees it) leave out. */
+/** The properties of a resource type whose absence at create means AWS's default. */
+function defaultedProperties(type: string): readonly string[] | undefined {
+    if (KEY_TYPES[type] !== undefined) {
+        return DEFAULTED_AT_CREATE;
+    }
+    return Object.prototype.hasOwnProperty.call(DESTINATION_TYPES, type)
+        ? DESTINATION_TYPES[type].defaultedInputs
+        : undefined;
+}
+
+/**
+ * Records which defaulted properties the inputs of `urn` (a key, or a resource that writes logs,
+ * as `Analyze` sees it) leave out.
+ */
 export function recordKeyInputs(urn: string, type: string, inputs: unknown): void {
-    if (KEY_TYPES[type] === undefined) {
+    const properties = defaultedProperties(type);
+    if (properties === undefined || properties.length === 0) {
         return;
     }
-    absent.set(
-        urn,
-        new Set(DEFAULTED_AT_CREATE.filter((p) => readProperty(inputs, p) === undefined)),
-    );
+    absent.set(urn, new Set(properties.filter((p) => readProperty(inputs, p) === undefined)));
+}
+
+/**
+ * A resource's properties with the unknown ones its inputs left to AWS's default removed (read as
+ * absent); `props` itself when there are none. The copy is shallow and plain: values are read
+ * through {@link readProperty}'s path, never the `@pulumi/policy` proxy's `get` trap.
+ */
+export function inputsFirst(urn: string, props: unknown): unknown {
+    const left = absent.get(urn);
+    if (left === undefined || props === null || typeof props !== "object") {
+        return props;
+    }
+    const dropped = [...left].filter((p) => readProperty(props, p) === UNKNOWN);
+    if (dropped.length === 0) {
+        return props;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(props)) {
+        if (!dropped.includes(key)) {
+            copy[key] = Object.getOwnPropertyDescriptor(props, key)?.value;
+        }
+    }
+    return copy;
 }
 
 /** The properties the inputs of key `urn` leave to AWS's default (none when `Analyze` did not see it). */

@@ -5,6 +5,7 @@
  * arguments. A stack of N resources costs O(N) plus the key rules of the groups written to.
  */
 import { TargetReport } from "./analysis";
+import { inputsFirst } from "./createInputs";
 import { DestinationsConfig } from "./destinationConfig";
 import { LogGroupIndex, WriterFacts, writerFacts } from "./destinationFacts";
 import { DESTINATION_TYPES, logDestinations } from "./destinations";
@@ -41,10 +42,11 @@ export function analyseDestinations(
         if (row === undefined || options.disabledServices.includes(row.service)) {
             continue;
         }
-        const logs = logDestinations(writer.type, writer.props)!;
+        // Inputs first: what the program left to AWS's default is read as absent, not unknown.
+        const logs = logDestinations(writer.type, inputsFirst(writer.urn, writer.props))!;
         groups ??= new LogGroupIndex(index, config, DEFAULT_RULE_OPTIONS, keyReports);
         const facts = writerFacts(groups, writer, row, logs, config);
-        reports.push({ facts, findings: logDestinationFindings(facts) });
+        reports.push({ facts, findings: logDestinationFindings(facts, options.outsideStack) });
     }
     return reports;
 }

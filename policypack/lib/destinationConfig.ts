@@ -13,27 +13,56 @@ export const DESTINATION_SERVICES: readonly string[] = [
     ...new Set(Object.values(DESTINATION_TYPES).map((row) => row.service)),
 ];
 
+/** How a group outside the stack (named, not declared, not created by the service) is judged. */
+export type OutsideStack = "advisory" | "mandatory";
+
+/** The values of {@link DestinationsConfig.outsideStack}. */
+export const OUTSIDE_STACK_VALUES: readonly OutsideStack[] = ["advisory", "mandatory"];
+
 /** The configuration of either log-destination policy. */
 export interface DestinationsConfig extends Exemptions {
     /** Services (`DESTINATION_SERVICES`) whose resources are not checked. */
     readonly disabledServices: readonly string[];
+    /**
+     * A destination naming a group this stack does not declare and the service does not create
+     * (a platform's or a central account's group): "cannot verify yet" (`advisory`, the default)
+     * or refused (`mandatory`). Only `log-destinations-encrypted` takes it.
+     */
+    readonly outsideStack?: OutsideStack;
+}
+
+/** `disabledServices`, as both policies' schemas declare it. */
+function disabledServicesSchema(): NonNullable<PolicyConfigSchema["properties"]>[string] {
+    return {
+        type: "array",
+        items: { type: "string", enum: [...DESTINATION_SERVICES] },
+        default: [],
+        description: `Services whose resources this policy does not check, of: ${DESTINATION_SERVICES.join(", ")}.`,
+    };
 }
 
 /** Schema of `log-destinations-encrypted`. */
 export const DESTINATIONS_SCHEMA: PolicyConfigSchema = {
     properties: {
-        disabledServices: {
-            type: "array",
-            items: { type: "string", enum: [...DESTINATION_SERVICES] },
-            default: [],
-            description: `Services whose resources this policy does not check, of: ${DESTINATION_SERVICES.join(", ")}.`,
+        disabledServices: disabledServicesSchema(),
+        outsideStack: {
+            type: "string",
+            enum: [...OUTSIDE_STACK_VALUES],
+            default: "advisory",
+            description:
+                'A resource writing to a log group this stack does not declare and its service does not create (a group managed by another stack or account): "advisory" (the default) reports it as "cannot verify yet" under log-destinations-verifiable; "mandatory" refuses it here.',
         },
         ...EXEMPTIONS_SCHEMA.properties,
     },
 };
 
-/** Schema of `log-destinations-verifiable`: the same as `log-destinations-encrypted`'s. */
-export const DESTINATIONS_VERIFIABLE_SCHEMA: PolicyConfigSchema = DESTINATIONS_SCHEMA;
+/** Schema of `log-destinations-verifiable`: `log-destinations-encrypted`'s without `outsideStack`. */
+export const DESTINATIONS_VERIFIABLE_SCHEMA: PolicyConfigSchema = {
+    properties: {
+        disabledServices: disabledServicesSchema(),
+        ...EXEMPTIONS_SCHEMA.properties,
+    },
+};
 
 /** Reads the configuration of either log-destination policy, with its defaults. */
 export function readDestinationsConfig(config: unknown): DestinationsConfig {
@@ -42,5 +71,6 @@ export function readDestinationsConfig(config: unknown): DestinationsConfig {
     return {
         ...readExemptions(c),
         disabledServices: disabled.filter((s): s is string => typeof s === "string"),
+        outsideStack: c.outsideStack === "mandatory" ? "mandatory" : "advisory",
     };
 }

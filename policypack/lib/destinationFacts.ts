@@ -9,7 +9,8 @@
  * referenced: `propertyDependencies`, a component's log group included). A name unknown at preview
  * is followed the same way, or through the resource it is computed from (a group whose own name is
  * unknown and computed from the same resource, such as `API-Gateway-Execution-Logs_${api.id}/prod`
- * for a MethodSettings of that API). Nothing found and nothing known: unresolved.
+ * for a MethodSettings of that API). A group the stack does not declare may be published by the
+ * stack that owns it (`publishedLogGroups.ts`). How one destination is matched: `destinationMatch.ts`.
  */
 import {
     DESTINATION_TYPES,
@@ -17,10 +18,16 @@ import {
     LogDestination,
     LogDestinations,
 } from "./destinations";
+import { destinationRegion, distinct, match } from "./destinationMatch";
 import { TargetFacts, describeTarget, targetFacts } from "./facts";
 import { Region, StackConfiguration, resolveRegion } from "./location";
 import { Finding, RuleOptions } from "./rule";
 import { KEY_RULES } from "./rules";
+import {
+    PublishedLogGroup,
+    PublishedLogGroups,
+    publishedGroupResource,
+} from "./publishedLogGroups";
 import { StackIndex, StackResource } from "./stackIndex";
 import { TARGET_TYPES } from "./targets";
 import { UNKNOWN, Unknown, readString } from "./wire";
@@ -30,6 +37,8 @@ export interface DeclaredLogGroup {
     readonly resource: StackResource;
     readonly name: string | Unknown | undefined;
     readonly region: Region | Unknown | undefined;
+    /** When the name is unknown at preview: the resources it is computed from (its property dependencies). */
+    readonly nameSources: readonly string[];
 }
 
 /** How a destination's group was found in the stack, or why not. */
@@ -44,6 +53,20 @@ export type GroupMatch =
           /** Regions where a group of that name is declared instead (a region mismatch). */
           readonly elsewhere: readonly string[];
       }
+    /** A group another stack publishes (`PublishedLogGroup`, stack outputs), judged as if declared. */
+    | {
+          readonly kind: "published";
+          readonly published: PublishedLogGroup;
+          /** The group as a log group resource the key rules judge. */
+          readonly resource: StackResource;
+      }
+    /**
+     * The name is unknown at preview, the service creates the group, and no declared group can be
+     * it: the service creates it with no key.
+     */
+    | { readonly kind: "created"; readonly reason: string }
+    /** The name is unknown at preview and every declared group that can be it has no kmsKeyId. */
+    | { readonly kind: "unencrypted"; readonly reason: string }
     /** Nothing can be known yet. */
     | { readonly kind: "unresolved"; readonly reason: string };
 
@@ -53,7 +76,7 @@ export interface DestinationFacts {
     /** The region the group must be in: the ARN's, `awslogs-region`, else the writer's. */
     readonly region: Region | Unknown | undefined;
     readonly match: GroupMatch;
-    /** For a declared group: its facts and what the key rules found. */
+    /** For a declared or published group: its facts and what the key rules found. */
     readonly judgement?: GroupJudgement;
 }
 
@@ -82,6 +105,8 @@ export class LogGroupIndex {
     private readonly byParent = new Map<string, DeclaredLogGroup[]>();
     private readonly unknownNamedBySource = new Map<string, DeclaredLogGroup[]>();
     private readonly judgements = new Map<string, GroupJudgement>();
+    private readonly groups: DeclaredLogGroup[] = [];
+    private publishedGroups: PublishedLogGroups | undefined;
 
     /**
      * @param keyReports the key rules' reports on this stack's targets, when they were already
@@ -104,19 +129,22 @@ export class LogGroupIndex {
             if (type.kind !== "log group") {
                 continue;
             }
+            const name = readString(target.props, type.nameProperty);
             const group: DeclaredLogGroup = {
                 resource: target,
-                name: readString(target.props, type.nameProperty),
+                name,
                 region: resolveRegion(target.type, target.props, target.provider, config),
+                nameSources:
+                    name === UNKNOWN ? (target.propertyDependencies[type.nameProperty] ?? []) : [],
             };
+            this.groups.push(group);
             this.byUrn.set(target.urn, group);
             push(this.byParent, target.parentUrn, group);
             if (typeof group.name === "string") {
                 push(this.byName, group.name, group);
-            } else if (group.name === UNKNOWN) {
-                for (const source of target.propertyDependencies[type.nameProperty] ?? []) {
-                    push(this.unknownNamedBySource, source, group);
-                }
+            }
+            for (const source of group.nameSources) {
+                push(this.unknownNamedBySource, source, group);
             }
         }
     }
@@ -137,8 +165,24 @@ export class LogGroupIndex {
         return this.unknownNamedBySource.get(urn) ?? [];
     }
 
+    /** Every log group of the stack. */
+    all(): readonly DeclaredLogGroup[] {
+        return this.groups;
+    }
+
+    /** The log groups other stacks publish (read once, when first asked). */
+    get published(): PublishedLogGroups {
+        this.publishedGroups ??= new PublishedLogGroups(this.index.resources);
+        return this.publishedGroups;
+    }
+
+    /** A published group as a log group resource for the key rules. */
+    publishedResource(group: PublishedLogGroup): StackResource {
+        return publishedGroupResource(group);
+    }
+
     /** A group's facts and the key rules' findings, computed once per group. */
-    judge(group: DeclaredLogGroup): GroupJudgement {
+    judge(group: { readonly resource: StackResource }): GroupJudgement {
         let judgement = this.judgements.get(group.resource.urn);
         if (judgement === undefined) {
             const facts = targetFacts(this.index, group.resource, this.config);
@@ -175,155 +219,6 @@ export function describeWriter(writer: { readonly type: string; readonly name: s
     return `${row?.label ?? writer.type} "${writer.name}" (${writer.type})`;
 }
 
-function regionName(region: Region | Unknown | undefined): string | undefined {
-    return region === UNKNOWN || region === undefined ? undefined : region.region;
-}
-
-/** Whether a group can be in `region` (unknown on either side: it may be). */
-function sameRegion(group: DeclaredLogGroup, region: string | undefined): boolean {
-    const own = regionName(group.region);
-    return own === undefined || region === undefined || own === region;
-}
-
-function distinct(groups: readonly DeclaredLogGroup[]): DeclaredLogGroup[] {
-    return [...new Map(groups.map((g) => [g.resource.urn, g])).values()];
-}
-
-function names(groups: readonly DeclaredLogGroup[]): string {
-    return groups
-        .map((g) => `"${g.resource.name}"`)
-        .sort()
-        .join(", ");
-}
-
-/** The destination's region: the one it names itself (an ARN's, `awslogs-region`), else the writer's. */
-function destinationRegion(
-    destination: LogDestination,
-    writerRegion: Region | Unknown | undefined,
-): Region | Unknown | undefined {
-    if (destination.group.by === "arn" && destination.group.parsed !== undefined) {
-        return { region: destination.group.parsed.region, source: "its ARN" };
-    }
-    if (destination.region === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (typeof destination.region === "string" && destination.region !== "") {
-        return { region: destination.region, source: "awslogs-region" };
-    }
-    return writerRegion;
-}
-
-/** Finds the declared group of one destination. */
-function match(
-    groups: LogGroupIndex,
-    writer: StackResource,
-    destination: LogDestination,
-    region: Region | Unknown | undefined,
-): GroupMatch {
-    const where = regionName(region);
-    const group = destination.group;
-    const knownName =
-        group.by === "name"
-            ? group.name === UNKNOWN
-                ? undefined
-                : group.name
-            : group.parsed?.name;
-    const deps = destination.dependencyProperties.flatMap(
-        (p) => writer.propertyDependencies[p] ?? [],
-    );
-    // What the property references: a log group, or a component holding log groups.
-    const referenced = distinct(deps.flatMap((urn) => groups.at(urn)));
-    if (knownName !== undefined) {
-        const sameName = groups.named(knownName);
-        const here = sameName.filter((g) => sameRegion(g, where));
-        const preferred = here.find((g) => referenced.includes(g)) ?? here[0];
-        if (preferred !== undefined) {
-            return {
-                kind: "declared",
-                group: preferred,
-                via: group.by === "arn" ? `the ARN in ${destination.property}` : "its name",
-            };
-        }
-        const unknownNamed = referenced.filter((g) => g.name === UNKNOWN && sameRegion(g, where));
-        if (unknownNamed.length === 1) {
-            return {
-                kind: "declared",
-                group: unknownNamed[0],
-                via: `the property dependency of ${destination.dependencyProperties.join(", ")}`,
-            };
-        }
-        if (group.by === "arn" && group.parsed === undefined) {
-            return {
-                kind: "unresolved",
-                reason: `${destination.property} is ${JSON.stringify(group.arn)}, which is not a log group ARN`,
-            };
-        }
-        return {
-            kind: "undeclared",
-            name: knownName,
-            region: where,
-            elsewhere: [
-                ...new Set(
-                    sameName.map((g) => regionName(g.region)).filter((r) => r !== undefined),
-                ),
-            ] as string[],
-        };
-    }
-    if (group.by === "arn" && typeof group.arn === "string") {
-        return {
-            kind: "unresolved",
-            reason: `${destination.property} is ${JSON.stringify(group.arn)}, which is not a log group ARN`,
-        };
-    }
-    // The group's name or ARN is unknown at preview: follow what it comes from.
-    const properties = destination.dependencyProperties.join(", ");
-    const direct = referenced.filter((g) => sameRegion(g, where));
-    if (direct.length === 1) {
-        return {
-            kind: "declared",
-            group: direct[0],
-            via: `the property dependency of ${properties}`,
-        };
-    }
-    if (direct.length > 1) {
-        return {
-            kind: "unresolved",
-            reason: `${properties} is unknown at preview and depends on several log groups (${names(direct)})`,
-        };
-    }
-    const computedAlike = distinct(deps.flatMap((urn) => groups.unknownNamedFrom(urn))).filter(
-        (g) => sameRegion(g, where),
-    );
-    if (computedAlike.length === 1) {
-        const source = deps.map((urn) => groups.resource(urn)).find((r) => r !== undefined);
-        return {
-            kind: "declared",
-            group: computedAlike[0],
-            via: `its name, computed from the same ${source === undefined ? "resource" : `${source.type} "${source.name}"`}`,
-        };
-    }
-    if (computedAlike.length > 1) {
-        return {
-            kind: "unresolved",
-            reason: `the group's name is unknown at preview, and several log groups are named from the same resource (${names(computedAlike)})`,
-        };
-    }
-    if (deps.length === 0) {
-        return {
-            kind: "unresolved",
-            reason: `${properties} ${destination.serviceDefault ? "(which the group's name is built from) " : ""}is unknown at preview and depends on no resource of this stack`,
-        };
-    }
-    const sources = [...new Set(deps)].map((urn) => {
-        const r = groups.resource(urn);
-        return r === undefined ? urn : `${r.type} "${r.name}"`;
-    });
-    return {
-        kind: "unresolved",
-        reason: `${properties} is unknown at preview and comes from ${sources.join(", ")}, which leads to no log group in this stack`,
-    };
-}
-
 /** The facts of one writer. Never throws. */
 export function writerFacts(
     groups: LogGroupIndex,
@@ -352,7 +247,12 @@ export function writerFacts(
                 destination,
                 region: where,
                 match: found,
-                judgement: found.kind === "declared" ? groups.judge(found.group) : undefined,
+                judgement:
+                    found.kind === "declared"
+                        ? groups.judge(found.group)
+                        : found.kind === "published"
+                          ? groups.judge(found)
+                          : undefined,
             };
         }),
     };

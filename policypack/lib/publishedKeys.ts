@@ -46,11 +46,20 @@ export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 /** The component that reads another stack's published key (`new PublishedKey(...)`); its `facts` output. */
 export const PUBLISHED_KEY_TYPE = "encrypted-logs:index:PublishedKey";
 
+/**
+ * The component that reads another stack's published log group (`new PublishedLogGroup(...)`); its
+ * `facts` output holds the group's facts and, nested, its key's (found here like any key facts).
+ */
+export const PUBLISHED_LOG_GROUP_TYPE = "encrypted-logs:index:PublishedLogGroup";
+
 /** The resources whose properties may carry another stack's key facts, and where they sit. */
-const CARRIERS: Readonly<Record<string, { readonly property?: string; readonly path: string }>> = {
+export const CARRIERS: Readonly<
+    Record<string, { readonly property?: string; readonly path: string }>
+> = {
     [STACK_REFERENCE_TYPE]: { property: "outputs", path: "outputs" },
     [ROOT_STACK_TYPE]: { path: "outputs" },
     [PUBLISHED_KEY_TYPE]: { property: "facts", path: "facts" },
+    [PUBLISHED_LOG_GROUP_TYPE]: { property: "facts", path: "facts" },
 };
 
 /** Whether a resource of this type may carry published key facts. */
@@ -93,16 +102,17 @@ export function describeStackReference(ref: StackResource): string {
     if (ref.type === ROOT_STACK_TYPE) {
         return "this stack's outputs";
     }
-    if (ref.type === PUBLISHED_KEY_TYPE) {
+    if (ref.type === PUBLISHED_KEY_TYPE || ref.type === PUBLISHED_LOG_GROUP_TYPE) {
         const stack = readString(ref.props, "stackName");
-        return `PublishedKey "${ref.name}"${typeof stack === "string" ? ` (stack ${stack})` : ""}`;
+        const component = ref.type === PUBLISHED_KEY_TYPE ? "PublishedKey" : "PublishedLogGroup";
+        return `${component} "${ref.name}"${typeof stack === "string" ? ` (stack ${stack})` : ""}`;
     }
     const stack = readString(ref.props, "name");
     return `StackReference "${ref.name}"${typeof stack === "string" && stack !== ref.name ? ` (stack ${stack})` : ""}`;
 }
 
 /** `outputs.logsKey`, `outputs.keys["eu-west-1"]`, `outputs.list[0]`. */
-function childPath(path: string, key: string | number): string {
+export function childPath(path: string, key: string | number): string {
     if (typeof key === "number") {
         return `${path}[${key}]`;
     }

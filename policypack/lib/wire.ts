@@ -143,8 +143,12 @@ export function unwrapSecrets(value: unknown): unknown {
     if (isSecretWrapper(value)) {
         return unwrapSecrets(value.value);
     }
+    // Read through property descriptors, never the props proxy's `get` trap, which throws on an
+    // unknown value (a stack output unknown at preview, say): see this file's comment.
+    const own = (k: string | number): unknown =>
+        Object.getOwnPropertyDescriptor(value, String(k))?.value;
     if (Array.isArray(value)) {
-        return value.map(unwrapSecrets);
+        return Array.from({ length: value.length }, (_, i) => unwrapSecrets(own(i)));
     }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
+    return Object.fromEntries(Object.keys(value).map((k) => [k, unwrapSecrets(own(k))]));
 }

@@ -76,7 +76,8 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
             }
             return;
         }
-        // A key's inputs say what its creation leaves to AWS, which its planned outputs do not.
+        // A key's (or a log writer's) inputs say what its creation leaves to AWS, which its planned
+        // outputs do not.
         recordKeyInputs(args.urn, args.type, args.props);
         const type = TARGET_TYPES[args.type];
         if (type === undefined) {

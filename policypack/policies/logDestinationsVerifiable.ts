@@ -18,7 +18,9 @@ export const logDestinationsVerifiable: StackValidationPolicy = stackPolicy({
         "Supports the controls log-destinations-encrypted serves: what it names is not yet shown to meet them.",
     enforcementLevel: "advisory",
     configSchema: DESTINATIONS_VERIFIABLE_SCHEMA,
-    readConfig: readDestinationsConfig,
+    // Groups outside the stack are always "cannot verify yet" here: refusing them is
+    // log-destinations-encrypted's `outsideStack: "mandatory"`.
+    readConfig: (raw) => ({ ...readDestinationsConfig(raw), outsideStack: "advisory" as const }),
     // When log-destinations-encrypted is disabled, its own analysis reads the key reports.
     handOver: { takes: [DESTINATION_REPORTS], reads: [KEY_REPORTS] },
     judge: (args, config) =>

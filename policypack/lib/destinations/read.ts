@@ -109,6 +109,20 @@ export function derived(
         dependencyProperties: properties,
         serviceDefault: true,
         serviceCreatesGroup,
+        ...(name === UNKNOWN ? { namePattern: namePattern(parts, build) } : {}),
+    };
+}
+
+/** What a built name starts and ends with whatever its unknown parts turn out to be. */
+function namePattern(
+    parts: readonly (string | Unknown)[],
+    build: (...known: string[]) => string,
+): { prefix: string; suffix: string } {
+    const marker = "\u0000";
+    const built = build(...parts.map((p) => (p === UNKNOWN ? marker : p)));
+    return {
+        prefix: built.slice(0, built.indexOf(marker)),
+        suffix: built.slice(built.lastIndexOf(marker) + marker.length),
     };
 }
 

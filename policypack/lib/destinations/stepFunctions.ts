@@ -55,5 +55,10 @@ export const STEP_FUNCTIONS: Readonly<Record<string, DestinationType>> = {
         fix: "set loggingConfiguration.logDestination to an EncryptedLogGroup's arn followed by :*",
         documentation: "https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html",
         destinations: stateMachine,
+        // The provider computes `loggingConfiguration`, so a preview reports it unknown when the
+        // program leaves it out; AWS then logs nothing to CloudWatch Logs: "If you create a Standard
+        // Workflow, or an Express Workflow using the API, CLI, or AWS CloudFormation, Step Functions
+        // will not enable logging by default" (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html).
+        defaultedInputs: ["loggingConfiguration"],
     },
 };

@@ -39,6 +39,12 @@ export interface LogDestination {
     readonly serviceCreatesGroup: boolean;
     /** A region the destination names itself (ECS `awslogs-region`), which wins over the resource's. */
     readonly region?: string | Unknown;
+    /**
+     * For a service's default group whose name is unknown at preview: what every name it can take
+     * starts and ends with (`/aws/lambda/` and ``), so that a declared group whose known name does
+     * not fit is ruled out as a candidate. Absent: any name may fit.
+     */
+    readonly namePattern?: { readonly prefix: string; readonly suffix: string };
 }
 
 /** What a resource does with its logs. */
@@ -66,4 +72,10 @@ export interface DestinationType {
     readonly documentation: string;
     /** Its destinations, from its raw properties. Never throws. */
     readonly destinations: (props: unknown) => LogDestinations;
+    /**
+     * Top-level inputs that, when the program leaves them out, mean AWS's default at create (logging
+     * off, ...), even though the preview reports the provider's computed output unknown: the pack
+     * reads them as absent when `Analyze` saw the inputs without them (`createInputs.ts`).
+     */
+    readonly defaultedInputs?: readonly string[];
 }

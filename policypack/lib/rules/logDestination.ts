@@ -4,7 +4,10 @@
  * (`destinationFacts.ts`): the group each destination leads to and that group's own key findings,
  * so the key checks are the key rules' (`KEY_RULES`), not repeated here.
  */
+import { OutsideStack } from "../destinationConfig";
 import { DestinationFacts, WriterFacts, describeGroup } from "../destinationFacts";
+import { describeTarget } from "../facts";
+import { describeStackReference } from "../publishedKeys";
 import { Finding, unverifiable, violation } from "../rule";
 import { UNKNOWN } from "../wire";
 
@@ -15,7 +18,32 @@ function where(d: DestinationFacts): string {
     return d.region === UNKNOWN || d.region === undefined ? "" : ` in ${d.region.region}`;
 }
 
-function judge(facts: WriterFacts, d: DestinationFacts): Finding[] {
+/** How to make a group outside the stack verifiable: the three ways. */
+export const OUTSIDE_STACK_FIXES =
+    "To make it verifiable: declare the group in this stack (an EncryptedLogGroup); " +
+    "or read it here with a PublishedLogGroup (a LogGroup.get or a StackReference is not sent to policy packs at preview); " +
+    "or publish its facts from the stack that owns it (export const group = logGroupFacts(logGroup, key.facts)) and read them with that PublishedLogGroup.";
+
+function outsideStack(
+    facts: WriterFacts,
+    d: DestinationFacts,
+    name: string,
+    elsewhere: string,
+    level: OutsideStack,
+): Finding {
+    const message =
+        `${facts.subject} writes its ${d.destination.logs} to the log group "${name}"${where(d)}, which this stack does not declare${elsewhere} ` +
+        `and ${facts.row.serviceName} does not create (it must already exist, managed by another stack or account): ` +
+        `whether it has a usable KMS key cannot be verified yet. ${OUTSIDE_STACK_FIXES}`;
+    return level === "mandatory"
+        ? violation(
+              LOG_DESTINATION,
+              `${message} (Refused because outsideStack is "mandatory" in this policy's configuration.)`,
+          )
+        : unverifiable(LOG_DESTINATION, message);
+}
+
+function unmatched(facts: WriterFacts, d: DestinationFacts, level: OutsideStack): Finding[] {
     const { subject, row } = facts;
     const logs = d.destination.logs;
     const m = d.match;
@@ -29,33 +57,52 @@ function judge(facts: WriterFacts, d: DestinationFacts): Finding[] {
             ),
         ];
     }
-    if (m.kind === "undeclared") {
-        const elsewhere =
-            m.elsewhere.length > 0
-                ? ` (a log group of that name is declared in ${m.elsewhere.join(", ")}, not in ${m.region})`
-                : "";
-        const consequence = d.destination.serviceCreatesGroup
-            ? `${row.serviceName} creates it itself, with no KMS key, when it first writes ` +
-              `(and a later attempt to declare it fails with ResourceAlreadyExistsException)`
-            : `the group must already exist elsewhere, and nothing here shows that it has a KMS key`;
+    if (m.kind === "created" || m.kind === "unencrypted") {
         return [
             violation(
                 LOG_DESTINATION,
-                `${subject} writes its ${logs} to the log group "${m.name}"${where(d)}, which this stack does not declare${elsewhere}: ` +
-                    `${consequence}. Fix: ${row.fix}` +
-                    (d.destination.serviceCreatesGroup
-                        ? "."
-                        : `, or exempt this resource in this policy's configuration if the group is managed elsewhere.`),
+                `${subject} writes its ${logs} to a log group that ${row.serviceName} creates itself, with no KMS key, when it first writes: ${m.reason}. Fix: ${row.fix}.`,
             ),
         ];
     }
-    const group = describeGroup(m.group);
+    if (m.kind !== "undeclared") {
+        return [];
+    }
+    const elsewhere =
+        m.elsewhere.length > 0
+            ? ` (a log group of that name is declared in ${m.elsewhere.join(", ")}, not in ${m.region})`
+            : "";
+    if (!d.destination.serviceCreatesGroup) {
+        return [outsideStack(facts, d, m.name, elsewhere, level)];
+    }
+    return [
+        violation(
+            LOG_DESTINATION,
+            `${subject} writes its ${logs} to the log group "${m.name}"${where(d)}, which this stack does not declare${elsewhere}: ` +
+                `${row.serviceName} creates it itself, with no KMS key, when it first writes ` +
+                `(and a later attempt to declare it fails with ResourceAlreadyExistsException). Fix: ${row.fix}.`,
+        ),
+    ];
+}
+
+function judge(facts: WriterFacts, d: DestinationFacts, level: OutsideStack): Finding[] {
+    const { subject } = facts;
+    const logs = d.destination.logs;
+    const m = d.match;
+    if (m.kind !== "declared" && m.kind !== "published") {
+        return unmatched(facts, d, level);
+    }
+    const group =
+        m.kind === "declared"
+            ? describeGroup(m.group)
+            : `${describeTarget(m.resource)}, published by ${describeStackReference(m.published.carrier)} at ${m.published.path}`;
+    const via = m.kind === "declared" ? ` (found through ${m.via})` : "";
     const judgement = d.judgement!;
     if (judgement.facts.resolution.kind === "none") {
         return [
             violation(
                 LOG_DESTINATION,
-                `${subject} writes its ${logs} to ${group} (found through ${m.via}), which has no kmsKeyId: ` +
+                `${subject} writes its ${logs} to ${group}${via}, which has no kmsKeyId: ` +
                     `its events are encrypted with an AWS-owned key. Fix: give that log group a kmsKeyId ` +
                     `(an EncryptedLogGroup creates the key and its policy).`,
             ),
@@ -70,8 +117,22 @@ function judge(facts: WriterFacts, d: DestinationFacts): Finding[] {
         return [
             violation(
                 LOG_DESTINATION,
-                `${subject} writes its ${logs} to ${group} (found through ${m.via}), whose KMS key fails ${failed.join(", ")} ` +
-                    `(see that log group's log-encryption-key-usable findings). Fix: fix that log group's key.`,
+                `${subject} writes its ${logs} to ${group}${via}, whose KMS key fails ${failed.join(", ")} ` +
+                    (m.kind === "declared"
+                        ? `(see that log group's log-encryption-key-usable findings). Fix: fix that log group's key.`
+                        : `(${judgement.findings
+                              .filter((f) => f.outcome === "violation")
+                              .map((f) => `[${f.rule}] ${f.message}`)
+                              .join(" ")}). Fix: fix that key in the stack that owns the group.`),
+            ),
+        ];
+    }
+    const unsure = judgement.findings.filter((f) => f.outcome === "unverifiable");
+    if (m.kind === "published" && unsure.length > 0) {
+        return [
+            unverifiable(
+                LOG_DESTINATION,
+                `${subject} writes its ${logs} to ${group}, whose KMS key cannot be verified yet: ${unsure.map((f) => `[${f.rule}] ${f.message}`).join(" ")}`,
             ),
         ];
     }
@@ -79,11 +140,15 @@ function judge(facts: WriterFacts, d: DestinationFacts): Finding[] {
 }
 
 /**
- * Judges one writer: a violation for each destination whose group is not declared, has no key, or
- * has a key the key rules refuse; "cannot verify yet" when the group cannot be identified yet or
- * whether the resource logs is not known. Pure; never throws.
+ * Judges one writer: a violation for each destination whose group the service would create (not
+ * declared, or no declared group can be it), has no key, or has a key the key rules refuse;
+ * "cannot verify yet" when the group cannot be identified yet, is outside the stack (refused when
+ * `outsideStackLevel` is `mandatory`), or whether the resource logs is not known. Pure; never throws.
  */
-export function logDestinationFindings(facts: WriterFacts): readonly Finding[] {
+export function logDestinationFindings(
+    facts: WriterFacts,
+    outsideStackLevel: OutsideStack = "advisory",
+): readonly Finding[] {
     if (facts.logs.kind === "unknown" && facts.destinations.length === 0) {
         return [
             unverifiable(
@@ -92,5 +157,5 @@ export function logDestinationFindings(facts: WriterFacts): readonly Finding[] {
             ),
         ];
     }
-    return facts.destinations.flatMap((d) => judge(facts, d));
+    return facts.destinations.flatMap((d) => judge(facts, d, outsideStackLevel));
 }
