@@ -63,6 +63,18 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
 export const DESTINATION_TYPE_NAMES: readonly string[] = Object.keys(DESTINATION_TYPES);
 
 /**
+ * What the table covers, for policy descriptions: each row's label once, in the plural, in table
+ * order (`Lambda functions, API Gateway stages, ...`). Derived, so a new row updates every text.
+ */
+export const DESTINATION_SUMMARY: string = [
+    ...new Set(
+        Object.values(DESTINATION_TYPES).map((row) =>
+            row.label.endsWith("s") ? row.label : `${row.label}s`,
+        ),
+    ),
+].join(", ");
+
+/**
  * The log groups one resource writes to, from its type and raw properties (a `@pulumi/policy`
  * props proxy or a plain object); `undefined` when the type sends no logs to CloudWatch Logs (not
  * in {@link DESTINATION_TYPES}). Never throws.
