@@ -152,7 +152,7 @@ describe("organisation centralization rules", function () {
         assert.deepEqual(verdicts(result), [`${REQUIRED}/org [key-required]`]);
         assert.match(
             messageOf(result, REQUIRED, "org"),
-            /encryptionStrategy is "CUSTOMER_MANAGED" but kmsKeyArn is not set/,
+            /encryptionStrategy is "CUSTOMER_MANAGED" but kmsKeyArn is not set: the rule has no key for its destination log groups in us-east-1/,
         );
     });
 

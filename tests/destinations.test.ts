@@ -5,9 +5,11 @@
  * `@pulumi/policy`'s real unknown-checking proxy, as the policies get them.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import {
     DESTINATION_TYPES,
+    DESTINATION_SUMMARY,
     DESTINATION_TYPE_NAMES,
     LogDestination,
     LogDestinations,
@@ -1186,6 +1188,37 @@ describe("policypack/lib/destinations: where each resource type writes its logs"
             assert.ok(row.label.length > 0, type);
             assert.match(row.documentation, /^https:\/\/docs\.aws\.amazon\.com\//, type);
         }
+    });
+
+    it("docs/policy-pack.md lists every row with its fix and documentation, in table order", () => {
+        const docs = fs.readFileSync(
+            path.resolve(__dirname, "..", "..", "docs", "policy-pack.md"),
+            "utf8",
+        );
+        const start = docs.indexOf("\n## Log destinations\n");
+        const section = docs.slice(start, docs.indexOf("\n## ", start + 1));
+        const listed = section
+            .split("\n")
+            .filter((l) => l.startsWith("| `"));
+        assert.deepEqual(
+            listed,
+            Object.entries(DESTINATION_TYPES).map(
+                ([type, row]) =>
+                    `| \`${type}\` | ${row.label} (${row.serviceName}) | ${row.fix.replace(/\|/g, "\\|")} | ${row.documentation} |`,
+            ),
+        );
+    });
+
+    it("DESTINATION_SUMMARY names every row's label once, in the plural", () => {
+        assert.equal(
+            DESTINATION_SUMMARY.split(", ").length,
+            new Set(Object.values(DESTINATION_TYPES).map((r) => r.label)).size,
+        );
+        assert.match(
+            DESTINATION_SUMMARY,
+            /^Lambda functions, API Gateway stages, API Gateway method settings, /,
+        );
+        assert.match(DESTINATION_SUMMARY, /, CloudWatch Logs delivery destinations$/);
     });
 
     it("apiGatewayStageKey reads the same restApi/stageName from a Stage and its MethodSettings", () => {
