@@ -1197,9 +1197,7 @@ describe("policypack/lib/destinations: where each resource type writes its logs"
         );
         const start = docs.indexOf("\n## Log destinations\n");
         const section = docs.slice(start, docs.indexOf("\n## ", start + 1));
-        const listed = section
-            .split("\n")
-            .filter((l) => l.startsWith("| `"));
+        const listed = section.split("\n").filter((l) => l.startsWith("| `"));
         assert.deepEqual(
             listed,
             Object.entries(DESTINATION_TYPES).map(

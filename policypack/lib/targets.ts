@@ -11,11 +11,7 @@ export type Service = "logs" | "cloudtrail";
 export interface TargetType {
     /** What a person calls it, for messages: "log group", "anomaly detector", "trail", "event data store". */
     readonly kind:
-        | "log group"
-        | "anomaly detector"
-        | "trail"
-        | "event data store"
-        | "centralization rule";
+        "log group" | "anomaly detector" | "trail" | "event data store" | "centralization rule";
     readonly service: Service;
     /** The property holding the resource's own name (used in the encryption context). */
     readonly nameProperty: string;
