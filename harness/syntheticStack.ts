@@ -1,17 +1,20 @@
 /**
  * Synthetic stacks for the benchmarks, with the mix of a real account's stack: in every unit of
  * 20 resources, an EncryptedLogGroup (component, key, log group), a Lambda service around it
- * (role, policy attachment, queue, parameter) and the resources that write to CloudWatch Logs,
+ * (role, policy attachment, queue) and the resources that write to CloudWatch Logs,
  * about a third of the stack (the function into the unit's group; an API Gateway stage, a VPC flow
  * log and a state machine into the unit's access-log group by ARN; an ECS task definition and a
- * CodeBuild project by name; in four units of five, method settings turning on execution logs,
+ * CodeBuild project by name; one of a vended-log delivery destination, a WAFv2 or Network Firewall
+ * logging configuration or a Resolver query log configuration, in turn; in four units of five,
+ * method settings turning on execution logs,
  * whose group is declared too), a bucket with its public-access block, a log group on the stack's
  * shared key, and every fifth unit an anomaly detector with its key. Half the units are already
  * deployed (ARNs known), half new (unknown; their writers reference their groups through
  * property dependencies). One unit in ten carries a planted mistake instead of its last parameter, in turn:
  * a log group without a key, on an alias ARN, on a new RSA key (its ARN unknown at preview), on a
  * key in another region, on a new key whose policy never mentions CloudWatch Logs, or on a key
- * with rotation off. Planted resources are named `*-bad-*` ({@link PLANTED}).
+ * with rotation off. Planted resources are named `*-bad-*` ({@link PLANTED}). Once per stack, an
+ * organisation centralization rule on the shared key and Bedrock invocation logging.
  */
 import { logGroupKeyPolicy } from "../components";
 import { FixtureResource, UnknownValue, unknown } from "./policyHarness";
@@ -42,6 +45,7 @@ export function syntheticStack(size: number): FixtureResource[] {
         }),
     });
     const tags = { team: "payments", env: "prod", costCenter: "cc-1234", managedBy: "pulumi" };
+    organisationWide(s, shared);
     for (let u = 0; s.resources.length < size; u++) {
         const existing = u % 2 === 0;
         const name = `svc${u}`;
@@ -94,7 +98,6 @@ export function syntheticStack(size: number): FixtureResource[] {
             visibilityTimeoutSeconds: 60,
             messageRetentionSeconds: 345600,
         });
-        other("aws:ssm/parameter:Parameter", "param", { type: "String", value: `${name}-config` });
         s.bucket(`${name}-data`);
         other("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {
             blockPublicAcls: true,
@@ -182,6 +185,7 @@ export function syntheticStack(size: number): FixtureResource[] {
             name: `${name}-build`,
             logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: `/app/${name}` } },
         });
+        newSurface(u, name, accessArn, onAccess, other);
         if (u % 5 === 0) {
             s.detector(`${name}-anomalies`, {
                 key: s.key(`${name}-anomalies-key`, {
@@ -211,6 +215,139 @@ export function syntheticStack(size: number): FixtureResource[] {
         }
     }
     return s.resources;
+}
+
+type Other = (
+    type: string,
+    suffix: string,
+    inputs: Record<string, unknown>,
+    propertyDependencies?: Record<string, string[]>,
+) => FixtureResource;
+
+/**
+ * One writer of the 2025-2026 log surfaces per unit, in turn, into the unit's access-log group: a
+ * vended-log delivery destination, a WAFv2 logging configuration, a Route 53 Resolver query log
+ * configuration (by ARN) and a Network Firewall logging configuration (by name).
+ */
+function newSurface(
+    u: number,
+    name: string,
+    accessArn: string | UnknownValue,
+    onAccess: (property: string) => Record<string, string[]>,
+    other: Other,
+): void {
+    switch (u % 4) {
+        case 0:
+            other(
+                "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+                "delivery",
+                {
+                    name: `${name}-delivery`,
+                    deliveryDestinationConfiguration: { destinationResourceArn: accessArn },
+                },
+                onAccess("deliveryDestinationConfiguration"),
+            );
+            return;
+        case 1:
+            other(
+                "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+                "waf-logging",
+                {
+                    resourceArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/${name}/1`,
+                    logDestinationConfigs: [accessArn],
+                },
+                onAccess("logDestinationConfigs"),
+            );
+            return;
+        case 2:
+            other(
+                "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig",
+                "resolver",
+                { name: `${name}-resolver`, destinationArn: accessArn },
+                onAccess("destinationArn"),
+            );
+            return;
+        default:
+            other(
+                "aws:networkfirewall/loggingConfiguration:LoggingConfiguration",
+                "firewall-logging",
+                {
+                    firewallArn: `arn:aws:network-firewall:us-east-1:${ACCOUNT}:firewall/${name}`,
+                    loggingConfiguration: {
+                        logDestinationConfigs: [
+                            {
+                                logDestinationType: "CloudWatchLogs",
+                                logType: "FLOW",
+                                logDestination: { logGroup: `/app/${name}-access` },
+                            },
+                        ],
+                    },
+                },
+            );
+    }
+}
+
+/**
+ * Once per stack, as an organisation's log account has them: an organisation centralization rule
+ * encrypting every new destination group with the shared account-wide key, and Bedrock model
+ * invocation logging into the first unit's group.
+ */
+function organisationWide(s: StackBuilder, shared: FixtureResource): void {
+    s.add({
+        urn: s.urn(
+            "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization",
+            "org-logs",
+        ),
+        type: "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization",
+        name: "org-logs",
+        inputs: {
+            ruleName: "org-logs",
+            rule: {
+                source: {
+                    regions: ["us-east-1"],
+                    scope: "OrganizationId = 'o-example123456'",
+                    sourceLogsConfiguration: {
+                        encryptedLogGroupStrategy: "ALLOW",
+                        logGroupSelectionCriteria: "*",
+                    },
+                },
+                destination: {
+                    account: ACCOUNT,
+                    region: "us-east-1",
+                    destinationLogsConfiguration: {
+                        logsEncryptionConfiguration: {
+                            encryptionStrategy: "CUSTOMER_MANAGED",
+                            encryptionScope: "NEW_DESTINATION_LOG_GROUPS",
+                            kmsKeyArn: s.arnOf(shared),
+                        },
+                    },
+                },
+            },
+        },
+        parent: s.stackUrn,
+        provider: s.defaultProvider,
+        dependencies: [shared.urn],
+        propertyDependencies: { rule: [shared.urn] },
+    });
+    s.add({
+        urn: s.urn(
+            "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration",
+            "invocations",
+        ),
+        type: "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration",
+        name: "invocations",
+        inputs: {
+            loggingConfig: {
+                cloudwatchConfig: {
+                    logGroupName: "/app/svc0",
+                    roleArn: `arn:aws:iam::${ACCOUNT}:role/bedrock-logs`,
+                },
+                textDataDeliveryEnabled: true,
+            },
+        },
+        parent: s.stackUrn,
+        provider: s.defaultProvider,
+    });
 }
 
 /** The mistakes planted, one per tenth unit in turn; every one must be refused. */

@@ -5,9 +5,11 @@
  * `@pulumi/policy`'s real unknown-checking proxy, as the policies get them.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import {
     DESTINATION_TYPES,
+    DESTINATION_SUMMARY,
     DESTINATION_TYPE_NAMES,
     LogDestination,
     LogDestinations,
@@ -41,6 +43,15 @@ const QUERY_LOG = "aws:route53/queryLog:QueryLog";
 const OPENSEARCH = "aws:opensearch/domain:Domain";
 const ELASTICSEARCH = "aws:elasticsearch/domain:Domain";
 const MSK = "aws:msk/cluster:Cluster";
+const BEDROCK = "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration";
+const FIREWALL = "aws:networkfirewall/loggingConfiguration:LoggingConfiguration";
+const WAF = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+const RESOLVER = "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig";
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const NATIVE_TRAIL = "aws-native:cloudtrail:Trail";
+const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+const DELIVERY = "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination";
+const ROLE = "arn:aws:iam::111122223333:role/logs";
 
 const GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/app/access";
 const PARSED = {
@@ -768,6 +779,357 @@ const CASES: Case[] = [
         { loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: U } } } },
         writes(named("broker logs", UNKNOWN, "loggingInfo.brokerLogs.cloudwatchLogs.logGroup")),
     ],
+    // Bedrock model invocation logging: a group it does not create.
+    [
+        "Bedrock, cloudwatchConfig.logGroupName",
+        BEDROCK,
+        { loggingConfig: { cloudwatchConfig: { logGroupName: "/app/bedrock", roleArn: ROLE } } },
+        writes(
+            named(
+                "model invocation logs",
+                "/app/bedrock",
+                "loggingConfig.cloudwatchConfig.logGroupName",
+                {
+                    dependencyProperties: ["loggingConfig"],
+                },
+            ),
+        ),
+    ],
+    [
+        "Bedrock, logGroupName unknown",
+        BEDROCK,
+        { loggingConfig: { cloudwatchConfig: { logGroupName: U, roleArn: ROLE } } },
+        writes(
+            named("model invocation logs", UNKNOWN, "loggingConfig.cloudwatchConfig.logGroupName", {
+                dependencyProperties: ["loggingConfig"],
+            }),
+        ),
+    ],
+    [
+        "Bedrock, S3 only",
+        BEDROCK,
+        { loggingConfig: { s3Config: { bucketName: "logs" } } },
+        {
+            kind: "elsewhere",
+            property: "loggingConfig.s3Config",
+            reason: "loggingConfig sends the invocation logs to S3 only",
+        },
+    ],
+    [
+        "Bedrock, no destination",
+        BEDROCK,
+        { loggingConfig: { textDataDeliveryEnabled: true } },
+        {
+            kind: "disabled",
+            property: "loggingConfig.cloudwatchConfig",
+            reason: "loggingConfig names neither a CloudWatch Logs nor an S3 destination",
+        },
+    ],
+    [
+        "Bedrock, loggingConfig unknown",
+        BEDROCK,
+        { loggingConfig: U_OBJECT },
+        {
+            kind: "unknown",
+            property: "loggingConfig",
+            reason: "loggingConfig is unknown at preview",
+        },
+    ],
+    // Network Firewall: one destination per log type; only the CloudWatchLogs ones count.
+    [
+        "Network Firewall, flow logs to a group and alerts to S3",
+        FIREWALL,
+        {
+            firewallArn: "arn:aws:network-firewall:eu-west-1:111122223333:firewall/fw",
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    {
+                        logDestinationType: "S3",
+                        logType: "ALERT",
+                        logDestination: { bucketName: "b" },
+                    },
+                    {
+                        logDestinationType: "CloudWatchLogs",
+                        logType: "FLOW",
+                        logDestination: { logGroup: "/app/firewall" },
+                    },
+                ],
+            },
+        },
+        writes(
+            named(
+                "flow logs",
+                "/app/firewall",
+                "loggingConfiguration.logDestinationConfigs[1].logDestination.logGroup",
+            ),
+        ),
+    ],
+    [
+        "Network Firewall, group name unknown",
+        FIREWALL,
+        {
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    {
+                        logDestinationType: "CloudWatchLogs",
+                        logType: "ALERT",
+                        logDestination: { logGroup: U },
+                    },
+                ],
+            },
+        },
+        writes(
+            named(
+                "alert logs",
+                UNKNOWN,
+                "loggingConfiguration.logDestinationConfigs[0].logDestination.logGroup",
+            ),
+        ),
+    ],
+    [
+        "Network Firewall, Firehose only",
+        FIREWALL,
+        {
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    {
+                        logDestinationType: "KinesisDataFirehose",
+                        logType: "FLOW",
+                        logDestination: { deliveryStream: "s" },
+                    },
+                ],
+            },
+        },
+        {
+            kind: "elsewhere",
+            property: "loggingConfiguration.logDestinationConfigs",
+            reason: 'no entry of loggingConfiguration.logDestinationConfigs has logDestinationType "CloudWatchLogs"',
+        },
+    ],
+    [
+        "Network Firewall, no destinations",
+        FIREWALL,
+        { loggingConfiguration: { logDestinationConfigs: [] } },
+        {
+            kind: "disabled",
+            property: "loggingConfiguration.logDestinationConfigs",
+            reason: "loggingConfiguration.logDestinationConfigs is empty: no logs",
+        },
+    ],
+    // WAFv2: one destination ARN.
+    [
+        "WAFv2, a log group ARN",
+        WAF,
+        {
+            resourceArn: "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/a/1",
+            logDestinationConfigs: [GROUP_ARN],
+        },
+        writes({
+            ...byArn("web ACL logs", "logDestinationConfigs[0]", GROUP_ARN),
+            dependencyProperties: ["logDestinationConfigs"],
+        }),
+    ],
+    [
+        "WAFv2, ARN unknown",
+        WAF,
+        { logDestinationConfigs: [U] },
+        writes({
+            ...byArn("web ACL logs", "logDestinationConfigs[0]", UNKNOWN),
+            dependencyProperties: ["logDestinationConfigs"],
+        }),
+    ],
+    [
+        "WAFv2, a Firehose stream",
+        WAF,
+        {
+            logDestinationConfigs: [
+                "arn:aws:firehose:eu-west-1:111122223333:deliverystream/aws-waf-logs-x",
+            ],
+        },
+        {
+            kind: "elsewhere",
+            property: "logDestinationConfigs[0]",
+            reason: "logDestinationConfigs[0] is a firehose ARN, not a CloudWatch Logs log group",
+        },
+    ],
+    [
+        "WAFv2, list unknown",
+        WAF,
+        { logDestinationConfigs: U_LIST },
+        {
+            kind: "unknown",
+            property: "logDestinationConfigs",
+            reason: "logDestinationConfigs is unknown at preview",
+        },
+    ],
+    // Route 53 Resolver query logs.
+    [
+        "Resolver query logs, a log group ARN",
+        RESOLVER,
+        { name: "q", destinationArn: GROUP_ARN },
+        writes(byArn("Resolver query logs", "destinationArn", GROUP_ARN)),
+    ],
+    [
+        "Resolver query logs, ARN unknown",
+        RESOLVER,
+        { name: "q", destinationArn: U },
+        writes(byArn("Resolver query logs", "destinationArn", UNKNOWN)),
+    ],
+    [
+        "Resolver query logs, an S3 bucket",
+        RESOLVER,
+        { name: "q", destinationArn: "arn:aws:s3:::dns-logs" },
+        {
+            kind: "elsewhere",
+            property: "destinationArn",
+            reason: "destinationArn is a s3 ARN, not a CloudWatch Logs log group",
+        },
+    ],
+    // A trail's CloudWatch Logs group (`:*` accepted), in both providers.
+    [
+        "Trail, cloudWatchLogsGroupArn",
+        TRAIL,
+        { name: "t", s3BucketName: "b", cloudWatchLogsGroupArn: `${GROUP_ARN}:*` },
+        writes({
+            ...byArn("trail events", "cloudWatchLogsGroupArn", `${GROUP_ARN}:*`),
+        }),
+    ],
+    [
+        "Trail, ARN unknown",
+        TRAIL,
+        { name: "t", s3BucketName: "b", cloudWatchLogsGroupArn: U },
+        writes(byArn("trail events", "cloudWatchLogsGroupArn", UNKNOWN)),
+    ],
+    [
+        "Trail, no CloudWatch Logs group",
+        TRAIL,
+        { name: "t", s3BucketName: "b" },
+        {
+            kind: "disabled",
+            property: "cloudWatchLogsGroupArn",
+            reason: "cloudWatchLogsGroupArn is not set: the trail sends no events to CloudWatch Logs",
+        },
+    ],
+    [
+        "AWS Native trail, cloudWatchLogsLogGroupArn",
+        NATIVE_TRAIL,
+        { isLogging: true, s3BucketName: "b", cloudWatchLogsLogGroupArn: GROUP_ARN },
+        writes(byArn("trail events", "cloudWatchLogsLogGroupArn", GROUP_ARN)),
+    ],
+    [
+        "AWS Native trail, ARN unknown",
+        NATIVE_TRAIL,
+        { isLogging: true, s3BucketName: "b", cloudWatchLogsLogGroupArn: U },
+        writes(byArn("trail events", "cloudWatchLogsLogGroupArn", UNKNOWN)),
+    ],
+    [
+        "AWS Native trail, no CloudWatch Logs group",
+        NATIVE_TRAIL,
+        { isLogging: true, s3BucketName: "b" },
+        {
+            kind: "disabled",
+            property: "cloudWatchLogsLogGroupArn",
+            reason: "cloudWatchLogsLogGroupArn is not set: the trail sends no events to CloudWatch Logs",
+        },
+    ],
+    // ECS Container Insights: the service's own group, named from the cluster.
+    ...["enabled", "enhanced"].map((value): Case => [
+        `ECS cluster, containerInsights ${value}`,
+        ECS_CLUSTER,
+        { name: "prod", settings: [{ name: "containerInsights", value }] },
+        writes(
+            named(
+                "Container Insights performance logs",
+                "/aws/ecs/containerinsights/prod/performance",
+                "name",
+                {
+                    serviceDefault: true,
+                    serviceCreatesGroup: true,
+                },
+            ),
+        ),
+    ]),
+    [
+        "ECS cluster, name unknown",
+        ECS_CLUSTER,
+        { name: U, settings: [{ name: "containerInsights", value: "enabled" }] },
+        writes(
+            named("Container Insights performance logs", UNKNOWN, "name", {
+                serviceDefault: true,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "ECS cluster, containerInsights disabled",
+        ECS_CLUSTER,
+        { name: "prod", settings: [{ name: "containerInsights", value: "disabled" }] },
+        {
+            kind: "disabled",
+            property: "settings",
+            reason: 'the "containerInsights" setting is "disabled": no Container Insights logs',
+        },
+    ],
+    [
+        "ECS cluster, no settings",
+        ECS_CLUSTER,
+        { name: "prod" },
+        {
+            kind: "disabled",
+            property: "settings",
+            reason: 'the "containerInsights" setting is not set: no Container Insights logs',
+        },
+    ],
+    // Vended log deliveries (V2) into a log group.
+    [
+        "Delivery destination, a log group ARN",
+        DELIVERY,
+        { name: "d", deliveryDestinationConfiguration: { destinationResourceArn: GROUP_ARN } },
+        writes({
+            ...byArn(
+                "vended logs",
+                "deliveryDestinationConfiguration.destinationResourceArn",
+                GROUP_ARN,
+            ),
+            dependencyProperties: ["deliveryDestinationConfiguration"],
+        }),
+    ],
+    [
+        "Delivery destination, ARN unknown",
+        DELIVERY,
+        { name: "d", deliveryDestinationConfiguration: { destinationResourceArn: U } },
+        writes({
+            ...byArn(
+                "vended logs",
+                "deliveryDestinationConfiguration.destinationResourceArn",
+                UNKNOWN,
+            ),
+            dependencyProperties: ["deliveryDestinationConfiguration"],
+        }),
+    ],
+    [
+        "Delivery destination, an S3 bucket",
+        DELIVERY,
+        {
+            name: "d",
+            deliveryDestinationConfiguration: { destinationResourceArn: "arn:aws:s3:::vended" },
+        },
+        {
+            kind: "elsewhere",
+            property: "deliveryDestinationConfiguration.destinationResourceArn",
+            reason: "deliveryDestinationConfiguration.destinationResourceArn is a s3 ARN, not a CloudWatch Logs log group",
+        },
+    ],
+    [
+        "Delivery destination, X-Ray",
+        DELIVERY,
+        { name: "d", deliveryDestinationType: "XRAY" },
+        {
+            kind: "elsewhere",
+            property: "deliveryDestinationType",
+            reason: 'deliveryDestinationType is "XRAY": traces go to X-Ray',
+        },
+    ],
 ];
 
 describe("policypack/lib/destinations: where each resource type writes its logs", () => {
@@ -847,6 +1209,35 @@ describe("policypack/lib/destinations: where each resource type writes its logs"
             assert.ok(row.label.length > 0, type);
             assert.match(row.documentation, /^https:\/\/docs\.aws\.amazon\.com\//, type);
         }
+    });
+
+    it("docs/policy-pack.md lists every row with its fix and documentation, in table order", () => {
+        const docs = fs.readFileSync(
+            path.resolve(__dirname, "..", "..", "docs", "policy-pack.md"),
+            "utf8",
+        );
+        const start = docs.indexOf("\n## Log destinations\n");
+        const section = docs.slice(start, docs.indexOf("\n## ", start + 1));
+        const listed = section.split("\n").filter((l) => l.startsWith("| `"));
+        assert.deepEqual(
+            listed,
+            Object.entries(DESTINATION_TYPES).map(
+                ([type, row]) =>
+                    `| \`${type}\` | ${row.label} (${row.serviceName}) | ${row.fix.replace(/\|/g, "\\|")} | ${row.documentation} |`,
+            ),
+        );
+    });
+
+    it("DESTINATION_SUMMARY names every row's label once, in the plural", () => {
+        assert.equal(
+            DESTINATION_SUMMARY.split(", ").length,
+            new Set(Object.values(DESTINATION_TYPES).map((r) => r.label)).size,
+        );
+        assert.match(
+            DESTINATION_SUMMARY,
+            /^Lambda functions, API Gateway stages, API Gateway method settings, /,
+        );
+        assert.match(DESTINATION_SUMMARY, /, CloudWatch Logs delivery destinations$/);
     });
 
     it("apiGatewayStageKey reads the same restApi/stageName from a Stage and its MethodSettings", () => {

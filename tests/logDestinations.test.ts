@@ -9,15 +9,18 @@ import * as assert from "node:assert/strict";
 import { namedLogGroup, groupArnOf, writer } from "../harness/destinationFixtures";
 import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
-import { ACCOUNT, StackBuilder } from "../harness/stackFixtures";
+import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 
 const ENCRYPTED = "log-destinations-encrypted";
 const VERIFIABLE = "log-destinations-verifiable";
 const REQUIRED = "log-encryption-key-required";
 const DESCRIPTION =
-    "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
-    "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
-    "Route 53 query logs, OpenSearch domains, MSK clusters) must write to a log group this stack declares, in their region, " +
+    "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages, API Gateway method settings, " +
+    "API Gateway v2 stages, EKS clusters, RDS DB instances, RDS DB clusters, VPC flow logs, ECS task definitions, " +
+    "Step Functions state machines, CodeBuild projects, Route 53 query logging configurations, " +
+    "Route 53 Resolver query logging configurations, OpenSearch domains, Elasticsearch domains, MSK clusters, " +
+    "Bedrock model invocation logging configurations, Network Firewall logging configurations, " +
+    "WAFv2 web ACL logging configurations, CloudTrail trails, ECS clusters, CloudWatch Logs delivery destinations) must write to a log group this stack declares, in their region, " +
     "encrypted with a KMS key the key checks accept; a group the service would create itself is refused. " +
     "Serves: AWS Config cloudwatch-log-group-encrypted, NIST SP 800-53 SC-28 and AU-9, for the groups services write to.";
 
@@ -113,6 +116,42 @@ function defaultRow(
         },
         disabled: disabled === undefined ? undefined : (s) => writer(s, type, name, disabled),
     };
+}
+
+/** A row whose writer names its group by name in `props(name)` (`top`: the top-level input). */
+function nameRow(
+    type: string,
+    name: string,
+    group: string,
+    props: (destination: unknown) => Record<string, unknown>,
+    top: string,
+    disabled?: Record<string, unknown>,
+): Row {
+    return {
+        type,
+        name,
+        group,
+        known: (s) => writer(s, type, name, props(group)),
+        reference: (s, g) =>
+            writer(s, type, name, props(unknown()), { propertyDependencies: { [top]: [g.urn] } }),
+        unknownName: (s) => {
+            const g = namedLogGroup(s, `${name}-logs`, unknown(), { nameFrom: source(s) });
+            writer(s, type, name, props(unknown()), { propertyDependencies: { [top]: [g.urn] } });
+        },
+        disabled: disabled === undefined ? undefined : (s) => writer(s, type, name, disabled),
+    };
+}
+
+/** A trail with a usable key and its bucket, sending its events to `groupArn` (or nowhere). */
+function trail(s: StackBuilder, groupArn: unknown, dependsOn: string[] = []): void {
+    const key = s.key("audit-key", { existing: true, policy: cloudTrailPolicy() });
+    const r = s.trail("audit", s.bucket("audit-logs"), {
+        key,
+        extra: groupArn === undefined ? {} : { cloudWatchLogsGroupArn: groupArn },
+    });
+    if (dependsOn.length > 0) {
+        (r.propertyDependencies as Record<string, string[]>).cloudWatchLogsGroupArn = dependsOn;
+    }
 }
 
 const ROWS: Row[] = [
@@ -360,6 +399,105 @@ const ROWS: Row[] = [
                 loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: false } } },
             }),
     },
+    nameRow(
+        "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration",
+        "invocations",
+        "/app/bedrock",
+        (d) => ({
+            loggingConfig: {
+                cloudwatchConfig: { logGroupName: d, roleArn: `arn:aws:iam::${ACCOUNT}:role/b` },
+                textDataDeliveryEnabled: true,
+            },
+        }),
+        "loggingConfig",
+        { loggingConfig: { s3Config: { bucketName: "invocations" } } },
+    ),
+    nameRow(
+        "aws:networkfirewall/loggingConfiguration:LoggingConfiguration",
+        "firewall-logs",
+        "/app/firewall",
+        (d) => ({
+            firewallArn: `arn:aws:network-firewall:us-east-1:${ACCOUNT}:firewall/fw`,
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    {
+                        logDestinationType: "CloudWatchLogs",
+                        logType: "FLOW",
+                        logDestination: { logGroup: d },
+                    },
+                ],
+            },
+        }),
+        "loggingConfiguration",
+        {
+            firewallArn: `arn:aws:network-firewall:us-east-1:${ACCOUNT}:firewall/fw`,
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    {
+                        logDestinationType: "S3",
+                        logType: "FLOW",
+                        logDestination: { bucketName: "fw" },
+                    },
+                ],
+            },
+        },
+    ),
+    arnRow(
+        "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+        "waf-logs",
+        "aws-waf-logs-api",
+        (d) => ({
+            resourceArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/api/1`,
+            logDestinationConfigs: [d],
+        }),
+        "logDestinationConfigs",
+        {
+            resourceArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/api/1`,
+            logDestinationConfigs: [],
+        },
+    ),
+    arnRow(
+        "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig",
+        "resolver",
+        "/app/resolver",
+        (d) => ({ name: "resolver", destinationArn: d }),
+        "destinationArn",
+        { name: "resolver", destinationArn: "arn:aws:s3:::resolver-logs" },
+    ),
+    {
+        type: "aws:cloudtrail/trail:Trail",
+        name: "audit",
+        group: "/app/audit",
+        known: (s) => trail(s, `${arn("/app/audit")}:*`),
+        reference: (s, g) => trail(s, unknown(), [g.urn]),
+        unknownName: (s) => {
+            const g = namedLogGroup(s, "audit-logs", unknown(), { nameFrom: source(s) });
+            trail(s, unknown(), [g.urn]);
+        },
+        disabled: (s) => trail(s, undefined),
+    },
+    defaultRow(
+        "aws:ecs/cluster:Cluster",
+        "ecs",
+        "/aws/ecs/containerinsights/prod/performance",
+        "name",
+        { name: "prod", settings: [{ name: "containerInsights", value: "enhanced" }] },
+        { name: "prod", settings: [{ name: "containerInsights", value: "disabled" }] },
+    ),
+    arnRow(
+        "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+        "vended",
+        "/app/vended",
+        (d) => ({
+            name: "vended",
+            deliveryDestinationConfiguration: { destinationResourceArn: d },
+        }),
+        "deliveryDestinationConfiguration",
+        {
+            name: "vended",
+            deliveryDestinationConfiguration: { destinationResourceArn: "arn:aws:s3:::vended" },
+        },
+    ),
 ];
 
 describe("policy pack: log-destinations-encrypted through the analyzer protocol", function () {

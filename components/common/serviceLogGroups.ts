@@ -95,3 +95,19 @@ export function rdsClusterLogGroupName(clusterIdentifier: string, logType: strin
 export function codeBuildLogGroupName(projectName: string): string {
     return `/aws/codebuild/${projectName}`;
 }
+
+/**
+ * `/aws/ecs/containerinsights/<cluster name>/performance`: the group CloudWatch Container Insights
+ * creates for an ECS cluster's performance log events.
+ *
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-reference-performance-logs-ECS.html:
+ * "These logs are in CloudWatch Logs, in a log group named
+ * `/aws/ecs/containerinsights/CLUSTER_NAME/performance`." and
+ * (Container-Insights-reference.html) "When you deploy Container Insights, it automatically creates
+ * a log group for the performance log events. You don't need to create this log group yourself."
+ *
+ * @param clusterName the cluster's name (`aws.ecs.Cluster`'s `name`).
+ */
+export function ecsContainerInsightsLogGroupName(clusterName: string): string {
+    return `/aws/ecs/containerinsights/${clusterName}/performance`;
+}

@@ -7,6 +7,7 @@
  * `@pulumi/policy` abort the policy. Building the index is one pass over the resources; resolving
  * a target's key is a few map lookups, so a stack of N resources costs O(N).
  */
+import { targetViews } from "./centralization";
 import { defaultedAtCreate } from "./createInputs";
 import { parse as parseArn, validate as looksLikeArn } from "@aws-sdk/util-arn-parser";
 import {
@@ -173,7 +174,7 @@ export class StackIndex {
                     this.bucketsByName.set(v, r);
                 }
             } else if (TARGET_TYPES[r.type] !== undefined) {
-                targets.push(r);
+                targets.push(...targetViews(r));
             }
         }
         (this.targets as StackResource[]).push(...targets);

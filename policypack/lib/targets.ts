@@ -10,7 +10,8 @@ export type Service = "logs" | "cloudtrail";
 /** A resource type that must be encrypted with a customer-managed key. */
 export interface TargetType {
     /** What a person calls it, for messages: "log group", "anomaly detector", "trail", "event data store". */
-    readonly kind: "log group" | "anomaly detector" | "trail" | "event data store";
+    readonly kind:
+        "log group" | "anomaly detector" | "trail" | "event data store" | "centralization rule";
     readonly service: Service;
     /** The property holding the resource's own name (used in the encryption context). */
     readonly nameProperty: string;
@@ -70,6 +71,17 @@ export const TARGET_TYPES: Readonly<Record<string, TargetType>> = {
         service: "cloudtrail",
         nameProperty: "name",
         keyProperty: "kmsKeyId",
+    },
+    // An organisation centralization rule: its key is nested in `rule` (two keys with a backup
+    // region); the stack index gives the key rules one flattened view per key
+    // (`centralization.ts`), whose `kmsKeyArn` and `region` are that key's and its region's, and
+    // `log-encryption-key-required` reads the rule's encryption configuration itself. The
+    // destination groups are CloudWatch Logs log groups: the service that uses the key is "logs".
+    "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization": {
+        kind: "centralization rule",
+        service: "logs",
+        nameProperty: "destinationLogGroupName",
+        keyProperty: "kmsKeyArn",
     },
 };
 

@@ -7,6 +7,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
 import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
 import { isExemptFrom, lapsedNote } from "../lib/exemptions";
+import { centralizationFacts, centralizationRefusals } from "../lib/centralization";
 import { describeTarget } from "../lib/facts";
 import { KEY_CONTROLS } from "./controls";
 import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/location";
@@ -45,6 +46,8 @@ function withoutKey(type: TargetType): string {
             return "CloudWatch Logs then encrypts the detector's data with its own default server-side encryption (keys AWS owns), which you cannot control, audit or revoke";
         case "event data store":
             return "CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke";
+        case "centralization rule":
+            return "its destination log groups are encrypted with keys AWS owns, which you cannot control, audit or revoke";
         case "trail":
             return "CloudTrail then writes its log files with the S3 bucket's default encryption: SSE-S3 (keys Amazon S3 manages), or the bucket's default KMS key if the bucket sets one, not a key whose policy names this trail";
     }
@@ -92,6 +95,16 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
                 exemption,
             })),
         );
+        if (type.kind === "centralization rule") {
+            // Its keys are nested in `rule`: centralization.ts says what it leaves to AWS's keys.
+            if (!isExemptFrom(status, CHECK)) {
+                const note = lapsedNote(status, CHECK);
+                for (const m of centralizationRefusals(centralizationFacts(args.props))) {
+                    reportViolation(`[${CHECK}] ${describeTarget(args)}: ${m}${note}`);
+                }
+            }
+            return;
+        }
         // `in` and readProperty never go through the props proxy's get trap: an unknown kmsKeyId
         // (a new key's ARN at preview) counts as present instead of aborting the policy.
         const value =

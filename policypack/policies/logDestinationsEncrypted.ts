@@ -4,6 +4,7 @@
  * log-destination rule (`lib/rules/logDestination.ts`) on each writer and reports its violations.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
+import { DESTINATION_SUMMARY } from "../lib/destinations";
 import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
 import { stackConfiguration } from "../lib/location";
 import { DESTINATION_CONTROLS } from "./controls";
@@ -15,9 +16,7 @@ import { KEY_REPORTS } from "./stackReports";
 export const logDestinationsEncrypted: StackValidationPolicy = stackPolicy({
     name: "log-destinations-encrypted",
     description:
-        "Resources that send logs to CloudWatch Logs (Lambda functions, API Gateway stages and method settings, EKS clusters, " +
-        "RDS instances and clusters, VPC flow logs, ECS task definitions, Step Functions state machines, CodeBuild projects, " +
-        "Route 53 query logs, OpenSearch domains, MSK clusters) must write to a log group this stack declares, in their region, " +
+        `Resources that send logs to CloudWatch Logs (${DESTINATION_SUMMARY}) must write to a log group this stack declares, in their region, ` +
         "encrypted with a KMS key the key checks accept; a group the service would create itself is refused. " +
         `Serves: ${DESTINATION_CONTROLS}, for the groups services write to.`,
     enforcementLevel: "mandatory",

@@ -15,16 +15,22 @@
  * still names the property it depends on, so a rule can follow it through propertyDependencies.
  */
 import { API_GATEWAY } from "./apiGateway";
+import { BEDROCK } from "./bedrock";
+import { CLOUDTRAIL } from "./cloudTrail";
 import { CODEBUILD } from "./codeBuild";
 import { ECS } from "./ecs";
+import { ECS_CLUSTER } from "./ecsCluster";
 import { EKS } from "./eks";
 import { FLOW_LOGS } from "./flowLogs";
 import { LAMBDA } from "./lambda";
+import { LOG_DELIVERY } from "./logDelivery";
 import { MSK } from "./msk";
+import { NETWORK_FIREWALL } from "./networkFirewall";
 import { OPENSEARCH } from "./openSearch";
 import { RDS } from "./rds";
 import { ROUTE53 } from "./route53";
 import { STEP_FUNCTIONS } from "./stepFunctions";
+import { WAFV2 } from "./wafv2";
 import { DestinationType, LogDestinations } from "./types";
 
 export { ApiGatewayStageKey, apiGatewayStageKey } from "./apiGateway";
@@ -46,9 +52,27 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     ...ROUTE53,
     ...OPENSEARCH,
     ...MSK,
+    ...BEDROCK,
+    ...NETWORK_FIREWALL,
+    ...WAFV2,
+    ...CLOUDTRAIL,
+    ...ECS_CLUSTER,
+    ...LOG_DELIVERY,
 };
 
 export const DESTINATION_TYPE_NAMES: readonly string[] = Object.keys(DESTINATION_TYPES);
+
+/**
+ * What the table covers, for policy descriptions: each row's label once, in the plural, in table
+ * order (`Lambda functions, API Gateway stages, ...`). Derived, so a new row updates every text.
+ */
+export const DESTINATION_SUMMARY: string = [
+    ...new Set(
+        Object.values(DESTINATION_TYPES).map((row) =>
+            row.label.endsWith("s") ? row.label : `${row.label}s`,
+        ),
+    ),
+].join(", ");
 
 /**
  * The log groups one resource writes to, from its type and raw properties (a `@pulumi/policy`

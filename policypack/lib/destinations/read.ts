@@ -148,3 +148,19 @@ export function byArn(
         serviceCreatesGroup: false,
     };
 }
+
+/**
+ * What a resource does whose logs go to the resource an ARN names: that group, or `elsewhere`
+ * when the ARN is another service's (an S3 bucket, a Firehose stream).
+ */
+export function arnWrites(
+    logs: string,
+    value: string | Unknown,
+    property: string,
+    top: string,
+): LogDestinations {
+    const found = byArn(logs, value, property, top);
+    return "elsewhere" in found
+        ? { kind: "elsewhere", property, reason: found.elsewhere }
+        : writes(found);
+}
