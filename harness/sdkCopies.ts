@@ -48,6 +48,22 @@ export function useProgramSdk(programDir: string): void {
 }
 
 /**
+ * The directory of the `pkg` a program in `fromDir` imports: the first `node_modules/<pkg>` up
+ * from it, as node looks (`require.resolve` from here would find this package itself by name).
+ */
+function installedAt(pkg: string, fromDir: string): string | undefined {
+    for (let dir = path.resolve(fromDir); ; dir = path.dirname(dir)) {
+        const at = path.join(dir, "node_modules", pkg);
+        if (fs.existsSync(path.join(at, "package.json"))) {
+            return fs.realpathSync(at);
+        }
+        if (path.dirname(dir) === dir) {
+            return undefined;
+        }
+    }
+}
+
+/**
  * Refuses a program with which two copies of `@pulumi/pulumi` would load in one process: the
  * program's and the one this harness runs on, or the program's and that of a package it uses
  * (`@pulumi/aws`, this package), each with the paths and the fix that fits.
@@ -58,13 +74,8 @@ export function assertOneSdk(fromDir: string): void {
         return; // The program cannot import @pulumi/pulumi at all; it will say so itself.
     }
     for (const pkg of ["@pulumi/aws", "pulumi-aws-encrypted-logs"]) {
-        let at: string;
-        try {
-            at = path.dirname(require.resolve(`${pkg}/package.json`, { paths: [fromDir] }));
-        } catch {
-            continue;
-        }
-        const its = sdkFrom(at);
+        const at = installedAt(pkg, fromDir);
+        const its = at === undefined ? undefined : sdkFrom(at);
         if (its !== undefined && its !== theirs) {
             throw new Error(
                 `program: ${fromDir} resolves @pulumi/pulumi to ${theirs}, but the ${pkg} it uses resolves it to ${its}: ` +
