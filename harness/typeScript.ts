@@ -212,6 +212,10 @@ export function compileProgram(
             : (options as { noCheck?: boolean }).noCheck === true;
     const typeCheck = (opts.typeCheck ?? true) && !transpileOnly;
     const key = JSON.stringify([CACHE_FORMAT, entry, projectDir, tsconfig, typeCheck, ts.version]);
+    if (!typeCheck) {
+        // ts-node's transpileOnly: each file transpiled alone as it loads (withCompiled).
+        return { ts, options, outputs: new Map(), inputs: new Map(), typeChecked: false, millis: 0 };
+    }
     const cached = cache.get(key);
     if (cached !== undefined && fresh(cached)) {
         return { ...cached, millis: 0 };
