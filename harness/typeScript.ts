@@ -214,7 +214,14 @@ export function compileProgram(
     const key = JSON.stringify([CACHE_FORMAT, entry, projectDir, tsconfig, typeCheck, ts.version]);
     if (!typeCheck) {
         // ts-node's transpileOnly: each file transpiled alone as it loads (withCompiled).
-        return { ts, options, outputs: new Map(), inputs: new Map(), typeChecked: false, millis: 0 };
+        return {
+            ts,
+            options,
+            outputs: new Map(),
+            inputs: new Map(),
+            typeChecked: false,
+            millis: 0,
+        };
     }
     const cached = cache.get(key);
     if (cached !== undefined && fresh(cached)) {
