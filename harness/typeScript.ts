@@ -193,6 +193,52 @@ function toDisk(
 }
 
 /**
+ * ts-node's type check of each of the program's own files (its semantic and syntactic
+ * diagnostics, as its `getOutput` asks for them; not the options' diagnostics, so a tsconfig
+ * `module` that the host's `moduleResolution` default contradicts still runs), then their
+ * JavaScript by file. A failed check is kept on disk as well.
+ */
+function checkAndEmit(
+    ts: TS,
+    program: tsTypes.Program,
+    own: readonly tsTypes.SourceFile[],
+    projectDir: string,
+    diskKey: string,
+): Map<string, string> {
+    const diagnostics = own
+        .flatMap((f) => [
+            ...program.getSemanticDiagnostics(f),
+            ...program.getSyntacticDiagnostics(f),
+        ])
+        .filter((d) => !IGNORED.has(d.code));
+    if (diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) {
+        const error = ts
+            .formatDiagnostics(diagnostics, {
+                getCanonicalFileName: (f) => f,
+                getCurrentDirectory: () => projectDir,
+                getNewLine: () => "\n",
+            })
+            .trimEnd();
+        toDisk(
+            diskKey,
+            projectDir,
+            own.map((f) => path.resolve(f.fileName)),
+            { error },
+        );
+        throw new TypeScriptError(error);
+    }
+    const outputs = new Map<string, string>();
+    for (const f of own) {
+        program.emit(f, (name, text) => {
+            if (/\.[cm]?js$/.test(name)) {
+                outputs.set(path.resolve(f.fileName), text);
+            }
+        });
+    }
+    return outputs;
+}
+
+/**
  * Compiles the program whose entry is `entry` (a project in `projectDir`) with its tsconfig,
  * type-checking it unless `typeCheck` is false; throws a {@link TypeScriptError} with the
  * compiler's messages when it has errors.
@@ -242,41 +288,7 @@ export function compileProgram(
     const own = program
         .getSourceFiles()
         .filter((f) => !f.isDeclarationFile && !f.fileName.split(/[\\/]/).includes("node_modules"));
-    if (typeCheck) {
-        // ts-node's type check: each file's semantic and syntactic diagnostics (its
-        // `getOutput`), not the options' (a tsconfig `module` the host's `moduleResolution`
-        // default contradicts runs).
-        const diagnostics = [
-            ...own.flatMap((f) => [
-                ...program.getSemanticDiagnostics(f),
-                ...program.getSyntacticDiagnostics(f),
-            ]),
-        ].filter((d) => !IGNORED.has(d.code));
-        if (diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) {
-            const error = ts
-                .formatDiagnostics(diagnostics, {
-                    getCanonicalFileName: (f) => f,
-                    getCurrentDirectory: () => projectDir,
-                    getNewLine: () => "\n",
-                })
-                .trimEnd();
-            toDisk(
-                diskKey,
-                projectDir,
-                own.map((f) => path.resolve(f.fileName)),
-                { error },
-            );
-            throw new TypeScriptError(error);
-        }
-    }
-    const outputs = new Map<string, string>();
-    for (const f of own) {
-        program.emit(f, (name, text) => {
-            if (/\.[cm]?js$/.test(name)) {
-                outputs.set(path.resolve(f.fileName), text);
-            }
-        });
-    }
+    const outputs = checkAndEmit(ts, program, own, projectDir, diskKey);
     const inputs = new Map(
         own.map((f) => [path.resolve(f.fileName), fs.statSync(f.fileName).mtimeMs]),
     );
