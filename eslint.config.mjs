@@ -14,6 +14,9 @@ export default tseslint.config(
             ".stryker-tmp/**",
             "**/*.js",
             "**/*.mjs",
+            // Programs that must fail to compile or run (tests/programRunner.test.ts); each is
+            // compiled by the check itself, with its own tsconfig.
+            "tests/fixtures/run/**",
         ],
     },
     ...tseslint.configs.recommended,

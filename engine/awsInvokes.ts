@@ -1,11 +1,14 @@
 /**
- * The invokes (data sources) the offline aws provider answers: the ones the components and the
- * examples call (`aws.getPartition`, `aws.getRegion`, `aws.getCallerIdentity`,
- * `aws.organizations.getOrganization`) and two that programs commonly call
- * (`aws.getAvailabilityZones`, `aws.iam.getPolicyDocument`, computed as the provider computes it).
- * Any other token is refused with a message that names it.
+ * The invokes (data sources) the offline aws provider and the mock engine (harness/mockEngine.ts)
+ * answer: the ones the components and the examples call (`aws.getPartition`, `aws.getRegion`,
+ * `aws.getCallerIdentity`, `aws.organizations.getOrganization`) and those programs commonly call
+ * whose answer follows from the account and region alone (`aws.getAvailabilityZones`,
+ * `aws.iam.getPolicyDocument`, computed as the provider computes it, and the default VPC:
+ * `aws.ec2.getVpc({ default: true })` and its subnets). Any other token, or arguments asking for
+ * something only the account knows, is refused with an {@link UnansweredInvoke} that names it.
  */
 import { AwsSettings, partitionOf } from "./awsResources";
+import { getDefaultSubnets, getDefaultVpc } from "./defaultVpc";
 import { policyDocument } from "./policyDocument";
 import { Props, Value } from "./wire";
 
@@ -15,7 +18,18 @@ export interface Identity {
     readonly organizationId: string;
 }
 
-/** The answer of `token` for `args`, or an Error naming the token. */
+/** An invoke nobody answers offline: its token and why. */
+export class UnansweredInvoke extends Error {
+    constructor(
+        readonly token: string,
+        readonly why: string,
+    ) {
+        super(`invoke ${token}: ${why}`);
+        this.name = "UnansweredInvoke";
+    }
+}
+
+/** The answer of `token` for `args`, or an {@link UnansweredInvoke} naming the token. */
 export function invoke(
     token: string,
     args: Props,
@@ -54,20 +68,27 @@ export function invoke(
                 arn: identity.callerArn,
                 userId: "AIDAOFFLINEENGINE0000",
             };
-        case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-            const letters = ["a", "b", "c"];
-            const short = region
-                .split("-")
-                .map((p, i) => (i === 0 ? p : /^\d+$/.test(p) ? p : p[0]))
-                .join("");
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return {
                 id: region,
-                names: letters.map((l) => `${region}${l}`),
-                zoneIds: letters.map((_, i) => `${short}-az${i + 1}`),
+                names: zonesOf(region),
+                zoneIds: zonesOf(region).map((_, i) => `${shortRegion(region)}-az${i + 1}`),
                 groupNames: [region],
                 state: typeof args.state === "string" ? args.state : null,
             };
-        }
+        case "aws:ec2/getVpc:getVpc":
+            return (
+                getDefaultVpc(args, region, partition, account) ??
+                refuse(token, "only the default VPC ({ default: true }) is known offline")
+            );
+        case "aws:ec2/getSubnets:getSubnets":
+            return (
+                getDefaultSubnets(args, region, account, zonesOf(region)) ??
+                refuse(
+                    token,
+                    "only the default VPC's subnets (filter vpc-id = the default VPC's id, or default-for-az = true) are known offline",
+                )
+            );
         case "aws:iam/getPolicyDocument:getPolicyDocument":
             return policyDocument(args);
         case "aws:organizations/getOrganization:getOrganization": {
@@ -88,11 +109,28 @@ export function invoke(
             };
         }
         default:
-            throw new Error(
-                `invoke ${token}: the offline aws provider (engine/) does not answer this data source; ` +
-                    `it answers ${ANSWERED.join(", ")}`,
+            return refuse(
+                token,
+                `nothing answers this data source offline (answered: ${ANSWERED.join(", ")})`,
             );
     }
+}
+
+function refuse(token: string, why: string): never {
+    throw new UnansweredInvoke(token, why);
+}
+
+/** Three zones `<region>a`, `b`, `c` (every commercial region has at least three). */
+function zonesOf(region: string): string[] {
+    return ["a", "b", "c"].map((l) => `${region}${l}`);
+}
+
+/** `use1` for us-east-1: the prefix of its zone ids (`use1-az1`). */
+function shortRegion(region: string): string {
+    return region
+        .split("-")
+        .map((p, i) => (i === 0 ? p : /^\d+$/.test(p) ? p : p[0]))
+        .join("");
 }
 
 /** The tokens {@link invoke} answers. */
@@ -102,5 +140,7 @@ export const ANSWERED = [
     "aws:index/getCallerIdentity:getCallerIdentity",
     "aws:index/getAvailabilityZones:getAvailabilityZones",
     "aws:iam/getPolicyDocument:getPolicyDocument",
+    "aws:ec2/getVpc:getVpc",
+    "aws:ec2/getSubnets:getSubnets",
     "aws:organizations/getOrganization:getOrganization",
 ];

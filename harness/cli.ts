@@ -3,9 +3,10 @@
  * `encrypted-logs check <program dir> [--full]` (`npx pulumi-aws-encrypted-logs check ./my-program`):
  * previews a Pulumi program offline under the mock engine, as `npm run demo` previews the quick
  * start, and prints a summary line, the resource tree, the key and bucket policies and the
- * "encrypted-logs" pack's verdicts. Exit status: 1 when the pack reports a mandatory violation (a
- * real `pulumi preview --policy-pack` would fail) or the program fails, 0 otherwise, 2 on a usage
- * error.
+ * "encrypted-logs" pack's verdicts. Exit status: 0 when the pack reports no mandatory violation and
+ * the whole stack was seen, 1 on a mandatory violation (a real `pulumi preview --policy-pack` would
+ * fail), 2 on a usage error, 3 when the program could not run, 4 when remote components' children
+ * were not seen (docs/check.md).
  */
 // Types only: the modules themselves (the Pulumi SDK, the pack) load once the arguments are
 // valid, so a usage error answers at once.
@@ -13,6 +14,9 @@ import type * as programRunner from "./programRunner";
 import type * as report from "./report";
 import type * as testing from "./testing";
 import type * as engineCheck from "./engineCheck";
+import type * as sdkCopies from "./sdkCopies";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const load = () => ({
@@ -32,14 +36,18 @@ export const USAGE = [
     "  --engine  cli: the real `pulumi preview --policy-pack` (a Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR",
     "            or PATH, with offline aws and time providers and a throwaway backend); mocks: Pulumi's",
     "            mocks in this process; auto (default): cli when a CLI is found, else mocks",
-    "Exit status: 1 on a mandatory violation, 0 otherwise, 2 on a usage error.",
+    "  --invokes <file.json>  answers to invokes the check cannot answer offline, by token",
+    '            (e.g. {"aws:ssm/getParameter:getParameter": {"value": "x"}}; docs/check.md lists those it answers)',
+    "Exit status: 0 no mandatory violation and the whole stack seen; 1 a mandatory violation; 2 a usage error;",
+    "  3 the program could not run (compile or type error, crash, an invoke nobody answers);",
+    "  4 no mandatory violation, but remote components' children were not seen (not a pass).",
 ].join("\n");
 
 /** What a run printed and its exit status. */
 export interface CliResult {
     readonly stdout: string;
     readonly stderr: string;
-    readonly status: 0 | 1 | 2;
+    readonly status: 0 | 1 | 2 | 3 | 4;
 }
 
 function usageError(message: string): CliResult {
@@ -57,11 +65,17 @@ async function check(argv: readonly string[], colour: boolean | undefined): Prom
         );
     }
     args = engineAt < 0 ? args : [...args.slice(0, engineAt), ...args.slice(engineAt + 2)];
+    const invokesAt = args.indexOf("--invokes");
+    const invokes = invokesAt < 0 ? undefined : readInvokes(args[invokesAt + 1]);
+    if (typeof invokes === "string") {
+        return usageError(invokes);
+    }
+    args = invokesAt < 0 ? args : [...args.slice(0, invokesAt), ...args.slice(invokesAt + 2)];
     const flags = args.filter((a) => a.startsWith("-"));
     const unknownFlag = flags.find((f) => f !== "--full");
     if (unknownFlag !== undefined) {
         return usageError(
-            `unknown option ${JSON.stringify(unknownFlag)}; the options are --full and --engine (e.g. encrypted-logs check ./my-program --full)`,
+            `unknown option ${JSON.stringify(unknownFlag)}; the options are --full, --engine and --invokes (e.g. encrypted-logs check ./my-program --full)`,
         );
     }
     const dirs = args.filter((a) => !a.startsWith("-"));
@@ -71,6 +85,9 @@ async function check(argv: readonly string[], colour: boolean | undefined): Prom
         );
     }
     const dir = dirs[0];
+    // The harness runs on the program's own @pulumi/pulumi (before it loads).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("./sdkCopies") as typeof sdkCopies).useProgramSdk(programDirOf(dir));
     const {
         PACK_VERSION,
         checkResources,
@@ -87,7 +104,14 @@ async function check(argv: readonly string[], colour: boolean | undefined): Prom
     try {
         programEntry(dir);
     } catch (e) {
-        return usageError((e as Error).message);
+        if (!fs.existsSync(dir)) {
+            return usageError((e as Error).message);
+        }
+        return {
+            stdout: "",
+            stderr: `encrypted-logs: the program in ${dir} could not run: ${(e as Error).message}\n`,
+            status: 3,
+        };
     }
     const full = flags.includes("--full");
     const colours = paint(colour ?? colourEnabled(process.stdout));
@@ -110,21 +134,22 @@ async function check(argv: readonly string[], colour: boolean | undefined): Prom
     }
     let preview;
     try {
-        preview = await runUnderMocks(dir, { dryRun: true, stack: "dev" });
+        preview = await runUnderMocks(dir, { dryRun: true, stack: "dev", invokes });
     } catch (e) {
         return {
             stdout: "",
-            stderr: `encrypted-logs: the program in ${dir} failed: ${(e as Error).stack ?? e}\n`,
-            status: 1,
+            stderr: `encrypted-logs: the program in ${dir} could not run: ${(e as Error).message ?? e}\n`,
+            status: 3,
         };
     }
     const stack = stackFromMockEngine(preview);
     const result = await checkResources(stack);
     const needsDeployed = renderPolicies(preview, undefined, full).some((l) => l === "  (unknown)");
     const deployed = needsDeployed
-        ? await runUnderMocks(dir, { dryRun: false, stack: "dev" })
+        ? await runUnderMocks(dir, { dryRun: false, stack: "dev", invokes })
         : undefined;
     const mandatory = result.mandatory.length;
+    const unseen = preview.remote;
     const out = [
         `${dir}: ${summarise(stack, result.diagnostics)}`,
         "",
@@ -137,7 +162,10 @@ async function check(argv: readonly string[], colour: boolean | undefined): Prom
         "",
         mandatory > 0
             ? `${mandatory} mandatory violations: \`pulumi preview --policy-pack\` of this program fails.`
-            : "0 mandatory violations: `pulumi preview --policy-pack` of this program passes.",
+            : unseen.length > 0
+              ? "0 mandatory violations among the resources seen; not a pass: part of the stack was not seen."
+              : "0 mandatory violations: `pulumi preview --policy-pack` of this program passes.",
+        ...(unseen.length === 0 ? [] : [unseenLine(unseen)]),
         ...(fellBack === undefined
             ? []
             : [
@@ -147,7 +175,49 @@ async function check(argv: readonly string[], colour: boolean | undefined): Prom
             ? "Next: in your tests, checkProgram() from pulumi-aws-encrypted-logs/testing asserts the same (README: Check your own program)."
             : "Next: --full prints the whole policies; checkProgram() from pulumi-aws-encrypted-logs/testing asserts the same in your tests.",
     ];
-    return { stdout: `${out.join("\n")}\n`, stderr: "", status: mandatory > 0 ? 1 : 0 };
+    return {
+        stdout: `${out.join("\n")}\n`,
+        stderr: "",
+        status: mandatory > 0 ? 1 : unseen.length > 0 ? 4 : 0,
+    };
+}
+
+/** The line naming the remote components whose children the check did not see. */
+export function unseenLine(unseen: readonly { type: string; name: string }[]): string {
+    return (
+        `Not seen: the children of ${unseen.length} remote component${unseen.length === 1 ? "" : "s"} (${unseen.map((u) => `${u.type} "${u.name}"`).join(", ")}): ` +
+        "a real preview runs their package's provider to construct them, which the offline check cannot; check them with --engine cli, or declare what they create yourself."
+    );
+}
+
+/** The directory of a program argument (a directory, or an entry file's). */
+function programDirOf(dir: string): string {
+    const at = path.resolve(dir);
+    return fs.existsSync(at) && fs.statSync(at).isFile() ? path.dirname(at) : at;
+}
+
+/** The `--invokes` file's answers, or a usage error's message. */
+function readInvokes(file: string | undefined): Record<string, Record<string, unknown>> | string {
+    const example = '{"aws:ssm/getParameter:getParameter": {"value": "..."}}';
+    if (file === undefined || file.startsWith("-")) {
+        return `--invokes takes a JSON file of answers by invoke token, got ${file === undefined ? "nothing" : JSON.stringify(file)}; e.g. --invokes answers.json holding ${example}`;
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        return `--invokes ${JSON.stringify(file)} is not a readable JSON file (${(e as Error).message}); give a file holding ${example}`;
+    }
+    const bad =
+        parsed === null || typeof parsed !== "object" || Array.isArray(parsed)
+            ? "not an object"
+            : Object.entries(parsed).find(
+                  ([, v]) => v === null || typeof v !== "object" || Array.isArray(v),
+              )?.[0];
+    if (bad !== undefined) {
+        return `--invokes ${JSON.stringify(file)}: ${bad === "not an object" ? "the file is not an object" : `the answer to ${JSON.stringify(bad)} is not an object`}; allowed: an object of results by invoke token, e.g. ${example}`;
+    }
+    return parsed as Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -180,7 +250,7 @@ async function checkByEngine(dir: string): Promise<CliResult> {
         return {
             stdout: `${lines.join("\n")}\n`,
             stderr: `encrypted-logs: the program in ${dir} failed under pulumi preview:\n${r.errors.join("\n")}\n`,
-            status: 1,
+            status: 3,
         };
     }
     lines.push(

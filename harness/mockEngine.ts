@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { SECRET_SIG } from "../policypack/lib/wire";
 import { autonameRule, withAutoname } from "../engine/autoname";
+import { UnansweredInvoke, invoke } from "../engine/awsInvokes";
 import { createOutputs, partitionOf } from "../engine/awsResources";
 import { schemaFacts } from "../engine/schema";
 
@@ -103,6 +104,30 @@ export interface RecordedResource {
     answered?: { readonly id: string; readonly outputs: Record<string, unknown> };
 }
 
+/**
+ * Canned answers to invokes, by token (`"aws:ssm/getParameter:getParameter"`): the result, or a
+ * function of the invoke's arguments that returns it. They win over the built-in answers.
+ */
+export type InvokeAnswers = Readonly<
+    Record<
+        string,
+        Record<string, unknown> | ((args: Record<string, any>) => Record<string, unknown>)
+    >
+>;
+
+/** An invoke nobody answered: its token, its arguments and why it could not be answered. */
+export interface UnansweredCall {
+    readonly token: string;
+    readonly inputs: Record<string, any>;
+    readonly why: string;
+}
+
+/** A component registered `remote: true`: its Construct runs in its package's provider, which the mocks do not run. */
+export interface RemoteComponent {
+    readonly type: string;
+    readonly name: string;
+}
+
 /** One invoke the program made. */
 export interface RecordedInvoke {
     readonly token: string;
@@ -135,6 +160,10 @@ function recordUnhandledRejections(): void {
 export class MockEngine {
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
+    /** The invokes nobody answered (each also failed the program's call). */
+    readonly unanswered: UnansweredCall[] = [];
+    /** The components registered `remote: true`, whose children the mocks never see. */
+    readonly remote: RemoteComponent[] = [];
     /** Errors that would have ended the deployment (unhandled rejections from the program). */
     readonly failures: Error[] = [];
     /** The outputs each component or stack registered (`registerOutputs`, a stack's exports), by URN, as sent over the wire. */
@@ -148,6 +177,8 @@ export class MockEngine {
         readonly callerArn: string = `arn:${account.partition}:iam::${account.accountId}:user/deployer`,
         /** The outputs of the stacks a `StackReference` may read, by stack name (wire form). */
         readonly stackOutputs: Readonly<Record<string, Record<string, unknown>>> = {},
+        /** The program's canned answers to invokes, by token. */
+        readonly answers: InvokeAnswers = {},
     ) {}
 
     /**
@@ -163,6 +194,8 @@ export class MockEngine {
             callerArn?: string;
             /** Outputs of other stacks, by stack name, for `StackReference` reads. */
             stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
+            /** Canned answers to invokes, by token. */
+            invokes?: InvokeAnswers;
         } = {},
     ): Promise<MockEngine> {
         const engine = new MockEngine(
@@ -170,6 +203,7 @@ export class MockEngine {
             opts.preview ?? false,
             opts.callerArn,
             opts.stackOutputs,
+            opts.invokes,
         );
         await pulumi.runtime.setMocks(
             {
@@ -303,6 +337,9 @@ export class MockEngine {
                 propertyDependencies[key] = deps.getUrnsList();
             });
             const asked = requested(req, req.getObject());
+            if (!req.getCustom() && req.getRemote?.() === true) {
+                this.remote.push({ type: asked.type, name: asked.name });
+            }
             const record: RecordedResource = {
                 ...asked,
                 inputs: req.getCustom()
@@ -339,45 +376,32 @@ export class MockEngine {
         };
     }
 
-    /** The answer to an invoke (also what the gRPC fake engine of componentProvider.ts answers). */
+    /**
+     * The answer to an invoke (also what the gRPC fake engine of componentProvider.ts answers):
+     * the program's own canned answer for its token if it gave one (`invokes`), else the offline
+     * aws provider's (engine/awsInvokes.ts). One nobody answers is recorded in `unanswered` and
+     * fails the invoke with a message naming its token.
+     */
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         this.invokes.push({ token: args.token, provider: args.provider, inputs: args.inputs });
-        const region = this.regionOfProvider(args.provider);
-        const { partition, dnsSuffix } =
-            region === this.account.region
-                ? { partition: this.account.partition, dnsSuffix: this.account.dnsSuffix }
-                : partitionOfRegion(region);
-        switch (args.token) {
-            case "aws:index/getPartition:getPartition":
-                return {
-                    id: partition,
-                    partition,
-                    dnsSuffix,
-                    reverseDnsPrefix: dnsSuffix.split(".").reverse().join("."),
-                };
-            case "aws:index/getRegion:getRegion":
-                return {
-                    id: region,
-                    name: region,
-                    region,
-                    description: region,
-                    endpoint: `ec2.${region}.${dnsSuffix}`,
-                };
-            case "aws:index/getCallerIdentity:getCallerIdentity":
-                return {
-                    id: this.account.accountId,
-                    accountId: this.account.accountId,
-                    arn: this.callerArn,
-                    userId: "AIDAEXAMPLE",
-                };
-            case "aws:organizations/getOrganization:getOrganization":
-                return {
-                    id: MOCK_ORGANIZATION_ID,
-                    arn: `arn:${partition}:organizations::${this.account.accountId}:organization/${MOCK_ORGANIZATION_ID}`,
-                    masterAccountId: this.account.accountId,
-                };
-            default:
-                throw new Error(`the mock engine does not answer invoke ${args.token}`);
+        const canned = this.answers[args.token];
+        if (canned !== undefined) {
+            return typeof canned === "function" ? canned(args.inputs) : { ...canned };
+        }
+        const settings = {
+            region: this.regionOfProvider(args.provider),
+            accountId: this.account.accountId,
+            defaultTags: {},
+        };
+        try {
+            return invoke(args.token, args.inputs, settings, {
+                callerArn: this.callerArn,
+                organizationId: MOCK_ORGANIZATION_ID,
+            });
+        } catch (e) {
+            const why = e instanceof UnansweredInvoke ? e.why : (e as Error).message;
+            this.unanswered.push({ token: args.token, inputs: args.inputs, why });
+            throw e;
         }
     }
 

@@ -8,8 +8,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { COMMERCIAL, MockAccount, MockEngine, partitionOfRegion, sdkRequire } from "./mockEngine";
+import {
+    COMMERCIAL,
+    InvokeAnswers,
+    MockAccount,
+    MockEngine,
+    partitionOfRegion,
+    sdkRequire,
+} from "./mockEngine";
+import { Declared, crashFailure, unansweredFailure, unregisteredFailure } from "./programFailure";
+import { assertOneSdk } from "./sdkCopies";
 import { TransformEngine } from "./transformEngine";
+import { Compiled, compileProgram, withCompiled } from "./typeScript";
 
 /** A program: a directory (Pulumi.yaml `main:`, package.json `main`, index.ts or index.js), a file, or a function that imports it. */
 export type Program = string | (() => unknown);
@@ -41,25 +51,52 @@ export interface RunOptions {
      * (e.g. another run's `MockEngine.stackExports`). @default none: a StackReference read fails
      */
     readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
+    /**
+     * Answers to invokes the check cannot answer itself (anything only your account knows:
+     * `aws.ssm.getParameter`, a VPC found by its tags ...), by token: the result, or a function of
+     * the invoke's arguments returning it. An invoke nobody answers fails the run, naming it.
+     * @default none: only the invokes of docs/check.md are answered
+     */
+    readonly invokes?: InvokeAnswers;
 }
 
-/** The `main:` and `name:` of a Pulumi.yaml, if the directory has one. */
-export function pulumiYaml(dir: string): { name?: string; main?: string } | undefined {
+/** What the check reads of a Pulumi.yaml. */
+export interface PulumiYaml {
+    readonly name?: string;
+    readonly main?: string;
+    /** `runtime.options.typescript` (`false`: the language host does not load TypeScript). @default true */
+    readonly typescript?: boolean;
+    /** `runtime.options.tsconfig`: the tsconfig the language host compiles with. @default "tsconfig.json" */
+    readonly tsconfig?: string;
+}
+
+/** The Pulumi.yaml of a directory, if it has one. */
+export function pulumiYaml(dir: string): PulumiYaml | undefined {
     const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find(fs.existsSync);
     if (file === undefined) {
         return undefined;
     }
     const text = fs.readFileSync(file, "utf8");
+    const yaml = sdkRequire<{ load(text: string): unknown }>("js-yaml").load(text) as {
+        name?: unknown;
+        main?: unknown;
+        runtime?: { options?: { typescript?: unknown; tsconfig?: unknown } };
+    } | null;
+    const options = typeof yaml?.runtime === "object" ? yaml.runtime.options : undefined;
+    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
     return {
-        name: /^name:\s*["']?([^"'\s]+)["']?\s*$/m.exec(text)?.[1],
-        main: /^main:\s*["']?([^"'\s]+)["']?\s*$/m.exec(text)?.[1],
+        name: str(yaml?.name),
+        main: str(yaml?.main),
+        typescript: typeof options?.typescript === "boolean" ? options.typescript : undefined,
+        tsconfig: str(options?.tsconfig),
     };
 }
 
 /**
  * The file a program directory runs, the way the Pulumi CLI's Node.js host finds it: Pulumi.yaml
  * `main:` (a file, or a directory whose package.json `main` or index is the entry), else the
- * directory's package.json `main`, else `index.ts`/`index.js`. A file is returned as it is.
+ * directory's package.json `main`, else `index.ts`/`index.js` (`index.js` only when Pulumi.yaml
+ * says `typescript: false`). A file is returned as it is.
  */
 export function programEntry(program: string): string {
     const at = path.resolve(program);
@@ -71,97 +108,41 @@ export function programEntry(program: string): string {
     if (fs.statSync(at).isFile()) {
         return at;
     }
-    const main = pulumiYaml(at)?.main;
+    const yaml = pulumiYaml(at);
+    const main = yaml?.main;
     const dir = main === undefined ? at : path.resolve(at, main);
-    if (main !== undefined && fs.existsSync(dir) && fs.statSync(dir).isFile()) {
+    if (main !== undefined && !fs.existsSync(dir)) {
+        throw new Error(
+            `program: the main: of ${path.join(program, "Pulumi.yaml")} is ${JSON.stringify(main)}, and ${dir} does not exist; ` +
+                "fix main: to name the program's entry file or directory (relative to Pulumi.yaml), or build the program first if main: names its compiled output",
+        );
+    }
+    if (main !== undefined && fs.statSync(dir).isFile()) {
         return dir;
     }
     const pkg = path.join(dir, "package.json");
-    const fromPackage =
-        fs.existsSync(pkg) && typeof JSON.parse(fs.readFileSync(pkg, "utf8")).main === "string"
-            ? path.resolve(dir, JSON.parse(fs.readFileSync(pkg, "utf8")).main)
-            : undefined;
+    const pkgMain = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, "utf8")).main : undefined;
+    const fromPackage = typeof pkgMain === "string" ? path.resolve(dir, pkgMain) : undefined;
+    const typescript = yaml?.typescript !== false;
     const candidates = [
         ...(fromPackage ? [fromPackage, `${fromPackage}.ts`, `${fromPackage}.js`] : []),
-        path.join(dir, "index.ts"),
+        ...(typescript ? [path.join(dir, "index.ts")] : []),
         path.join(dir, "index.js"),
     ];
     const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
     if (found === undefined) {
         throw new Error(
-            `program: ${JSON.stringify(program)} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); set main: in its Pulumi.yaml or add an index.ts`,
+            `program: ${JSON.stringify(program)} has no entry point (looked for ${candidates.map((c) => path.relative(process.cwd(), c)).join(", ")}); ` +
+                (main === undefined
+                    ? "set main: in its Pulumi.yaml or add an index.ts"
+                    : `the directory main: names (${JSON.stringify(main)}) has no package.json main or index file`),
         );
     }
     return found;
 }
 
-/**
- * Refuses a program that would register its resources with another `@pulumi/pulumi` than the one
- * the mocks are set on (two copies in one program break resource registration).
- */
-function assertOneSdk(fromDir: string): void {
-    let theirs: string;
-    try {
-        theirs = require.resolve("@pulumi/pulumi", { paths: [fromDir] });
-    } catch {
-        return; // The program cannot import @pulumi/pulumi at all; it will say so itself.
-    }
-    const ours = require.resolve("@pulumi/pulumi");
-    if (fs.realpathSync(theirs) !== fs.realpathSync(ours)) {
-        throw new Error(
-            `program: ${fromDir} resolves @pulumi/pulumi to ${theirs}, but pulumi-aws-encrypted-logs resolves it to ${ours}: ` +
-                "a program must use one copy (the mocks are set on one). Fix: install both in the same project " +
-                "(npm install --save-dev pulumi-aws-encrypted-logs next to your @pulumi/pulumi; npm dedupe).",
-        );
-    }
-}
-
 /** This package's compiled modules (`<package>/bin/`), which stay loaded between runs. */
 const OWN_BIN = path.resolve(__dirname, "..") + path.sep;
-
-let typeScriptRegistered = false;
-
-/**
- * Lets `require` load TypeScript as the Pulumi CLI does (ts-node, transpile only): the program's
- * own ts-node and typescript if it has them, else those `@pulumi/pulumi` ships (its `tsutils`).
- */
-function registerTypeScript(fromDir: string): void {
-    if (typeScriptRegistered) {
-        return;
-    }
-    const resolve = (id: string) => {
-        try {
-            return require.resolve(id, { paths: [fromDir, __dirname] });
-        } catch {
-            return undefined;
-        }
-    };
-    let tsnode = resolve("ts-node");
-    let compiler = resolve("typescript");
-    if (tsnode === undefined) {
-        // The Pulumi CLI's fallback: the ts-node and TypeScript @pulumi/pulumi vendors.
-        try {
-            const strings = sdkRequire<{
-                typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
-            }>("@pulumi/pulumi/tsutils").typeScriptRequireStrings();
-            tsnode = strings.tsnodeRequire;
-            compiler = strings.typescriptRequire;
-        } catch {
-            throw new Error(
-                `program: ${fromDir} is TypeScript, and neither it nor @pulumi/pulumi has ts-node to run it; ` +
-                    "fix: npm install --save-dev ts-node typescript in the program's project (or give its compiled .js)",
-            );
-        }
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(tsnode).register({
-        transpileOnly: true,
-        skipProject: true,
-        ...(compiler ? { compiler } : {}),
-        compilerOptions: { module: "commonjs", esModuleInterop: true },
-    });
-    typeScriptRegistered = true;
-}
 
 function accountOf(opts: RunOptions): MockAccount {
     const region = opts.region ?? COMMERCIAL.region;
@@ -172,16 +153,81 @@ function accountOf(opts: RunOptions): MockAccount {
     };
 }
 
+/** How the program's entry is loaded: compiled with its tsconfig when it is TypeScript the host compiles. */
+function loader(program: Program, entry: string | undefined): Compiled | undefined {
+    if (entry === undefined || !/\.tsx?$/.test(entry)) {
+        return undefined;
+    }
+    const project = path.resolve(program as string);
+    const projectDir = fs.statSync(project).isFile() ? path.dirname(project) : project;
+    const yaml = pulumiYaml(projectDir);
+    if (yaml?.typescript === false) {
+        return undefined; // The host does not load TypeScript; require fails as node's would.
+    }
+    return compileProgram(entry, projectDir, { tsconfig: yaml?.tsconfig });
+}
+
+/** The program's own modules loaded since `cached` are unloaded, so that a program run again runs again. */
+function unloadProgram(cached: ReadonlySet<string>, entry: string | undefined): void {
+    for (const id of Object.keys(require.cache)) {
+        if (
+            !cached.has(id) &&
+            !id.includes(`${path.sep}node_modules${path.sep}`) &&
+            !id.startsWith(OWN_BIN)
+        ) {
+            delete require.cache[id];
+        }
+    }
+    if (entry !== undefined) {
+        delete require.cache[entry];
+    }
+}
+
+/**
+ * Runs the program in the stack as the language host does (a module exporting a function: its
+ * result), recording every resource it constructs (a stack transformation sees each one in its
+ * constructor, before its inputs resolve).
+ */
+async function runProgramBody(
+    program: Program,
+    entry: string | undefined,
+    declared: Declared[],
+): Promise<void> {
+    await pulumi.runtime.runInPulumiStack(async () => {
+        pulumi.runtime.registerStackTransformation((args) => {
+            declared.push({ type: args.type, name: args.name });
+            return undefined;
+        });
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const exported = entry === undefined ? (program as () => unknown)() : require(entry);
+        return exported instanceof Function ? exported() : exported;
+    });
+}
+
+/**
+ * What the program constructed but never registered with the engine (a read counts as
+ * registered): resources whose inputs waited on something that failed or never resolved.
+ */
+function neverRegistered(engine: MockEngine, declared: readonly Declared[]): Declared[] {
+    const seen = new Set(engine.resources.map((r) => `${r.type}::${r.name}`));
+    return declared.filter((d) => !seen.has(`${d.type}::${d.name}`));
+}
+
 /**
  * Runs `program` under a fresh recording mock engine and returns the engine once every
- * registration has finished (rejecting with the program's error).
+ * registration has finished. Rejects with a {@link ProgramFailure} when the program could not
+ * run: it does not compile, it threw, an invoke was not answered, or a resource it constructed was
+ * never registered.
  */
 export async function runUnderMocks(program: Program, opts: RunOptions = {}): Promise<MockEngine> {
     const entry = typeof program === "string" ? programEntry(program) : undefined;
     const dir = entry === undefined ? process.cwd() : path.dirname(entry);
     assertOneSdk(dir);
-    if (entry !== undefined && /\.[cm]?tsx?$/.test(entry)) {
-        registerTypeScript(dir);
+    let compiled: Compiled | undefined;
+    try {
+        compiled = loader(program, entry);
+    } catch (e) {
+        throw crashFailure(e);
     }
     const yaml = typeof program === "string" ? pulumiYaml(path.resolve(program)) : undefined;
     const engine = await MockEngine.start(accountOf(opts), {
@@ -189,43 +235,37 @@ export async function runUnderMocks(program: Program, opts: RunOptions = {}): Pr
         project: opts.project ?? yaml?.name ?? "project",
         stack: opts.stack ?? "test",
         stackOutputs: opts.stackOutputs,
+        invokes: opts.invokes,
     });
     if (opts.config !== undefined) {
         pulumi.runtime.setAllConfig({ ...opts.config });
     }
     const transforms = TransformEngine.install();
+    const declared: Declared[] = [];
+    const cached = new Set(Object.keys(require.cache));
+    const run = async () => {
+        await runProgramBody(program, entry, declared);
+        await engine.settle();
+    };
     try {
-        const cached = new Set(Object.keys(require.cache));
-        try {
-            await pulumi.runtime.runInPulumiStack(async () => {
-                if (entry === undefined) {
-                    return (program as () => unknown)();
-                }
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
-                return require(entry);
-            });
-            await engine.settle();
-        } finally {
-            // A program run again must run again, not come from the module cache: the program's
-            // own modules it loaded are unloaded (libraries and this package stay loaded).
-            for (const id of Object.keys(require.cache)) {
-                if (
-                    !cached.has(id) &&
-                    !id.includes(`${path.sep}node_modules${path.sep}`) &&
-                    !id.startsWith(OWN_BIN)
-                ) {
-                    delete require.cache[id];
-                }
-            }
-            if (entry !== undefined) {
-                delete require.cache[entry];
-            }
-        }
+        await (compiled === undefined ? run() : withCompiled(compiled, run));
+    } catch (e) {
+        throw engine.unanswered.length > 0
+            ? unansweredFailure(engine.unanswered, neverRegistered(engine, declared))
+            : crashFailure(e);
     } finally {
+        unloadProgram(cached, entry);
         transforms.close();
         if (opts.config !== undefined) {
             pulumi.runtime.setAllConfig({});
         }
+    }
+    const waiting = neverRegistered(engine, declared);
+    if (engine.unanswered.length > 0) {
+        throw unansweredFailure(engine.unanswered, waiting);
+    }
+    if (waiting.length > 0) {
+        throw unregisteredFailure(waiting);
     }
     return engine;
 }

@@ -23,11 +23,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { stackFromMockEngine } from "./fromMockEngine";
 import { PACK_NAME, PackConfig, PackRunner } from "./packRunner";
+import { InvokeAnswers, RemoteComponent } from "./mockEngine";
+import { ProgramFailure } from "./programFailure";
 import { Program, RunOptions, programEntry, runUnderMocks } from "./programRunner";
 import { FixtureResource, SecretValue, UnknownValue, secret, unknown } from "./resources";
 
 export {
     FixtureResource,
+    InvokeAnswers,
+    ProgramFailure,
+    RemoteComponent,
     Program,
     RunOptions,
     SecretValue,
@@ -93,6 +98,13 @@ export interface CheckResult {
     readonly diagnostics: readonly PolicyDiagnostic[];
     /** The mandatory ones: a real preview of this stack fails when there is any. */
     readonly mandatory: readonly PolicyDiagnostic[];
+    /**
+     * The remote components (`remote: true` registrations: `@pulumi/awsx`, `@pulumi/eks` ...)
+     * whose children were not seen: their Construct runs in their package's provider at a real
+     * preview, which the mocks do not run, so the pack never judged what they create. A result
+     * with any is not a pass (`encrypted-logs check` exits 4).
+     */
+    readonly unseen: readonly RemoteComponent[];
 }
 
 /** Options for {@link checkResources}. */
@@ -113,6 +125,8 @@ export interface ProgramRun {
     readonly resources: readonly FixtureResource[];
     /** The invokes the program made (`aws:index/getRegion:getRegion`, ...), in order. */
     readonly invokes: readonly string[];
+    /** The remote components it registered, whose children were not seen ({@link CheckResult.unseen}). */
+    readonly remote: readonly RemoteComponent[];
 }
 
 /**
@@ -126,6 +140,7 @@ export async function runProgram(program: Program, opts: ProgramOptions = {}): P
     return {
         resources: stackFromMockEngine(engine),
         invokes: engine.invokes.map((i) => i.token),
+        remote: [...engine.remote],
     };
 }
 
@@ -165,6 +180,7 @@ export async function checkResources(
         resources: stack,
         diagnostics,
         mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory"),
+        unseen: [],
     };
 }
 
@@ -174,7 +190,7 @@ export async function checkProgram(
     opts: ProgramOptions = {},
 ): Promise<CheckResult> {
     const run = await runProgram(program, opts);
-    return checkResources(run.resources, opts);
+    return { ...(await checkResources(run.resources, opts)), unseen: run.remote };
 }
 
 /** `type: name` of a URN (`urn:pulumi:<stack>::<project>::<parent$>type::name`), as the CLI shows it. */

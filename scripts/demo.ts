@@ -9,8 +9,8 @@
  * program fixed by encryptLambdaLogGroups(); last, what to try next.
  * `npm run demo -- <program dir>` is `encrypted-logs check <program dir>` (harness/cli.ts).
  */
+import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { cli } from "../harness/cli";
 import { COMMERCIAL, MockEngine } from "../harness/mockEngine";
 import { PolicyPackHarness } from "../harness/policyHarness";
 import {
@@ -122,14 +122,19 @@ async function main(args: readonly string[]): Promise<number> {
     if (args.some((a) => !a.startsWith("-"))) {
         // `npm run demo -- <program dir> [--full]`: the check command on that program.
         // npm runs scripts in the package root; a relative directory is the caller's (INIT_CWD).
+        // A process of its own: the check runs on the program's own @pulumi/pulumi, which this one
+        // (the demo's harness already loaded) cannot.
         const from = process.env.INIT_CWD ?? process.cwd();
-        const r = await cli(
-            ["check", ...args.map((a) => (a.startsWith("-") ? a : path.resolve(from, a)))],
-            colour,
+        const r = spawnSync(
+            process.execPath,
+            [
+                path.join(__dirname, "..", "harness", "cli.js"),
+                "check",
+                ...args.map((a) => (a.startsWith("-") ? a : path.resolve(from, a))),
+            ],
+            { stdio: "inherit", env: { ...process.env, ...(colour ? { FORCE_COLOR: "1" } : {}) } },
         );
-        process.stdout.write(r.stdout);
-        process.stderr.write(r.stderr);
-        return r.status;
+        return r.status ?? 1;
     }
     const unknown = args.find((a) => a !== "--full");
     if (unknown !== undefined) {

@@ -190,9 +190,10 @@ describe("pulumi-aws-encrypted-logs/testing on your own program", function () {
             const ours = require.resolve("@pulumi/pulumi");
             await assert.rejects(checkProgram(dir), {
                 message:
-                    `program: ${dir} resolves @pulumi/pulumi to ${path.join(sdk, "index.js")}, but pulumi-aws-encrypted-logs resolves it to ${ours}: ` +
-                    "a program must use one copy (the mocks are set on one). Fix: install both in the same project " +
-                    "(npm install --save-dev pulumi-aws-encrypted-logs next to your @pulumi/pulumi; npm dedupe).",
+                    `program: ${dir} resolves @pulumi/pulumi to ${path.join(sdk, "index.js")}, but this process runs pulumi-aws-encrypted-logs on ${ours}: ` +
+                    "the mocks are set on one copy, and the program would register its resources with the other. " +
+                    "Fix: install pulumi-aws-encrypted-logs in the program's project (npm install --save-dev pulumi-aws-encrypted-logs there, so npm keeps one copy), " +
+                    "or check it with `npx encrypted-logs check <dir>`, which runs on the program's own copy.",
             });
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -256,7 +257,11 @@ const USAGE = [
     "  --engine  cli: the real `pulumi preview --policy-pack` (a Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR",
     "            or PATH, with offline aws and time providers and a throwaway backend); mocks: Pulumi's",
     "            mocks in this process; auto (default): cli when a CLI is found, else mocks",
-    "Exit status: 1 on a mandatory violation, 0 otherwise, 2 on a usage error.",
+    "  --invokes <file.json>  answers to invokes the check cannot answer offline, by token",
+    '            (e.g. {"aws:ssm/getParameter:getParameter": {"value": "x"}}; docs/check.md lists those it answers)',
+    "Exit status: 0 no mandatory violation and the whole stack seen; 1 a mandatory violation; 2 a usage error;",
+    "  3 the program could not run (compile or type error, crash, an invoke nobody answers);",
+    "  4 no mandatory violation, but remote components' children were not seen (not a pass).",
 ];
 const MOCKS_NOTE =
     "Engine: Pulumi's mocks, not the real `pulumi preview`: no Pulumi CLI >= 3.248.0 on PATH. With one, check runs `pulumi preview --policy-pack` offline (--engine cli).";
@@ -393,7 +398,7 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
             ],
             [
                 ["check", "good", "--json"],
-                'encrypted-logs: unknown option "--json"; the options are --full and --engine (e.g. encrypted-logs check ./my-program --full)',
+                'encrypted-logs: unknown option "--json"; the options are --full, --engine and --invokes (e.g. encrypted-logs check ./my-program --full)',
             ],
             [
                 ["check", "missing"],

@@ -298,6 +298,37 @@ describe("npm package", function () {
                     "own-bad: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations",
                 );
             });
+
+            it("is checked from outside (the checkout's check and npm run demo -- <dir>) on the project's own @pulumi/pulumi", () => {
+                const program = path.join(project, "own-bad");
+                const line = `${program}: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations`;
+                for (const args of [
+                    [
+                        path.join(root, "bin", "harness", "cli.js"),
+                        "check",
+                        program,
+                        "--engine",
+                        "mocks",
+                    ],
+                    [path.join(root, "bin", "scripts", "demo.js"), program],
+                ]) {
+                    const r = spawnSync(process.execPath, args, {
+                        cwd: root,
+                        encoding: "utf8",
+                        // No Pulumi CLI reachable: the demo's check falls back to the mocks.
+                        env: {
+                            ...process.env,
+                            PATH: path.dirname(process.execPath),
+                            PULUMI_CLI_DIR: "",
+                            INIT_CWD: root,
+                            NO_COLOR: "1",
+                            FORCE_COLOR: "",
+                        },
+                    });
+                    assert.equal(r.status, 1, `${r.stdout}${r.stderr}`);
+                    assert.equal(r.stdout.split("\n")[0], line);
+                }
+            });
         });
     }
 });

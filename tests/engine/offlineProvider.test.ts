@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { autonameRule, uniqueName, withAutoname } from "../../engine/autoname";
-import { invoke } from "../../engine/awsInvokes";
+import { ANSWERED, invoke } from "../../engine/awsInvokes";
 import { MISSING_REGION, OfflineAws } from "../../engine/awsProvider";
 import { createOutputs, defaultKeyPolicy, partitionOf } from "../../engine/awsResources";
 import { policyDocument } from "../../engine/policyDocument";
@@ -331,9 +331,17 @@ describe("offline aws provider: configuration and invokes", () => {
     });
 
     it("refuses an invoke it does not answer, naming its token", () => {
+        assert.throws(() => invoke("aws:ec2/getVpc:getVpc", {}, settings, identity), {
+            name: "UnansweredInvoke",
+            token: "aws:ec2/getVpc:getVpc",
+            message:
+                "invoke aws:ec2/getVpc:getVpc: only the default VPC ({ default: true }) is known offline",
+        });
         assert.throws(
-            () => invoke("aws:ec2/getVpc:getVpc", {}, settings, identity),
-            /^Error: invoke aws:ec2\/getVpc:getVpc: the offline aws provider \(engine\/\) does not answer this data source/,
+            () => invoke("aws:ssm/getParameter:getParameter", { name: "/x" }, settings, identity),
+            {
+                message: `invoke aws:ssm/getParameter:getParameter: nothing answers this data source offline (answered: ${ANSWERED.join(", ")})`,
+            },
         );
     });
 

@@ -409,6 +409,9 @@ describe("under the real Pulumi CLI", function () {
             assert.equal(exported.region.region, "us-east-1");
             assert.deepEqual(exported.zones.names, ["us-east-1a", "us-east-1b", "us-east-1c"]);
             assert.equal(exported.organization.id, "o-a1b2c3d4e5");
+            assert.equal(exported.vpc.cidrBlock, "172.31.0.0/16");
+            assert.equal(exported.vpc.default, true);
+            assert.equal((exported.subnets.ids as string[]).length, 3);
             assert.equal(
                 exported.existingGroupArn,
                 "arn:aws:logs:us-east-1:123456789012:log-group:/existing/group",
@@ -423,7 +426,7 @@ describe("under the real Pulumi CLI", function () {
             assert.equal(refused.exitCode, 1);
             assert.ok(
                 diagnostics(refused).includes(
-                    "invoke aws:ec2/getVpc:getVpc: the offline aws provider (engine/) does not answer this data source",
+                    "invoke aws:ec2/getVpc:getVpc: only the default VPC ({ default: true }) is known offline",
                 ),
                 diagnostics(refused),
             );

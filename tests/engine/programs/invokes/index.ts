@@ -9,6 +9,10 @@ export const region = aws.getRegionOutput();
 export const caller = aws.getCallerIdentityOutput();
 export const zones = aws.getAvailabilityZonesOutput();
 export const organization = aws.organizations.getOrganizationOutput();
+export const vpc = aws.ec2.getVpcOutput({ default: true });
+export const subnets = aws.ec2.getSubnetsOutput({
+    filters: [{ name: "vpc-id", values: [vpc.id] }],
+});
 export const document = aws.iam.getPolicyDocumentOutput({
     statements: [
         {
@@ -42,5 +46,5 @@ export const existingKeyId = aws.kms.Key.get(
     "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
 ).keyId;
 if (config.getBoolean("unanswered") === true) {
-    aws.ec2.getVpcOutput({ default: true });
+    aws.ec2.getVpcOutput({ id: "vpc-0123456789abcdef0" });
 }
