@@ -452,9 +452,18 @@ function generator(random: () => number) {
             for (const mrk of forms) {
                 for (let fill = 0; fill < (id.includes("?") ? 3 : 1); fill++) {
                     const template = fresh(mrk);
-                    const head = (star >= 0 ? id.slice(0, star) : id).replace(/\?/g, () =>
-                        pick([...HEX]),
-                    );
+                    // Filled until it is neither the key's nor the other key's id (both are
+                    // filtered out below), so a pattern with `?` always yields an id it matches.
+                    let head = "";
+                    for (let tries = 0; tries < 16; tries++) {
+                        head = (star >= 0 ? id.slice(0, star) : id).replace(/\?/g, () =>
+                            pick([...HEX]),
+                        );
+                        const whole = head + template.slice(head.length);
+                        if (whole !== c.keyId && whole !== c.otherKeyId) {
+                            break;
+                        }
+                    }
                     ids.push(head + template.slice(head.length));
                     // And one that just misses it: the first character changed.
                     const other = HEX[(HEX.indexOf(head[0]) + 1) % HEX.length];
