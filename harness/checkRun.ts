@@ -152,7 +152,12 @@ const verdictLine = (mandatory: number) =>
 
 /** The program failed to run: exit status 1, the error (or its JSON document). */
 function programFailed(args: CheckArgs, setup: CheckSetup, e: unknown): CliResult {
-    const text = (e as Error).stack ?? String(e);
+    const missing = /Missing required configuration variable '([^']+)'/.exec(String(e))?.[1];
+    const text =
+        ((e as Error).stack ?? String(e)) +
+        (missing
+            ? `\nOffline, give it with --config ${missing}=<value> or in ${setup.stack.file ? path.basename(setup.stack.file) : `Pulumi.${setup.stack.stack}.yaml`} (config: ${missing}: <value>).`
+            : "");
     if (args.json) {
         return jsonResult({
             summary: summaryOf(args, setup, "mocks", {
