@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PolicyConfigError, checkProgram } from "pulumi-aws-encrypted-logs/testing";
+import { REFUSALS } from "./support/policyConfigRefusals";
 
 const root = path.join(__dirname, "..", "..");
 const CLI = path.join(root, "bin", "harness", "cli.js");
@@ -161,101 +162,6 @@ describe("encrypted-logs check: the stack's configuration", function () {
         assert.equal(file.resources.find((r) => r.name === "orders")?.inputs.name, "/prod/orders");
     });
 });
-
-/** Each refusal: the flag's file, then the CLI's line(s) (checked against the real CLI in tests/engine/policyPackConfig.test.ts) and what is allowed. */
-export const REFUSALS: { name: string; config: unknown; cli: string[]; help: string[] }[] = [
-    {
-        name: "mandatroy",
-        config: { "log-encryption-key-required": { enforcementLevel: "mandatroy" } },
-        cli: [
-            'parsing enforcement level for "log-encryption-key-required": "mandatroy" is not a valid enforcement level',
-        ],
-        help: [
-            "allowed: advisory, mandatory, remediate, disabled (lower case); fix: use one of them",
-        ],
-    },
-    {
-        name: "warn",
-        config: { "log-encryption-key-required": "warn" },
-        cli: [
-            'parsing enforcement level for "log-encryption-key-required": "warn" is not a valid enforcement level',
-        ],
-        help: [
-            "allowed: advisory, mandatory, remediate, disabled (lower case); fix: use one of them",
-        ],
-    },
-    {
-        name: "MANDATORY",
-        config: { "log-encryption-key-required": { enforcementLevel: "MANDATORY" } },
-        cli: [
-            'parsing enforcement level for "log-encryption-key-required": "MANDATORY" is not a valid enforcement level',
-        ],
-        help: [
-            'allowed: advisory, mandatory, remediate, disabled (lower case); fix: write "mandatory"',
-        ],
-    },
-    {
-        name: "42",
-        config: { "log-encryption-key-required": { enforcementLevel: 42 } },
-        cli: [
-            'parsing enforcement level for "log-encryption-key-required": 42 is not a valid enforcement level; must be a string',
-        ],
-        help: [
-            'allowed: advisory, mandatory, remediate, disabled (lower case); fix: "enforcementLevel": "mandatory" (a string)',
-        ],
-    },
-    {
-        name: "all-warn",
-        config: { all: "warn" },
-        cli: ['parsing enforcement level for "all": "warn" is not a valid enforcement level'],
-        help: [
-            "allowed: advisory, mandatory, remediate, disabled (lower case); fix: use one of them",
-        ],
-    },
-    {
-        name: "number-entry",
-        config: { "log-encryption-key-usable": 42 },
-        cli: [
-            'parsing "log-encryption-key-usable": 42 is not a valid value; must be a string or object',
-        ],
-        help: [
-            'allowed: a level (advisory, mandatory, remediate, disabled) or an object {"enforcementLevel": ..., <the policy\'s properties>}',
-        ],
-    },
-    {
-        name: "yes",
-        config: { "log-encryption-key-usable": { allowMultiRegionKeys: "yes" } },
-        cli: [
-            "validating policy config: encrypted-logs 0.1.0  log-encryption-key-usable: allowMultiRegionKeys: Invalid type. Expected: boolean, given: string",
-        ],
-        help: [
-            "fix: give each property the type its policy's configSchema declares (docs/policy-pack.md lists them)",
-        ],
-    },
-    {
-        name: "two-types",
-        config: {
-            "log-encryption-key-usable": { allowMultiRegionKeys: "yes", requireKeyRotation: 1 },
-        },
-        cli: [
-            "validating policy config: encrypted-logs 0.1.0  log-encryption-key-usable: allowMultiRegionKeys: Invalid type. Expected: boolean, given: string",
-            "validating policy config: encrypted-logs 0.1.0  log-encryption-key-usable: requireKeyRotation: Invalid type. Expected: boolean, given: integer",
-        ],
-        help: [
-            "fix: give each property the type its policy's configSchema declares (docs/policy-pack.md lists them)",
-        ],
-    },
-    {
-        name: "no-reason",
-        config: { "log-encryption-key-required": { exemptions: [{ resourceNames: ["a"] }] } },
-        cli: [
-            "validating policy config: encrypted-logs 0.1.0  log-encryption-key-required: exemptions.0: reason is required",
-        ],
-        help: [
-            "fix: give each property the type its policy's configSchema declares (docs/policy-pack.md lists them)",
-        ],
-    },
-];
 
 describe("encrypted-logs check --policy-pack-config", function () {
     this.timeout(120_000);
