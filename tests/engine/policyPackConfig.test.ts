@@ -14,7 +14,7 @@ import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EngineRun, Stack } from "../../engine/cli";
+import { CommandResult, EngineRun, Stack } from "../../engine/cli";
 import { REFUSALS } from "../support/policyConfigRefusals";
 
 const root = path.resolve(__dirname, "..", "..", "..");
@@ -22,13 +22,15 @@ const CLI = path.join(root, "bin", "harness", "cli.js");
 const good = path.join(root, "tests", "fixtures", "own-program", "good");
 const stackConfig = path.join(root, "tests", "fixtures", "stack-config");
 
-/** The error lines of a refused preview: the engine's diagnostics, else the CLI's own `error:` lines. */
-function errorLines(r: { stdout: string; stderr: string }): string[] {
-    const diagnostics = r.stdout
-        .split("\n")
-        .filter((l) => /^\s{4}error: validating policy config: /.test(l));
+/** The error lines of a refused preview: the engine's error diagnostics, else the CLI's own `error:` lines. */
+function errorLines(r: CommandResult): string[] {
+    const diagnostics = r.events
+        .map((e) => e.diagnosticEvent as { severity: string; message: string } | undefined)
+        .filter((d) => d?.severity === "error")
+        .map((d) => (d?.message ?? "").trim())
+        .filter((m) => m.startsWith("validating policy config: "));
     if (diagnostics.length > 0) {
-        return diagnostics.map((l) => l.replace(/^\s{4}error: /, ""));
+        return diagnostics;
     }
     return r.stderr
         .split("\n")
@@ -89,13 +91,25 @@ describe("a stack's config file: the real CLI reads it as the check does", funct
     it("Pulumi.prod.yaml: the unqualified key is the project's, aws:region the region", async () => {
         const run = await EngineRun.create();
         try {
-            const stack = await run.stack(stackConfig, "prod");
+            const stack = await run.stack(
+                stackConfig,
+                "prod",
+                {},
+                path.join(stackConfig, "index.ts"),
+            );
             fs.copyFileSync(
                 path.join(stackConfig, "Pulumi.prod.yaml"),
                 path.join(stack.projectDir, "Pulumi.prod.yaml"),
             );
             const r = await stack.preview({ policyPacks: ["policypack"] });
             assert.equal(r.exitCode, 1, r.stdout + r.stderr);
+            const prelude = r.events.find((e) => e.preludeEvent !== undefined)?.preludeEvent;
+            assert.deepEqual(prelude, {
+                config: {
+                    "aws:region": "ap-southeast-2",
+                    "stack-config:logGroupName": "/prod/orders",
+                },
+            });
             const refusal = r.policyEvents.find(
                 (p) => p.policyName === "log-encryption-key-required",
             );
