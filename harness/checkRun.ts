@@ -53,7 +53,8 @@ export function prepareCheck(args: CheckArgs): CheckSetup {
               policies: PACK_POLICIES,
           })
         : {};
-    const { configFile: _, ...run } = options;
+    const run: RunOptions & { configFile?: string } = { ...options };
+    delete run.configFile;
     return {
         stack,
         run: { ...run, ...(Object.keys(stackOutputs).length > 0 ? { stackOutputs } : {}) },

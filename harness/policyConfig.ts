@@ -127,8 +127,8 @@ function reconciled(policy: ConfigurablePolicy, entry: unknown): Record<string, 
         }
     }
     if (entry !== null && typeof entry === "object") {
-        const { enforcementLevel: _, ...given } = entry as Record<string, unknown>;
-        Object.assign(props, given);
+        Object.assign(props, entry);
+        delete props.enforcementLevel;
     }
     return props;
 }
