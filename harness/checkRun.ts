@@ -155,7 +155,7 @@ const verdictLine = (mandatory: number) =>
 function programFailed(args: CheckArgs, setup: CheckSetup, e: unknown): CliResult {
     const missing = /Missing required configuration variable '([^']+)'/.exec(String(e))?.[1];
     const text =
-        ((e as Error).stack ?? String(e)) +
+        (e instanceof StalledError ? `Error: ${e.message}` : ((e as Error).stack ?? String(e))) +
         (missing
             ? `\nOffline, give it with --config ${missing}=<value> or in ${setup.stack.file ? path.basename(setup.stack.file) : `Pulumi.${setup.stack.stack}.yaml`} (config: ${missing}: <value>).`
             : "");
@@ -178,6 +178,53 @@ function programFailed(args: CheckArgs, setup: CheckSetup, e: unknown): CliResul
     };
 }
 
+/**
+ * Runs `run` with the stack outputs wrapped so that every stack a StackReference asks for is
+ * recorded; if the program stops making progress (Node's event loop empties while registrations
+ * still wait: a StackReference or an invoke nobody answers leaves its resources waiting forever,
+ * and Pulumi would only say "N promises were still active"), rejects naming what was not answered
+ * and how to answer it, instead of exiting with nothing printed.
+ */
+export async function untilSettled<T>(
+    opts: RunOptions,
+    run: (opts: RunOptions) => Promise<T>,
+): Promise<T> {
+    const given = opts.stackOutputs ?? {};
+    const asked = new Set<string>();
+    const stackOutputs = new Proxy(given, {
+        get(target, name) {
+            if (typeof name === "string" && !(name in target)) {
+                asked.add(name);
+            }
+            return Reflect.get(target, name);
+        },
+    });
+    let onStall: () => void = () => undefined;
+    const stalled = new Promise<never>((_, reject) => {
+        onStall = () => reject(new StalledError(stallMessage([...asked], Object.keys(given))));
+    });
+    process.once("beforeExit", onStall);
+    try {
+        return await Promise.race([run({ ...opts, stackOutputs }), stalled]);
+    } finally {
+        process.removeListener("beforeExit", onStall);
+    }
+}
+
+/** The program stopped making progress: the message says what was not answered (no stack frames: they would be this package's). */
+class StalledError extends Error {}
+
+function stallMessage(asked: readonly string[], given: readonly string[]): string {
+    if (asked.length > 0) {
+        return (
+            `the program read ${asked.map((n) => `stack "${n}"`).join(", ")} through a StackReference, and no --stack-outputs gives ${asked.length === 1 ? "its" : "their"} outputs ` +
+            `(given: ${given.length === 0 ? "none" : given.join(", ")}), so the resources that wait on ${asked.length === 1 ? "it" : "them"} never registered. ` +
+            `Fix: ${asked.map((n) => `--stack-outputs ${n}=<file>`).join(" ")}, the file written by \`pulumi stack output --json --stack ${asked[0]}\`.`
+        );
+    }
+    return "the program stopped before its resources finished registering (something it waits on is never answered offline: an invoke or a StackReference); run it with --engine cli, or answer it (docs/check.md).";
+}
+
 /** `check` under Pulumi's mocks in this process. */
 export async function checkByMocks(
     args: CheckArgs,
@@ -187,7 +234,9 @@ export async function checkByMocks(
 ): Promise<CliResult> {
     let preview;
     try {
-        preview = await runUnderMocks(args.dir, { ...setup.run, dryRun: true });
+        preview = await untilSettled(setup.run, (run) =>
+            runUnderMocks(args.dir, { ...run, dryRun: true }),
+        );
     } catch (e) {
         return programFailed(args, setup, e);
     }

@@ -369,6 +369,16 @@ describe("encrypted-logs check on every example, as shipped", function () {
         ],
     ];
 
+    it("app-on-platform-keys without --stack-outputs: exit 1 naming the stack its StackReference reads and the flag to give, never a silent hang", () => {
+        const r = cli(["check", "examples/app-on-platform-keys"]);
+        assert.equal(r.status, 1);
+        assert.equal(r.stdout, "");
+        assert.equal(
+            r.stderr.split("\n")[0],
+            'encrypted-logs: the program in examples/app-on-platform-keys failed: Error: the program read stack "acme/platform-keys/prod" through a StackReference, and no --stack-outputs gives its outputs (given: none), so the resources that wait on it never registered. Fix: --stack-outputs acme/platform-keys/prod=<file>, the file written by `pulumi stack output --json --stack acme/platform-keys/prod`.',
+        );
+    });
+
     it("covers every example", () => {
         const examples = fs
             .readdirSync(path.join(root, "examples"), { withFileTypes: true })
