@@ -18,6 +18,7 @@
  * configures nothing); the check refuses it, naming the pack's policies.
  */
 import * as fs from "node:fs";
+import { quoteWithSuggestion } from "../policypack/lib/config";
 import type { PackConfig } from "./packRunner";
 import { SchemaNode, validateSchema } from "./jsonSchema";
 
@@ -177,7 +178,7 @@ export function validatePolicyConfig(
     if (unknown.length > 0) {
         throw new PolicyConfigError(
             [
-                `${file} configures ${unknown.map((n) => JSON.stringify(n)).join(", ")}, which the policy pack "${pack.name}" does not have (the Pulumi CLI would ignore ${unknown.length === 1 ? "it" : "them"}, configuring nothing)`,
+                `${file} configures ${unknown.map(quoteWithSuggestion(["all", ...names])).join(", ")}, which the policy pack "${pack.name}" does not have (the Pulumi CLI would ignore ${unknown.length === 1 ? "it" : "them"}, configuring nothing)`,
                 `allowed: all, ${names.join(", ")}; fix: correct the name`,
             ],
             false,

@@ -192,7 +192,7 @@ describe("encrypted-logs check --policy-pack-config", function () {
         assert.equal(r.status, 2);
         assert.deepEqual(r.stderr.split("\n"), [
             `encrypted-logs: --policy-pack-config ${file} is refused:`,
-            `  error: ${file} configures "log-encryption-key-requred", which the policy pack "encrypted-logs" does not have (the Pulumi CLI would ignore it, configuring nothing)`,
+            `  error: ${file} configures "log-encryption-key-requred" (did you mean "log-encryption-key-required"?), which the policy pack "encrypted-logs" does not have (the Pulumi CLI would ignore it, configuring nothing)`,
             "  allowed: all, log-encryption-key-required, log-encryption-key-usable, log-destinations-encrypted, log-destinations-verifiable, log-encryption-key-verifiable, log-encryption-exemptions; fix: correct the name",
             "",
         ]);
