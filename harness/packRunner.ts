@@ -17,7 +17,7 @@
  * - the enforcement level: configured, else the policy's, else the pack's; disabled policies do
  *   not run; "remediate" is reported as "mandatory";
  * - `reportViolation(message, urn?)`: message `${description}\n${message}`
- *   (`makeReportViolationFun`); an `UnknownValueError` becomes the "can't run ... during preview"
+ *   (`makeReportViolationFun`), or the policy's message alone with `wireMessages: false`; an `UnknownValueError` becomes the "can't run ... during preview"
  *   advisory; any other error fails the call, as the gRPC call fails.
  */
 import type { ReportViolation } from "../policypack/node_modules/@pulumi/policy";
@@ -87,6 +87,12 @@ export class PackRunner {
         readonly policies: readonly PackPolicy[] = PACK_POLICIES,
         readonly packName = PACK_NAME,
         protected readonly runtime: PropsRuntime = PLAIN_PROPS,
+        /**
+         * Prefix each message with the policy's description, as `server.js`'s
+         * `makeReportViolationFun` sends it over the wire (`true`), or give the policy's own message
+         * (`false`: the `testing` export, whose diagnostics carry the description apart).
+         */
+        readonly wireMessages = true,
     ) {}
 
     /** `Configure`: replaces the configuration, as the server does. */
@@ -196,7 +202,11 @@ export class PackRunner {
             ds.push({
                 policyName: p.name,
                 policyPackName: this.packName,
-                message: message ? `${p.description}\n${message}` : p.description,
+                message: !this.wireMessages
+                    ? (message ?? "")
+                    : message
+                      ? `${p.description}\n${message}`
+                      : p.description,
                 urn: urn ?? "",
                 enforcementLevel: level,
             });

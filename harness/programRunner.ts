@@ -46,6 +46,8 @@ export interface RunOptions {
      * configuration already set (`pulumi.runtime.setAllConfig`), left as it is
      */
     readonly config?: Readonly<Record<string, string>>;
+    /** The keys of `config` whose values are secrets (`pulumi config set --secret`). @default none */
+    readonly secretKeys?: readonly string[];
     /**
      * Outputs of other stacks, by stack name, for the program's `StackReference`s, in wire form
      * (e.g. another run's `MockEngine.stackExports`). @default none: a StackReference read fails
@@ -238,7 +240,7 @@ export async function runUnderMocks(program: Program, opts: RunOptions = {}): Pr
         invokes: opts.invokes,
     });
     if (opts.config !== undefined) {
-        pulumi.runtime.setAllConfig({ ...opts.config });
+        pulumi.runtime.setAllConfig({ ...opts.config }, [...(opts.secretKeys ?? [])]);
     }
     const transforms = TransformEngine.install();
     const declared: Declared[] = [];

@@ -33,6 +33,7 @@ export function colourEnabled(
 /** ANSI colours for the verdict words (and nothing else), or none. */
 export interface Paint {
     pass(s: string): string;
+    warn(s: string): string;
     fail(s: string): string;
     dim(s: string): string;
 }
@@ -40,7 +41,7 @@ export interface Paint {
 /** The paint for `colour` on or off. */
 export function paint(colour: boolean): Paint {
     const sgr = (code: string) => (s: string) => (colour ? `\u001b[${code}m${s}\u001b[0m` : s);
-    return { pass: sgr("32"), fail: sgr("1;31"), dim: sgr("2") };
+    return { pass: sgr("32"), warn: sgr("33"), fail: sgr("1;31"), dim: sgr("2") };
 }
 
 const SHOWN_INPUTS: Record<string, string[]> = {
@@ -234,9 +235,19 @@ export interface Verdict {
     readonly urn: string;
 }
 
+/** A resource's verdict word: PASS (nothing reported), WARN (advisory findings only), FAIL (a mandatory one). */
+function verdictOf(ds: readonly Verdict[]): "PASS" | "WARN" | "FAIL" {
+    return ds.length === 0
+        ? "PASS"
+        : ds.some((d) => d.enforcementLevel === "mandatory")
+          ? "FAIL"
+          : "WARN";
+}
+
 /**
- * The pack's verdicts, one line per judged resource: `PASS` when nothing was reported on it, else
- * `FAIL` and one line per diagnostic (`level policy: message`).
+ * The pack's verdicts, one line per judged resource: `PASS` when nothing was reported on it,
+ * `WARN` when only advisory findings were (a preview still passes), `FAIL` when a mandatory one
+ * was; then one line per diagnostic (`level policy: message`).
  */
 export function renderVerdicts(
     stack: readonly FixtureResource[],
@@ -247,7 +258,13 @@ export function renderVerdicts(
     const oneLine = (m: string) => m.split("\n").join(" ");
     for (const r of stack.filter((s) => judged(s.type))) {
         const ds = diagnostics.filter((d) => d.urn === r.urn);
-        const word = ds.length === 0 ? colours.pass("PASS") : colours.fail("FAIL");
+        const verdict = verdictOf(ds);
+        const word =
+            verdict === "PASS"
+                ? colours.pass(verdict)
+                : verdict === "WARN"
+                  ? colours.warn(verdict)
+                  : colours.fail(verdict);
         lines.push(`${word}  ${r.type}  ${r.name}`);
         for (const d of ds) {
             lines.push(`      ${d.enforcementLevel} ${d.policyName}: ${oneLine(d.message)}`);
@@ -264,7 +281,10 @@ export function renderVerdicts(
     return lines;
 }
 
-/** Counts for a summary line: resources, KMS keys, PASS/FAIL, mandatory and advisory violations. */
+/**
+ * Counts for a summary line: resources, KMS keys, PASS/FAIL (and WARN, when a resource has only
+ * advisory findings), mandatory and advisory violations.
+ */
 export function summarise(
     stack: readonly FixtureResource[],
     diagnostics: readonly Verdict[],
@@ -274,11 +294,14 @@ export function summarise(
         (r) => r.type === "aws:kms/key:Key" || r.type === "aws-native:kms:Key",
     ).length;
     const targets = stack.filter((r) => judged(r.type));
-    const failed = targets.filter((r) => diagnostics.some((d) => d.urn === r.urn)).length;
+    const verdicts = targets.map((r) => verdictOf(diagnostics.filter((d) => d.urn === r.urn)));
+    const count = (v: string) => verdicts.filter((x) => x === v).length;
+    const warned = count("WARN");
     const mandatory = diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
     const advisory = diagnostics.length - mandatory;
     return (
         `${resources} resources, ${keys} KMS ${keys === 1 ? "key" : "keys"}; ` +
-        `${targets.length - failed} PASS, ${failed} FAIL; ${mandatory} mandatory, ${advisory} advisory violations`
+        `${count("PASS")} PASS, ${warned > 0 ? `${warned} WARN, ` : ""}${count("FAIL")} FAIL; ` +
+        `${mandatory} mandatory, ${advisory} advisory violations`
     );
 }

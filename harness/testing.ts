@@ -22,15 +22,19 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stackFromMockEngine } from "./fromMockEngine";
-import { PACK_NAME, PackConfig, PackRunner } from "./packRunner";
+import { PACK_POLICIES } from "../policypack/policies";
+import { PACK_NAME, PLAIN_PROPS, PackConfig, PackRunner } from "./packRunner";
 import { InvokeAnswers, RemoteComponent } from "./mockEngine";
 import { ProgramFailure } from "./programFailure";
 import { Program, RunOptions, programEntry, runUnderMocks } from "./programRunner";
+import { PolicyConfigError, readPolicyConfig } from "./policyConfig";
 import { FixtureResource, SecretValue, UnknownValue, secret, unknown } from "./resources";
+import { withStackConfig } from "./stackConfig";
 
 export {
     FixtureResource,
     InvokeAnswers,
+    PolicyConfigError,
     ProgramFailure,
     RemoteComponent,
     Program,
@@ -111,13 +115,30 @@ export interface CheckResult {
 export interface PackOptions {
     /**
      * The pack's configuration, as in a `--policy-pack-config` file: policy name → `{
-     * enforcementLevel?, ...properties }`. @default {} (each policy's own level and defaults)
+     * enforcementLevel?, ...properties }`, given to the pack as it is. @default {} (each policy's
+     * own level and defaults)
      */
     readonly policyConfig?: PackConfig;
+    /**
+     * A `--policy-pack-config` file, read and validated as `pulumi preview --policy-pack-config`
+     * does (a misspelt or wrongly typed value throws a {@link PolicyConfigError} with the CLI's
+     * text; a policy the pack does not have too). `policyConfig`'s entries apply on top.
+     */
+    readonly policyPackConfig?: string;
 }
 
-/** Options for {@link runProgram} and {@link checkProgram}: how to run the program, and the pack's configuration. */
-export interface ProgramOptions extends RunOptions, PackOptions {}
+/**
+ * Options for {@link runProgram} and {@link checkProgram}: how to run the program, and the pack's
+ * configuration. For a program given as a directory or file, the stack's config file
+ * (`Pulumi.<stack>.yaml` beside its Pulumi.yaml, stack `test` unless `stack` says otherwise) is
+ * read when it exists, as `pulumi preview --stack` reads it; `config` applies on top (a key
+ * without a namespace gets the project's name), and its `aws:region` is the region unless `region`
+ * is given. `secure:` values cannot be read offline and are left unset unless `config` gives them.
+ */
+export interface ProgramOptions extends RunOptions, PackOptions {
+    /** The stack's config file to read instead of `Pulumi.<stack>.yaml` (`pulumi preview --config-file`). */
+    readonly configFile?: string;
+}
 
 /** What running a program registered. */
 export interface ProgramRun {
@@ -136,7 +157,8 @@ export interface ProgramRun {
  * after the mocks are set: `() => import("../index")`.
  */
 export async function runProgram(program: Program, opts: ProgramOptions = {}): Promise<ProgramRun> {
-    const engine = await runUnderMocks(program, opts);
+    const run = typeof program === "string" ? withStackConfig(program, opts).options : opts;
+    const engine = await runUnderMocks(program, run);
     return {
         resources: stackFromMockEngine(engine),
         invokes: engine.invokes.map((i) => i.token),
@@ -158,8 +180,15 @@ export async function checkResources(
     opts: PackOptions = {},
 ): Promise<CheckResult> {
     const stack = resources.map(withUrn);
-    const pack = new PackRunner(PACK_VERSION);
-    await pack.configure(opts.policyConfig ?? {});
+    const pack = new PackRunner(PACK_VERSION, PACK_POLICIES, PACK_NAME, PLAIN_PROPS, false);
+    const fromFile = opts.policyPackConfig
+        ? readPolicyConfig(opts.policyPackConfig, {
+              name: PACK_NAME,
+              version: PACK_VERSION,
+              policies: PACK_POLICIES,
+          })
+        : {};
+    await pack.configure({ ...fromFile, ...(opts.policyConfig ?? {}) });
     const result = await pack.preview(stack);
     const descriptions = new Map(pack.policies.map((p) => [p.name, p.description]));
     const diagnostics = result.all.map((d): PolicyDiagnostic => {
@@ -170,9 +199,7 @@ export async function checkResources(
             policyPackVersion: PACK_VERSION,
             enforcementLevel: d.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
             description,
-            message: d.message.startsWith(`${description}\n`)
-                ? d.message.slice(description.length + 1)
-                : d.message,
+            message: d.message,
             urn: d.urn,
         };
     });

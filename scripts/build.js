@@ -12,6 +12,8 @@
 //    component source or package.json is newer than it: the component provider host's analyzer
 //    type-checks the sources, so this takes seconds.
 //
+// Quiet when it succeeds: what the steps print is shown only when one fails, or with `--verbose`.
+//
 // `--plugin` (what components/provider/plugin.js runs when the Pulumi CLI starts a fresh clone):
 // steps 2 and 3 for the components alone, no network. `--clean`: deletes every output first.
 // Plain JavaScript so it runs before anything is compiled.
@@ -23,15 +25,28 @@ const path = require("node:path");
 const root = path.resolve(__dirname, "..");
 const plugin = process.argv.includes("--plugin");
 const clean = process.argv.includes("--clean");
+// A build that succeeds prints nothing (`npm run demo` starts with the demo's summary); `--verbose`
+// (or BUILD_VERBOSE=1) prints each step and the time.
+const verbose = process.argv.includes("--verbose") || process.env.BUILD_VERBOSE === "1";
+/** A progress line, with --verbose only. */
+const note = (line) => verbose && console.error(line);
 const started = Date.now();
 
-/** Runs a command with the build's output on stderr (the plugin's stdout belongs to the engine). */
+/**
+ * Runs a command quietly: its output (npm's notices, tsc's messages) is kept and written to
+ * stderr only when it fails, or always with `--verbose` (the plugin's stdout belongs to the
+ * engine, so nothing goes there).
+ */
 function run(command, args, cwd = root) {
     const result = spawnSync(command, args, {
         cwd,
-        stdio: ["ignore", process.stderr, process.stderr],
+        stdio: ["ignore", verbose ? process.stderr : "pipe", verbose ? process.stderr : "pipe"],
     });
     if (result.status !== 0) {
+        if (!verbose) {
+            process.stderr.write(result.stdout ?? "");
+            process.stderr.write(result.stderr ?? "");
+        }
         console.error(
             `build: \`${[path.basename(command), ...args].join(" ")}\` failed (${result.error ?? `exit ${result.status}`})`,
         );
@@ -89,9 +104,7 @@ if (!plugin) {
     const pack = path.join(root, "policypack");
     const installed = path.join(pack, "node_modules", ".package-lock.json");
     if (mtime(installed) < mtime(path.join(pack, "package-lock.json"))) {
-        console.error(
-            "build: installing the policy pack's dependencies (npm ci --prefix policypack)",
-        );
+        note("build: installing the policy pack's dependencies (npm ci --prefix policypack)");
         run(
             process.platform === "win32" ? "npm.cmd" : "npm",
             ["ci", "--no-audit", "--no-fund"],
@@ -152,7 +165,7 @@ const schemaStale = mtime(schema) < inputs;
 if (schemaStale) {
     run(process.execPath, [path.join(root, "bin", "components", "provider", "schema.js")]);
 }
-console.error(
+note(
     `build: ${((Date.now() - started) / 1000).toFixed(1)} s (${projects.join(", ")}; ` +
         `${removed} stale output(s) removed; schema ${schemaStale ? "rebuilt" : "up to date"})`,
 );

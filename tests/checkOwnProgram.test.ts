@@ -250,16 +250,26 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 const USAGE = [
-    "usage: encrypted-logs check <program dir> [--full] [--engine auto|cli|mocks]",
+    "usage: encrypted-logs check <program dir> [options]",
     "  Previews the Pulumi program in <program dir> (its Pulumi.yaml main:, package.json main or index.ts)",
-    "  offline and runs the encrypted-logs policy pack over it.",
-    "  --full    print whole key and bucket policies (JSON) instead of one line per statement",
-    "  --engine  cli: the real `pulumi preview --policy-pack` (a Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR",
-    "            or PATH, with offline aws and time providers and a throwaway backend); mocks: Pulumi's",
-    "            mocks in this process; auto (default): cli when a CLI is found, else mocks",
+    "  offline and runs the encrypted-logs policy pack over it, as `pulumi preview --policy-pack` would.",
+    "  --stack, -s <name>           the stack whose Pulumi.<name>.yaml (beside Pulumi.yaml) is read (default: dev)",
+    "  --config-file <file>         read this stack config file instead of Pulumi.<stack>.yaml",
+    "  --config, -c <key>=<value>   a config value, as `pulumi preview --config` (repeatable; a key without",
+    "                               a namespace gets the project's; aws:region sets the region)",
+    "  --stack-outputs <stack>=<file>  outputs of another stack for StackReferences, as",
+    "                               `pulumi stack output --json --stack <stack>` writes them (repeatable)",
+    "  --policy-pack-config <file>  the pack's configuration, validated as `pulumi preview --policy-pack-config`",
+    "  --json      print one JSON document (summary and diagnostics) instead of the report",
+    "  --full      print whole key and bucket policies (JSON) instead of one line per statement",
+    "  --engine    cli: the real `pulumi preview --policy-pack` (a Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR",
+    "              or PATH, with offline aws and time providers and a throwaway backend); mocks: Pulumi's",
+    "              mocks in this process; auto (default): cli when a CLI is found, else mocks",
     "  --invokes <file.json>  answers to invokes the check cannot answer offline, by token",
-    '            (e.g. {"aws:ssm/getParameter:getParameter": {"value": "x"}}; docs/check.md lists those it answers)',
-    "Exit status: 0 no mandatory violation and the whole stack seen; 1 a mandatory violation; 2 a usage error;",
+    '              (e.g. {"aws:ssm/getParameter:getParameter": {"value": "x"}}; docs/check.md lists those it answers)',
+    "  --help, -h  this text",
+    "Exit status: 0 no mandatory violation and the whole stack seen; 1 a mandatory violation;",
+    "  2 a usage error (a bad flag, a --policy-pack-config the CLI would refuse);",
     "  3 the program could not run (compile or type error, crash, an invoke nobody answers);",
     "  4 no mandatory violation, but remote components' children were not seen (not a pass).",
 ];
@@ -284,6 +294,7 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
         assert.equal(r.status, 0);
         assert.deepEqual(r.stdout.split("\n"), [
             "good: 6 resources, 2 KMS keys; 2 PASS, 0 FAIL; 0 mandatory, 0 advisory violations",
+            "Stack dev: no Pulumi.dev.yaml, no config",
             "",
             "Resources (offline preview under Pulumi's mocks: region us-east-1, account 111122223333):",
             "  pulumi:pulumi:Stack  orders-service-dev",
@@ -337,6 +348,7 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
         assert.equal(r.status, 1);
         assert.deepEqual(r.stdout.split("\n"), [
             "bad: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations",
+            "Stack dev: no Pulumi.dev.yaml, no config",
             "",
             "Resources (offline preview under Pulumi's mocks: region us-east-1, account 111122223333):",
             "  pulumi:pulumi:Stack  orders-service-dev",
@@ -397,8 +409,8 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
                 'encrypted-logs: check takes one program directory, got "good", "bad"; e.g. encrypted-logs check ./my-program',
             ],
             [
-                ["check", "good", "--json"],
-                'encrypted-logs: unknown option "--json"; the options are --full, --engine and --invokes (e.g. encrypted-logs check ./my-program --full)',
+                ["check", "good", "--yaml"],
+                'encrypted-logs: unknown option "--yaml"; the options are --full, --json, --engine, --stack, --config, --config-file, --policy-pack-config, --stack-outputs, --invokes and --help (e.g. encrypted-logs check ./my-program --full)',
             ],
             [
                 ["check", "missing"],

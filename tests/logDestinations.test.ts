@@ -518,6 +518,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 "aws:apigateway/methodSettings:MethodSettings",
                 "aws:eks/cluster:Cluster",
                 "aws:codebuild/project:Project",
+                "aws:ecs/cluster:Cluster",
             ].includes(row.type);
             it(
                 outside

@@ -297,6 +297,32 @@ describe("npm package", function () {
                     r.stdout.split("\n")[0],
                     "own-bad: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations",
                 );
+                // The stack's config, the pack's config (a level the CLI refuses: exit 2) and
+                // --json, from the installed package.
+                fs.writeFileSync(
+                    path.join(program, "Pulumi.prod.yaml"),
+                    "config:\n    aws:region: eu-west-1\n",
+                );
+                const json = spawnSync(bin, ["check", "own-bad", "-s", "prod", "--json"], {
+                    cwd: project,
+                    encoding: "utf8",
+                });
+                assert.equal(json.status, 1, `${json.stdout}${json.stderr}`);
+                const doc = JSON.parse(json.stdout);
+                assert.equal(doc.summary.configFile, path.join(program, "Pulumi.prod.yaml"));
+                assert.match(doc.diagnostics[0].message, / in eu-west-1 whose key policy /);
+                const config = path.join(project, "policy.json");
+                fs.writeFileSync(config, '{"all": "MANDATORY"}');
+                const refused = spawnSync(
+                    bin,
+                    ["check", "own-bad", "--policy-pack-config", config],
+                    { cwd: project, encoding: "utf8" },
+                );
+                assert.equal(refused.status, 2);
+                assert.equal(
+                    refused.stderr.split("\n")[1],
+                    '  error: parsing enforcement level for "all": "MANDATORY" is not a valid enforcement level',
+                );
             });
 
             it("is checked from outside (the checkout's check and npm run demo -- <dir>) on the project's own @pulumi/pulumi", () => {
