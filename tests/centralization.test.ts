@@ -319,6 +319,39 @@ describe("centralization.ts, facts level", () => {
         assert.deepEqual(centralizationRefusals(centralizationFacts({ rule: {} })).length, 1);
     });
 
+    it("names the destination groups in the destination region's partition (aws-cn)", () => {
+        const cn = {
+            ruleName: "r",
+            rule: {
+                destination: {
+                    account: ACCOUNT,
+                    region: "cn-north-1",
+                    destinationLogsConfiguration: {
+                        logsEncryptionConfiguration: {
+                            encryptionStrategy: "CUSTOMER_MANAGED",
+                            encryptionScope: "NEW_DESTINATION_LOG_GROUPS",
+                            kmsKeyArn: "arn:aws-cn:kms:cn-north-1:111122223333:key/k",
+                        },
+                    },
+                },
+            },
+        };
+        assert.equal(
+            (targetViews(resource(cn))[0].props as { arn: string }).arn,
+            `arn:aws-cn:logs:cn-north-1:${ACCOUNT}:log-group:*`,
+        );
+        assert.match(
+            centralizationRefusals(
+                centralizationFacts({
+                    rule: {
+                        destination: { ...cn.rule.destination, destinationLogsConfiguration: {} },
+                    },
+                }),
+            )[0],
+            /logs\.cn-north-1\.amazonaws\.com\.cn use it .*ArnLike arn:aws-cn:logs:cn-north-1:<account>:log-group:\*/,
+        );
+    });
+
     it("counts unknown values as set", () => {
         assert.deepEqual(
             centralizationRefusals(

@@ -32,6 +32,7 @@
  * needs for `encryptedLogGroupStrategy: ALLOW`; the pack does not judge that side.
  */
 import { readObject } from "./destinations/read";
+import { partitionOfRegion } from "./location";
 import type { StackResource } from "./stackIndex";
 import { UNKNOWN, Unknown, readString } from "./wire";
 
@@ -98,10 +99,15 @@ function where(facts: CentralizationFacts): string {
 }
 
 function keyFix(facts: CentralizationFacts, region?: string): string {
-    const r = region ?? (typeof facts.region === "string" ? facts.region : "<region>");
+    const r = region ?? (typeof facts.region === "string" ? facts.region : undefined);
+    const { partition, dnsSuffix } =
+        r === undefined
+            ? { partition: "<partition>", dnsSuffix: "<dnsSuffix>" }
+            : partitionOfRegion(r);
+    const at = r ?? "<region>";
     return (
-        `the ARN of a symmetric KMS key in ${region ?? where(facts)} whose key policy lets logs.${r}.amazonaws.com use it ` +
-        `for the log groups of the destination account (kms:EncryptionContext:aws:logs:arn ArnLike arn:aws:logs:${r}:<account>:log-group:*)`
+        `the ARN of a symmetric KMS key in ${region ?? where(facts)} whose key policy lets logs.${at}.${dnsSuffix} use it ` +
+        `for the log groups of the destination account (kms:EncryptionContext:aws:logs:arn ArnLike arn:${partition}:logs:${at}:<account>:log-group:*)`
     );
 }
 
@@ -173,7 +179,9 @@ export function targetViews(r: StackResource): StackResource[] {
             kmsKeyArn: key,
             region,
             ...(typeof facts.account === "string" && typeof region === "string"
-                ? { arn: `arn:aws:logs:${region}:${facts.account}:log-group:*` }
+                ? {
+                      arn: `arn:${partitionOfRegion(region).partition}:logs:${region}:${facts.account}:log-group:*`,
+                  }
                 : {}),
         },
         propertyDependencies: { ...r.propertyDependencies, kmsKeyArn: deps },
