@@ -97,12 +97,12 @@ describe("encrypted-logs check: the stack's configuration", function () {
 
     it("a stack without a config file: the program's own error, then how to give the value offline", () => {
         const r = cli(["check", "tests/fixtures/stack-config", "--stack", "qa"]);
-        assert.equal(r.status, 1);
+        assert.equal(r.status, 3);
         assert.equal(r.stdout, "");
         const lines = r.stderr.trim().split("\n");
         assert.equal(
             lines[0],
-            "encrypted-logs: the program in tests/fixtures/stack-config failed: Error: Missing required configuration variable 'stack-config:logGroupName'",
+            "encrypted-logs: the program in tests/fixtures/stack-config could not run: Missing required configuration variable 'stack-config:logGroupName'",
         );
         assert.equal(
             lines.at(-1),
@@ -369,13 +369,13 @@ describe("encrypted-logs check on every example, as shipped", function () {
         ],
     ];
 
-    it("app-on-platform-keys without --stack-outputs: exit 1 naming the stack its StackReference reads and the flag to give, never a silent hang", () => {
+    it("app-on-platform-keys without --stack-outputs: exit 3 naming the stack its StackReference reads and the flag to give, never a silent hang", () => {
         const r = cli(["check", "examples/app-on-platform-keys"]);
-        assert.equal(r.status, 1);
+        assert.equal(r.status, 3);
         assert.equal(r.stdout, "");
         assert.equal(
             r.stderr.split("\n")[0],
-            'encrypted-logs: the program in examples/app-on-platform-keys failed: Error: the program read stack "acme/platform-keys/prod" through a StackReference, and no --stack-outputs gives its outputs (given: none), so the resources that wait on it never registered. Fix: --stack-outputs acme/platform-keys/prod=<file>, the file written by `pulumi stack output --json --stack acme/platform-keys/prod`.',
+            'encrypted-logs: the program in examples/app-on-platform-keys could not run: the program read stack "acme/platform-keys/prod" through a StackReference, and no --stack-outputs gives its outputs (given: none), so the resources that wait on it never registered. Fix: --stack-outputs acme/platform-keys/prod=<file>, the file written by `pulumi stack output --json --stack acme/platform-keys/prod`.',
         );
     });
 
