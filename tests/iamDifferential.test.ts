@@ -870,8 +870,9 @@ describe("policypack/lib/iam: differential test against @cloud-copilot/iam-simul
             0,
             `${outcome.failures.length} disagreements (${replay}), the first ones:\n${outcome.failures.slice(0, 3).join("\n")}`,
         );
-        console.log(
-            `      ${JSON.stringify({ seed, cases, ...outcome, failures: outcome.failures.length })}`,
+        // The counts go to stderr: stdout is the reporter's (mocha --reporter json writes there).
+        process.stderr.write(
+            `      ${JSON.stringify({ seed, cases, ...outcome, failures: outcome.failures.length })}\n`,
         );
         // The run must exercise both outcomes and the unknown-key answer, or it proves nothing.
         const requests = cases;

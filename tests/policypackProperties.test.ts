@@ -123,6 +123,25 @@ const target = fc.record({
     }),
 });
 
+/** A log group with a right key: what every field of {@link keyShape} can be when it is right. */
+const GOOD_GROUP: typeof target extends fc.Arbitrary<infer T> ? T : never = {
+    type: "aws:cloudwatch/logGroup:LogGroup",
+    reference: {
+        kind: "key",
+        key: {
+            spec: { ok: true, value: "SYMMETRIC_DEFAULT" },
+            usage: { ok: true, value: "ENCRYPT_DECRYPT" },
+            multiRegion: { ok: true, value: false },
+            rotation: { ok: true, value: true },
+            policy: "group",
+            region: { ok: true, value: REGION },
+            existing: false,
+            secretArn: false,
+        },
+    },
+    extra: undefined,
+};
+
 interface Built {
     readonly stack: FixtureResource[];
     /** URN of every target and whether it was built to pass. */
@@ -286,7 +305,9 @@ describe("property: the policy pack cannot be fooled (fast-check, through the an
                     }
                 }
             }),
-            { numRuns: RUNS },
+            // One stack built to pass on every run: the random ones reach a right key only about
+            // once in 35 targets, so a seed could otherwise leave the passing side unchecked.
+            { numRuns: RUNS, examples: [[[GOOD_GROUP]]] },
         );
         // The generator must reach both sides of the property, or it proves little.
         assert.ok(targetsSeen >= RUNS, `${targetsSeen} targets checked`);
