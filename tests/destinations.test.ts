@@ -51,6 +51,8 @@ const TRAIL = "aws:cloudtrail/trail:Trail";
 const NATIVE_TRAIL = "aws-native:cloudtrail:Trail";
 const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 const DELIVERY = "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination";
+const APPSYNC = "aws:appsync/graphQLApi:GraphQLApi";
+const GLUE = "aws:glue/job:Job";
 const ROLE = "arn:aws:iam::111122223333:role/logs";
 
 const GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/app/access";
@@ -1080,6 +1082,152 @@ const CASES: Case[] = [
             reason: 'the "containerInsights" setting is not set: no Container Insights logs',
         },
     ],
+    // AppSync GraphQL API: AppSync's own group, named from the API's id (an output).
+    [
+        "AppSync, logConfig set, id known",
+        APPSYNC,
+        {
+            name: "api",
+            id: "abcdefghij",
+            logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "ERROR" },
+        },
+        writes(
+            named("request and field logs", "/aws/appsync/apis/abcdefghij", "id", {
+                serviceDefault: true,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "AppSync, fieldLogLevel NONE still writes request-level logs; id from the ARN",
+        APPSYNC,
+        {
+            name: "api",
+            arn: "arn:aws:appsync:eu-west-1:111122223333:apis/abcdefghij",
+            logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "NONE" },
+        },
+        writes(
+            named("request and field logs", "/aws/appsync/apis/abcdefghij", "id", {
+                serviceDefault: true,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "AppSync, id unknown (a new API)",
+        APPSYNC,
+        { name: "api", logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "ALL" } },
+        writes(
+            named("request and field logs", UNKNOWN, "id", {
+                serviceDefault: true,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "AppSync, no logConfig",
+        APPSYNC,
+        { name: "api", id: "abcdefghij" },
+        {
+            kind: "disabled",
+            property: "logConfig",
+            reason: "logConfig is not set: no logs are sent to CloudWatch Logs",
+        },
+    ],
+    [
+        "AppSync, logConfig unknown",
+        APPSYNC,
+        { name: "api", logConfig: U_OBJECT },
+        { kind: "unknown", property: "logConfig", reason: "logConfig is unknown at preview" },
+    ],
+    // Glue job continuous logging: Glue's default group, or a custom one it does not create.
+    [
+        "Glue, continuous logging to the default group",
+        GLUE,
+        { name: "etl", defaultArguments: { "--enable-continuous-cloudwatch-log": "true" } },
+        writes(
+            named("continuous logs", "/aws-glue/jobs/logs-v2", "defaultArguments", {
+                serviceDefault: true,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "Glue, continuous logging to a custom group",
+        GLUE,
+        {
+            name: "etl",
+            defaultArguments: {
+                "--enable-continuous-cloudwatch-log": "true",
+                "--continuous-log-logGroup": "/app/etl",
+            },
+        },
+        writes(
+            named("continuous logs", "/app/etl", 'defaultArguments["--continuous-log-logGroup"]', {
+                dependencyProperties: ["defaultArguments"],
+            }),
+        ),
+    ],
+    [
+        "Glue, custom group unknown",
+        GLUE,
+        {
+            name: "etl",
+            defaultArguments: {
+                "--enable-continuous-cloudwatch-log": "true",
+                "--continuous-log-logGroup": U,
+            },
+        },
+        writes(
+            named("continuous logs", UNKNOWN, 'defaultArguments["--continuous-log-logGroup"]', {
+                dependencyProperties: ["defaultArguments"],
+            }),
+        ),
+    ],
+    [
+        "Glue, continuous logging off",
+        GLUE,
+        { name: "etl", defaultArguments: { "--enable-continuous-cloudwatch-log": "false" } },
+        {
+            kind: "disabled",
+            property: "defaultArguments",
+            reason: 'defaultArguments["--enable-continuous-cloudwatch-log"] is "false": no continuous logging',
+        },
+    ],
+    [
+        "Glue, no defaultArguments",
+        GLUE,
+        { name: "etl" },
+        {
+            kind: "disabled",
+            property: "defaultArguments",
+            reason: 'defaultArguments["--enable-continuous-cloudwatch-log"] is not set: no continuous logging',
+        },
+    ],
+    [
+        "Glue, defaultArguments unknown",
+        GLUE,
+        { name: "etl", defaultArguments: U_OBJECT },
+        {
+            kind: "unknown",
+            property: "defaultArguments",
+            reason: "defaultArguments is unknown at preview",
+        },
+    ],
+    [
+        "Glue, a security configuration (its group's name and key are not modelled)",
+        GLUE,
+        {
+            name: "etl",
+            securityConfiguration: "kms-logs",
+            defaultArguments: { "--enable-continuous-cloudwatch-log": "true" },
+        },
+        {
+            kind: "unknown",
+            property: "securityConfiguration",
+            reason: "the job has a securityConfiguration, whose CloudWatch encryption decides the continuous-logging group's name and key; the pack does not read it",
+        },
+    ],
     // Vended log deliveries (V2) into a log group.
     [
         "Delivery destination, a log group ARN",
@@ -1149,6 +1297,10 @@ describe("policypack/lib/destinations: where each resource type writes its logs"
             prefix: "/aws/rds/cluster/",
             suffix: "/postgresql",
         });
+        assert.deepEqual(
+            pattern(APPSYNC, { logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "ALL" } }),
+            { prefix: "/aws/appsync/apis/", suffix: "" },
+        );
         assert.equal(pattern(LAMBDA, { name: "orders" }), undefined);
     });
 

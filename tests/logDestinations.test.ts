@@ -20,7 +20,7 @@ const DESCRIPTION =
     "Step Functions state machines, CodeBuild projects, Route 53 query logging configurations, " +
     "Route 53 Resolver query logging configurations, OpenSearch domains, Elasticsearch domains, MSK clusters, " +
     "Bedrock model invocation logging configurations, Network Firewall logging configurations, " +
-    "WAFv2 web ACL logging configurations, CloudTrail trails, ECS clusters, CloudWatch Logs delivery destinations) must write to a log group this stack declares, in their region, " +
+    "WAFv2 web ACL logging configurations, CloudTrail trails, ECS clusters, AppSync GraphQL APIs, Glue jobs, CloudWatch Logs delivery destinations) must write to a log group this stack declares, in their region, " +
     "encrypted with a KMS key the key checks accept; a group the service would create itself is refused. " +
     "Serves: AWS Config cloudwatch-log-group-encrypted, NIST SP 800-53 SC-28 and AU-9, for the groups services write to.";
 
@@ -50,6 +50,15 @@ interface Row {
 }
 
 const LAMBDA = "aws:lambda/function:Function";
+const APPSYNC = "aws:appsync/graphQLApi:GraphQLApi";
+const APPSYNC_INPUTS = {
+    name: "api",
+    authenticationType: "API_KEY",
+    logConfig: {
+        cloudwatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/appsync`,
+        fieldLogLevel: "ERROR",
+    },
+};
 const ECS_DEFINITIONS = (group: string, extra: Record<string, string> = {}) =>
     JSON.stringify([
         {
@@ -484,6 +493,39 @@ const ROWS: Row[] = [
         { name: "prod", settings: [{ name: "containerInsights", value: "enhanced" }] },
         { name: "prod", settings: [{ name: "containerInsights", value: "disabled" }] },
     ),
+    {
+        // The group is named from the API's id, an output AppSync assigns: known once the API
+        // exists (the `id` output), unknown for a new one, when a group named
+        // pulumi.interpolate`/aws/appsync/apis/${api.id}` is computed from the API itself.
+        type: APPSYNC,
+        name: "graphql",
+        group: "/aws/appsync/apis/abcdefghij",
+        known: (s) =>
+            writer(s, APPSYNC, "graphql", APPSYNC_INPUTS, {
+                outputs: { ...APPSYNC_INPUTS, id: "abcdefghij" },
+            }),
+        unknownName: (s) => {
+            const api = writer(s, APPSYNC, "graphql", APPSYNC_INPUTS);
+            namedLogGroup(s, "graphql-logs", unknown(), { nameFrom: api });
+        },
+        disabled: (s) =>
+            writer(s, APPSYNC, "graphql", { name: "api", authenticationType: "API_KEY" }),
+    },
+    nameRow(
+        "aws:glue/job:Job",
+        "etl",
+        "/app/etl",
+        (d) => ({
+            name: "etl",
+            roleArn: `arn:aws:iam::${ACCOUNT}:role/glue`,
+            defaultArguments: {
+                "--enable-continuous-cloudwatch-log": "true",
+                "--continuous-log-logGroup": d,
+            },
+        }),
+        "defaultArguments",
+        { name: "etl", roleArn: `arn:aws:iam::${ACCOUNT}:role/glue` },
+    ),
     arnRow(
         "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
         "vended",
@@ -519,6 +561,7 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
                 "aws:eks/cluster:Cluster",
                 "aws:codebuild/project:Project",
                 "aws:ecs/cluster:Cluster",
+                APPSYNC,
             ].includes(row.type);
             it(
                 outside
@@ -577,6 +620,55 @@ describe("policy pack: log-destinations-encrypted through the analyzer protocol"
             }
         });
     }
+
+    describe("a new AppSync API, whose group is named from its own id", () => {
+        it("is refused when the only group with an unknown name is computed from another API", async () => {
+            const s = new StackBuilder();
+            writer(s, APPSYNC, "graphql", APPSYNC_INPUTS);
+            const other = writer(s, APPSYNC, "other", {
+                name: "other",
+                authenticationType: "API_KEY",
+            });
+            namedLogGroup(s, "other-logs", unknown(), { nameFrom: other });
+            const result = await preview(s);
+            assert.deepEqual(verdicts(result), [`${ENCRYPTED}/graphql [log-destination]`]);
+        });
+    });
+
+    describe("a Glue job logging continuously to Glue's default group", () => {
+        const GLUE = "aws:glue/job:Job";
+        const job = (s: StackBuilder, extra: Record<string, unknown> = {}) =>
+            writer(s, GLUE, "etl", {
+                name: "etl",
+                roleArn: `arn:aws:iam::${ACCOUNT}:role/glue`,
+                defaultArguments: { "--enable-continuous-cloudwatch-log": "true" },
+                ...extra,
+            });
+
+        it("is refused when the stack does not declare /aws-glue/jobs/logs-v2 (Glue creates it)", async () => {
+            const s = new StackBuilder();
+            job(s);
+            const result = await preview(s);
+            assert.deepEqual(verdicts(result), [`${ENCRYPTED}/etl [log-destination]`]);
+            assert.match(
+                messageOf(result, ENCRYPTED, "etl"),
+                /"\/aws-glue\/jobs\/logs-v2" in us-east-1, which this stack does not declare: Glue creates it itself/,
+            );
+        });
+
+        it("passes with a declared encrypted /aws-glue/jobs/logs-v2", async () => {
+            const s = new StackBuilder();
+            namedLogGroup(s, "group", "/aws-glue/jobs/logs-v2");
+            job(s);
+            assert.deepEqual(verdicts(await preview(s)), []);
+        });
+
+        it("cannot verify yet with a security configuration (its group's name is not modelled)", async () => {
+            const s = new StackBuilder();
+            job(s, { securityConfiguration: "kms-logs" });
+            assert.deepEqual(verdicts(await preview(s)), [`${VERIFIABLE}/etl [cannot verify yet]`]);
+        });
+    });
 
     describe("messages, word for word", () => {
         it("names the group the service would create, the resource and the fix", async () => {

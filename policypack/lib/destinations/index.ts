@@ -15,6 +15,7 @@
  * still names the property it depends on, so a rule can follow it through propertyDependencies.
  */
 import { API_GATEWAY } from "./apiGateway";
+import { APPSYNC } from "./appSync";
 import { BEDROCK } from "./bedrock";
 import { CLOUDTRAIL } from "./cloudTrail";
 import { CODEBUILD } from "./codeBuild";
@@ -22,6 +23,7 @@ import { ECS } from "./ecs";
 import { ECS_CLUSTER } from "./ecsCluster";
 import { EKS } from "./eks";
 import { FLOW_LOGS } from "./flowLogs";
+import { GLUE } from "./glue";
 import { LAMBDA } from "./lambda";
 import { LOG_DELIVERY } from "./logDelivery";
 import { MSK } from "./msk";
@@ -57,6 +59,8 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     ...WAFV2,
     ...CLOUDTRAIL,
     ...ECS_CLUSTER,
+    ...APPSYNC,
+    ...GLUE,
     ...LOG_DELIVERY,
 };
 
