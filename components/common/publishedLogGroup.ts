@@ -155,20 +155,7 @@ export class PublishedLogGroup extends pulumi.ComponentResource {
     constructor(name: string, args: PublishedLogGroupArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${PACKAGE}:index:PublishedLogGroup`, name, {}, opts);
         const label = `PublishedLogGroup "${name}"`;
-        checked(this, label, () => {
-            if (
-                typeof args?.outputName !== "string" ||
-                !/^[^.\s]+(\.[^.\s]+)*$/.test(args.outputName)
-            ) {
-                throw new InputError(
-                    "outputName",
-                    args?.outputName,
-                    "it must name the output of the owning stack that holds the group's facts",
-                    'an output name ("sharedGroup"), or a dotted path into a map of facts ("groups.shared")',
-                    HOW_TO,
-                );
-            }
-        });
+        checked(this, label, () => checkPublishedLogGroupArgs(args));
         const reference = new pulumi.StackReference(
             `${name}-stack`,
             { name: args.stackName },
