@@ -1,5 +1,5 @@
 /**
- * `encrypted-logs check`'s flags (issue 22 items 2, 4, 6): the stack's configuration (--stack,
+ * `encrypted-logs check`'s flags: the stack's configuration (--stack,
  * --config, --config-file, aws:region, secure values), other stacks' outputs (--stack-outputs),
  * the pack's configuration (--policy-pack-config, refused with the Pulumi CLI's own text: the
  * comparison with the real CLI is tests/engine/policyPackConfig.test.ts), --json, --help, WARN

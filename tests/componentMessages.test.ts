@@ -1,5 +1,5 @@
 /**
- * The component messages issue 22 item 8 named, word for word, each with the case that must keep
+ * The component messages users found unclear, word for word, each with the case that must keep
  * its old message: an argument named as the user wrote it (`keyAdminArns`, not the key's
  * `adminArns`), a single string where a list is expected, a value in the wrong case, a bucket
  * name suggestion S3 accepts, and an argument left out shown as "not set".
@@ -34,7 +34,7 @@ async function refusedAtConstruction(construct: () => unknown, message: string):
     });
 }
 
-describe("component messages (issue 22 item 8), word for word", () => {
+describe("component messages, word for word", () => {
     describe("keyAdminArns is named as written, at construction", () => {
         const cases: [string, (admins: unknown) => unknown][] = [
             [

@@ -155,7 +155,7 @@ describe("validateIntegerInRange, validateOneOf, validateList", () => {
             () => validateOneOf("c", "x", ["A", "B"], "not a class", "pick A"),
             `c is "x": not a class. Allowed: A, B. Fix: pick A.`,
         );
-        // Issue 22: a listed value in the wrong case is a spelling, not a choice.
+        // A listed value in the wrong case is a spelling, not a choice.
         refuses(
             () => validateOneOf("c", "b", ["A", "B"], "not a class", "pick A"),
             `c is "b": the allowed values are case-sensitive. Allowed: A, B. Fix: did you mean "B"? Write c: "B".`,
@@ -614,7 +614,7 @@ describe("validateBucketName", () => {
             'S3 rejects the character "_"',
             "use only lowercase letters, digits, '.' and '-', e.g. 'a-b'",
         ],
-        // Issue 22: the suggestion must itself be accepted (it once offered 'my_bucket').
+        // The suggestion must itself be accepted (it once offered 'my_bucket').
         [
             "My_Bucket",
             'S3 rejects the characters "M", "_", "B"',

@@ -1,5 +1,5 @@
 /**
- * The S3 Bucket Key refusal (issue 22 item 7) under the real CLI: `pulumi preview --policy-pack`
+ * The S3 Bucket Key refusal under the real CLI: `pulumi preview --policy-pack`
  * of a trail whose bucket uses a bucket key and whose CloudTrailKey lacks the bucket-key
  * statement fails on the trail, and `checkProgram` (the mocks) gives the same verdict and message.
  */
