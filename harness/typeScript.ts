@@ -61,16 +61,48 @@ function typeScriptOf(projectDir: string): TS {
     }
 }
 
+/**
+ * What ts-node adds when the host loads no tsconfig (`skipProject`): ts-node 10 and later start
+ * from the `@tsconfig/bases` config for this Node.js version, `strict` included ("If no
+ * tsconfig.json is loaded from disk, ts-node will use the newest recommended defaults from
+ * @tsconfig/bases compatible with your node and typescript versions",
+ * https://typestrong.org/ts-node/docs/configuration/#tsconfigbases); the ts-node 7 that
+ * `@pulumi/pulumi` vendors adds nothing. The ts-node is the one the host picks (`tsutils`).
+ */
+function implicitOptions(ts: TS, projectDir: string): Record<string, unknown> {
+    try {
+        const sdk = require.resolve("@pulumi/pulumi", { paths: [projectDir, __dirname] });
+        const fromSdk = createRequire(sdk);
+        const { tsnodeRequire } = fromSdk("./tsutils").typeScriptRequireStrings() as {
+            tsnodeRequire: string;
+        };
+        // ts-node's entry is dist/index.js; its bases table sits beside it.
+        const tsconfigs = createRequire(fromSdk.resolve(tsnodeRequire))("./tsconfigs") as {
+            getDefaultTsconfigJsonForNodeVersion(ts: TS): {
+                compilerOptions: Record<string, unknown>;
+            };
+        };
+        return {
+            ...tsconfigs.getDefaultTsconfigJsonForNodeVersion(ts).compilerOptions,
+            types: ["node"],
+        };
+    } catch {
+        return {}; // ts-node before 10: no implicit configuration
+    }
+}
+
 /** The compiler options the language host gives ts-node for the project in `projectDir`. */
 function compilerOptions(ts: TS, projectDir: string, tsconfig: string): tsTypes.CompilerOptions {
     const file = path.resolve(projectDir, tsconfig);
-    const read = fs.existsSync(file) ? ts.readConfigFile(file, ts.sys.readFile) : { config: {} };
+    const found = fs.existsSync(file);
+    const read = found ? ts.readConfigFile(file, ts.sys.readFile) : { config: {} };
     const raw = (read.config ?? {}) as { compilerOptions?: Record<string, unknown> };
     const [major, minor] = ts.version.split(".").map(Number);
     const nodeNext = major > 4 || (major === 4 && minor >= 7);
     const json = {
         ...raw,
         compilerOptions: {
+            ...(found ? {} : implicitOptions(ts, projectDir)),
             target: "ES2020",
             module: nodeNext ? "nodenext" : "commonjs",
             moduleResolution: nodeNext ? "nodenext" : "node",
@@ -100,7 +132,7 @@ function compilerOptions(ts: TS, projectDir: string, tsconfig: string): tsTypes.
 
 const cache = new Map<string, Compiled>();
 /** Raised when what a compilation keeps or how it checks changes, so older kept ones are not reused. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /**
  * Declaration files of node_modules parsed once per process and shared by every program compiled

@@ -33,15 +33,17 @@ describe("Bedrock invocation logging and centralization rules under the real Pul
     });
     after(() => run?.dispose());
 
-    it("refuses an undeclared invocation-log group and an AWS_OWNED rule at preview, as check does", async () => {
+    it("refuses an AWS_OWNED rule and cannot verify an invocation-log group outside the stack, at preview as check does", async () => {
         const stack = await run.stack(PROGRAM, "dev", { "aws:region": "us-east-1" });
         const r = await stack.preview({ policyPacks: ["policypack"] });
         assert.equal(r.exitCode, 1);
         assert.deepEqual(verdicts(r.policyEvents), [
-            "log-destinations-encrypted mandatory aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration::invocations [log-destination]",
+            "log-destinations-verifiable advisory aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration::invocations [cannot verify yet]",
             "log-encryption-key-required mandatory aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization::org [key-required]",
         ]);
-        const bedrock = r.policyEvents.find((e) => e.policyName === "log-destinations-encrypted");
+        // Bedrock writes to a group that must already exist (it does not create it): outside the
+        // stack, "cannot verify yet" unless outsideStack is "mandatory".
+        const bedrock = r.policyEvents.find((e) => e.policyName === "log-destinations-verifiable");
         assert.match(
             bedrock!.message,
             /the log group "\/engine-tests\/bedrock" in us-east-1, which this stack does not declare/,
