@@ -124,7 +124,9 @@ export interface UnansweredCall {
 
 /** A component registered `remote: true`: its Construct runs in its package's provider, which the mocks do not run. */
 export interface RemoteComponent {
+    /** Its type token, e.g. `awsx:ec2:Vpc`. */
     readonly type: string;
+    /** Its name in the program. */
     readonly name: string;
 }
 

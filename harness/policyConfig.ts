@@ -37,6 +37,7 @@ export interface ConfigurablePolicy {
 /** A configuration the CLI refuses: `lines` are what it prints (without `error: `), then the fix. */
 export class PolicyConfigError extends Error {
     constructor(
+        /** What is wrong, one line each: the CLI's own text first, then `allowed:` and `fix:` lines. */
         readonly lines: readonly string[],
         /** Whether `pulumi preview` refuses it too (`false`: only the check does). */
         readonly cliRefuses = true,

@@ -11,6 +11,7 @@ export type FailureKind = "compile" | "crash" | "invoke" | "unregistered";
 /** A program that could not run offline, with a message that says what and how to fix it. */
 export class ProgramFailure extends Error {
     constructor(
+        /** Why: it did not compile, crashed, made an unanswered invoke, or left resources unregistered. */
         readonly kind: FailureKind,
         message: string,
         /** The program's own error, when it threw one. */

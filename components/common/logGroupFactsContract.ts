@@ -47,9 +47,15 @@ const ARN = /^arn:[^:]+:logs:([^:]+):[^:]*:log-group:(.+?)(:\*)?$/;
  * Checks an object that claims to be log-group facts against the contract: the facts, else every
  * problem found (each naming the field, the value got and what is allowed). Pure.
  */
-export function checkLogGroupFacts(
-    value: Record<string, unknown>,
-): { readonly facts: PublishedLogGroupFacts } | { readonly problems: readonly string[] } {
+export function checkLogGroupFacts(value: Record<string, unknown>):
+    | {
+          /** The facts, with exactly the contract's fields. */
+          readonly facts: PublishedLogGroupFacts;
+      }
+    | {
+          /** Every problem found, each naming the field, the value got and what is allowed. */
+          readonly problems: readonly string[];
+      } {
     if (value.kind !== LOG_GROUP_FACTS_KIND) {
         return {
             problems: [

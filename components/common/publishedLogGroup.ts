@@ -26,7 +26,9 @@ const HOW_TO =
 
 /** The log group {@link logGroupFacts} reads: an `aws.cloudwatch.LogGroup`, an `EncryptedLogGroup`, a `LogGroup.get`. */
 export interface LogGroupLike {
+    /** The group's name. */
     readonly name: pulumi.Input<string>;
+    /** The group's ARN (with or without `:*`). */
     readonly arn: pulumi.Input<string>;
     /** `kmsKeyId` of an `aws.cloudwatch.LogGroup`. */
     readonly kmsKeyId?: pulumi.Input<string | undefined>;
