@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { anomalyDetectorKeyPolicy, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
-import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../components/common/services";
+import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../aws/services";
 import { KeyRequest, evaluate, parsePolicy, principalAccounts } from "../policypack/lib/iam";
 import { readUsableConfig } from "../policypack/lib/config";
 import { policyExemptions, statusOf } from "../policypack/policies/exemptionLedger";

@@ -15,8 +15,8 @@
  * (the documented encrypt statement) refuses CloudTrail under the bucket key. Event data stores
  * have no S3 bucket (CloudTrail Lake keeps their events itself), so this concerns trails only.
  */
-import { cloudTrailBucketKeyStatement } from "../../components/common/cloudTrailStatements";
-import { S3_CONTEXT_KEY } from "../../components/common/services";
+import { cloudTrailBucketKeyStatement } from "../../aws/cloudTrailStatements";
+import { S3_CONTEXT_KEY } from "../../aws/services";
 import type { TargetFacts } from "./facts";
 import type { Decision, KeyRequest, ParsedPolicy } from "./iam";
 import { Finding, unverifiable, violation } from "./rule";

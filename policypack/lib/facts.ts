@@ -10,7 +10,7 @@ import {
     KmsKeyArn,
     parseCloudTrailKeyReference,
     parseKmsKeyArn,
-} from "../../components/common/arn";
+} from "../../aws/arn";
 import { BucketKeyFacts, bucketKeyOf } from "./bucketKey";
 import { KeyResolution, resolveKey } from "./keyResolution";
 import {

@@ -1,6 +1,6 @@
 /**
  * Keys published by another stack: the key facts (the contract of
- * `components/common/keyFactsContract.ts`) found among the outputs of a `StackReference`.
+ * `aws/keyFactsContract.ts`) found among the outputs of a `StackReference`.
  *
  * A `StackReference` is a read of a `pulumi:pulumi:StackReference` resource, whose outputs are
  * known at preview. The engine's builtin provider answers that read with three properties
@@ -29,11 +29,7 @@
  * self-describing (their `kind`), so where they sit says nothing of their truth; they are as
  * trustworthy as the stack that published them was, as through a StackReference.
  */
-import {
-    PublishedKeyFacts,
-    checkKeyFacts,
-    claimsKeyFacts,
-} from "../../components/common/keyFactsContract";
+import { PublishedKeyFacts, checkKeyFacts, claimsKeyFacts } from "../../aws/keyFactsContract";
 import type { StackResource } from "./stackIndex";
 import { readProperty, readString, unwrapSecrets } from "./wire";
 

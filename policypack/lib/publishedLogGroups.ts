@@ -1,6 +1,6 @@
 /**
  * Log groups published by another stack: the log-group facts (the contract of
- * `components/common/logGroupFactsContract.ts`) found where a deployment carries them to the pack
+ * `aws/logGroupFactsContract.ts`) found where a deployment carries them to the pack
  * (`publishedKeys.ts` says why: the engine hands a policy pack no read at preview, no
  * `LogGroup.get(...)` and no StackReference, measured under the real CLI v3.248.0 in
  * tests/engine/readGroup.test.ts): a `PublishedLogGroup`'s `facts`, this stack's outputs, a
@@ -13,7 +13,7 @@ import {
     PublishedLogGroupFacts,
     checkLogGroupFacts,
     claimsLogGroupFacts,
-} from "../../components/common/logGroupFactsContract";
+} from "../../aws/logGroupFactsContract";
 import { CARRIERS, childPath } from "./publishedKeys";
 import type { StackResource } from "./stackIndex";
 import { readProperty, unwrapSecrets } from "./wire";

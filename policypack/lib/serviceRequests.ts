@@ -17,7 +17,7 @@ import {
     S3_CONTEXT_KEY,
     cloudTrailServicePrincipal,
     logsServicePrincipal,
-} from "../../components/common/services";
+} from "../../aws/services";
 import type { TargetFacts } from "./facts";
 import { KeyRequest, UnknownKeyArn } from "./iam";
 

@@ -4,7 +4,7 @@
  */
 import { forgetKeyInputs, recordKeyInputs } from "../lib/createInputs";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
+import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../aws/services";
 import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
 import { isExemptFrom, lapsedNote } from "../lib/exemptions";
 import { centralizationFacts, centralizationRefusals } from "../lib/centralization";

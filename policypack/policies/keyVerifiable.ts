@@ -23,7 +23,7 @@ const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
  */
 /**
  * How to have a key of another stack judged here: publish its facts there and take the ARN from a
- * StackReference (the contract of `components/common/keyFactsContract.ts`).
+ * StackReference (the contract of `aws/keyFactsContract.ts`).
  */
 export const FACTS_EXPORT =
     "(`export const logsKey = key.facts;` for a LogsKey or CloudTrailKey, `export const logsKey = keyFacts(key);` for any aws.kms.Key)";

@@ -1,5 +1,5 @@
 /** API Gateway's log destinations: REST and HTTP/WebSocket stages' access logs, REST execution logs (MethodSettings). */
-import { apiGatewayExecutionLogGroupName } from "../../../components/common/serviceLogGroups";
+import { apiGatewayExecutionLogGroupName } from "../../../aws/serviceLogGroups";
 import { UNKNOWN, Unknown, readString } from "../wire";
 import { readObject, writes, derived, byArn } from "./read";
 import { LogDestinations, DestinationType } from "./types";

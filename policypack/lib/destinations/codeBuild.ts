@@ -1,5 +1,5 @@
 /** A CodeBuild project's log destination: its build logs. */
-import { codeBuildLogGroupName } from "../../../components/common/serviceLogGroups";
+import { codeBuildLogGroupName } from "../../../aws/serviceLogGroups";
 import { UNKNOWN, readString } from "../wire";
 import { readObject, physicalName, writes, derived } from "./read";
 import { LogDestinations, DestinationType } from "./types";

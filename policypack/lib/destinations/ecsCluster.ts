@@ -1,5 +1,5 @@
 /** An ECS cluster's Container Insights performance logs. */
-import { ecsContainerInsightsLogGroupName } from "../../../components/common/serviceLogGroups";
+import { ecsContainerInsightsLogGroupName } from "../../../aws/serviceLogGroups";
 import { UNKNOWN, readString } from "../wire";
 import { derived, physicalName, readList, writes } from "./read";
 import { DestinationType, LogDestinations } from "./types";

@@ -1,5 +1,5 @@
 /** An EKS cluster's log destination: its control plane logs. */
-import { eksClusterLogGroupName } from "../../../components/common/serviceLogGroups";
+import { eksClusterLogGroupName } from "../../../aws/serviceLogGroups";
 import { UNKNOWN } from "../wire";
 import { readList, physicalName, writes, derived } from "./read";
 import { LogDestinations, DestinationType } from "./types";

@@ -5,7 +5,7 @@
  *
  * Pure: no stack walking, no cloud calls. Property names are those of the `@pulumi/aws` v7 inputs
  * (`node_modules/@pulumi/aws/<module>/<resource>.d.ts`); the default group names come from
- * `components/common/serviceLogGroups.ts`, where their AWS documentation is quoted. One file per
+ * `aws/serviceLogGroups.ts`, where their AWS documentation is quoted. One file per
  * service in this folder holds its reader and its rows; this one puts the table together.
  *
  * Physical names. A resource whose `name` (or `identifier`, ...) is not given is auto-named by the

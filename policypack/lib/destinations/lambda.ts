@@ -1,5 +1,5 @@
 /** A Lambda function's log destination: its function logs. */
-import { lambdaLogGroupName } from "../../../components/common/serviceLogGroups";
+import { lambdaLogGroupName } from "../../../aws/serviceLogGroups";
 import { UNKNOWN, readString } from "../wire";
 import { derived, physicalName, readObject, writes } from "./read";
 import { LogDestinations, DestinationType } from "./types";

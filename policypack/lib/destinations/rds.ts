@@ -1,8 +1,5 @@
 /** An RDS DB instance's or cluster's log destinations: its exported logs. */
-import {
-    rdsClusterLogGroupName,
-    rdsInstanceLogGroupName,
-} from "../../../components/common/serviceLogGroups";
+import { rdsClusterLogGroupName, rdsInstanceLogGroupName } from "../../../aws/serviceLogGroups";
 import { UNKNOWN } from "../wire";
 import { readList, elementString, physicalName, writes, derived } from "./read";
 import { LogDestinations, DestinationType } from "./types";
