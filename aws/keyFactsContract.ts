@@ -6,7 +6,7 @@
  * `@<version>` of {@link KEY_FACTS_KIND}, never an edit of version 1.
  *
  * One definition, used by the components (`LogsKey.facts`, `CloudTrailKey.facts`, `keyFacts`) and
- * by the policy pack (`policypack/lib/publishedKeys.ts`), which imports it as it imports
+ * by the policy pack (`policypack/lib/stack/publishedKeys.ts`), which imports it as it imports
  * `services.ts`. Pure: no Pulumi runtime imports.
  */
 import { parseKmsKeyArn } from "./arn";

@@ -6,7 +6,7 @@
  * field names and types are a contract between stacks: a change is a new `@<version>`.
  *
  * Pure: no Pulumi runtime imports; used by the components (`logGroupFacts`, `PublishedLogGroup`)
- * and by the policy pack (`policypack/lib/publishedLogGroups.ts`).
+ * and by the policy pack (`policypack/lib/stack/publishedLogGroups.ts`).
  */
 import { checkKeyFacts, claimsKeyFacts, PublishedKeyFacts } from "./keyFactsContract";
 

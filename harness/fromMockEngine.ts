@@ -7,7 +7,7 @@
  * answered with); a read (a `StackReference`) has the properties the engine answered the read
  * with, known at preview (kept by the state export; a preview sends no read).
  */
-import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/wire";
+import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/stack/wire";
 import { FixtureResource, SECRET_SIG, SecretValue, UnknownValue, unknown } from "./resources";
 import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 

@@ -4,11 +4,11 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import type { TargetReport } from "../lib/analysis";
-import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config";
-import type { TargetFacts } from "../lib/facts";
-import type { Finding } from "../lib/rule";
-import { stackConfiguration } from "../lib/location";
-import { describeStackReference } from "../lib/publishedKeys";
+import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config/config";
+import type { TargetFacts } from "../lib/facts/facts";
+import type { Finding } from "../lib/rules/rule";
+import { stackConfiguration } from "../lib/stack/location";
+import { describeStackReference } from "../lib/stack/publishedKeys";
 import { KEY_RULES } from "../lib/rules";
 import { stackPolicy } from "./stackPolicy";
 import { KEY_REPORTS, reportsOfThisRequest } from "./stackReports";
