@@ -2,7 +2,7 @@
  * Benchmark section "policy packs": the "encrypted-logs" pack against a no-op pack and
  * `@pulumi/awsguard` (every policy on, mandatory), all started and driven through the test
  * harness exactly as a preview drives them (Remediate + Analyze per resource, then AnalyzeStack),
- * on synthetic stacks of 2,000 and 20,000 resources. Requests are serialized once and the same
+ * on synthetic stacks of 6,000 and 20,000 resources. Requests are serialized once and the same
  * bytes go to every pack, so the client's own work is not measured. Packs are measured in
  * alternation (ABC ABC ...) and the median of the per-round ratios reported. The same stack's
  * planted mistakes ({@link MISTAKES}) are counted per pack: what a pack misses is a result too.
@@ -20,7 +20,7 @@ import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../harness/policyH
 import { BenchSection, SectionResult, median, ratio, timeMs } from "./harness";
 import { MISTAKES, PLANTED, syntheticStack } from "../harness/syntheticStack";
 
-const SIZES = [2_000, 20_000] as const;
+const SIZES = [6_000, 20_000] as const;
 
 /** The awsguard pack: bench/awsguard (package.json + lockfile + index.js), installed on first use. */
 const AWSGUARD_DIR = path.resolve(__dirname, "..", "..", "bench", "awsguard");
@@ -57,6 +57,29 @@ for (let i = 0; i < ${stackPolicies}; i++) {
     policies.push({ name: "noop-stack-" + i, description: "does nothing", enforcementLevel: "mandatory", validateStack: () => {} });
 }
 new PolicyPack("noop", { policies });
+`,
+    );
+    return dir;
+}
+
+/**
+ * The encrypted-logs pack as it was before it read each resource once per request
+ * (`policypack/deserializeOnce.ts`): the same policies, each deserializing the stack for itself.
+ */
+function eachPolicyDeserializesPack(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "each-deserializes-pack-"));
+    fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+    fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ name: "each-deserializes-pack", version: "0.1.0", main: "index.js" }),
+    );
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+    const policies = path.join(PACK_DIR, "bin", "policypack", "policies");
+    fs.writeFileSync(
+        path.join(dir, "index.js"),
+        `const { PolicyPack } = require("@pulumi/policy");
+const { PACK_POLICIES } = require(${JSON.stringify(policies)});
+new PolicyPack("encrypted-logs", { policies: [...PACK_POLICIES] });
 `,
     );
     return dir;
@@ -181,10 +204,16 @@ export const policyPackSection: BenchSection = {
         // one more deserialization of the whole stack, whatever the policy does.
         const stackPolicyCount = PACK_POLICIES.filter((p) => "validateStack" in p).length;
         const sameShapeDir = noopPack(stackPolicyCount);
+        const eachDir = eachPolicyDeserializesPack();
         const packs: Pack[] = [
             { label: "encrypted-logs", dir: PACK_DIR, allMandatory: false },
             { label: "no-op", dir: noopDir, allMandatory: false },
             { label: "awsguard", dir: AWSGUARD_DIR, allMandatory: true },
+            {
+                label: "encrypted-logs, each policy deserializing",
+                dir: eachDir,
+                allMandatory: false,
+            },
         ];
         const sameShape: Pack = {
             label: `no-op, ${stackPolicyCount} stack policies`,
@@ -217,7 +246,7 @@ export const policyPackSection: BenchSection = {
                             `${p.size} resources: violations each pack reports (one preview each)...`,
                         );
                         found = [];
-                        for (const pack of packs) {
+                        for (const pack of packs.slice(0, 3)) {
                             found.push(await findings(pack.harness!, p.resources));
                         }
                         plantedCount = p.resources.filter(
@@ -230,7 +259,7 @@ export const policyPackSection: BenchSection = {
                     for (const pack of [...packs, sameShape]) {
                         await pack.harness!.analyzeStackBytes(p.stack);
                     }
-                    const wholeRounds = size >= 20_000 ? 2 : 5;
+                    const wholeRounds = 3;
                     const stackRounds = size >= 20_000 ? 5 : 11;
                     whole[size] = packs.map(() => []);
                     for (let i = 0; i < wholeRounds; i++) {
@@ -270,7 +299,11 @@ export const policyPackSection: BenchSection = {
             const wholeRatio = SIZES.map((s) => paired(whole[s], 0, 1));
             const stackRatio = SIZES.map((s) => paired(stackTimes[s], 0, 1));
             const guardRatio = SIZES.map((s) => paired(whole[s], 2, 1));
-            const sameShapeRatio = SIZES.map((s) => paired(stackTimes[s], 0, 3));
+            const sameShapeRatio = SIZES.map((s) => paired(stackTimes[s], 0, 4));
+            const best = (times: number[][], a: number, b: number) =>
+                Math.min(...times[a]) / Math.min(...times[b]);
+            const wholeBest = SIZES.map((s) => best(whole[s], 0, 1));
+            const eachBest = SIZES.map((s) => best(whole[s], 3, 1));
             const scaling = (times: Record<number, number[][]>, j: number) =>
                 med(times[large], j) / med(times[small], j) / scale;
             const scalingWholeOurs = scaling(whole, 0);
@@ -279,18 +312,20 @@ export const policyPackSection: BenchSection = {
             const start = starts.map((t) => median(t));
             const ms = (v: number) => `${v.toFixed(0)} ms`;
             const rows: string[] = [
-                "| measure (ratio = median of the per-round ratios; in brackets, median times) | 2,000 resources | 20,000 resources | target |",
+                `| measure (ratio = median of the per-round ratios unless it says best; in brackets, times) | ${small.toLocaleString("en-US")} resources | ${large.toLocaleString("en-US")} resources | target |`,
                 "|---|---|---|---|",
-                `| whole analysis (Remediate + Analyze per resource, then AnalyzeStack): encrypted-logs / no-op | ${ratio(wholeRatio[0])} (${ms(med(whole[small], 0))} / ${ms(med(whole[small], 1))}) | ${ratio(wholeRatio[1])} (${ms(med(whole[large], 0))} / ${ms(med(whole[large], 1))}) | ≤ 1.30× |`,
+                `| whole analysis (Remediate + Analyze per resource, then AnalyzeStack), best of ${whole[small][0].length}: encrypted-logs / no-op pack with one stack policy | ${ratio(wholeBest[0])} (${ms(Math.min(...whole[small][0]))} / ${ms(Math.min(...whole[small][1]))}) | ${ratio(wholeBest[1])} (${ms(Math.min(...whole[large][0]))} / ${ms(Math.min(...whole[large][1]))}) | ≤ 1.10× |`,
+                `| the same, before the pack read each resource once: encrypted-logs with each policy deserializing / no-op | ${ratio(eachBest[0])} (${ms(Math.min(...whole[small][3]))}) | ${ratio(eachBest[1])} (${ms(Math.min(...whole[large][3]))}) | (information) |`,
+                `| whole analysis: encrypted-logs / no-op, median of the per-round ratios | ${ratio(wholeRatio[0])} (${ms(med(whole[small], 0))} / ${ms(med(whole[small], 1))}) | ${ratio(wholeRatio[1])} (${ms(med(whole[large], 0))} / ${ms(med(whole[large], 1))}) | (information) |`,
                 `| whole analysis: awsguard / no-op | ${ratio(guardRatio[0])} (${ms(med(whole[small], 2))}) | ${ratio(guardRatio[1])} (${ms(med(whole[large], 2))}) | (comparison) |`,
                 `| per-resource overhead over the no-op pack, whole analysis: encrypted-logs | ${perResourceUs(small, 0).toFixed(0)} µs | ${perResourceUs(large, 0).toFixed(0)} µs | |`,
                 `| per-resource overhead over the no-op pack, whole analysis: awsguard | ${perResourceUs(small, 2).toFixed(0)} µs | ${perResourceUs(large, 2).toFixed(0)} µs | |`,
                 `| AnalyzeStack alone: encrypted-logs / no-op | ${ratio(stackRatio[0])} (${ms(med(stackTimes[small], 0))} / ${ms(med(stackTimes[small], 1))}) | ${ratio(stackRatio[1])} (${ms(med(stackTimes[large], 0))} / ${ms(med(stackTimes[large], 1))}) | ≤ 1.30× |`,
-                `| AnalyzeStack alone: encrypted-logs / no-op pack with as many stack policies (${stackPolicyCount}) | ${ratio(sameShapeRatio[0])} (${ms(med(stackTimes[small], 3))}) | ${ratio(sameShapeRatio[1])} (${ms(med(stackTimes[large], 3))}) | (information) |`,
+                `| AnalyzeStack alone: encrypted-logs / no-op pack with as many stack policies (${stackPolicyCount}) | ${ratio(sameShapeRatio[0])} (${ms(med(stackTimes[small], 4))}) | ${ratio(sameShapeRatio[1])} (${ms(med(stackTimes[large], 4))}) | (information) |`,
                 `| AnalyzeStack alone: awsguard (no stack policy) | ${ms(med(stackTimes[small], 2))} | ${ms(med(stackTimes[large], 2))} | (information) |`,
                 `| the pack's own logic in process (index + every check), not over gRPC | ${logic[small].toFixed(1)} ms | ${logic[large].toFixed(1)} ms | (information) |`,
                 "",
-                "| scaling from 2,000 to 20,000 resources (time ratio ÷ 10; 1.00 = linear) | value | target |",
+                `| scaling from ${small.toLocaleString("en-US")} to ${large.toLocaleString("en-US")} resources (time ratio ÷ ${scale.toFixed(2)}; 1.00 = linear) | value | target |`,
                 "|---|---|---|",
                 `| whole analysis, encrypted-logs | ${scalingWholeOurs.toFixed(2)} | ≤ 1.20 |`,
                 `| whole analysis, no-op | ${scaling(whole, 1).toFixed(2)} | |`,
@@ -303,11 +338,11 @@ export const policyPackSection: BenchSection = {
                 "|---|---|---|---|---|",
                 `| \`node <pack>/node_modules/@pulumi/pulumi/cmd/run-policy-pack <engine> .\` | ${ms(start[0])} | ${ms(start[1])} | ${ms(start[2])} | < 2,000 ms |`,
                 "",
-                `Violations on the same 2,000-resource stack (one preview each). It has ${plantedCount} planted log-encryption mistakes, in turn: ${MISTAKES.join("; ")}.`,
+                `Violations on the same ${small.toLocaleString("en-US")}-resource stack (one preview each). It has ${plantedCount} planted log-encryption mistakes, in turn: ${MISTAKES.join("; ")}.`,
                 "",
                 "| pack | diagnostics | by policy | planted mistakes refused | kinds refused |",
                 "|---|---:|---|---:|---|",
-                ...packs.map(
+                ...packs.slice(0, 3).map(
                     (pk, j) =>
                         `| ${pk.label} | ${found[j].diagnostics} | ${
                             Object.entries(found[j].byPolicy)
@@ -318,9 +353,9 @@ export const policyPackSection: BenchSection = {
             ];
             const targets = [
                 ...SIZES.map((s, i) => ({
-                    name: `whole analysis ${s} (≤ 1.30× no-op)`,
-                    met: wholeRatio[i] <= 1.3,
-                    detail: ratio(wholeRatio[i]),
+                    name: `whole analysis ${s}, best of ${whole[s][0].length} (≤ 1.10× the one-stack-policy no-op pack)`,
+                    met: wholeBest[i] <= 1.1,
+                    detail: ratio(wholeBest[i]),
                 })),
                 ...SIZES.map((s, i) => ({
                     name: `AnalyzeStack alone ${s} (≤ 1.30× no-op)`,
@@ -328,17 +363,17 @@ export const policyPackSection: BenchSection = {
                     detail: ratio(stackRatio[i]),
                 })),
                 {
-                    name: "linear whole analysis 2k→20k",
+                    name: `linear whole analysis ${small / 1000}k→${large / 1000}k`,
                     met: scalingWholeOurs <= 1.2,
                     detail: scalingWholeOurs.toFixed(2),
                 },
                 {
-                    name: "linear AnalyzeStack 2k→20k",
+                    name: `linear AnalyzeStack ${small / 1000}k→${large / 1000}k`,
                     met: scalingStackOurs <= 1.2,
                     detail: scalingStackOurs.toFixed(2),
                 },
                 {
-                    name: "linear pack logic 2k→20k",
+                    name: `linear pack logic ${small / 1000}k→${large / 1000}k`,
                     met: scalingLogic <= 1.2,
                     detail: scalingLogic.toFixed(2),
                 },
@@ -364,6 +399,7 @@ export const policyPackSection: BenchSection = {
         } finally {
             fs.rmSync(noopDir, { recursive: true, force: true });
             fs.rmSync(sameShapeDir, { recursive: true, force: true });
+            fs.rmSync(eachDir, { recursive: true, force: true });
         }
     },
 };
