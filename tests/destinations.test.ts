@@ -16,6 +16,11 @@ import {
     apiGatewayStageKey,
     logDestinations,
 } from "../policypack/lib/destinations/services";
+import {
+    BY_ARN_REFERENCE,
+    BY_INPUT_NAME,
+    BY_WRITER_IDENTITY,
+} from "../policypack/lib/destinations/strategies";
 import { UNKNOWN, UNKNOWN_SENTINELS } from "../policypack/lib/stack/wire";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -87,7 +92,7 @@ function named(
         group: { by: "name", name },
         property,
         dependencyProperties: [property.split(/[.[]/)[0]],
-        serviceDefault: false,
+        strategy: BY_INPUT_NAME,
         serviceCreatesGroup: false,
         ...over,
     };
@@ -99,7 +104,7 @@ function byArn(logs: string, property: string, arn: string | typeof UNKNOWN): Lo
         group: arn === UNKNOWN ? { by: "arn", arn } : { by: "arn", arn, parsed: PARSED },
         property,
         dependencyProperties: [property.split(/[.[]/)[0]],
-        serviceDefault: false,
+        strategy: BY_ARN_REFERENCE,
         serviceCreatesGroup: false,
     };
 }
@@ -112,7 +117,7 @@ type Case = [what: string, type: string, props: Record<string, unknown>, expecte
 
 const lambdaDefault = (name: string | typeof UNKNOWN, deps = ["name"]) =>
     named("function logs", name, "name", {
-        serviceDefault: true,
+        strategy: BY_WRITER_IDENTITY,
         serviceCreatesGroup: true,
         dependencyProperties: deps,
     });
@@ -227,7 +232,7 @@ const CASES: Case[] = [
             group: { by: "name", name: "API-Gateway-Execution-Logs_a1b2c3/prod" },
             property: "restApi, stageName",
             dependencyProperties: ["restApi", "stageName"],
-            serviceDefault: true,
+            strategy: BY_WRITER_IDENTITY,
             serviceCreatesGroup: true,
         }),
     ],
@@ -240,7 +245,7 @@ const CASES: Case[] = [
             group: { by: "name", name: UNKNOWN },
             property: "restApi, stageName",
             dependencyProperties: ["restApi", "stageName"],
-            serviceDefault: true,
+            strategy: BY_WRITER_IDENTITY,
             serviceCreatesGroup: true,
         }),
     ],
@@ -316,7 +321,7 @@ const CASES: Case[] = [
         { name: "prod", enabledClusterLogTypes: ["api", "audit"] },
         writes(
             named("control plane logs", "/aws/eks/prod/cluster", "name", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -347,7 +352,7 @@ const CASES: Case[] = [
         { name: U, enabledClusterLogTypes: ["api"] },
         writes(
             named("control plane logs", UNKNOWN, "name", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -374,7 +379,7 @@ const CASES: Case[] = [
                 group: { by: "name" as const, name: `/aws/rds/instance/orders-db/${log}` },
                 property: "identifier, enabledCloudwatchLogsExports",
                 dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             })),
         ),
@@ -398,7 +403,7 @@ const CASES: Case[] = [
             group: { by: "name", name: UNKNOWN },
             property: "identifier, enabledCloudwatchLogsExports",
             dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
-            serviceDefault: true,
+            strategy: BY_WRITER_IDENTITY,
             serviceCreatesGroup: true,
         }),
     ],
@@ -411,7 +416,7 @@ const CASES: Case[] = [
             group: { by: "name", name: "/aws/rds/cluster/aurora-1/audit" },
             property: "clusterIdentifier, enabledCloudwatchLogsExports",
             dependencyProperties: ["clusterIdentifier", "enabledCloudwatchLogsExports"],
-            serviceDefault: true,
+            strategy: BY_WRITER_IDENTITY,
             serviceCreatesGroup: true,
         }),
     ],
@@ -434,7 +439,7 @@ const CASES: Case[] = [
             group: { by: "name", name: UNKNOWN },
             property: "clusterIdentifier, enabledCloudwatchLogsExports",
             dependencyProperties: ["clusterIdentifier", "enabledCloudwatchLogsExports"],
-            serviceDefault: true,
+            strategy: BY_WRITER_IDENTITY,
             serviceCreatesGroup: true,
         }),
     ],
@@ -616,7 +621,7 @@ const CASES: Case[] = [
         { name: "build-web" },
         writes(
             named("build logs", "/aws/codebuild/build-web", "name", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -646,7 +651,7 @@ const CASES: Case[] = [
         { name: U },
         writes(
             named("build logs", UNKNOWN, "name", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -1045,7 +1050,7 @@ const CASES: Case[] = [
                 "/aws/ecs/containerinsights/prod/performance",
                 "name",
                 {
-                    serviceDefault: true,
+                    strategy: BY_WRITER_IDENTITY,
                     serviceCreatesGroup: true,
                 },
             ),
@@ -1057,7 +1062,7 @@ const CASES: Case[] = [
         { name: U, settings: [{ name: "containerInsights", value: "enabled" }] },
         writes(
             named("Container Insights performance logs", UNKNOWN, "name", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -1093,7 +1098,7 @@ const CASES: Case[] = [
         },
         writes(
             named("request and field logs", "/aws/appsync/apis/abcdefghij", "id", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -1108,7 +1113,7 @@ const CASES: Case[] = [
         },
         writes(
             named("request and field logs", "/aws/appsync/apis/abcdefghij", "id", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -1119,7 +1124,7 @@ const CASES: Case[] = [
         { name: "api", logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "ALL" } },
         writes(
             named("request and field logs", UNKNOWN, "id", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
@@ -1147,7 +1152,7 @@ const CASES: Case[] = [
         { name: "etl", defaultArguments: { "--enable-continuous-cloudwatch-log": "true" } },
         writes(
             named("continuous logs", "/aws-glue/jobs/logs-v2", "defaultArguments", {
-                serviceDefault: true,
+                strategy: BY_WRITER_IDENTITY,
                 serviceCreatesGroup: true,
             }),
         ),
