@@ -27,6 +27,7 @@ import { GLUE } from "./glue";
 import { LAMBDA } from "./lambda";
 import { LOG_DELIVERY } from "./logDelivery";
 import { MSK } from "./msk";
+import { MWAA } from "./mwaa";
 import { NETWORK_FIREWALL } from "./networkFirewall";
 import { OPENSEARCH } from "./openSearch";
 import { RDS } from "./rds";
@@ -62,6 +63,7 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     ...APPSYNC,
     ...GLUE,
     ...LOG_DELIVERY,
+    ...MWAA,
 };
 
 export const DESTINATION_TYPE_NAMES: readonly string[] = Object.keys(DESTINATION_TYPES);
