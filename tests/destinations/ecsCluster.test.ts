@@ -17,58 +17,60 @@ import {
 
 const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 
+const CASES: ReaderCase[] = [
+    // ECS Container Insights: the service's own group, named from the cluster.
+    ...["enabled", "enhanced"].map((value): ReaderCase => [
+        `ECS cluster, containerInsights ${value}`,
+        ECS_CLUSTER,
+        { name: "prod", settings: [{ name: "containerInsights", value }] },
+        writes(
+            named(
+                "Container Insights performance logs",
+                "/aws/ecs/containerinsights/prod/performance",
+                "name",
+                {
+                    strategy: BY_WRITER_IDENTITY,
+                    serviceCreatesGroup: true,
+                },
+            ),
+        ),
+    ]),
+    [
+        "ECS cluster, name unknown",
+        ECS_CLUSTER,
+        { name: U, settings: [{ name: "containerInsights", value: "enabled" }] },
+        writes(
+            named("Container Insights performance logs", UNKNOWN, "name", {
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "ECS cluster, containerInsights disabled",
+        ECS_CLUSTER,
+        { name: "prod", settings: [{ name: "containerInsights", value: "disabled" }] },
+        {
+            kind: "disabled",
+            property: "settings",
+            reason: 'the "containerInsights" setting is "disabled": no Container Insights logs',
+        },
+    ],
+    [
+        "ECS cluster, no settings",
+        ECS_CLUSTER,
+        { name: "prod" },
+        {
+            kind: "disabled",
+            property: "settings",
+            reason: 'the "containerInsights" setting is not set: no Container Insights logs',
+        },
+    ],
+];
+
 describe("destinations/services/ecsCluster.ts: ECS clusters (Container Insights)", () => {
     describe("reader: props to destinations", () => {
-        readerCases([
-            // ECS Container Insights: the service's own group, named from the cluster.
-            ...["enabled", "enhanced"].map((value): ReaderCase => [
-                `ECS cluster, containerInsights ${value}`,
-                ECS_CLUSTER,
-                { name: "prod", settings: [{ name: "containerInsights", value }] },
-                writes(
-                    named(
-                        "Container Insights performance logs",
-                        "/aws/ecs/containerinsights/prod/performance",
-                        "name",
-                        {
-                            strategy: BY_WRITER_IDENTITY,
-                            serviceCreatesGroup: true,
-                        },
-                    ),
-                ),
-            ]),
-            [
-                "ECS cluster, name unknown",
-                ECS_CLUSTER,
-                { name: U, settings: [{ name: "containerInsights", value: "enabled" }] },
-                writes(
-                    named("Container Insights performance logs", UNKNOWN, "name", {
-                        strategy: BY_WRITER_IDENTITY,
-                        serviceCreatesGroup: true,
-                    }),
-                ),
-            ],
-            [
-                "ECS cluster, containerInsights disabled",
-                ECS_CLUSTER,
-                { name: "prod", settings: [{ name: "containerInsights", value: "disabled" }] },
-                {
-                    kind: "disabled",
-                    property: "settings",
-                    reason: 'the "containerInsights" setting is "disabled": no Container Insights logs',
-                },
-            ],
-            [
-                "ECS cluster, no settings",
-                ECS_CLUSTER,
-                { name: "prod" },
-                {
-                    kind: "disabled",
-                    property: "settings",
-                    reason: 'the "containerInsights" setting is not set: no Container Insights logs',
-                },
-            ],
-        ]);
+        readerCases(CASES);
     });
 
     describe("facts: writer and declared group to match and finding", () => {

@@ -8,6 +8,7 @@ import {
     BY_WRITER_IDENTITY,
     factsCases,
     named,
+    ReaderCase,
     readerCases,
     U,
     U_OBJECT,
@@ -24,57 +25,53 @@ const lambdaDefault = (name: string | typeof UNKNOWN, deps = ["name"]) =>
         dependencyProperties: deps,
     });
 
+const CASES: ReaderCase[] = [
+    // Lambda: no way to turn its logging off.
+    [
+        "Lambda, default group",
+        LAMBDA,
+        { name: "orders" },
+        writes(lambdaDefault("/aws/lambda/orders")),
+    ],
+    [
+        "Lambda, loggingConfig.logGroup",
+        LAMBDA,
+        { name: "orders", loggingConfig: { logFormat: "JSON", logGroup: "/app/orders" } },
+        writes(
+            named("function logs", "/app/orders", "loggingConfig.logGroup", {
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "Lambda, loggingConfig without logGroup",
+        LAMBDA,
+        { name: "orders", loggingConfig: { logFormat: "JSON" } },
+        writes(lambdaDefault("/aws/lambda/orders")),
+    ],
+    ["Lambda, name unknown", LAMBDA, { name: U }, writes(lambdaDefault(UNKNOWN))],
+    ["Lambda, name absent (auto-named)", LAMBDA, {}, writes(lambdaDefault(UNKNOWN))],
+    [
+        "Lambda, loggingConfig.logGroup unknown",
+        LAMBDA,
+        { name: "orders", loggingConfig: { logFormat: "Text", logGroup: U } },
+        writes(
+            named("function logs", UNKNOWN, "loggingConfig.logGroup", {
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
+    [
+        "Lambda, loggingConfig computed at preview (unknown as a whole)",
+        LAMBDA,
+        { name: "orders", loggingConfig: U_OBJECT },
+        writes(lambdaDefault("/aws/lambda/orders", ["name", "loggingConfig"])),
+    ],
+];
+
 describe("destinations/services/lambda.ts: Lambda functions", () => {
     describe("reader: props to destinations", () => {
-        readerCases(
-            [
-                // Lambda: no way to turn its logging off.
-                [
-                    "Lambda, default group",
-                    LAMBDA,
-                    { name: "orders" },
-                    writes(lambdaDefault("/aws/lambda/orders")),
-                ],
-                [
-                    "Lambda, loggingConfig.logGroup",
-                    LAMBDA,
-                    {
-                        name: "orders",
-                        loggingConfig: { logFormat: "JSON", logGroup: "/app/orders" },
-                    },
-                    writes(
-                        named("function logs", "/app/orders", "loggingConfig.logGroup", {
-                            serviceCreatesGroup: true,
-                        }),
-                    ),
-                ],
-                [
-                    "Lambda, loggingConfig without logGroup",
-                    LAMBDA,
-                    { name: "orders", loggingConfig: { logFormat: "JSON" } },
-                    writes(lambdaDefault("/aws/lambda/orders")),
-                ],
-                ["Lambda, name unknown", LAMBDA, { name: U }, writes(lambdaDefault(UNKNOWN))],
-                ["Lambda, name absent (auto-named)", LAMBDA, {}, writes(lambdaDefault(UNKNOWN))],
-                [
-                    "Lambda, loggingConfig.logGroup unknown",
-                    LAMBDA,
-                    { name: "orders", loggingConfig: { logFormat: "Text", logGroup: U } },
-                    writes(
-                        named("function logs", UNKNOWN, "loggingConfig.logGroup", {
-                            serviceCreatesGroup: true,
-                        }),
-                    ),
-                ],
-                [
-                    "Lambda, loggingConfig computed at preview (unknown as a whole)",
-                    LAMBDA,
-                    { name: "orders", loggingConfig: U_OBJECT },
-                    writes(lambdaDefault("/aws/lambda/orders", ["name", "loggingConfig"])),
-                ],
-            ],
-            true,
-        );
+        readerCases(CASES, true);
     });
 
     describe("facts: writer and declared group to match and finding", () => {

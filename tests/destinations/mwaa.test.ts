@@ -9,6 +9,7 @@ import {
     BY_WRITER_IDENTITY,
     factsCases,
     named,
+    ReaderCase,
     readerCases,
     U,
     U_OBJECT,
@@ -22,68 +23,70 @@ const MWAA = "aws:mwaa/environment:Environment";
 const airflow = (logs: string, name: string | typeof UNKNOWN) =>
     named(logs, name, "name", { strategy: BY_WRITER_IDENTITY, serviceCreatesGroup: true });
 
+const CASES: ReaderCase[] = [
+    [
+        "MWAA, no loggingConfiguration: task logs, on by default",
+        MWAA,
+        { name: "etl" },
+        writes(airflow("task logs", "airflow-etl-Task")),
+    ],
+    [
+        "MWAA, every log type enabled",
+        MWAA,
+        {
+            name: "etl",
+            loggingConfiguration: {
+                dagProcessingLogs: { enabled: true, logLevel: "INFO" },
+                schedulerLogs: { enabled: true },
+                taskLogs: { enabled: true },
+                webserverLogs: { enabled: true },
+                workerLogs: { enabled: true },
+            },
+        },
+        writes(
+            airflow("DAG processing logs", "airflow-etl-DAGProcessing"),
+            airflow("scheduler logs", "airflow-etl-Scheduler"),
+            airflow("task logs", "airflow-etl-Task"),
+            airflow("web server logs", "airflow-etl-WebServer"),
+            airflow("worker logs", "airflow-etl-Worker"),
+        ),
+    ],
+    ["MWAA, name unknown", MWAA, { name: U }, writes(airflow("task logs", UNKNOWN))],
+    [
+        "MWAA, task logs turned off and nothing else on",
+        MWAA,
+        { name: "etl", loggingConfiguration: { taskLogs: { enabled: false } } },
+        {
+            kind: "disabled",
+            property: "loggingConfiguration",
+            reason: "every log type of loggingConfiguration is disabled: no logs are sent to CloudWatch Logs",
+        },
+    ],
+    [
+        "MWAA, loggingConfiguration unknown",
+        MWAA,
+        { name: "etl", loggingConfiguration: U_OBJECT },
+        {
+            kind: "unknown",
+            property: "loggingConfiguration",
+            reason: "loggingConfiguration is unknown at preview",
+        },
+    ],
+    [
+        "MWAA, one log type's switch unknown",
+        MWAA,
+        { name: "etl", loggingConfiguration: { workerLogs: { enabled: U } } },
+        {
+            kind: "unknown",
+            property: "loggingConfiguration.workerLogs",
+            reason: "loggingConfiguration.workerLogs.enabled is unknown at preview",
+        },
+    ],
+];
+
 describe("destinations/services/mwaa.ts: Amazon MWAA environments", () => {
     describe("reader: props to destinations", () => {
-        readerCases([
-            [
-                "MWAA, no loggingConfiguration: task logs, on by default",
-                MWAA,
-                { name: "etl" },
-                writes(airflow("task logs", "airflow-etl-Task")),
-            ],
-            [
-                "MWAA, every log type enabled",
-                MWAA,
-                {
-                    name: "etl",
-                    loggingConfiguration: {
-                        dagProcessingLogs: { enabled: true, logLevel: "INFO" },
-                        schedulerLogs: { enabled: true },
-                        taskLogs: { enabled: true },
-                        webserverLogs: { enabled: true },
-                        workerLogs: { enabled: true },
-                    },
-                },
-                writes(
-                    airflow("DAG processing logs", "airflow-etl-DAGProcessing"),
-                    airflow("scheduler logs", "airflow-etl-Scheduler"),
-                    airflow("task logs", "airflow-etl-Task"),
-                    airflow("web server logs", "airflow-etl-WebServer"),
-                    airflow("worker logs", "airflow-etl-Worker"),
-                ),
-            ],
-            ["MWAA, name unknown", MWAA, { name: U }, writes(airflow("task logs", UNKNOWN))],
-            [
-                "MWAA, task logs turned off and nothing else on",
-                MWAA,
-                { name: "etl", loggingConfiguration: { taskLogs: { enabled: false } } },
-                {
-                    kind: "disabled",
-                    property: "loggingConfiguration",
-                    reason: "every log type of loggingConfiguration is disabled: no logs are sent to CloudWatch Logs",
-                },
-            ],
-            [
-                "MWAA, loggingConfiguration unknown",
-                MWAA,
-                { name: "etl", loggingConfiguration: U_OBJECT },
-                {
-                    kind: "unknown",
-                    property: "loggingConfiguration",
-                    reason: "loggingConfiguration is unknown at preview",
-                },
-            ],
-            [
-                "MWAA, one log type's switch unknown",
-                MWAA,
-                { name: "etl", loggingConfiguration: { workerLogs: { enabled: U } } },
-                {
-                    kind: "unknown",
-                    property: "loggingConfiguration.workerLogs",
-                    reason: "loggingConfiguration.workerLogs.enabled is unknown at preview",
-                },
-            ],
-        ]);
+        readerCases(CASES);
     });
 
     describe("facts: writer and declared group to match and finding", () => {

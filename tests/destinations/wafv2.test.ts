@@ -9,6 +9,7 @@ import {
     arnOf,
     factsCases,
     GROUP_ARN,
+    ReaderCase,
     readerCases,
     U,
     U_LIST,
@@ -20,56 +21,58 @@ const WAF = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
 
 const WEB_ACL = "arn:aws:wafv2:us-east-1:111122223333:regional/webacl/api/1";
 
+const CASES: ReaderCase[] = [
+    // WAFv2: one destination ARN.
+    [
+        "WAFv2, a log group ARN",
+        WAF,
+        {
+            resourceArn: "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/a/1",
+            logDestinationConfigs: [GROUP_ARN],
+        },
+        writes({
+            ...byArn("web ACL logs", "logDestinationConfigs[0]", GROUP_ARN),
+            dependencyProperties: ["logDestinationConfigs"],
+        }),
+    ],
+    [
+        "WAFv2, ARN unknown",
+        WAF,
+        { logDestinationConfigs: [U] },
+        writes({
+            ...byArn("web ACL logs", "logDestinationConfigs[0]", UNKNOWN),
+            dependencyProperties: ["logDestinationConfigs"],
+        }),
+    ],
+    [
+        "WAFv2, a Firehose stream",
+        WAF,
+        {
+            logDestinationConfigs: [
+                "arn:aws:firehose:eu-west-1:111122223333:deliverystream/aws-waf-logs-x",
+            ],
+        },
+        {
+            kind: "elsewhere",
+            property: "logDestinationConfigs[0]",
+            reason: "logDestinationConfigs[0] is a firehose ARN, not a CloudWatch Logs log group",
+        },
+    ],
+    [
+        "WAFv2, list unknown",
+        WAF,
+        { logDestinationConfigs: U_LIST },
+        {
+            kind: "unknown",
+            property: "logDestinationConfigs",
+            reason: "logDestinationConfigs is unknown at preview",
+        },
+    ],
+];
+
 describe("destinations/services/wafv2.ts: WAFv2 web ACL logging configurations", () => {
     describe("reader: props to destinations", () => {
-        readerCases([
-            // WAFv2: one destination ARN.
-            [
-                "WAFv2, a log group ARN",
-                WAF,
-                {
-                    resourceArn: "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/a/1",
-                    logDestinationConfigs: [GROUP_ARN],
-                },
-                writes({
-                    ...byArn("web ACL logs", "logDestinationConfigs[0]", GROUP_ARN),
-                    dependencyProperties: ["logDestinationConfigs"],
-                }),
-            ],
-            [
-                "WAFv2, ARN unknown",
-                WAF,
-                { logDestinationConfigs: [U] },
-                writes({
-                    ...byArn("web ACL logs", "logDestinationConfigs[0]", UNKNOWN),
-                    dependencyProperties: ["logDestinationConfigs"],
-                }),
-            ],
-            [
-                "WAFv2, a Firehose stream",
-                WAF,
-                {
-                    logDestinationConfigs: [
-                        "arn:aws:firehose:eu-west-1:111122223333:deliverystream/aws-waf-logs-x",
-                    ],
-                },
-                {
-                    kind: "elsewhere",
-                    property: "logDestinationConfigs[0]",
-                    reason: "logDestinationConfigs[0] is a firehose ARN, not a CloudWatch Logs log group",
-                },
-            ],
-            [
-                "WAFv2, list unknown",
-                WAF,
-                { logDestinationConfigs: U_LIST },
-                {
-                    kind: "unknown",
-                    property: "logDestinationConfigs",
-                    reason: "logDestinationConfigs is unknown at preview",
-                },
-            ],
-        ]);
+        readerCases(CASES);
     });
 
     describe("facts: writer and declared group to match and finding", () => {
