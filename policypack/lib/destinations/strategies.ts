@@ -66,11 +66,8 @@ export const BY_ARN_REFERENCE: MatchStrategy = {
  * own name is computed from the same resources or from the writer itself.
  */
 export const BY_WRITER_IDENTITY: MatchStrategy = {
+    ...BY_INPUT_NAME,
     name: "writer's own name or id",
     serviceDefault: true,
-    knownName: nameOf,
-    refusal: () => undefined,
-    foundBy: () => "its name",
-    ownRegion: () => undefined,
     nameSources: (writerUrn, deps) => [...new Set([...deps, writerUrn])],
 };
