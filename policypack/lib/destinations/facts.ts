@@ -10,11 +10,12 @@
  * is followed the same way, or through the resource it is computed from (a group whose own name is
  * unknown and computed from the same resource, such as `API-Gateway-Execution-Logs_${api.id}/prod`
  * for a MethodSettings of that API). A group the stack does not declare may be published by the
- * stack that owns it (`publishedLogGroups.ts`). How one destination is matched: `destinationMatch.ts`.
+ * stack that owns it (`publishedLogGroups.ts`). How one destination is matched: `match.ts`, as its strategy says (`strategies.ts`).
  */
 import { DESTINATION_TYPES, DestinationType, LogDestination, LogDestinations } from "./services";
 import { DeclaredLogGroup, GroupJudgement, GroupMatch, LogGroupIndex } from "./groups";
 import { destinationRegion, distinct, match } from "./match";
+import { BY_INPUT_NAME } from "./strategies";
 import { describeTarget } from "../facts/facts";
 import { Region, StackConfiguration, resolveRegion } from "../stack/location";
 import { StackResource } from "../stack/stackIndex";
@@ -107,7 +108,7 @@ function referencedDestinations(
         group: { by: "name", name: g.name ?? UNKNOWN },
         property: top,
         dependencyProperties: [top],
-        serviceDefault: false,
+        strategy: BY_INPUT_NAME,
         serviceCreatesGroup: false,
     }));
 }

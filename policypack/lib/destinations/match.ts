@@ -1,8 +1,11 @@
 /**
- * Finding the log group one destination writes to (`destinationFacts.ts` says what counts as
- * declared): by its known name, by what its property references, by what its unknown name is
- * computed from; else among the groups other stacks publish; else, when its name is unknown at
- * preview, by ruling out the declared groups that cannot be it.
+ * Finding the log group one destination writes to (`facts.ts` says what counts as declared), the
+ * same way for every service: the destination's `MatchStrategy` (declared by its reader,
+ * `strategies.ts`) says what its known name is, how a group found by it was found, which region it
+ * names itself and what an unknown name can be computed from. By its known name, by what its
+ * property references, by what its unknown name is computed from; else among the groups other
+ * stacks publish; else, when its name is unknown at preview, by ruling out the declared groups that
+ * cannot be it.
  *
  * Ruling out. A group the service creates itself (a Lambda function's `/aws/lambda/<name>`) whose
  * name is unknown at preview because it derives from resources of this stack is new with them. A
@@ -14,7 +17,7 @@
  * way. Only when one with a key might be it is the answer deferred.
  */
 import type { DeclaredLogGroup, GroupMatch, LogGroupIndex } from "./groups";
-import { LogDestination } from "./services";
+import type { LogDestination } from "./types";
 import { Region } from "../stack/location";
 import { StackResource } from "../stack/stackIndex";
 import { UNKNOWN, Unknown } from "../stack/wire";
@@ -45,8 +48,9 @@ export function destinationRegion(
     destination: LogDestination,
     writerRegion: Region | Unknown | undefined,
 ): Region | Unknown | undefined {
-    if (destination.group.by === "arn" && destination.group.parsed !== undefined) {
-        return { region: destination.group.parsed.region, source: "its ARN" };
+    const own = destination.strategy.ownRegion(destination);
+    if (own !== undefined) {
+        return own;
     }
     if (destination.region === UNKNOWN) {
         return UNKNOWN;
@@ -69,70 +73,36 @@ interface Lookup {
     readonly referenced: readonly DeclaredLogGroup[];
 }
 
-function notLogGroupArn(destination: LogDestination, arn: string): GroupMatch {
-    return {
-        kind: "unresolved",
-        reason: `${destination.property} is ${JSON.stringify(arn)}, which is not a log group ARN`,
-    };
-}
-
-/** A destination whose group's name is known. */
-function byKnownName(l: Lookup, knownName: string): GroupMatch {
-    const { groups, destination, where } = l;
-    const group = destination.group;
-    const sameName = groups.named(knownName);
-    const here = sameName.filter((g) => sameRegion(g, where));
-    const preferred = here.find((g) => l.referenced.includes(g)) ?? here[0];
-    if (preferred !== undefined) {
-        return {
-            kind: "declared",
-            group: preferred,
-            via: group.by === "arn" ? `the ARN in ${destination.property}` : "its name",
-        };
-    }
-    const unknownNamed = l.referenced.filter((g) => g.name === UNKNOWN && sameRegion(g, where));
-    if (unknownNamed.length === 1) {
-        return {
-            kind: "declared",
-            group: unknownNamed[0],
-            via: `the property dependency of ${destination.dependencyProperties.join(", ")}`,
-        };
-    }
-    if (group.by === "arn" && group.parsed === undefined) {
-        return notLogGroupArn(destination, String(group.arn));
-    }
-    const published = groups.published.find(knownName, where);
-    if (published !== undefined) {
-        return { kind: "published", published, resource: groups.publishedResource(published) };
-    }
-    return {
-        kind: "undeclared",
-        name: knownName,
-        region: where,
-        elsewhere: [
-            ...new Set(sameName.map((g) => regionName(g.region)).filter((r) => r !== undefined)),
-        ] as string[],
-    };
-}
-
-/** Finds the declared group of one destination. */
+/** Finds the declared group of one destination, as its strategy says. */
 export function match(
     groups: LogGroupIndex,
     writer: StackResource,
     destination: LogDestination,
     region: Region | Unknown | undefined,
 ): GroupMatch {
-    const group = destination.group;
-    const knownName =
-        group.by === "name"
-            ? group.name === UNKNOWN
-                ? undefined
-                : group.name
-            : group.parsed?.name;
+    const strategy = destination.strategy;
+    const lookup = lookupOf(groups, writer, destination, region);
+    const knownName = strategy.knownName(destination);
+    if (knownName !== undefined) {
+        return byKnownName(lookup, knownName);
+    }
+    const refusal = strategy.refusal(destination);
+    if (refusal !== undefined) {
+        return { kind: "unresolved", reason: refusal };
+    }
+    return byUnknownName(lookup);
+}
+
+function lookupOf(
+    groups: LogGroupIndex,
+    writer: StackResource,
+    destination: LogDestination,
+    region: Region | Unknown | undefined,
+): Lookup {
     const deps = destination.dependencyProperties.flatMap(
         (p) => writer.propertyDependencies[p] ?? [],
     );
-    const lookup: Lookup = {
+    return {
         groups,
         writer,
         destination,
@@ -141,39 +111,60 @@ export function match(
         // What the property references: a log group, or a component holding log groups.
         referenced: distinct(deps.flatMap((urn) => groups.at(urn))),
     };
-    if (knownName !== undefined) {
-        return byKnownName(lookup, knownName);
+}
+
+function viaDependency(destination: LogDestination): string {
+    return `the property dependency of ${destination.dependencyProperties.join(", ")}`;
+}
+
+/** A destination whose group's name is known: declared by that name, referenced, published, or undeclared. */
+function byKnownName(l: Lookup, knownName: string): GroupMatch {
+    const { groups, destination, where } = l;
+    const sameName = groups.named(knownName);
+    const here = sameName.filter((g) => sameRegion(g, where));
+    const preferred = here.find((g) => l.referenced.includes(g)) ?? here[0];
+    if (preferred !== undefined) {
+        return {
+            kind: "declared",
+            group: preferred,
+            via: destination.strategy.foundBy(destination),
+        };
     }
-    if (group.by === "arn" && typeof group.arn === "string") {
-        return notLogGroupArn(destination, group.arn);
+    const unknownNamed = l.referenced.filter((g) => g.name === UNKNOWN && sameRegion(g, where));
+    if (unknownNamed.length === 1) {
+        return { kind: "declared", group: unknownNamed[0], via: viaDependency(destination) };
     }
-    return byUnknownName(lookup);
+    return publishedOrUndeclared(l, knownName, sameName);
+}
+
+function publishedOrUndeclared(
+    l: Lookup,
+    knownName: string,
+    sameName: readonly DeclaredLogGroup[],
+): GroupMatch {
+    const published = l.groups.published.find(knownName, l.where);
+    if (published !== undefined) {
+        return { kind: "published", published, resource: l.groups.publishedResource(published) };
+    }
+    const elsewhere = sameName.map((g) => regionName(g.region)).filter((r) => r !== undefined);
+    return {
+        kind: "undeclared",
+        name: knownName,
+        region: l.where,
+        elsewhere: [...new Set(elsewhere)] as string[],
+    };
 }
 
 /** The group's name or ARN is unknown at preview: follow what it comes from. */
 function byUnknownName(l: Lookup): GroupMatch {
-    const { groups, destination, where, deps } = l;
-    const properties = destination.dependencyProperties.join(", ");
-    const direct = l.referenced.filter((g) => sameRegion(g, where));
-    if (direct.length === 1) {
-        return {
-            kind: "declared",
-            group: direct[0],
-            via: `the property dependency of ${properties}`,
-        };
+    const referenced = byReference(l);
+    if (referenced !== undefined) {
+        return referenced;
     }
-    if (direct.length > 1) {
-        return {
-            kind: "unresolved",
-            reason: `${properties} is unknown at preview and depends on several log groups (${names(direct)})`,
-        };
-    }
-    const sources = [...new Set([...deps, l.writer.urn])];
-    const computedAlike = distinct(sources.flatMap((urn) => groups.unknownNamedFrom(urn))).filter(
-        (g) => sameRegion(g, where),
-    );
+    const { destination, deps } = l;
+    const computedAlike = namedFromTheSameSources(l);
     if (computedAlike.length === 1) {
-        const source = deps.map((urn) => groups.resource(urn)).find((r) => r !== undefined);
+        const source = deps.map((urn) => l.groups.resource(urn)).find((r) => r !== undefined);
         return {
             kind: "declared",
             group: computedAlike[0],
@@ -181,26 +172,46 @@ function byUnknownName(l: Lookup): GroupMatch {
         };
     }
     const decidable =
-        destination.serviceCreatesGroup && (destination.serviceDefault || deps.length > 0);
+        destination.serviceCreatesGroup && (destination.strategy.serviceDefault || deps.length > 0);
     if (decidable) {
         return ruledOut(l, computedAlike);
     }
-    if (computedAlike.length > 1) {
+    return { kind: "unresolved", reason: unresolvedReason(l, computedAlike) };
+}
+
+/** The one declared group in the destination's region its properties reference, if any. */
+function byReference(l: Lookup): GroupMatch | undefined {
+    const direct = l.referenced.filter((g) => sameRegion(g, l.where));
+    if (direct.length === 1) {
+        return { kind: "declared", group: direct[0], via: viaDependency(l.destination) };
+    }
+    if (direct.length > 1) {
         return {
             kind: "unresolved",
-            reason: `the group's name is unknown at preview, and several log groups are named from the same resource (${names(computedAlike)})`,
+            reason: `${l.destination.dependencyProperties.join(", ")} is unknown at preview and depends on several log groups (${names(direct)})`,
         };
+    }
+    return undefined;
+}
+
+/** Declared groups whose own unknown name is computed from what the strategy says this one's may be. */
+function namedFromTheSameSources(l: Lookup): DeclaredLogGroup[] {
+    const sources = l.destination.strategy.nameSources(l.writer.urn, l.deps);
+    return distinct(sources.flatMap((urn) => l.groups.unknownNamedFrom(urn))).filter((g) =>
+        sameRegion(g, l.where),
+    );
+}
+
+function unresolvedReason(l: Lookup, computedAlike: readonly DeclaredLogGroup[]): string {
+    const { destination, deps } = l;
+    const properties = destination.dependencyProperties.join(", ");
+    if (computedAlike.length > 1) {
+        return `the group's name is unknown at preview, and several log groups are named from the same resource (${names(computedAlike)})`;
     }
     if (deps.length === 0) {
-        return {
-            kind: "unresolved",
-            reason: `${properties} ${destination.serviceDefault ? "(which the group's name is built from) " : ""}is unknown at preview and depends on no resource of this stack`,
-        };
+        return `${properties} ${destination.strategy.serviceDefault ? "(which the group's name is built from) " : ""}is unknown at preview and depends on no resource of this stack`;
     }
-    return {
-        kind: "unresolved",
-        reason: `${properties} is unknown at preview and comes from ${describeSources(groups, deps)}, which leads to no log group in this stack`,
-    };
+    return `${properties} is unknown at preview and comes from ${describeSources(l.groups, deps)}, which leads to no log group in this stack`;
 }
 
 function describeSources(groups: LogGroupIndex, urns: readonly string[]): string {
@@ -212,34 +223,35 @@ function describeSources(groups: LogGroupIndex, urns: readonly string[]): string
         .join(", ");
 }
 
+/** Whether a declared group can have the destination's unknown name (see the file's comment). */
+function canBeIt(g: DeclaredLogGroup, l: Lookup): boolean {
+    if (!sameRegion(g, l.where)) {
+        return false;
+    }
+    const pattern = l.destination.namePattern;
+    if (typeof g.name === "string") {
+        return (
+            pattern === undefined ||
+            (g.name.startsWith(pattern.prefix) && g.name.endsWith(pattern.suffix))
+        );
+    }
+    // An unknown name derived from nothing the engine reports may be anything.
+    return g.name === UNKNOWN && g.nameSources.length === 0;
+}
+
 /**
  * A group the service creates itself, whose name is unknown at preview: the declared groups that
  * can still be it (see the file's comment); refused when none can or none of them has a key.
  */
 function ruledOut(l: Lookup, computedAlike: readonly DeclaredLogGroup[]): GroupMatch {
-    const { groups, destination, where } = l;
-    const pattern = destination.namePattern;
-    const candidates = distinct([
-        ...computedAlike,
-        ...groups.all().filter((g) => {
-            if (!sameRegion(g, where)) {
-                return false;
-            }
-            if (typeof g.name === "string") {
-                return (
-                    pattern === undefined ||
-                    (g.name.startsWith(pattern.prefix) && g.name.endsWith(pattern.suffix))
-                );
-            }
-            // An unknown name derived from nothing the engine reports may be anything.
-            return g.name === UNKNOWN && g.nameSources.length === 0;
-        }),
-    ]);
-    const from =
-        l.deps.length > 0
-            ? `comes from ${describeSources(groups, l.deps)}, created in this deployment`
-            : "is the name of a resource created in this deployment";
+    const { groups, destination } = l;
+    const candidates = distinct([...computedAlike, ...groups.all().filter((g) => canBeIt(g, l))]);
     if (candidates.length === 0) {
+        const pattern = destination.namePattern;
+        const from =
+            l.deps.length > 0
+                ? `comes from ${describeSources(groups, l.deps)}, created in this deployment`
+                : "is the name of a resource created in this deployment";
         return {
             kind: "created",
             reason:

@@ -4,7 +4,11 @@
  */
 import { parse as parseArn, validate as looksLikeArn } from "@aws-sdk/util-arn-parser";
 import { UNKNOWN, Unknown, readProperty, readString } from "../stack/wire";
+import { BY_ARN_REFERENCE, BY_INPUT_NAME, BY_WRITER_IDENTITY } from "./strategies";
 import { GroupReference, LogDestination, LogDestinations } from "./types";
+
+/** Re-exported for the rows, which declare their strategies through this file. */
+export { BY_ARN_REFERENCE, BY_INPUT_NAME, BY_WRITER_IDENTITY };
 
 /** Re-exported for the rows, which read their objects through this file. */
 export { readObject } from "../stack/wire";
@@ -96,7 +100,7 @@ export function derived(
         group: { by: "name", name },
         property: properties.join(", "),
         dependencyProperties: properties,
-        serviceDefault: true,
+        strategy: BY_WRITER_IDENTITY,
         serviceCreatesGroup,
         ...(name === UNKNOWN ? { namePattern: namePattern(parts, build) } : {}),
     };
@@ -133,7 +137,7 @@ export function byArn(
         group,
         property,
         dependencyProperties: [top],
-        serviceDefault: false,
+        strategy: BY_ARN_REFERENCE,
         serviceCreatesGroup: false,
     };
 }

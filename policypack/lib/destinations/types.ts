@@ -30,8 +30,11 @@ export interface LogDestination {
     readonly property: string;
     /** The top-level inputs whose propertyDependencies lead to what decides the group (to follow unknowns). */
     readonly dependencyProperties: readonly string[];
-    /** The service's own default group (its name derived from the resource), not one the resource names. */
-    readonly serviceDefault: boolean;
+    /**
+     * How the generic matcher (`match.ts`) finds the group: the reader declares it with the
+     * destination (`strategies.ts` holds the shared ones; a service may declare its own).
+     */
+    readonly strategy: MatchStrategy;
     /**
      * The service creates the group itself when it does not exist, with no key: a group the stack
      * does not declare is then created unencrypted.
@@ -45,6 +48,40 @@ export interface LogDestination {
      * not fit is ruled out as a candidate. Absent: any name may fit.
      */
     readonly namePattern?: { readonly prefix: string; readonly suffix: string };
+}
+
+/** A region a destination names itself, and where it was read, for messages. */
+export interface OwnRegion {
+    readonly region: string;
+    /** `its ARN`. */
+    readonly source: string;
+}
+
+/**
+ * How one destination's group is found in the stack: what the generic matcher asks of it at each
+ * step (its known name, how a group found by that name was found, the region it names itself, and
+ * what an unknown name can be computed from). Declared by the reader with each destination, so a
+ * service with a new way of naming its group brings its strategy in its own file.
+ */
+export interface MatchStrategy {
+    /** What it follows, for documentation and tests: `input name`, `ARN reference`, ... */
+    readonly name: string;
+    /** The group is the service's own default (its name derived from the writer), not one the writer names. */
+    readonly serviceDefault: boolean;
+    /** The group's name when it is known now; `undefined` when unknown at preview or unreadable. */
+    knownName(destination: LogDestination): string | undefined;
+    /** Why the destination can never be a log group (a known ARN that names none); else `undefined`. */
+    refusal(destination: LogDestination): string | undefined;
+    /** How a group found by its known name was found, for messages: `its name`. */
+    foundBy(destination: LogDestination): string;
+    /** The region the destination names itself (an ARN's), which wins over the writer's. */
+    ownRegion(destination: LogDestination): OwnRegion | undefined;
+    /**
+     * The resources an unknown name can be computed from: a declared group whose own unknown name
+     * is computed from one of them may be this one. `deps`: what the destination's properties
+     * depend on; `writerUrn`: the writer itself (whose outputs, such as its id, a name may use).
+     */
+    nameSources(writerUrn: string, deps: readonly string[]): readonly string[];
 }
 
 /** What a resource does with its logs. */

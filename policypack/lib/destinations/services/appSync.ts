@@ -45,7 +45,7 @@ function graphQlApi(props: unknown): LogDestinations {
     // event-api-monitoring-cw-logs.html; the GraphQL guide's role policy grants
     // "logs:CreateLogGroup"). The id is the API's own output, unknown when the API is new: a
     // declared group named `pulumi.interpolate\`/aws/appsync/apis/${api.id}\`` has its name computed
-    // from this API, which the matcher follows (destinationMatch.ts, "computed from the same").
+    // from this API, which the matcher follows (strategies.ts, BY_WRITER_IDENTITY: "computed from the same").
     const config = readObject(props, "logConfig");
     if (config === undefined) {
         return {

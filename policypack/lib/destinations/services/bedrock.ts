@@ -1,6 +1,6 @@
 /** Bedrock model invocation logging's destination in CloudWatch Logs. */
 import { UNKNOWN, readString } from "../../stack/wire";
-import { readObject, writes } from "../read";
+import { readObject, writes, BY_INPUT_NAME } from "../read";
 import { DestinationType, LogDestinations } from "../types";
 
 function invocationLogging(props: unknown): LogDestinations {
@@ -40,7 +40,7 @@ function invocationLogging(props: unknown): LogDestinations {
         group: { by: "name", name },
         property: "loggingConfig.cloudwatchConfig.logGroupName",
         dependencyProperties: ["loggingConfig"],
-        serviceDefault: false,
+        strategy: BY_INPUT_NAME,
         serviceCreatesGroup: false,
     });
 }

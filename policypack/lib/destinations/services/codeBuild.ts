@@ -1,7 +1,7 @@
 /** A CodeBuild project's log destination: its build logs. */
 import { codeBuildLogGroupName } from "../../../../aws/serviceLogGroups";
 import { UNKNOWN, readString } from "../../stack/wire";
-import { readObject, physicalName, writes, derived } from "../read";
+import { readObject, physicalName, writes, derived, BY_INPUT_NAME } from "../read";
 import { LogDestinations, DestinationType } from "../types";
 
 function codeBuildProject(props: unknown): LogDestinations {
@@ -39,7 +39,7 @@ function codeBuildProject(props: unknown): LogDestinations {
             group: { by: "name", name: groupName },
             property: "logsConfig.cloudwatchLogs.groupName",
             dependencyProperties: ["logsConfig"],
-            serviceDefault: false,
+            strategy: BY_INPUT_NAME,
             serviceCreatesGroup: false,
         });
     }

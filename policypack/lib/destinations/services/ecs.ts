@@ -1,6 +1,6 @@
 /** An ECS task definition's log destinations: its containers' awslogs groups. */
 import { UNKNOWN, readProperty, readString } from "../../stack/wire";
-import { readObject } from "../read";
+import { readObject, BY_INPUT_NAME } from "../read";
 import { LogDestination, LogDestinations, DestinationType } from "../types";
 
 function taskDefinition(props: unknown): LogDestinations {
@@ -62,7 +62,7 @@ function taskDefinition(props: unknown): LogDestinations {
             group: { by: "name", name: group },
             property: `containerDefinitions[${i}].logConfiguration.options["awslogs-group"]`,
             dependencyProperties: ["containerDefinitions"],
-            serviceDefault: false,
+            strategy: BY_INPUT_NAME,
             serviceCreatesGroup: create === UNKNOWN || String(create).toLowerCase() === "true",
             region: region === "" ? undefined : region,
         });

@@ -1,6 +1,6 @@
 /** A VPC flow log's destination in CloudWatch Logs. */
 import { UNKNOWN, readString } from "../../stack/wire";
-import { writes, byArn } from "../read";
+import { writes, byArn, BY_INPUT_NAME } from "../read";
 import { LogDestinations, DestinationType } from "../types";
 
 function flowLog(props: unknown): LogDestinations {
@@ -37,7 +37,7 @@ function flowLog(props: unknown): LogDestinations {
             group: { by: "name", name: legacyName },
             property: "logGroupName",
             dependencyProperties: ["logGroupName"],
-            serviceDefault: false,
+            strategy: BY_INPUT_NAME,
             serviceCreatesGroup: false,
         });
     }

@@ -1,6 +1,6 @@
 /** A Glue job's continuous-logging destination (`--enable-continuous-cloudwatch-log`). */
 import { UNKNOWN, readString } from "../../stack/wire";
-import { derived, readObject, writes } from "../read";
+import { derived, readObject, writes, BY_INPUT_NAME } from "../read";
 import { DestinationType, LogDestinations } from "../types";
 
 /** The continuous-logging group when `--continuous-log-logGroup` is not given. */
@@ -63,7 +63,7 @@ function job(props: unknown): LogDestinations {
             group: { by: "name", name: group },
             property: 'defaultArguments["--continuous-log-logGroup"]',
             dependencyProperties: ["defaultArguments"],
-            serviceDefault: false,
+            strategy: BY_INPUT_NAME,
             serviceCreatesGroup: false,
         });
     }

@@ -6,7 +6,10 @@
  * Pure: no stack walking, no cloud calls. Property names are those of the `@pulumi/aws` v7 inputs
  * (`node_modules/@pulumi/aws/<module>/<resource>.d.ts`); the default group names come from
  * `aws/serviceLogGroups.ts`, where their AWS documentation is quoted. One file per
- * service in this folder holds its reader and its rows; this one puts the table together.
+ * service in this folder holds its reader and its rows, and each destination its reader returns
+ * declares how its group is found (`../strategies.ts`, or a strategy of its own): a new service is
+ * its file, imported and listed below, with no change to the matcher. This file puts the table
+ * together.
  *
  * Physical names. A resource whose `name` (or `identifier`, ...) is not given is auto-named by the
  * provider: the analyzer then sees the auto-name in the checked inputs and in the state, so it is
@@ -27,6 +30,7 @@ import { GLUE } from "./glue";
 import { LAMBDA } from "./lambda";
 import { LOG_DELIVERY } from "./logDelivery";
 import { MSK } from "./msk";
+import { MWAA } from "./mwaa";
 import { NETWORK_FIREWALL } from "./networkFirewall";
 import { OPENSEARCH } from "./openSearch";
 import { RDS } from "./rds";
@@ -62,6 +66,7 @@ export const DESTINATION_TYPES: Readonly<Record<string, DestinationType>> = {
     ...APPSYNC,
     ...GLUE,
     ...LOG_DELIVERY,
+    ...MWAA,
 };
 
 export const DESTINATION_TYPE_NAMES: readonly string[] = Object.keys(DESTINATION_TYPES);

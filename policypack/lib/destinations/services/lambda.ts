@@ -1,7 +1,7 @@
 /** A Lambda function's log destination: its function logs. */
 import { lambdaLogGroupName } from "../../../../aws/serviceLogGroups";
 import { UNKNOWN, readString } from "../../stack/wire";
-import { derived, physicalName, readObject, writes } from "../read";
+import { derived, physicalName, readObject, writes, BY_INPUT_NAME } from "../read";
 import { LogDestinations, DestinationType } from "../types";
 
 function lambdaFunction(props: unknown): LogDestinations {
@@ -26,7 +26,7 @@ function lambdaFunction(props: unknown): LogDestinations {
             group: { by: "name", name: logGroup },
             property: "loggingConfig.logGroup",
             dependencyProperties: ["loggingConfig"],
-            serviceDefault: false,
+            strategy: BY_INPUT_NAME,
             serviceCreatesGroup: true,
         });
     }

@@ -1,6 +1,6 @@
 /** An MSK cluster's log destination: its broker logs. */
 import { UNKNOWN, readBoolean, readString } from "../../stack/wire";
-import { readObject, writes } from "../read";
+import { readObject, writes, BY_INPUT_NAME } from "../read";
 import { LogDestinations, DestinationType } from "../types";
 
 function mskCluster(props: unknown): LogDestinations {
@@ -37,7 +37,7 @@ function mskCluster(props: unknown): LogDestinations {
         group: { by: "name", name: group },
         property: "loggingInfo.brokerLogs.cloudwatchLogs.logGroup",
         dependencyProperties: ["loggingInfo"],
-        serviceDefault: false,
+        strategy: BY_INPUT_NAME,
         serviceCreatesGroup: false,
     });
 }

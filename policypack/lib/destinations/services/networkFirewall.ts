@@ -1,6 +1,6 @@
 /** A Network Firewall logging configuration's destinations: alert, flow and TLS logs. */
 import { UNKNOWN, readString } from "../../stack/wire";
-import { readList, readObject, writes } from "../read";
+import { readList, readObject, writes, BY_INPUT_NAME } from "../read";
 import { DestinationType, LogDestination, LogDestinations } from "../types";
 
 const PROPERTY = "loggingConfiguration.logDestinationConfigs";
@@ -42,7 +42,7 @@ function firewallLogging(props: unknown): LogDestinations {
             group: { by: "name", name: name === undefined || name === "" ? UNKNOWN : name },
             property: `${at}.logDestination.logGroup`,
             dependencyProperties: ["loggingConfiguration"],
-            serviceDefault: false,
+            strategy: BY_INPUT_NAME,
             serviceCreatesGroup: false,
         });
     }

@@ -1,0 +1,143 @@
+/**
+ * `policypack/lib/destinations/services/openSearch.ts`, OpenSearch and Elasticsearch domains: its reader (props, read through the
+ * real unknown-checking proxy, to destinations) and, at the facts level, the declared group without
+ * a kmsKeyId refused, the encrypted one passing, and the group's name unknown at preview.
+ */
+import { unknown } from "../../harness/policyHarness";
+import {
+    arnOf,
+    byArn,
+    factsCases,
+    GROUP_ARN,
+    ReaderCase,
+    readerCases,
+    U,
+    U_LIST,
+    UNKNOWN,
+    writes,
+} from "./support";
+
+const OPENSEARCH = "aws:opensearch/domain:Domain";
+const ELASTICSEARCH = "aws:elasticsearch/domain:Domain";
+
+const CASES: ReaderCase[] = [
+    // OpenSearch / Elasticsearch.
+    [
+        "OpenSearch, one enabled and one disabled option",
+        OPENSEARCH,
+        {
+            logPublishingOptions: [
+                { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: GROUP_ARN },
+                { logType: "AUDIT_LOGS", cloudwatchLogGroupArn: GROUP_ARN, enabled: false },
+            ],
+        },
+        writes(
+            byArn(
+                "INDEX_SLOW_LOGS logs",
+                "logPublishingOptions[0].cloudwatchLogGroupArn",
+                GROUP_ARN,
+            ),
+        ),
+    ],
+    [
+        "OpenSearch, all disabled",
+        OPENSEARCH,
+        {
+            logPublishingOptions: [
+                { logType: "AUDIT_LOGS", cloudwatchLogGroupArn: GROUP_ARN, enabled: false },
+            ],
+        },
+        {
+            kind: "disabled",
+            property: "logPublishingOptions",
+            reason: "no enabled logPublishingOptions entry names a log group",
+        },
+    ],
+    [
+        "Elasticsearch, ARN unknown",
+        ELASTICSEARCH,
+        { logPublishingOptions: [{ logType: "ES_APPLICATION_LOGS", cloudwatchLogGroupArn: U }] },
+        writes(
+            byArn(
+                "ES_APPLICATION_LOGS logs",
+                "logPublishingOptions[0].cloudwatchLogGroupArn",
+                UNKNOWN,
+            ),
+        ),
+    ],
+    [
+        "OpenSearch, options unknown",
+        OPENSEARCH,
+        { logPublishingOptions: U_LIST },
+        {
+            kind: "unknown",
+            property: "logPublishingOptions",
+            reason: "logPublishingOptions is unknown at preview",
+        },
+    ],
+    [
+        "Elasticsearch, search slow logs",
+        ELASTICSEARCH,
+        {
+            logPublishingOptions: [
+                { logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn: GROUP_ARN },
+            ],
+        },
+        writes(
+            byArn(
+                "SEARCH_SLOW_LOGS logs",
+                "logPublishingOptions[0].cloudwatchLogGroupArn",
+                GROUP_ARN,
+            ),
+        ),
+    ],
+    [
+        "Elasticsearch, no options",
+        ELASTICSEARCH,
+        { domainName: "search" },
+        {
+            kind: "disabled",
+            property: "logPublishingOptions",
+            reason: "no enabled logPublishingOptions entry names a log group",
+        },
+    ],
+];
+
+describe("destinations/services/openSearch.ts: OpenSearch and Elasticsearch domains", () => {
+    describe("reader: props to destinations", () => {
+        readerCases(CASES);
+    });
+
+    describe("facts: writer and declared group to match and finding", () => {
+        factsCases({
+            type: OPENSEARCH,
+            group: "/app/search",
+            writes: {
+                logPublishingOptions: [
+                    { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: arnOf("/app/search") },
+                ],
+            },
+            unknown: {
+                logPublishingOptions: [
+                    { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: unknown() },
+                ],
+            },
+            unknownMatch: ["unresolved"],
+        });
+        factsCases({
+            type: ELASTICSEARCH,
+            group: "/app/search",
+            writes: {
+                logPublishingOptions: [
+                    { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: arnOf("/app/search") },
+                ],
+            },
+            unknown: {
+                logPublishingOptions: [
+                    { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: unknown() },
+                ],
+            },
+            unknownMatch: ["unresolved"],
+        });
+    });
+});

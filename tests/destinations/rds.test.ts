@@ -1,0 +1,135 @@
+/**
+ * `policypack/lib/destinations/services/rds.ts`, RDS DB instances and clusters (exported logs): its reader (props, read through the
+ * real unknown-checking proxy, to destinations) and, at the facts level, the declared group without
+ * a kmsKeyId refused, the encrypted one passing, and the group's name unknown at preview.
+ */
+import { unknown } from "../../harness/policyHarness";
+import {
+    BY_WRITER_IDENTITY,
+    factsCases,
+    ReaderCase,
+    readerCases,
+    U,
+    UNKNOWN,
+    writes,
+} from "./support";
+
+const RDS_INSTANCE = "aws:rds/instance:Instance";
+const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+
+const CASES: ReaderCase[] = [
+    // RDS.
+    [
+        "RDS instance, two exports",
+        RDS_INSTANCE,
+        { identifier: "orders-db", enabledCloudwatchLogsExports: ["error", "slowquery"] },
+        writes(
+            ...["error", "slowquery"].map((log) => ({
+                logs: `${log} logs`,
+                group: { by: "name" as const, name: `/aws/rds/instance/orders-db/${log}` },
+                property: "identifier, enabledCloudwatchLogsExports",
+                dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            })),
+        ),
+    ],
+    [
+        "RDS instance, no exports",
+        RDS_INSTANCE,
+        { identifier: "orders-db" },
+        {
+            kind: "disabled",
+            property: "enabledCloudwatchLogsExports",
+            reason: "enabledCloudwatchLogsExports is empty: no logs are exported",
+        },
+    ],
+    [
+        "RDS instance, identifier unknown",
+        RDS_INSTANCE,
+        { identifier: U, enabledCloudwatchLogsExports: ["postgresql"] },
+        writes({
+            logs: "postgresql logs",
+            group: { by: "name", name: UNKNOWN },
+            property: "identifier, enabledCloudwatchLogsExports",
+            dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
+            strategy: BY_WRITER_IDENTITY,
+            serviceCreatesGroup: true,
+        }),
+    ],
+    [
+        "RDS cluster, audit export",
+        RDS_CLUSTER,
+        { clusterIdentifier: "aurora-1", enabledCloudwatchLogsExports: ["audit"] },
+        writes({
+            logs: "audit logs",
+            group: { by: "name", name: "/aws/rds/cluster/aurora-1/audit" },
+            property: "clusterIdentifier, enabledCloudwatchLogsExports",
+            dependencyProperties: ["clusterIdentifier", "enabledCloudwatchLogsExports"],
+            strategy: BY_WRITER_IDENTITY,
+            serviceCreatesGroup: true,
+        }),
+    ],
+    [
+        "RDS cluster, empty exports",
+        RDS_CLUSTER,
+        { clusterIdentifier: "aurora-1", enabledCloudwatchLogsExports: [] },
+        {
+            kind: "disabled",
+            property: "enabledCloudwatchLogsExports",
+            reason: "enabledCloudwatchLogsExports is empty: no logs are exported",
+        },
+    ],
+    [
+        "RDS cluster, identifier absent (auto-named)",
+        RDS_CLUSTER,
+        { enabledCloudwatchLogsExports: ["postgresql"] },
+        writes({
+            logs: "postgresql logs",
+            group: { by: "name", name: UNKNOWN },
+            property: "clusterIdentifier, enabledCloudwatchLogsExports",
+            dependencyProperties: ["clusterIdentifier", "enabledCloudwatchLogsExports"],
+            strategy: BY_WRITER_IDENTITY,
+            serviceCreatesGroup: true,
+        }),
+    ],
+];
+
+describe("destinations/services/rds.ts: RDS DB instances and clusters (exported logs)", () => {
+    describe("reader: props to destinations", () => {
+        readerCases(CASES);
+    });
+
+    describe("facts: writer and declared group to match and finding", () => {
+        factsCases({
+            type: RDS_INSTANCE,
+            group: "/aws/rds/instance/orders-db/postgresql",
+            writes: {
+                identifier: "orders-db",
+                engine: "postgres",
+                enabledCloudwatchLogsExports: ["postgresql"],
+            },
+            unknown: {
+                identifier: unknown(),
+                engine: "postgres",
+                enabledCloudwatchLogsExports: ["postgresql"],
+            },
+            unknownMatch: ["created"],
+        });
+        factsCases({
+            type: RDS_CLUSTER,
+            group: "/aws/rds/cluster/aurora-1/postgresql",
+            writes: {
+                clusterIdentifier: "aurora-1",
+                engine: "aurora-postgresql",
+                enabledCloudwatchLogsExports: ["postgresql"],
+            },
+            unknown: {
+                clusterIdentifier: unknown(),
+                engine: "aurora-postgresql",
+                enabledCloudwatchLogsExports: ["postgresql"],
+            },
+            unknownMatch: ["created"],
+        });
+    });
+});
