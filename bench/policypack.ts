@@ -13,7 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { analyseStack } from "../policypack/lib/analysis";
 import { PACK_POLICIES } from "../policypack/policies";
-import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rules/rule";
+import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rules";
 import { StackResourceLike } from "../policypack/lib/stack/stackIndex";
 import { stackResources } from "../harness/inProcessPack";
 import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";

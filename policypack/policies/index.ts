@@ -23,13 +23,8 @@ import { inHandOverOrder } from "./stackPolicy";
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
 export { logDestinationsEncrypted, logDestinationsVerifiable, logEncryptionExemptions };
 export { handOverOrderProblems, inHandOverOrder } from "./stackPolicy";
-export {
-    UsableConfig,
-    Exemptions,
-    ExemptionConfig,
-    USABLE_SCHEMA,
-    EXEMPTIONS_SCHEMA,
-} from "../lib/config/config";
+export { Exemptions, ExemptionConfig, EXEMPTIONS_SCHEMA } from "../lib/config/config";
+export { USABLE_SCHEMA, UsableConfig } from "./keyUsable";
 
 /**
  * The pack's policies, in the order `@pulumi/policy` runs them. The order is load-bearing: each
