@@ -6,8 +6,8 @@
  */
 import type { EnforcementLevel, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { readRuleOptions, ruleConfigSchema } from "../lib/rules/options";
-import type { Rule, RuleOptions, Subject } from "../lib/rules/rule";
-import { HandOverDeclaration, Judged, stackPolicy } from "./stackPolicy";
+import type { Finding, Rule, RuleOptions, Subject } from "../lib/rules/rule";
+import { HandOverDeclaration, Judged, PolicyFinding, stackPolicy } from "./stackPolicy";
 
 /** What a policy that runs rules declares. */
 export interface RulePolicyDeclaration<S extends Subject> {
@@ -38,4 +38,16 @@ export function rulePolicy<S extends Subject>(
         handOver: spec.handOver,
         judge: spec.judge,
     });
+}
+
+/**
+ * What a policy without an advisory twin reports of its rules' findings: each violation as
+ * `[rule] ...`, and each that cannot be verified yet as `[cannot verify yet] [rule] ...` (never a
+ * silent pass), both exemptible by the rule's id.
+ */
+export function findingsOf(findings: readonly Finding[]): PolicyFinding[] {
+    return findings.map((f) => ({
+        check: f.rule,
+        message: `${f.outcome === "unverifiable" ? "[cannot verify yet] " : ""}[${f.rule}] ${f.message}`,
+    }));
 }

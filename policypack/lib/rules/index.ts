@@ -24,5 +24,11 @@ export const KEY_RULES: readonly Rule<"key target">[] = [
     rotationRule,
 ];
 
+/**
+ * The rules of `log-group-settings`: a log group's own settings. Each is opt-in: off until its
+ * option is set.
+ */
+export const LOG_GROUP_RULES: readonly Rule<"log group">[] = [];
+
 /** The options {@link KEY_RULES} run with when no policy configuration says otherwise. */
 export const DEFAULT_RULE_OPTIONS: RuleOptions = defaultRuleOptions(KEY_RULES);
