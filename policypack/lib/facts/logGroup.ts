@@ -6,7 +6,7 @@
 import { describeTarget } from "./facts";
 import type { StackIndex, StackResource } from "../stack/stackIndex";
 import { TARGET_TYPES } from "../stack/targets";
-import { readProperty } from "../stack/wire";
+import { readProperty, unwrapSecrets } from "../stack/wire";
 
 /** What the log-group rules judge about one log group. */
 export interface LogGroupFacts {
@@ -15,8 +15,8 @@ export interface LogGroupFacts {
     /** How messages name it: `log group "app" (aws:cloudwatch/logGroup:LogGroup)`. */
     readonly subject: string;
     /**
-     * A setting of the group (a property, e.g. `retentionInDays`): its value, `UNKNOWN` when it is
-     * unknown at preview, `undefined` when it is absent.
+     * A setting of the group (a property, e.g. `retentionInDays`): its value (a secret's plain
+     * value), `UNKNOWN` when it is unknown at preview, `undefined` when it is absent.
      */
     setting(property: string): unknown;
 }
@@ -28,6 +28,6 @@ export function logGroupFacts(index: StackIndex): LogGroupFacts[] {
         .map((target) => ({
             target,
             subject: describeTarget(target),
-            setting: (property) => readProperty(target.props, property),
+            setting: (property) => unwrapSecrets(readProperty(target.props, property)),
         }));
 }
