@@ -12,11 +12,9 @@ import type { Rule } from "../lib/rules/rule";
 import { StackIndex, StackResourceLike } from "../lib/stack/stackIndex";
 import { findingsOf, rulePolicy } from "./rulePolicy";
 
-/** The policy's description, from its rules: what a passing log group does, and which option turns each on. */
+/** The policy's description, from its rules: what a passing log group does, per rule (`[id]`). */
 export function describeLogGroupRules(rules: readonly Rule<"log group">[]): string {
-    const each = rules.map(
-        (r) => `${r.requirement ?? r.label} (${Object.keys(r.options ?? {}).join(", ")})`,
-    );
+    const each = rules.map((r) => `${r.requirement ?? r.label} [${r.id}]`);
     return (
         "Log groups must have the settings this policy's configuration asks for, each rule off until its option is set: " +
         `${each.length === 0 ? "none yet" : each.join("; ")}.`

@@ -59,7 +59,7 @@ export interface Rule<S extends Subject = Subject, O extends RuleOptions = RuleO
     readonly id: string;
     /** What an advisory names when this rule could not verify a target ("key spec"). */
     readonly label: string;
-    /** What a passing subject does, for its policy's description ("keep their logs at least N days"). */
+    /** What a passing subject does, naming the options that turn it on, for its policy's description. @default its label */
     readonly requirement?: string;
     /** The configuration properties it reads. @default none */
     readonly options?: RuleOptionDeclarations<O>;
