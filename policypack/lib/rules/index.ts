@@ -10,6 +10,7 @@ import { keyPolicyRule } from "./keyPolicy";
 import { multiRegionRule } from "./multiRegion";
 import { publicGrantRule } from "./publicGrant";
 import { regionRule } from "./region";
+import { retentionRule } from "./retention";
 import { rotationRule } from "./rotation";
 import { symmetricRule } from "./symmetric";
 
@@ -28,7 +29,7 @@ export const KEY_RULES: readonly Rule<"key target">[] = [
  * The rules of `log-group-settings`: a log group's own settings. Each is opt-in: off until its
  * option is set.
  */
-export const LOG_GROUP_RULES: readonly Rule<"log group">[] = [];
+export const LOG_GROUP_RULES: readonly Rule<"log group">[] = [retentionRule];
 
 /** The options {@link KEY_RULES} run with when no policy configuration says otherwise. */
 export const DEFAULT_RULE_OPTIONS: RuleOptions = defaultRuleOptions(KEY_RULES);
