@@ -12,9 +12,12 @@ import type { Rule } from "../lib/rules/rule";
 import { StackIndex, StackResourceLike } from "../lib/stack/stackIndex";
 import { findingsOf, rulePolicy } from "./rulePolicy";
 
-/** The policy's description, from its rules: what a passing log group does, per rule (`[id]`). */
+/**
+ * The policy's description, from its rules: what a passing log group does, per rule (its id in
+ * parentheses: brackets start a finding, and tools read a diagnostic's first `[...]` as its check).
+ */
 export function describeLogGroupRules(rules: readonly Rule<"log group">[]): string {
-    const each = rules.map((r) => `${r.requirement ?? r.label} [${r.id}]`);
+    const each = rules.map((r) => `${r.requirement ?? r.label} (${r.id})`);
     return (
         "Log groups must have the settings this policy's configuration asks for, each rule off until its option is set: " +
         `${each.length === 0 ? "none yet" : each.join("; ")}.`
