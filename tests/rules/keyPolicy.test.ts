@@ -2,10 +2,8 @@
  * `[key-policy]` at the facts level: the key policy lets the service use the key for this
  * target, only under an encryption-context condition naming this account's resources.
  */
-import { logGroupKeyPolicy } from "../../components";
-import { ACCOUNT } from "../../harness/stackFixtures";
 import { keyPolicyRule } from "../../policypack/lib/rules/keyPolicy";
-import { table } from "./keyTarget";
+import { table, usEast1KeyPolicy } from "./keyTarget";
 
 describe("rules: key-policy", () => {
     table(keyPolicyRule, [
@@ -35,13 +33,7 @@ describe("rules: key-policy", () => {
             target: (s) =>
                 s.logGroup("app", {
                     key: s.key("app-key", {
-                        policy: logGroupKeyPolicy({
-                            partition: "aws",
-                            dnsSuffix: "amazonaws.com",
-                            region: "us-east-1",
-                            accountId: ACCOUNT,
-                            accountWide: true,
-                        }),
+                        policy: usEast1KeyPolicy({ accountWide: true }),
                     }),
                 }),
             finds: [],

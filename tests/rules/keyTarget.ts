@@ -10,7 +10,8 @@ import type { Finding, Rule, RuleOptions } from "../../policypack/lib/rules/rule
 import { StackIndex, StackResourceLike } from "../../policypack/lib/stack/stackIndex";
 import { stackResources } from "../../harness/inProcessPack";
 import type { FixtureResource } from "../../harness/policyHarness";
-import { StackBuilder } from "../../harness/stackFixtures";
+import { ACCOUNT, StackBuilder } from "../../harness/stackFixtures";
+import { LogGroupKeyPolicyArgs, logGroupKeyPolicy } from "../../components";
 
 /** The facts of `target` in the stack `s` has built. */
 export function factsOf(s: StackBuilder, target: FixtureResource): TargetFacts {
@@ -20,6 +21,19 @@ export function factsOf(s: StackBuilder, target: FixtureResource): TargetFacts {
         throw new Error(`${target.urn} is not a target of the stack`);
     }
     return targetFacts(index, resource, {});
+}
+
+/** The log-group key policy of the fixtures' account in us-east-1, for `scope` (groups, or account-wide). */
+export function usEast1KeyPolicy(
+    scope: Pick<LogGroupKeyPolicyArgs, "logGroupNames" | "accountWide">,
+): ReturnType<typeof logGroupKeyPolicy> {
+    return logGroupKeyPolicy({
+        partition: "aws",
+        dnsSuffix: "amazonaws.com",
+        region: "us-east-1",
+        accountId: ACCOUNT,
+        ...scope,
+    });
 }
 
 /** What `rule` finds on `target`, with the default options and `options` over them. */

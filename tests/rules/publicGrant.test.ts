@@ -1,18 +1,11 @@
 /** `[public-grant]` at the facts level: the key policy grants nothing sensitive to everyone. */
-import { logGroupKeyPolicy } from "../../components";
 import { ACCOUNT } from "../../harness/stackFixtures";
 import { publicGrantRule } from "../../policypack/lib/rules/publicGrant";
-import { table } from "./keyTarget";
+import { table, usEast1KeyPolicy } from "./keyTarget";
 
 /** The log group key policy for `/app/app`, with `statement` added. */
 function withStatement(statement: Record<string, unknown>): object {
-    const policy = logGroupKeyPolicy({
-        partition: "aws",
-        dnsSuffix: "amazonaws.com",
-        region: "us-east-1",
-        accountId: ACCOUNT,
-        logGroupNames: ["/app/app"],
-    });
+    const policy = usEast1KeyPolicy({ logGroupNames: ["/app/app"] });
     policy.Statement.push(statement as unknown as (typeof policy.Statement)[number]);
     return policy;
 }
