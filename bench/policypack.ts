@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import { analyseStack } from "../policypack/lib/analysis";
 import { PACK_POLICIES } from "../policypack/policies";
-import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rules/rule";
+import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rules";
 import { StackResourceLike } from "../policypack/lib/stack/stackIndex";
 import { stackResources } from "../harness/inProcessPack";
 import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";

@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PolicyConfigError, checkProgram } from "pulumi-aws-encrypted-logs/testing";
+import { PACK_POLICIES } from "../policypack/policies";
 import { REFUSALS } from "./support/policyConfigRefusals";
 
 const root = path.join(__dirname, "..", "..");
@@ -193,7 +194,7 @@ describe("encrypted-logs check --policy-pack-config", function () {
         assert.deepEqual(r.stderr.split("\n"), [
             `encrypted-logs: --policy-pack-config ${file} is refused:`,
             `  error: ${file} configures "log-encryption-key-requred" (did you mean "log-encryption-key-required"?), which the policy pack "encrypted-logs" does not have (the Pulumi CLI would ignore it, configuring nothing)`,
-            "  allowed: all, log-encryption-key-required, log-encryption-key-usable, log-destinations-encrypted, log-destinations-verifiable, log-encryption-key-verifiable, log-encryption-exemptions; fix: correct the name",
+            `  allowed: all, ${PACK_POLICIES.map((p) => p.name).join(", ")}; fix: correct the name`,
             "",
         ]);
     });

@@ -17,8 +17,9 @@ import {
 } from "../policypack/lib/config/exemptions";
 import { PACK_POLICIES } from "../policypack/policies";
 import {
-    POLICY_CHECKS,
-    TAG_VOCABULARY,
+    declaredPolicyChecks,
+    policyChecks,
+    tagVocabulary,
     policyExemptions,
     statusOf,
 } from "../policypack/policies/exemptionLedger";
@@ -30,7 +31,9 @@ const TODAY = "2026-06-01";
 const REASON = "imported key, rotation arrives with the 2026 migration";
 const ALLOWED_USABLE =
     "Allowed: an object with reason (a non-empty text: why, for the audit), resourceNames and/or urnPatterns (at least one name or '*' pattern), " +
-    'optional rules ("all" or "key-arn", "symmetric", "region", "multi-region", "key-policy", "public-grant", "rotation"; default all) ' +
+    `optional rules ("all" or ${policyChecks(USABLE)
+        .map((check) => `"${check}"`)
+        .join(", ")}; default all) ` +
     "and optional expires (a date YYYY-MM-DD, the last day the exemption applies). ";
 const FIX_TAIL =
     "in the policy pack configuration (policy-config.json or pulumi policy enable --config); until then the entry exempts nothing.";
@@ -216,7 +219,7 @@ describe("exemptions through the analyzer protocol", function () {
         const plain = await rotationViolation(unrotatedGroup());
         const allowed =
             'Allowed: encrypted-logs:exempt naming policies or checks of this pack or all, joined by "+" ' +
-            `(${TAG_VOCABULARY.join(", ")}), with the reason in encrypted-logs:exempt-reason and optionally the last day in encrypted-logs:exempt-until (YYYY-MM-DD). ` +
+            `(${tagVocabulary().join(", ")}), with the reason in encrypted-logs:exempt-reason and optionally the last day in encrypted-logs:exempt-until (YYYY-MM-DD). ` +
             "Fix: correct the tags, or remove encrypted-logs:exempt.";
         assert.deepEqual(
             lines(
@@ -466,7 +469,7 @@ describe("exemptions: the pure readers", () => {
                 ["encrypted-logs:exempt", " rotation + log-destinations-encrypted "],
                 ["encrypted-logs:exempt-reason", "why"],
             ]),
-            TAG_VOCABULARY,
+            tagVocabulary(),
         );
         assert.deepEqual(tag, {
             value: " rotation + log-destinations-encrypted ",
@@ -474,7 +477,7 @@ describe("exemptions: the pure readers", () => {
             reason: "why",
         });
         assert.deepEqual(
-            [...Object.keys(POLICY_CHECKS), "log-encryption-exemptions"].sort(),
+            [...declaredPolicyChecks().keys(), "log-encryption-exemptions"].sort(),
             PACK_POLICIES.map((p) => p.name).sort(),
         );
     });

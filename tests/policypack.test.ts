@@ -88,7 +88,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(pack.engineLogs, []);
         });
 
-        it("declares six policies with their enforcement levels and configuration defaults", async () => {
+        it("declares its policies with their enforcement levels and configuration defaults", async () => {
             const info = await running().info();
             assert.equal(info.getName(), "encrypted-logs");
             assert.equal(info.getVersion(), "0.1.0");
@@ -105,6 +105,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     ["log-destinations-encrypted", 1],
                     ["log-destinations-verifiable", 0],
                     [VERIFIABLE, 0],
+                    ["log-group-settings", 1],
                     ["log-encryption-exemptions", 0],
                 ],
             );

@@ -9,7 +9,9 @@ import * as path from "node:path";
 import { anomalyDetectorKeyPolicy, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
 import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../aws/services";
 import { KeyRequest, evaluate, parsePolicy, principalAccounts } from "../policypack/lib/iam/policy";
-import { readUsableConfig } from "../policypack/lib/config/config";
+import { readExemptions } from "../policypack/lib/config/config";
+import { KEY_RULES } from "../policypack/lib/rules";
+import { readRuleOptions } from "../policypack/lib/rules/options";
 import { policyExemptions, statusOf } from "../policypack/policies/exemptionLedger";
 import {
     partitionOfRegion,
@@ -461,33 +463,30 @@ describe("policypack/lib/iam: the key-policy evaluator agrees with an IAM policy
 
 describe("policypack/lib/config and location", () => {
     it("applies the defaults when the engine sends no configuration", () => {
-        assert.deepEqual(readUsableConfig(undefined), {
-            allowMultiRegionKeys: false,
-            allowMultiRegionTrailKeys: true,
-            requireKeyRotation: true,
+        const defaults = readRuleOptions(KEY_RULES, undefined);
+        assert.equal(defaults.allowMultiRegionKeys, false);
+        assert.equal(defaults.allowMultiRegionTrailKeys, true);
+        assert.equal(defaults.requireKeyRotation, true);
+        assert.deepEqual(readExemptions(undefined), {
             exemptResourceNames: [],
             exemptUrnPatterns: [],
             exemptions: undefined,
             exemptionTags: true,
         });
-        assert.deepEqual(
-            readUsableConfig({
-                allowMultiRegionKeys: "yes",
-                allowMultiRegionTrailKeys: false,
-                requireKeyRotation: false,
-                exemptResourceNames: ["a", 3],
-                exemptionTags: false,
-            }),
-            {
-                allowMultiRegionKeys: false,
-                allowMultiRegionTrailKeys: false,
-                requireKeyRotation: false,
-                exemptResourceNames: ["a"],
-                exemptUrnPatterns: [],
-                exemptions: undefined,
-                exemptionTags: false,
-            },
-        );
+        const read = readRuleOptions(KEY_RULES, {
+            allowMultiRegionKeys: "yes",
+            allowMultiRegionTrailKeys: false,
+            requireKeyRotation: false,
+        });
+        assert.equal(read.allowMultiRegionKeys, false, "a malformed value reads as the default");
+        assert.equal(read.allowMultiRegionTrailKeys, false);
+        assert.equal(read.requireKeyRotation, false);
+        assert.deepEqual(readExemptions({ exemptResourceNames: ["a", 3], exemptionTags: false }), {
+            exemptResourceNames: ["a"],
+            exemptUrnPatterns: [],
+            exemptions: undefined,
+            exemptionTags: false,
+        });
     });
 
     it("exempts by resource name and by URN pattern, and nothing else", () => {

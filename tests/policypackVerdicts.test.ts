@@ -10,6 +10,7 @@ import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarnes
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 import { logGroupKeyPolicy } from "../components";
+import { USABLE_SCHEMA } from "../policypack/policies";
 
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
@@ -423,7 +424,7 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             assert.equal(
                 messageOf(result, USABLE, ""),
                 '[configuration] the configuration of log-encryption-key-usable has an unknown property "requireRotation" (did you mean "requireKeyRotation"?), which is ignored. ' +
-                    "Accepted: enforcementLevel, allowMultiRegionKeys, allowMultiRegionTrailKeys, requireKeyRotation, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. " +
+                    `Accepted: ${["enforcementLevel", ...Object.keys(USABLE_SCHEMA.properties)].join(", ")}. ` +
                     "Fix: correct or remove it in the policy pack configuration (policy-config.json or pulumi policy enable --config).",
             );
             assert.match(

@@ -162,7 +162,9 @@ describe("stack-policy runner: the pack's order is checked", () => {
         ]);
         const first = [EXEMPTIONS, ...names(PACK_POLICIES).filter((n) => n !== EXEMPTIONS)];
         const problems = handOverOrderProblems(first.map(byName));
-        assert.equal(problems.length, 4, problems.join("\n"));
+        // One per stack policy that hands over the exemptions it applied: all but the advisory.
+        const recorders = PACK_POLICIES.filter((p) => p.name !== REQUIRED && p.name !== EXEMPTIONS);
+        assert.equal(problems.length, recorders.length, problems.join("\n"));
         assert.equal(
             problems[0],
             "log-encryption-exemptions is listed before log-encryption-key-usable but reads the exemptions each policy applied, which log-encryption-key-usable hands over on the same AnalyzeStack request " +
@@ -171,7 +173,7 @@ describe("stack-policy runner: the pack's order is checked", () => {
         );
     });
 
-    it("accepts exactly the orders where each stack policy follows those it reads from (all 720)", () => {
+    it("accepts exactly the orders where each stack policy follows those it reads from (all of them)", () => {
         const accepted = permutations(PACK_POLICIES)
             .filter((order) => handOverOrderProblems(order).length === 0)
             .map(names);
@@ -183,14 +185,15 @@ describe("stack-policy runner: the pack's order is checked", () => {
                 [ENCRYPTED, VERIFIABLE, KEY_VERIFIABLE, EXEMPTIONS].every((n) =>
                     before(o, USABLE, n),
                 ) &&
-                [USABLE, ENCRYPTED, VERIFIABLE, KEY_VERIFIABLE].every((n) =>
-                    before(o, n, EXEMPTIONS),
-                ) &&
+                // Every stack policy before the advisory that reports their exemptions.
+                names(PACK_POLICIES)
+                    .filter((n) => n !== REQUIRED && n !== EXEMPTIONS)
+                    .every((n) => before(o, n, EXEMPTIONS)) &&
                 before(o, ENCRYPTED, VERIFIABLE) &&
                 before(o, VERIFIABLE, KEY_VERIFIABLE),
         );
-        // The resource policy runs on other requests: it may stand anywhere (6 places).
-        assert.equal(expected.length, 6);
+        // The resource policy runs on other requests: it may stand anywhere.
+        assert.ok(expected.length >= PACK_POLICIES.length);
         assert.deepEqual(accepted, expected);
     });
 

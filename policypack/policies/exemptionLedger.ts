@@ -19,28 +19,34 @@ import {
     readExemptionEntries,
     todayFrom,
 } from "../lib/config/exemptions";
-import { KEY_RULES } from "../lib/rules";
-import { LOG_DESTINATION } from "../lib/destinations/rule";
 import { RequestHandOver } from "./handOver";
 
 /**
  * The checks of each policy that can be exempted one by one (`rules` of an exemption entry, or a
- * name in the `encrypted-logs:exempt` tag); a policy without any is exempted as a whole.
+ * name in the `encrypted-logs:exempt` tag), as each policy declares them when it is made (a rule
+ * policy: its rules' ids; {@link declarePolicyChecks}); a policy without any is exempted as a whole.
  */
-export const POLICY_CHECKS: Readonly<Record<string, readonly string[]>> = {
-    "log-encryption-key-required": ["key-required"],
-    "log-encryption-key-usable": KEY_RULES.map((rule) => rule.id),
-    "log-destinations-encrypted": [LOG_DESTINATION],
-    "log-destinations-verifiable": [],
-    "log-encryption-key-verifiable": [],
-};
+const POLICY_CHECKS = new Map<string, readonly string[]>();
+
+/** Declares `policy` and the checks of it an exemption may name; called once, where the policy is made. */
+export function declarePolicyChecks(policy: string, checks: readonly string[]): void {
+    POLICY_CHECKS.set(policy, [...checks]);
+}
+
+/** The checks of `policy` an exemption may name, as it declared them (none when it declared none). */
+export function policyChecks(policy: string): readonly string[] {
+    return POLICY_CHECKS.get(policy) ?? [];
+}
+
+/** The policies that declared their checks, by name, with those checks. */
+export function declaredPolicyChecks(): ReadonlyMap<string, readonly string[]> {
+    return POLICY_CHECKS;
+}
 
 /** Every name an `encrypted-logs:exempt` tag may use: `all`, the policies and their checks. */
-export const TAG_VOCABULARY: readonly string[] = [
-    "all",
-    ...Object.keys(POLICY_CHECKS),
-    ...new Set(Object.values(POLICY_CHECKS).flat()),
-];
+export function tagVocabulary(): readonly string[] {
+    return ["all", ...POLICY_CHECKS.keys(), ...new Set([...POLICY_CHECKS.values()].flat())];
+}
 
 /** Today's date for expiry dates: `ENCRYPTED_LOGS_TODAY` when set to a date, else the clock (UTC). */
 export function today(): { readonly date: string; readonly error?: string } {
@@ -74,11 +80,7 @@ export function policyExemptions(policy: string, config: unknown): PolicyExempti
 
 function readPolicyExemptions(policy: string, config: unknown): PolicyExemptions {
     const c = readExemptions(config);
-    const { entries, refusals } = readExemptionEntries(
-        policy,
-        c.exemptions,
-        POLICY_CHECKS[policy] ?? [],
-    );
+    const { entries, refusals } = readExemptionEntries(policy, c.exemptions, policyChecks(policy));
     return {
         policy,
         entries,
@@ -97,8 +99,8 @@ export function statusOf(
 ): ExemptionStatus {
     return exemptionStatus(
         exemptions,
-        POLICY_CHECKS[exemptions.policy] ?? [],
-        TAG_VOCABULARY,
+        policyChecks(exemptions.policy),
+        tagVocabulary(),
         resource,
         date,
     );

@@ -21,7 +21,7 @@ import { TARGET_TYPES } from "../lib/stack/targets";
 import {
     EXEMPTION_RECORDS,
     ExemptionRecord,
-    TAG_VOCABULARY,
+    tagVocabulary,
     exemptionsOfThisRequest,
     today,
 } from "./exemptionLedger";
@@ -53,12 +53,12 @@ function* exemptionMessages(args: StackValidationArgs): Iterable<Unjudged> {
         yield { message: exemptedMessage(record), urn: record.urn };
     }
     for (const r of args.resources) {
-        const tag = readExemptTag(tagsOf(r.props), TAG_VOCABULARY);
+        const tag = readExemptTag(tagsOf(r.props), tagVocabulary());
         if (tag?.problem !== undefined) {
             yield {
                 message:
                     `[exemption tag] ${TARGET_TYPES[r.type]?.kind ?? "resource"} "${r.name}" (${r.type}) has the tag ${EXEMPT_TAG}=${tag.value}, which exempts nothing: ${tag.problem}. ` +
-                    `Allowed: ${EXEMPT_TAG} naming policies or checks of this pack or all, joined by "${TAG_SEPARATOR}" (${TAG_VOCABULARY.join(", ")}), ` +
+                    `Allowed: ${EXEMPT_TAG} naming policies or checks of this pack or all, joined by "${TAG_SEPARATOR}" (${tagVocabulary().join(", ")}), ` +
                     `with the reason in ${EXEMPT_REASON_TAG} and optionally the last day in ${EXEMPT_UNTIL_TAG} (YYYY-MM-DD). ` +
                     `Fix: correct the tags, or remove ${EXEMPT_TAG}.`,
                 urn: r.urn,

@@ -18,18 +18,15 @@ import { logEncryptionKeyUsable } from "./keyUsable";
 import { logEncryptionKeyVerifiable } from "./keyVerifiable";
 import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
 import { logDestinationsVerifiable } from "./logDestinationsVerifiable";
+import { logGroupSettings } from "./logGroupSettings";
 import { inHandOverOrder } from "./stackPolicy";
 
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
 export { logDestinationsEncrypted, logDestinationsVerifiable, logEncryptionExemptions };
+export { logGroupSettings };
 export { handOverOrderProblems, inHandOverOrder } from "./stackPolicy";
-export {
-    UsableConfig,
-    Exemptions,
-    ExemptionConfig,
-    USABLE_SCHEMA,
-    EXEMPTIONS_SCHEMA,
-} from "../lib/config/config";
+export { Exemptions, ExemptionConfig, EXEMPTIONS_SCHEMA } from "../lib/config/config";
+export { USABLE_SCHEMA, UsableConfig } from "./keyUsable";
 
 /**
  * The pack's policies, in the order `@pulumi/policy` runs them. The order is load-bearing: each
@@ -46,6 +43,7 @@ export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidation
         logDestinationsEncrypted,
         logDestinationsVerifiable,
         logEncryptionKeyVerifiable,
+        logGroupSettings,
         // Last: it reports the exemptions every policy before it applied on this request.
         logEncryptionExemptions,
     ]);

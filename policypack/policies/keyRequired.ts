@@ -15,6 +15,7 @@ import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/sta
 import { TARGET_TYPES, TargetType } from "../lib/stack/targets";
 import { UNKNOWN, readProperty } from "../lib/stack/wire";
 import {
+    declarePolicyChecks,
     forgetResourceExemptions,
     policyExemptions,
     recordResourceExemptions,
@@ -24,6 +25,7 @@ import {
 
 const NAME = "log-encryption-key-required";
 const CHECK = "key-required";
+declarePolicyChecks(NAME, [CHECK]);
 
 /**
  * What the service does with a resource that has no key, per kind of resource:

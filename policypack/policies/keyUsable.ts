@@ -2,15 +2,29 @@
  * `log-encryption-key-usable`: the key of every log group, detector and trail is usable by the
  * service. Runs the key rules (`lib/rules/`) on each target's facts and reports their violations.
  */
-import type { StackValidationPolicy } from "@pulumi/policy";
-import { USABLE_SCHEMA, readUsableConfig } from "../lib/config/config";
+import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import type { Exemptions } from "../lib/config/config";
+import { KEY_RULES } from "../lib/rules";
+import { ruleConfigSchema } from "../lib/rules/options";
+import type { RuleOptions } from "../lib/rules/rule";
 import { stackConfiguration } from "../lib/stack/location";
 import { KEY_CONTROLS } from "./controls";
-import { stackPolicy, violationsOf } from "./stackPolicy";
+import { rulePolicy } from "./rulePolicy";
+import { violationsOf } from "./stackPolicy";
 import { KEY_REPORTS, analyseAndHandOver } from "./stackReports";
 
-/** The key must be usable by the service: an accepted reference, symmetric, same region, single-Region, policy, rotation. */
-export const logEncryptionKeyUsable: StackValidationPolicy = stackPolicy({
+/** Schema of `log-encryption-key-usable`: the options of its rules ({@link KEY_RULES}) and the exemptions. */
+export const USABLE_SCHEMA: PolicyConfigSchema = ruleConfigSchema(KEY_RULES);
+
+/** The configuration of `log-encryption-key-usable`: its rules' options ({@link USABLE_SCHEMA}) and the exemptions. */
+export type UsableConfig = Exemptions & RuleOptions;
+
+/**
+ * The key must be usable by the service: an accepted reference, symmetric, same region, single-Region, policy, rotation.
+ * The description is written, not built from the rules' `requirement`s: it is one sentence about
+ * keys, and every rule of {@link KEY_RULES} judges a key.
+ */
+export const logEncryptionKeyUsable: StackValidationPolicy = rulePolicy({
     name: "log-encryption-key-usable",
     description:
         "The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; " +
@@ -19,8 +33,7 @@ export const logEncryptionKeyUsable: StackValidationPolicy = stackPolicy({
         "nothing to everyone, and rotating. " +
         `Serves: ${KEY_CONTROLS}; stricter than each (they ask for a key, this for a key the service can use: docs/controls.md).`,
     enforcementLevel: "mandatory",
-    configSchema: USABLE_SCHEMA,
-    readConfig: readUsableConfig,
+    rules: KEY_RULES,
     handOver: { gives: [KEY_REPORTS] },
     judge: (args, options) =>
         analyseAndHandOver(args, stackConfiguration(), options).map(({ facts, findings }) => ({

@@ -6,6 +6,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { DESTINATION_SUMMARY } from "../lib/destinations/services";
 import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinations/config";
+import { LOG_DESTINATION } from "../lib/destinations/rule";
 import { stackConfiguration } from "../lib/stack/location";
 import { DESTINATION_CONTROLS } from "./controls";
 import { DESTINATION_REPORTS, analyseDestinationsAndHandOver } from "./destinationReports";
@@ -22,6 +23,7 @@ export const logDestinationsEncrypted: StackValidationPolicy = stackPolicy({
     enforcementLevel: "mandatory",
     configSchema: DESTINATIONS_SCHEMA,
     readConfig: readDestinationsConfig,
+    checks: [LOG_DESTINATION],
     // The log groups written to are judged by log-encryption-key-usable's reports of the request.
     handOver: { gives: [DESTINATION_REPORTS], reads: [KEY_REPORTS] },
     judge: (args, config) =>

@@ -10,7 +10,8 @@
  * 4. what it exempted is handed over to `log-encryption-exemptions`.
  *
  * A policy file declares only its name, description, enforcement level, configuration schema,
- * how it reads its configuration and the function that yields its findings, plus what it hands
+ * how it reads its configuration, the checks an exemption may name and the function that yields
+ * its findings (a policy that runs rules declares its rule set instead: `rulePolicy.ts`), plus what it hands
  * over to or reads from the policies after it on the same AnalyzeStack request. That last part
  * makes the pack's order a checked fact: {@link inHandOverOrder}.
  */
@@ -23,7 +24,7 @@ import type {
 import { unknownConfigurationMessage } from "../lib/config/config";
 import { isExemptFrom, lapsedNote } from "../lib/config/exemptions";
 import type { Finding } from "../lib/rules/rule";
-import { EXEMPTION_RECORDS, StackPolicyExemptions } from "./exemptionLedger";
+import { EXEMPTION_RECORDS, StackPolicyExemptions, declarePolicyChecks } from "./exemptionLedger";
 import type { HandOverChannel } from "./handOver";
 
 /** A finding of a stack policy on a resource: its message, and the check an exemption may name. */
@@ -80,6 +81,8 @@ interface PolicyHead<C> {
 
 /** A policy whose findings its configuration's exemptions (and the exempt tags) can skip. */
 export interface JudgingPolicy<C> extends PolicyHead<C> {
+    /** The checks an exemption may name one by one (a rule policy's rule ids). @default none: exempted as a whole */
+    readonly checks?: readonly string[];
     /** Each resource the policy judges, in the stack's order, with its findings. Never throws. */
     readonly judge: (args: StackValidationArgs, config: C) => Iterable<Judged>;
 }
@@ -127,6 +130,9 @@ export function stackPolicy<C>(spec: JudgingPolicy<C> | ReportingPolicy<C>): Sta
             exemptions.handOver(args);
         },
     };
+    if ("judge" in spec) {
+        declarePolicyChecks(spec.name, spec.checks ?? []);
+    }
     const h = spec.handOver ?? {};
     DECLARED.set(policy.validateStack, {
         gives: [...(h.gives ?? []), ...("judge" in spec ? [EXEMPTION_RECORDS] : [])],

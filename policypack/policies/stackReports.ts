@@ -8,7 +8,8 @@
 import type { StackValidationArgs } from "@pulumi/policy";
 import { TargetReport, analyseStack } from "../lib/analysis";
 import { StackConfiguration } from "../lib/stack/location";
-import { DEFAULT_RULE_OPTIONS, RuleOptions } from "../lib/rules/rule";
+import { DEFAULT_RULE_OPTIONS } from "../lib/rules";
+import type { RuleOptions } from "../lib/rules/rule";
 import { StackResourceLike } from "../lib/stack/stackIndex";
 import { RequestHandOver } from "./handOver";
 

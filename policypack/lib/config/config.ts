@@ -37,13 +37,6 @@ export interface Exemptions {
     readonly exemptionTags: boolean;
 }
 
-/** The configuration of `log-encryption-key-usable`. */
-export interface UsableConfig extends Exemptions {
-    readonly allowMultiRegionKeys: boolean;
-    readonly allowMultiRegionTrailKeys: boolean;
-    readonly requireKeyRotation: boolean;
-}
-
 const exemptionProperties: PolicyConfigSchema["properties"] = {
     exemptResourceNames: {
         type: "array",
@@ -86,31 +79,6 @@ const exemptionProperties: PolicyConfigSchema["properties"] = {
 /** Schema of the policies that take only exemptions. */
 export const EXEMPTIONS_SCHEMA: PolicyConfigSchema = { properties: { ...exemptionProperties } };
 
-/** Schema of `log-encryption-key-usable`. */
-export const USABLE_SCHEMA: PolicyConfigSchema = {
-    properties: {
-        allowMultiRegionKeys: {
-            type: "boolean",
-            default: false,
-            description:
-                "Accept multi-Region KMS keys (multiRegion: true, mrk- key ids) for log groups and anomaly detectors.",
-        },
-        allowMultiRegionTrailKeys: {
-            type: "boolean",
-            default: true,
-            description:
-                "Accept multi-Region KMS keys for CloudTrail trails (CloudTrail supports them); false refuses them.",
-        },
-        requireKeyRotation: {
-            type: "boolean",
-            default: true,
-            description:
-                "Require automatic rotation on symmetric customer keys that can rotate (never on asymmetric, HMAC, imported or custom-key-store keys).",
-        },
-        ...exemptionProperties,
-    },
-};
-
 function strings(value: unknown): string[] {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
@@ -123,17 +91,6 @@ export function readExemptions(config: unknown): Exemptions {
         exemptUrnPatterns: strings(c.exemptUrnPatterns),
         exemptions: c.exemptions,
         exemptionTags: c.exemptionTags !== false,
-    };
-}
-
-/** Reads the configuration of `log-encryption-key-usable`, with its defaults. */
-export function readUsableConfig(config: unknown): UsableConfig {
-    const c = (config ?? {}) as Record<string, unknown>;
-    return {
-        ...readExemptions(c),
-        allowMultiRegionKeys: c.allowMultiRegionKeys === true,
-        allowMultiRegionTrailKeys: c.allowMultiRegionTrailKeys !== false,
-        requireKeyRotation: c.requireKeyRotation !== false,
     };
 }
 

@@ -11,7 +11,8 @@ import { WriterFacts, writerFacts } from "./facts";
 import { LogGroupIndex } from "./groups";
 import { DESTINATION_TYPES, logDestinations } from "./services";
 import { StackConfiguration } from "../stack/location";
-import { DEFAULT_RULE_OPTIONS, Finding } from "../rules/rule";
+import { DEFAULT_RULE_OPTIONS } from "../rules";
+import { Finding } from "../rules/rule";
 import { logDestinationFindings } from "./rule";
 import { StackIndex, StackResourceLike } from "../stack/stackIndex";
 

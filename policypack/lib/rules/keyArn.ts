@@ -8,7 +8,7 @@
  * the stack may be the alias's ARN (refused) or its target key's ARN (accepted): the preview
  * cannot tell, so it says so instead of passing silently. The key itself is judged as usual.
  */
-import { Rule, unverifiable, violation } from "./rule";
+import { rule, unverifiable, violation } from "./rule";
 import { UNKNOWN } from "../stack/wire";
 
 /** Per alias type: the output CloudWatch Logs accepts, the one it refuses, and what to pass. */
@@ -27,7 +27,8 @@ const ALIAS_OUTPUTS: Readonly<
     },
 };
 
-export const keyArnRule: Rule = {
+export const keyArnRule = rule({
+    subject: "key target",
     id: "key-arn",
     label: "key ARN",
     run: ({ subject, type, keyArn, resolution: r }) => {
@@ -51,4 +52,4 @@ export const keyArnRule: Rule = {
         }
         return [];
     },
-};
+});

@@ -3,10 +3,11 @@
  * encryption-context condition naming this account's resources.
  */
 import { KEY_POLICY_RULE, keyPolicyVerdict } from "./keyPolicyJudgement";
-import { Rule } from "./rule";
+import { rule } from "./rule";
 
-export const keyPolicyRule: Rule = {
+export const keyPolicyRule = rule({
+    subject: "key target",
     id: KEY_POLICY_RULE,
     label: "key policy",
     run: (facts) => keyPolicyVerdict(facts).filter((f) => f.rule === KEY_POLICY_RULE),
-};
+});

@@ -4,12 +4,25 @@
  * (`allowMultiRegionTrailKeys: false`), since CloudTrail API reference, CreateTrail `KmsKeyId`:
  * "CloudTrail also supports KMS multi-Region keys."
  */
-import { Rule, unverifiable, violation } from "./rule";
+import { booleanOption, rule, unverifiable, violation } from "./rule";
 import { UNKNOWN } from "../stack/wire";
 
-export const multiRegionRule: Rule = {
+export const multiRegionRule = rule({
+    subject: "key target",
     id: "multi-region",
     label: "multi-Region",
+    options: {
+        allowMultiRegionKeys: booleanOption({
+            default: false,
+            description:
+                "Accept multi-Region KMS keys (multiRegion: true, mrk- key ids) for log groups and anomaly detectors.",
+        }),
+        allowMultiRegionTrailKeys: booleanOption({
+            default: true,
+            description:
+                "Accept multi-Region KMS keys for CloudTrail trails (CloudTrail supports them); false refuses them.",
+        }),
+    },
     run: ({ subject, type, key }, options) => {
         const trail = type.service === "cloudtrail";
         const allowed = trail ? options.allowMultiRegionTrailKeys : options.allowMultiRegionKeys;
@@ -38,4 +51,4 @@ export const multiRegionRule: Rule = {
         }
         return [];
     },
-};
+});

@@ -3,14 +3,15 @@
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
  */
 import { Region } from "../stack/location";
-import { Rule, unverifiable, violation } from "./rule";
+import { rule, unverifiable, violation } from "./rule";
 import { UNKNOWN } from "../stack/wire";
 
 function describeRegion(r: Region): string {
     return `${r.region} (from ${r.source})`;
 }
 
-export const regionRule: Rule = {
+export const regionRule = rule({
+    subject: "key target",
     id: "region",
     label: "region",
     run: ({ subject, type, key, requiredRegion: required }) => {
@@ -51,4 +52,4 @@ export const regionRule: Rule = {
         }
         return [];
     },
-};
+});

@@ -1,9 +1,17 @@
 /** `[rotation]`: symmetric customer keys that can rotate have automatic rotation on (unless configured). */
-import { Rule, unverifiable, violation } from "./rule";
+import { booleanOption, rule, unverifiable, violation } from "./rule";
 
-export const rotationRule: Rule = {
+export const rotationRule = rule({
+    subject: "key target",
     id: "rotation",
     label: "rotation",
+    options: {
+        requireKeyRotation: booleanOption({
+            default: true,
+            description:
+                "Require automatic rotation on symmetric customer keys that can rotate (never on asymmetric, HMAC, imported or custom-key-store keys).",
+        }),
+    },
     run: ({ subject, key }, options) => {
         const rotation = key?.settings?.rotation;
         if (key === undefined || rotation === undefined || !options.requireKeyRotation) {
@@ -31,4 +39,4 @@ export const rotationRule: Rule = {
         }
         return [];
     },
-};
+});

@@ -1,8 +1,9 @@
 /** `[symmetric]`: the key is a symmetric encryption key (CloudWatch Logs and CloudTrail use no other). */
-import { Rule, unverifiable, violation } from "./rule";
+import { rule, unverifiable, violation } from "./rule";
 import { UNKNOWN } from "../stack/wire";
 
-export const symmetricRule: Rule = {
+export const symmetricRule = rule({
+    subject: "key target",
     id: "symmetric",
     label: "key spec",
     run: ({ subject, key }) => {
@@ -31,4 +32,4 @@ export const symmetricRule: Rule = {
         }
         return [];
     },
-};
+});

@@ -1,0 +1,53 @@
+/**
+ * A policy that runs a rule set: it declares its name, description, enforcement level, rules and
+ * how it finds their subjects; its configuration schema (the rules' options and the exemptions),
+ * its defaults, the refusal of properties no rule declares, and the checks an exemption may name
+ * (the rules' ids) all derive from the rule set.
+ */
+import type { EnforcementLevel, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { readRuleOptions, ruleConfigSchema } from "../lib/rules/options";
+import type { Finding, Rule, RuleOptions, Subject } from "../lib/rules/rule";
+import { HandOverDeclaration, Judged, PolicyFinding, stackPolicy } from "./stackPolicy";
+
+/** What a policy that runs rules declares. */
+export interface RulePolicyDeclaration<S extends Subject> {
+    /** kebab-case, as users configure and exempt it. */
+    readonly name: string;
+    /** The requirement, stated; may be built from the rules' `requirement`s. */
+    readonly description: string;
+    readonly enforcementLevel: EnforcementLevel;
+    /** Its rule set, in the order findings are reported. */
+    readonly rules: readonly Rule<S>[];
+    readonly handOver?: HandOverDeclaration;
+    /** Runs the rules on each subject of the stack with the configured options. Never throws. */
+    readonly judge: (args: StackValidationArgs, options: RuleOptions) => Iterable<Judged>;
+}
+
+/** The stack policy `spec` declares, its configuration derived from its rules. */
+export function rulePolicy<S extends Subject>(
+    spec: RulePolicyDeclaration<S>,
+): StackValidationPolicy {
+    const rules: readonly Rule[] = spec.rules;
+    return stackPolicy({
+        name: spec.name,
+        description: spec.description,
+        enforcementLevel: spec.enforcementLevel,
+        configSchema: ruleConfigSchema(rules),
+        readConfig: (raw) => readRuleOptions(rules, raw),
+        checks: rules.map((rule) => rule.id),
+        handOver: spec.handOver,
+        judge: spec.judge,
+    });
+}
+
+/**
+ * What a policy without an advisory twin reports of its rules' findings: each violation as
+ * `[rule] ...`, and each that cannot be verified yet as `[cannot verify yet] [rule] ...` (never a
+ * silent pass), both exemptible by the rule's id.
+ */
+export function findingsOf(findings: readonly Finding[]): PolicyFinding[] {
+    return findings.map((f) => ({
+        check: f.rule,
+        message: `${f.outcome === "unverifiable" ? "[cannot verify yet] " : ""}[${f.rule}] ${f.message}`,
+    }));
+}
