@@ -11,7 +11,7 @@ import { StackBuilder } from "../../harness/stackFixtures";
 import { LogGroupIndex } from "../../policypack/lib/destinations/groups";
 import { match } from "../../policypack/lib/destinations/match";
 import { LogDestination, MatchStrategy } from "../../policypack/lib/destinations/types";
-import { DEFAULT_RULE_OPTIONS } from "../../policypack/lib/rules/rule";
+import { DEFAULT_RULE_OPTIONS } from "../../policypack/lib/rules";
 import { StackIndex } from "../../policypack/lib/stack/stackIndex";
 import {
     BY_ARN_REFERENCE,
