@@ -4,7 +4,7 @@
  */
 import { defaultedProperties, forgetKeyInputs, recordKeyInputs } from "../lib/stack/createInputs";
 import { DESTINATION_TYPES } from "../lib/destinations/services";
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../aws/services";
 import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config/config";
 import { isExemptFrom, lapsedNote } from "../lib/config/exemptions";
@@ -118,36 +118,7 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
         if (isExemptFrom(status, CHECK)) {
             return;
         }
-        const note = lapsedNote(status, CHECK);
-        const region = resolveRegion(args.type, args.props, args.provider, stackConfiguration());
-        const where = region === undefined || region === UNKNOWN ? undefined : region.region;
-        const principal =
-            type.service === "logs"
-                ? logsServicePrincipal({
-                      region: where ?? "<region>",
-                      dnsSuffix:
-                          where === undefined ? "<dnsSuffix>" : partitionOfRegion(where).dnsSuffix,
-                  })
-                : cloudTrailServicePrincipal();
-        if (type.kind === "event data store") {
-            // CloudTrail User Guide, "Create an event data store": "By default, all events in an
-            // event data store are encrypted by CloudTrail using a KMS key that AWS owns and
-            // manages for you." And: "After you associate an event data store with a KMS key, the
-            // KMS key cannot be removed or changed."
-            reportViolation(
-                `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
-                    `CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. ` +
-                    `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it for event data stores, ` +
-                    `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.${note}`,
-            );
-            return;
-        }
-        reportViolation(
-            `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
-                `${withoutKey(type)}. ` +
-                `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it ` +
-                `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).${note}`,
-        );
+        reportViolation(missingKeyMessage(args, type, lapsedNote(status, CHECK)));
     },
 };
 
@@ -156,4 +127,40 @@ function writerDefaults(type: string): readonly string[] | undefined {
     return Object.prototype.hasOwnProperty.call(DESTINATION_TYPES, type)
         ? DESTINATION_TYPES[type].defaultedInputs
         : undefined;
+}
+
+/** The refusal of a target without a key: what the service does then, and the key to give it. */
+function missingKeyMessage(
+    args: Pick<ResourceValidationArgs, "type" | "name" | "props" | "provider">,
+    type: TargetType,
+    note: string,
+): string {
+    const region = resolveRegion(args.type, args.props, args.provider, stackConfiguration());
+    const where = region === undefined || region === UNKNOWN ? undefined : region.region;
+    const principal =
+        type.service === "logs"
+            ? logsServicePrincipal({
+                  region: where ?? "<region>",
+                  dnsSuffix:
+                      where === undefined ? "<dnsSuffix>" : partitionOfRegion(where).dnsSuffix,
+              })
+            : cloudTrailServicePrincipal();
+    if (type.kind === "event data store") {
+        // CloudTrail User Guide, "Create an event data store": "By default, all events in an
+        // event data store are encrypted by CloudTrail using a KMS key that AWS owns and
+        // manages for you." And: "After you associate an event data store with a KMS key, the
+        // KMS key cannot be removed or changed."
+        return (
+            `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
+            `CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. ` +
+            `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it for event data stores, ` +
+            `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.${note}`
+        );
+    }
+    return (
+        `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
+        `${withoutKey(type)}. ` +
+        `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it ` +
+        `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).${note}`
+    );
 }
