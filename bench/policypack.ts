@@ -16,7 +16,7 @@ import { PACK_POLICIES } from "../policypack/policies";
 import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rule";
 import { StackResourceLike } from "../policypack/lib/stackIndex";
 import { stackResources } from "../harness/inProcessPack";
-import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";
+import { StackResource, PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";
 import { BenchSection, SectionResult, median, ratio, timeMs } from "./harness";
 import { MISTAKES, PLANTED, syntheticStack } from "../harness/syntheticStack";
 
@@ -66,7 +66,7 @@ interface Prepared {
     readonly size: number;
     readonly perResource: Uint8Array[];
     readonly stack: Uint8Array;
-    readonly resources: FixtureResource[];
+    readonly resources: StackResource[];
 }
 
 function prepare(pack: PolicyPackHarness, size: number): Prepared {
@@ -92,7 +92,7 @@ async function wholeAnalysis(pack: PolicyPackHarness, p: Prepared): Promise<void
  * The pack's own logic (index, facts and every rule), in process, on the resources as AnalyzeStack hands
  * them to the policies (built once, outside the measurement, as `@pulumi/policy` builds them).
  */
-function logicOnly(resources: readonly FixtureResource[]): () => number {
+function logicOnly(resources: readonly StackResource[]): () => number {
     const asPolicyResources = stackResources(resources) as StackResourceLike[];
     return () => {
         const start = process.hrtime.bigint();
@@ -135,7 +135,7 @@ interface Findings {
 
 async function findings(
     pack: PolicyPackHarness,
-    stack: readonly FixtureResource[],
+    stack: readonly StackResource[],
 ): Promise<Findings> {
     const result = await pack.preview(stack);
     const byPolicy: Record<string, number> = {};

@@ -7,7 +7,7 @@
  */
 import * as assert from "node:assert/strict";
 import { namedLogGroup, groupArnOf, writer } from "../harness/destinationFixtures";
-import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { StackResource, unknown, usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 
@@ -28,7 +28,7 @@ const arn = (name: string, region = "us-east-1") =>
     `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;
 
 /** A resource the unknown names are computed from (say a random suffix). */
-function source(s: StackBuilder): FixtureResource {
+function source(s: StackBuilder): StackResource {
     return writer(s, "random:index/randomPet:RandomPet", "suffix", { length: 2 });
 }
 
@@ -43,7 +43,7 @@ interface Row {
     readonly group: string;
     /** The writer writing to `group` by its known name or ARN. */
     readonly known: (s: StackBuilder) => void;
-    readonly reference?: (s: StackBuilder, group: FixtureResource) => void;
+    readonly reference?: (s: StackBuilder, group: StackResource) => void;
     readonly unknownName: (s: StackBuilder) => void;
     /** Logging off (absent for the types that cannot turn it off). */
     readonly disabled?: (s: StackBuilder) => void;
