@@ -34,7 +34,7 @@ export {
     lambdaLogGroupName,
     rdsClusterLogGroupName,
     rdsInstanceLogGroupName,
-} from "./common/serviceLogGroups";
+} from "../aws/serviceLogGroups";
 export { PublishedKey, PublishedKeyArgs } from "./common/publishedKey";
 export {
     LogGroupLike,
@@ -47,7 +47,7 @@ export {
     PublishedLogGroupFacts,
     checkLogGroupFacts,
     claimsLogGroupFacts,
-} from "./common/logGroupFactsContract";
+} from "../aws/logGroupFactsContract";
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {
@@ -89,7 +89,7 @@ export {
     KmsKeyArn,
     LOGS_NEEDS_KEY_ARN,
     parseKmsKeyArn,
-} from "./common/arn";
+} from "../aws/arn";
 export { KeyFactsOptions, keyFacts } from "./common/keyFacts";
 export {
     KEY_FACTS_FIELDS,
@@ -99,7 +99,7 @@ export {
     PublishedKeyFacts,
     checkKeyFacts,
     claimsKeyFacts,
-} from "./common/keyFactsContract";
+} from "../aws/keyFactsContract";
 export {
     ANOMALY_DETECTOR_ACTIONS,
     ANOMALY_DETECTOR_CRYPTO_ACTIONS,
@@ -114,12 +114,12 @@ export {
     cloudTrailServicePrincipal,
     logsServicePrincipal,
     viaServiceName,
-} from "./common/services";
-export { InputError } from "./common/errors";
+} from "../aws/services";
+export { InputError } from "../aws/errors";
 export {
     PolicyDocument,
     PolicyStatement,
     PolicyPrincipal,
     PolicyCondition,
-} from "./common/policyDocument";
+} from "../aws/policyDocument";
 export { RETENTION_DAYS } from "./common/validation";

@@ -383,7 +383,7 @@ function containsSecret(value: unknown): boolean {
 }
 
 /**
- * Key facts as `LogsKey.facts` publishes them (`components/common/keyFactsContract.ts`): a
+ * Key facts as `LogsKey.facts` publishes them (`aws/keyFactsContract.ts`): a
  * symmetric, rotating, single-Region key in `region` of {@link ACCOUNT} whose policy lets every
  * log group of the account use it (`logsKeyPolicy` with `accountWide`), with `overrides`.
  */

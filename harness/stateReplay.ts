@@ -35,7 +35,7 @@
  * string `[secret]` for analysis, regardless of their original type"), and so it is here.
  */
 import * as fs from "node:fs";
-import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/wire";
+import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/stack/wire";
 import {
     Diagnostic,
     StackResource,

@@ -113,43 +113,10 @@ if (!plugin) {
     }
 }
 
-/**
- * `tsc -b` decides that a project is up to date by the files its tsconfig lists ("newest input
- * ... is older than output"), not by the files they import: a component file the pack imports but
- * does not list would change without the pack's copy being rebuilt. So every component file the
- * pack compiles must be listed in policypack/tsconfig.json; this refuses the build otherwise.
- */
-function checkPackSources() {
-    const config = JSON.parse(
-        fs.readFileSync(path.join(root, "policypack", "tsconfig.json"), "utf8"),
-    );
-    const listed = new Set(config.include.map((f) => path.resolve(root, "policypack", f)));
-    const compiled = path.join(root, "policypack", "bin", "components");
-    if (!fs.existsSync(compiled)) {
-        return;
-    }
-    const missing = fs
-        .readdirSync(compiled, { recursive: true })
-        .filter((f) => f.endsWith(".js"))
-        .map((f) => path.join(root, "components", f.replace(/\.js$/, ".ts")))
-        .filter((source) => fs.existsSync(source) && !listed.has(source));
-    if (missing.length > 0) {
-        console.error(
-            `build: the pack imports ${missing.map((f) => path.relative(root, f)).join(", ")} ` +
-                "but policypack/tsconfig.json does not list it, so tsc -b would not rebuild the " +
-                'pack when it changes. Add it to "include" there.',
-        );
-        process.exit(1);
-    }
-}
-
 const projects = plugin
     ? ["components/tsconfig.json"]
     : ["tsconfig.json", "policypack/tsconfig.json"];
 run(process.execPath, [tsc(), "-b", ...projects]);
-if (!plugin) {
-    checkPackSources();
-}
 const removed =
     sweep(path.join(root, "bin"), root) +
     (plugin ? 0 : sweep(path.join(root, "policypack", "bin"), root));
@@ -157,6 +124,7 @@ const removed =
 const schema = path.join(root, "bin", "components", "provider", "schema.json");
 const inputs = Math.max(
     newestSource(path.join(root, "components")),
+    newestSource(path.join(root, "aws")),
     mtime(path.join(root, "package.json")),
     mtime(path.join(root, "components", "provider", "package.json")),
     mtime(path.join(root, "components", "provider", "tsconfig.json")),

@@ -7,8 +7,8 @@
  * answered with); a read (a `StackReference`) has the properties the engine answered the read
  * with, known at preview (kept by the state export; a preview sends no read).
  */
-import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/wire";
-import { StackResource, SECRET_SIG, SecretValue, UnknownValue, unknown } from "./resources";
+import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/stack/wire";
+import { SECRET_SIG, SecretValue, StackResource, UnknownValue, unknown } from "./resources";
 import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 
 function convert(value: unknown): unknown {

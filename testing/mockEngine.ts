@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { SECRET_SIG } from "../policypack/lib/wire";
+import { SECRET_SIG } from "../policypack/lib/stack/wire";
 import { autonameRule, withAutoname } from "../engine/autoname";
 import { UnansweredInvoke, invoke } from "../engine/awsInvokes";
 import { createOutputs, partitionOf } from "../engine/awsResources";

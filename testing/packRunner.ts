@@ -7,7 +7,7 @@
  * for `pulumi-aws-encrypted-logs/policypack`): there the properties are given as `server.js`'s
  * `deserializeProperties(struct, false)` leaves them (secrets unwrapped, unknowns the engine's
  * sentinel strings), without the proxy, which the pack never trips (it reads properties through
- * `policypack/lib/wire.ts`).
+ * `policypack/lib/stack/wire.ts`).
  *
  * What is reproduced from `server.js`:
  * - stack resources: parent, dependencies and property dependencies resolved to the resource

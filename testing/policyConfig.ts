@@ -18,7 +18,7 @@
  * configures nothing); the check refuses it, naming the pack's policies.
  */
 import * as fs from "node:fs";
-import { quoteWithSuggestion } from "../policypack/lib/config";
+import { quoteWithSuggestion } from "../policypack/lib/config/config";
 import type { PackConfig } from "./packRunner";
 import { SchemaNode, validateSchema } from "./jsonSchema";
 

@@ -4,7 +4,7 @@
  * bucket policy collapsed to one line per statement (Sid, principal, actions, conditions), the
  * pack's verdicts (PASS/FAIL, coloured on a terminal), and what to try next.
  */
-import { DESTINATION_TYPES } from "../policypack/lib/destinations";
+import { DESTINATION_TYPES } from "../policypack/lib/destinations/services";
 import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 import { StackResource } from "./resources";
 

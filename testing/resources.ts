@@ -4,7 +4,7 @@
  * analyzer-protocol harness and in-process runner. No gRPC, no `@pulumi/policy` here: the testing
  * export loads this module in a user's test process.
  */
-import { SECRET_SIG } from "../policypack/lib/wire";
+import { SECRET_SIG } from "../policypack/lib/stack/wire";
 
 /** The engine's unknown sentinels by property type (Go: `plugin.Unknown*Value`). */
 export const UNKNOWN_SENTINEL = {

@@ -1,7 +1,7 @@
 /**
  * A trail whose S3 bucket uses an S3 Bucket Key, through the analyzer protocol:
  * its key policy must let CloudTrail use the key under the bucket's encryption context
- * (`policypack/lib/bucketKey.ts`). Each refusal with its twin that passes: the statement added, the
+ * (`policypack/lib/facts/bucketKey.ts`). Each refusal with its twin that passes: the statement added, the
  * bucket key off; the setting read from a BucketServerSideEncryptionConfiguration, the bucket's own
  * inline configuration and AWS Native's `bucketEncryption`.
  */

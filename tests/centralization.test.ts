@@ -15,8 +15,8 @@ import {
     centralizationFacts,
     centralizationRefusals,
     targetViews,
-} from "../policypack/lib/centralization";
-import { UNKNOWN_SENTINELS } from "../policypack/lib/wire";
+} from "../policypack/lib/stack/centralization";
+import { UNKNOWN_SENTINELS } from "../policypack/lib/stack/wire";
 
 const REQUIRED = "log-encryption-key-required";
 const USABLE = "log-encryption-key-usable";

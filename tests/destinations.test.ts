@@ -15,8 +15,8 @@ import {
     LogDestinations,
     apiGatewayStageKey,
     logDestinations,
-} from "../policypack/lib/destinations";
-import { UNKNOWN, UNKNOWN_SENTINELS } from "../policypack/lib/wire";
+} from "../policypack/lib/destinations/services";
+import { UNKNOWN, UNKNOWN_SENTINELS } from "../policypack/lib/stack/wire";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const proxy = require(

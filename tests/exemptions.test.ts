@@ -14,7 +14,7 @@ import {
     readExemptTag,
     tagsOf,
     todayFrom,
-} from "../policypack/lib/exemptions";
+} from "../policypack/lib/config/exemptions";
 import { PACK_POLICIES } from "../policypack/policies";
 import {
     POLICY_CHECKS,

@@ -1,5 +1,5 @@
 /**
- * Differential test of the pack's key-policy evaluator (policypack/lib/iam.ts) against
+ * Differential test of the pack's key-policy evaluator (policypack/lib/iam/policy.ts) against
  * `@cloud-copilot/iam-simulate`, driven with the workarounds of tests/support/iam.ts:
  * runUnsafeSimulation with a validated resource policy, aws-cn service principals renamed.
  *
@@ -30,7 +30,7 @@ import {
     UnknownKeyArn,
     evaluate,
     parsePolicy,
-} from "../policypack/lib/iam";
+} from "../policypack/lib/iam/policy";
 import { KMS_ADMIN_IDENTITY_POLICY, decide } from "./support/iam";
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */

@@ -6,7 +6,7 @@
  * default (inputs first). Each with its negative case.
  */
 import * as assert from "node:assert/strict";
-import { LOG_GROUP_FACTS_KIND } from "../components/common/logGroupFactsContract";
+import { LOG_GROUP_FACTS_KIND } from "../aws/logGroupFactsContract";
 import { namedLogGroup, writer } from "../harness/destinationFixtures";
 import { unknown, usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";

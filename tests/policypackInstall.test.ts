@@ -71,9 +71,9 @@ describe("policy pack: install, TypeScript path and publish", function () {
                 files.includes("PulumiPolicy.yaml") && files.includes("bin/policypack/index.js"),
             );
             assert.ok(
-                files.includes("bin/components/common/services.js") &&
-                    files.includes("bin/components/common/arn.js") &&
-                    files.includes("bin/components/common/keyFactsContract.js"),
+                files.includes("bin/aws/services.js") &&
+                    files.includes("bin/aws/arn.js") &&
+                    files.includes("bin/aws/keyFactsContract.js"),
                 "the service vocabulary, ARN parsing and key-facts contract it shares with the components travel with the pack",
             );
             assert.equal(

@@ -7,9 +7,9 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { anomalyDetectorKeyPolicy, decryptOnlyKeyPolicy, logGroupKeyPolicy } from "../components";
-import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../components/common/services";
-import { KeyRequest, evaluate, parsePolicy, principalAccounts } from "../policypack/lib/iam";
-import { readUsableConfig } from "../policypack/lib/config";
+import { LOGS_CONTEXT_KEY, LOGS_CRYPTO_CONTEXT_KEY } from "../aws/services";
+import { KeyRequest, evaluate, parsePolicy, principalAccounts } from "../policypack/lib/iam/policy";
+import { readUsableConfig } from "../policypack/lib/config/config";
 import { policyExemptions, statusOf } from "../policypack/policies/exemptionLedger";
 import {
     partitionOfRegion,
@@ -18,7 +18,7 @@ import {
     resetStackConfiguration,
     resolveRegion,
     stackConfiguration,
-} from "../policypack/lib/location";
+} from "../policypack/lib/stack/location";
 import {
     UNKNOWN,
     UNKNOWN_SENTINELS,
@@ -26,7 +26,7 @@ import {
     readBoolean,
     readProperty,
     readString,
-} from "../policypack/lib/wire";
+} from "../policypack/lib/stack/wire";
 import { KMS_ADMIN_IDENTITY_POLICY, decide } from "./support/iam";
 import { PACK_DIR, UNKNOWN_SENTINEL } from "../harness/policyHarness";
 import { cloudTrailPolicy } from "../harness/stackFixtures";

@@ -18,11 +18,7 @@ import {
     logGroupKeyPolicy,
     parseKmsKeyArn,
 } from "../components";
-import {
-    checkKeyLocation,
-    parseLogGroupArn,
-    validateIamPrincipalArn,
-} from "../components/common/arn";
+import { checkKeyLocation, parseLogGroupArn, validateIamPrincipalArn } from "../aws/arn";
 import { validatedKeySettings } from "../components/common/keySettings";
 import {
     validateAliasName,

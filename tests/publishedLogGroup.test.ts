@@ -4,10 +4,7 @@
  * output, the stack and the fix.
  */
 import * as assert from "node:assert/strict";
-import {
-    LOG_GROUP_FACTS_KIND,
-    checkLogGroupFacts,
-} from "../components/common/logGroupFactsContract";
+import { LOG_GROUP_FACTS_KIND, checkLogGroupFacts } from "../aws/logGroupFactsContract";
 import {
     checkPublishedLogGroupArgs,
     publishedLogGroupFactsAt,

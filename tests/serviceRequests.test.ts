@@ -1,5 +1,5 @@
 /**
- * The pack's model of what each service asks of a key (policypack/lib/serviceRequests.ts), held
+ * The pack's model of what each service asks of a key (policypack/lib/facts/serviceRequests.ts), held
  * against the key-policy statements the AWS documentation gives for each kind of target, with
  * nothing of the package's own policy builders in between:
  *
@@ -14,11 +14,11 @@
  * documentation's condition is a pattern, unknown (at preview).
  */
 import * as assert from "node:assert/strict";
-import { TARGET_TYPES } from "../policypack/lib/targets";
-import type { TargetFacts } from "../policypack/lib/facts";
-import { KeyRequest, evaluate, parsePolicy } from "../policypack/lib/iam";
-import { serviceRequests } from "../policypack/lib/serviceRequests";
-import { UNKNOWN } from "../policypack/lib/wire";
+import { TARGET_TYPES } from "../policypack/lib/stack/targets";
+import type { TargetFacts } from "../policypack/lib/facts/facts";
+import { KeyRequest, evaluate, parsePolicy } from "../policypack/lib/iam/policy";
+import { serviceRequests } from "../policypack/lib/facts/serviceRequests";
+import { UNKNOWN } from "../policypack/lib/stack/wire";
 import { cloudTrailBucketKeyStatement } from "../components/cloudtrail/policies";
 import { decide } from "./support/iam";
 

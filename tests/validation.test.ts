@@ -10,8 +10,8 @@ import {
     logGroupArn,
     parseLogGroupArn,
     validateIamPrincipalArn,
-} from "../components/common/arn";
-import { describeValue } from "../components/common/errors";
+} from "../aws/arn";
+import { describeValue } from "../aws/errors";
 
 /** How an InputError shows the value it got: an argument left out is "not set". */
 const shown = (value: unknown): string => (value === undefined ? "not set" : describeValue(value));

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../common/errors";
+import { InputError } from "../../aws/errors";
 import { keyFacts } from "../common/keyFacts";
-import { PublishedKeyFacts } from "../common/keyFactsContract";
+import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import { PACKAGE, checked, checkedKeyAdminArns, checkedOptionalInput } from "../common/component";
 import { awsLocation, callerArn } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { InputError } from "../common/errors";
+import { InputError } from "../../aws/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
-import { COMPONENT_NEEDS_KEY_ARN } from "../common/arn";
+import { COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
 import { checkedKeyArn } from "../logs/logsKey";
 import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
 import {

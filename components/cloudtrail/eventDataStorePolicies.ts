@@ -12,20 +12,20 @@
  * (`kms:EncryptionContext:aws:cloudtrail:arn`, `aws:SourceArn`), the CloudTrail statements here
  * carry no condition: a key made for one event data store is how its use is scoped.
  */
-import { AwsLocation, validateIamPrincipalArn } from "../common/arn";
+import { AwsLocation, validateIamPrincipalArn } from "../../aws/arn";
 import {
     PolicyDocument,
     PolicyStatement,
     keyAdministrationStatement,
     oneOrMany,
     validateLocation,
-} from "../common/policyDocument";
+} from "../../aws/policyDocument";
 import { validateList } from "../common/validation";
 import {
     EVENT_DATA_STORE_DESCRIBE_ACTIONS,
     EVENT_DATA_STORE_SERVICE_ACTIONS,
     cloudTrailServicePrincipal,
-} from "../common/services";
+} from "../../aws/services";
 
 // The service facts live in the vocabulary (the pack reads them too); re-exported here, where
 // they have always been public.
@@ -33,7 +33,7 @@ export {
     EVENT_DATA_STORE_DESCRIBE_ACTIONS,
     EVENT_DATA_STORE_SERVICE_ACTIONS,
     EVENT_DATA_STORE_UNSUPPORTED_CONDITION_KEYS,
-} from "../common/services";
+} from "../../aws/services";
 
 /**
  * What users and roles that create, update or query an event data store need on its key: "The user

@@ -6,29 +6,29 @@
  * Plain values in, a policy document out; no Pulumi runtime calls.
  *
  * The CloudTrail service principal is the same global name in every partition: see
- * `cloudTrailServicePrincipal` in `components/common/services.ts`.
+ * `cloudTrailServicePrincipal` in `aws/services.ts`.
  */
-import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../common/arn";
-import { InputError } from "../common/errors";
+import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../../aws/arn";
+import { InputError } from "../../aws/errors";
 import {
     PolicyDocument,
     PolicyStatement,
     keyAdministrationStatement,
     oneOrMany,
     validateLocation,
-} from "../common/policyDocument";
+} from "../../aws/policyDocument";
 import {
     accountTrailsPattern,
     cloudTrailBucketKeyStatement,
     trailArn,
-} from "../common/cloudTrailStatements";
+} from "../../aws/cloudTrailStatements";
 import {
     CLOUDTRAIL_CONTEXT_KEY,
     S3_CONTEXT_KEY,
     VIA_SERVICE_CONTEXT_KEY,
     cloudTrailServicePrincipal,
     viaServiceName,
-} from "../common/services";
+} from "../../aws/services";
 import { validateList, validateLogGroupName } from "../common/validation";
 import { validateBucketName, validateS3KeyPrefix, validateTrailName } from "./validation";
 
@@ -36,8 +36,8 @@ function cloudTrailPrincipal(): { Service: string } {
     return { Service: cloudTrailServicePrincipal() };
 }
 
-export { S3_CONTEXT_KEY } from "../common/services";
-export { cloudTrailBucketKeyStatement, trailArn } from "../common/cloudTrailStatements";
+export { S3_CONTEXT_KEY } from "../../aws/services";
+export { cloudTrailBucketKeyStatement, trailArn } from "../../aws/cloudTrailStatements";
 
 /** Arguments of {@link cloudTrailKeyPolicy}. */
 export interface CloudTrailKeyPolicyArgs extends AwsLocation {

@@ -4,7 +4,7 @@
  * needs) and their validators. Pure: `@pulumi/pulumi` is imported for its `Input` type only.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../common/errors";
+import { InputError } from "../../aws/errors";
 import { validateIntegerInRange, validateOneOf } from "../common/validation";
 
 /** Data events of one resource type (a basic event selector's `dataResources` entry). */

@@ -3,8 +3,8 @@
  * general-purpose bucket naming rules), the S3 key prefix, and the trail's region settings. Pure:
  * plain values in, the value out, or an {@link InputError} naming argument, value, allowed and fix.
  */
-import { callerIsAmong } from "../common/arn";
-import { InputError } from "../common/errors";
+import { callerIsAmong } from "../../aws/arn";
+import { InputError } from "../../aws/errors";
 import { rejectedCharacters, validateIntegerInRange, validateOneOf } from "../common/validation";
 
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;

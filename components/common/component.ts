@@ -3,8 +3,8 @@
  * at construction when a value is known and inside an `apply` when it is not.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "./errors";
-import { validateAdminArns } from "./policyDocument";
+import { InputError } from "../../aws/errors";
+import { validateAdminArns } from "../../aws/policyDocument";
 
 /** The package name used in every type token: `encrypted-logs:index:<Class>`. */
 export const PACKAGE = "encrypted-logs";

@@ -8,7 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsLocation } from "./arn";
+import { AwsLocation } from "../../aws/arn";
 
 interface ProviderFacts {
     readonly partition: string;

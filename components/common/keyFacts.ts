@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseArn } from "@aws-sdk/util-arn-parser";
-import { KEY_FACTS_KIND, PublishedKeyFacts } from "./keyFactsContract";
+import { KEY_FACTS_KIND, PublishedKeyFacts } from "../../aws/keyFactsContract";
 
 /** Options of {@link keyFacts}. */
 export interface KeyFactsOptions {

@@ -4,7 +4,7 @@
  * imported for its `Input` type only.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { InputError } from "./errors";
+import { InputError } from "../../aws/errors";
 import { validateAliasName, validateIntegerInRange } from "./validation";
 
 /**

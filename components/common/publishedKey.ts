@@ -5,8 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PACKAGE, checked } from "./component";
-import { InputError } from "./errors";
-import { PublishedKeyFacts, checkKeyFacts, claimsKeyFacts } from "./keyFactsContract";
+import { InputError } from "../../aws/errors";
+import { PublishedKeyFacts, checkKeyFacts, claimsKeyFacts } from "../../aws/keyFactsContract";
 
 const OUTPUT_NAME = /^[^.\s]+(\.[^.\s]+)*$/;
 const FACTS_HOW_TO =

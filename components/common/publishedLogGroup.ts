@@ -12,14 +12,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseArn } from "@aws-sdk/util-arn-parser";
 import { PACKAGE, checked } from "./component";
-import { InputError } from "./errors";
-import { PublishedKeyFacts } from "./keyFactsContract";
+import { InputError } from "../../aws/errors";
+import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import {
     LOG_GROUP_FACTS_KIND,
     PublishedLogGroupFacts,
     checkLogGroupFacts,
     claimsLogGroupFacts,
-} from "./logGroupFactsContract";
+} from "../../aws/logGroupFactsContract";
 
 const HOW_TO =
     "export the group's facts in the owning stack (export const sharedGroup = logGroupFacts(group, key.facts);) and name that output";

@@ -4,7 +4,7 @@
  * allowed and the fix.
  */
 import { EvaluationFrequency, LogGroupClass } from "../logs/enums";
-import { InputError } from "./errors";
+import { InputError } from "../../aws/errors";
 
 /** Retention periods CloudWatch Logs accepts (`PutRetentionPolicy`), in days; 0 means "never expire". */
 export const RETENTION_DAYS: readonly number[] = [

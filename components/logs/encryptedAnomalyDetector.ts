@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { parseLogGroupArn } from "../common/arn";
+import { parseLogGroupArn } from "../../aws/arn";
 import { PACKAGE, checked, checkedInput, checkedKeyAdminArns } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { InputError } from "../common/errors";
+import { InputError } from "../../aws/errors";
 import {
     EVALUATION_FREQUENCIES,
     validateIntegerInRange,

@@ -9,7 +9,7 @@ import {
     checkedOptionalInput,
 } from "../common/component";
 import { awsLocation } from "../common/environment";
-import { InputError } from "../common/errors";
+import { InputError } from "../../aws/errors";
 import {
     ENCRYPTABLE_LOG_GROUP_CLASSES,
     validateDataProtectionPolicy,

@@ -20,7 +20,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
-import { lambdaLogGroupName } from "../common/serviceLogGroups";
+import { lambdaLogGroupName } from "../../aws/serviceLogGroups";
 import {
     ENCRYPTABLE_LOG_GROUP_CLASSES,
     validateOneOf,

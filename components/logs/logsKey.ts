@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsLocation, LOGS_NEEDS_KEY_ARN, checkKeyLocation, parseKmsKeyArn } from "../common/arn";
+import { AwsLocation, LOGS_NEEDS_KEY_ARN, checkKeyLocation, parseKmsKeyArn } from "../../aws/arn";
 import { keyFacts } from "../common/keyFacts";
-import { PublishedKeyFacts } from "../common/keyFactsContract";
+import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";

@@ -6,15 +6,15 @@
  * Plain values in, a policy document out; no Pulumi runtime calls, so they are tested and
  * reused (in other tools, in the policy pack) without mocks.
  */
-import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../common/arn";
-import { InputError } from "../common/errors";
+import { AwsLocation, logGroupArn, validateIamPrincipalArn } from "../../aws/arn";
+import { InputError } from "../../aws/errors";
 import {
     PolicyDocument,
     PolicyStatement,
     keyAdministrationStatement,
     oneOrMany,
     validateLocation,
-} from "../common/policyDocument";
+} from "../../aws/policyDocument";
 import {
     ANOMALY_DETECTOR_ACTIONS,
     ANOMALY_DETECTOR_CRYPTO_ACTIONS,
@@ -25,7 +25,7 @@ import {
     VIA_SERVICE_CONTEXT_KEY,
     logsServicePrincipal,
     viaServiceName,
-} from "../common/services";
+} from "../../aws/services";
 import { validateList, validateLogGroupName } from "../common/validation";
 
 /** Arguments of {@link logsKeyPolicy} and the builders that wrap it. */

@@ -11,7 +11,7 @@ import * as provider from "@pulumi/pulumi/provider";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PACKAGE } from "../common/component";
-import { InputError } from "../common/errors";
+import { InputError } from "../../aws/errors";
 import { PROVIDER_OPTIONS } from "./options";
 
 /** The schema, as much of it as `Construct` reads. */

@@ -2,11 +2,11 @@
  * The pack's flow for one stack: index the resources once, compute each target's facts once, run
  * every rule on them. Pure: the stack's configuration and the rules' options come in as arguments.
  */
-import { TargetFacts, targetFacts } from "./facts";
-import { StackConfiguration } from "./location";
-import { Finding, Rule, RuleOptions } from "./rule";
+import { TargetFacts, targetFacts } from "./facts/facts";
+import { StackConfiguration } from "./stack/location";
+import { Finding, Rule, RuleOptions } from "./rules/rule";
 import { KEY_RULES } from "./rules";
-import { StackIndex, StackResourceLike } from "./stackIndex";
+import { StackIndex, StackResourceLike } from "./stack/stackIndex";
 
 /** Everything the rules found about one log group, detector or trail. */
 export interface TargetReport {

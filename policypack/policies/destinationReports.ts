@@ -7,10 +7,10 @@
  * of the same request instead of running the key rules again.
  */
 import type { StackValidationArgs } from "@pulumi/policy";
-import { WriterReport, analyseDestinations } from "../lib/destinationAnalysis";
-import { DestinationsConfig } from "../lib/destinationConfig";
-import { StackConfiguration } from "../lib/location";
-import { StackResourceLike } from "../lib/stackIndex";
+import { WriterReport, analyseDestinations } from "../lib/destinations/analysis";
+import { DestinationsConfig } from "../lib/destinations/config";
+import { StackConfiguration } from "../lib/stack/location";
+import { StackResourceLike } from "../lib/stack/stackIndex";
 import { RequestHandOver } from "./handOver";
 import { peekReportsOfThisRequest } from "./stackReports";
 

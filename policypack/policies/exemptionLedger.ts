@@ -9,7 +9,7 @@
  * which the CLI sends them in a preview and in `pulumi policy analyze`.
  */
 import type { ReportViolation, StackValidationArgs } from "@pulumi/policy";
-import { readExemptions } from "../lib/config";
+import { readExemptions } from "../lib/config/config";
 import {
     Exemption,
     ExemptionStatus,
@@ -18,9 +18,9 @@ import {
     globToRegExp,
     readExemptionEntries,
     todayFrom,
-} from "../lib/exemptions";
+} from "../lib/config/exemptions";
 import { KEY_RULES } from "../lib/rules";
-import { LOG_DESTINATION } from "../lib/rules/logDestination";
+import { LOG_DESTINATION } from "../lib/destinations/rule";
 import { RequestHandOver } from "./handOver";
 
 /**

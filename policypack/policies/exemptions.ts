@@ -16,8 +16,8 @@ import {
     describeSource,
     readExemptTag,
     tagsOf,
-} from "../lib/exemptions";
-import { TARGET_TYPES } from "../lib/targets";
+} from "../lib/config/exemptions";
+import { TARGET_TYPES } from "../lib/stack/targets";
 import {
     EXEMPTION_RECORDS,
     ExemptionRecord,

@@ -29,7 +29,7 @@ export {
     ExemptionConfig,
     USABLE_SCHEMA,
     EXEMPTIONS_SCHEMA,
-} from "../lib/config";
+} from "../lib/config/config";
 
 /**
  * The pack's policies, in the order `@pulumi/policy` runs them. The order is load-bearing: each

@@ -2,17 +2,18 @@
  * `log-encryption-key-required`: every log group, anomaly detector, trail and CloudTrail Lake
  * event data store carries a KMS key.
  */
-import { forgetKeyInputs, recordKeyInputs } from "../lib/createInputs";
+import { defaultedProperties, forgetKeyInputs, recordKeyInputs } from "../lib/stack/createInputs";
+import { DESTINATION_TYPES } from "../lib/destinations/services";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../components/common/services";
-import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config";
-import { isExemptFrom, lapsedNote } from "../lib/exemptions";
-import { centralizationFacts, centralizationRefusals } from "../lib/centralization";
-import { describeTarget } from "../lib/facts";
+import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../aws/services";
+import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config/config";
+import { isExemptFrom, lapsedNote } from "../lib/config/exemptions";
+import { centralizationFacts, centralizationRefusals } from "../lib/stack/centralization";
+import { describeTarget } from "../lib/facts/facts";
 import { KEY_CONTROLS } from "./controls";
-import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/location";
-import { TARGET_TYPES, TargetType } from "../lib/targets";
-import { UNKNOWN, readProperty } from "../lib/wire";
+import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/stack/location";
+import { TARGET_TYPES, TargetType } from "../lib/stack/targets";
+import { UNKNOWN, readProperty } from "../lib/stack/wire";
 import {
     forgetResourceExemptions,
     policyExemptions,
@@ -81,7 +82,7 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
         }
         // A key's (or a log writer's) inputs say what its creation leaves to AWS, which its planned
         // outputs do not.
-        recordKeyInputs(args.urn, args.type, args.props);
+        recordKeyInputs(args.urn, defaultedProperties(args.type, writerDefaults), args.props);
         const type = TARGET_TYPES[args.type];
         if (type === undefined) {
             return;
@@ -147,3 +148,10 @@ export const logEncryptionKeyRequired: ResourceValidationPolicy = {
         );
     },
 };
+
+/** A destination row's `defaultedInputs`, for a resource type that writes logs. */
+function writerDefaults(type: string): readonly string[] | undefined {
+    return Object.prototype.hasOwnProperty.call(DESTINATION_TYPES, type)
+        ? DESTINATION_TYPES[type].defaultedInputs
+        : undefined;
+}

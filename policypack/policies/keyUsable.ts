@@ -3,8 +3,8 @@
  * service. Runs the key rules (`lib/rules/`) on each target's facts and reports their violations.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { USABLE_SCHEMA, readUsableConfig } from "../lib/config";
-import { stackConfiguration } from "../lib/location";
+import { USABLE_SCHEMA, readUsableConfig } from "../lib/config/config";
+import { stackConfiguration } from "../lib/stack/location";
 import { KEY_CONTROLS } from "./controls";
 import { stackPolicy, violationsOf } from "./stackPolicy";
 import { KEY_REPORTS, analyseAndHandOver } from "./stackReports";

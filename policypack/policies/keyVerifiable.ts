@@ -4,11 +4,11 @@
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import type { TargetReport } from "../lib/analysis";
-import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config";
-import type { TargetFacts } from "../lib/facts";
-import type { Finding } from "../lib/rule";
-import { stackConfiguration } from "../lib/location";
-import { describeStackReference } from "../lib/publishedKeys";
+import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config/config";
+import type { TargetFacts } from "../lib/facts/facts";
+import type { Finding } from "../lib/rules/rule";
+import { stackConfiguration } from "../lib/stack/location";
+import { describeStackReference } from "../lib/stack/publishedKeys";
 import { KEY_RULES } from "../lib/rules";
 import { stackPolicy } from "./stackPolicy";
 import { KEY_REPORTS, reportsOfThisRequest } from "./stackReports";
@@ -23,7 +23,7 @@ const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
  */
 /**
  * How to have a key of another stack judged here: publish its facts there and take the ARN from a
- * StackReference (the contract of `components/common/keyFactsContract.ts`).
+ * StackReference (the contract of `aws/keyFactsContract.ts`).
  */
 export const FACTS_EXPORT =
     "(`export const logsKey = key.facts;` for a LogsKey or CloudTrailKey, `export const logsKey = keyFacts(key);` for any aws.kms.Key)";

@@ -1,12 +1,12 @@
 /**
  * `log-destinations-encrypted`: every resource that writes to CloudWatch Logs writes to a log
  * group the stack declares, encrypted with a KMS key the key rules accept. Runs the
- * log-destination rule (`lib/rules/logDestination.ts`) on each writer and reports its violations.
+ * log-destination rule (`lib/destinations/rule.ts`) on each writer and reports its violations.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { DESTINATION_SUMMARY } from "../lib/destinations";
-import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
-import { stackConfiguration } from "../lib/location";
+import { DESTINATION_SUMMARY } from "../lib/destinations/services";
+import { DESTINATIONS_SCHEMA, readDestinationsConfig } from "../lib/destinations/config";
+import { stackConfiguration } from "../lib/stack/location";
 import { DESTINATION_CONTROLS } from "./controls";
 import { DESTINATION_REPORTS, analyseDestinationsAndHandOver } from "./destinationReports";
 import { stackPolicy, violationsOf } from "./stackPolicy";

@@ -4,8 +4,8 @@
  * never a silent pass.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { DESTINATIONS_VERIFIABLE_SCHEMA, readDestinationsConfig } from "../lib/destinationConfig";
-import { stackConfiguration } from "../lib/location";
+import { DESTINATIONS_VERIFIABLE_SCHEMA, readDestinationsConfig } from "../lib/destinations/config";
+import { stackConfiguration } from "../lib/stack/location";
 import { DESTINATION_REPORTS, destinationReportsOfThisRequest } from "./destinationReports";
 import { stackPolicy } from "./stackPolicy";
 import { KEY_REPORTS } from "./stackReports";

@@ -20,9 +20,9 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { unknownConfigurationMessage } from "../lib/config";
-import { isExemptFrom, lapsedNote } from "../lib/exemptions";
-import type { Finding } from "../lib/rule";
+import { unknownConfigurationMessage } from "../lib/config/config";
+import { isExemptFrom, lapsedNote } from "../lib/config/exemptions";
+import type { Finding } from "../lib/rules/rule";
 import { EXEMPTION_RECORDS, StackPolicyExemptions } from "./exemptionLedger";
 import type { HandOverChannel } from "./handOver";
 

@@ -7,9 +7,9 @@
  */
 import type { StackValidationArgs } from "@pulumi/policy";
 import { TargetReport, analyseStack } from "../lib/analysis";
-import { StackConfiguration } from "../lib/location";
-import { DEFAULT_RULE_OPTIONS, RuleOptions } from "../lib/rule";
-import { StackResourceLike } from "../lib/stackIndex";
+import { StackConfiguration } from "../lib/stack/location";
+import { DEFAULT_RULE_OPTIONS, RuleOptions } from "../lib/rules/rule";
+import { StackResourceLike } from "../lib/stack/stackIndex";
 import { RequestHandOver } from "./handOver";
 
 /** `log-encryption-key-usable`'s reports, for the policies that run after it on the same request. */

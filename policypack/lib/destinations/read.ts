@@ -3,22 +3,11 @@
  * resource's logs go: the helpers every service of the destinations table shares.
  */
 import { parse as parseArn, validate as looksLikeArn } from "@aws-sdk/util-arn-parser";
-import { UNKNOWN, Unknown, readProperty, readString } from "../wire";
+import { UNKNOWN, Unknown, readProperty, readString } from "../stack/wire";
 import { GroupReference, LogDestination, LogDestinations } from "./types";
 
-/** A plain object (not an array), or UNKNOWN, or undefined. */
-export function readObject(
-    props: unknown,
-    key: string,
-): Record<string, unknown> | Unknown | undefined {
-    const value = readProperty(props, key);
-    if (value === UNKNOWN) {
-        return UNKNOWN;
-    }
-    return value !== null && typeof value === "object" && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : undefined;
-}
+/** Re-exported for the rows, which read their objects through this file. */
+export { readObject } from "../stack/wire";
 
 /** A list (elements as sent: they may be sentinels), or UNKNOWN, or undefined. */
 export function readList(props: unknown, key: string): readonly unknown[] | Unknown | undefined {

@@ -1,5 +1,5 @@
 /** What the destinations table says of a resource: the groups it writes to, or why none. */
-import { Unknown } from "../wire";
+import { Unknown } from "../stack/wire";
 
 /** The log group a destination names: by name, or by ARN (`:*` forms accepted). */
 export type GroupReference =

@@ -2,7 +2,7 @@
  * The rules of the `log-encryption-key-usable` policy, in the order their findings are reported.
  * A new rule is one file in this folder and one line here.
  */
-import { Rule } from "../rule";
+import { Rule } from "./rule";
 import { keyArnRule } from "./keyArn";
 import { keyPolicyRule } from "./keyPolicy";
 import { multiRegionRule } from "./multiRegion";

@@ -8,8 +8,8 @@
  * the stack may be the alias's ARN (refused) or its target key's ARN (accepted): the preview
  * cannot tell, so it says so instead of passing silently. The key itself is judged as usual.
  */
-import { Rule, unverifiable, violation } from "../rule";
-import { UNKNOWN } from "../wire";
+import { Rule, unverifiable, violation } from "./rule";
+import { UNKNOWN } from "../stack/wire";
 
 /** Per alias type: the output CloudWatch Logs accepts, the one it refuses, and what to pass. */
 const ALIAS_OUTPUTS: Readonly<

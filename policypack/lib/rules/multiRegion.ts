@@ -4,8 +4,8 @@
  * (`allowMultiRegionTrailKeys: false`), since CloudTrail API reference, CreateTrail `KmsKeyId`:
  * "CloudTrail also supports KMS multi-Region keys."
  */
-import { Rule, unverifiable, violation } from "../rule";
-import { UNKNOWN } from "../wire";
+import { Rule, unverifiable, violation } from "./rule";
+import { UNKNOWN } from "../stack/wire";
 
 export const multiRegionRule: Rule = {
     id: "multi-region",

@@ -1,6 +1,6 @@
 /** `[public-grant]`: the key policy grants nothing sensitive to everyone (`*` without a condition). */
-import { PUBLIC_GRANT_RULE, keyPolicyVerdict } from "../keyPolicyJudgement";
-import { Rule } from "../rule";
+import { PUBLIC_GRANT_RULE, keyPolicyVerdict } from "./keyPolicyJudgement";
+import { Rule } from "./rule";
 
 export const publicGrantRule: Rule = {
     id: PUBLIC_GRANT_RULE,

@@ -2,9 +2,9 @@
  * `[region]`: the key is in the target's region (a trail's: its S3 bucket's,
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
  */
-import { Region } from "../location";
-import { Rule, unverifiable, violation } from "../rule";
-import { UNKNOWN } from "../wire";
+import { Region } from "../stack/location";
+import { Rule, unverifiable, violation } from "./rule";
+import { UNKNOWN } from "../stack/wire";
 
 function describeRegion(r: Region): string {
     return `${r.region} (from ${r.source})`;

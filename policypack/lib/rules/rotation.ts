@@ -1,5 +1,5 @@
 /** `[rotation]`: symmetric customer keys that can rotate have automatic rotation on (unless configured). */
-import { Rule, unverifiable, violation } from "../rule";
+import { Rule, unverifiable, violation } from "./rule";
 
 export const rotationRule: Rule = {
     id: "rotation",

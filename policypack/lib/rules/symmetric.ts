@@ -1,6 +1,6 @@
 /** `[symmetric]`: the key is a symmetric encryption key (CloudWatch Logs and CloudTrail use no other). */
-import { Rule, unverifiable, violation } from "../rule";
-import { UNKNOWN } from "../wire";
+import { Rule, unverifiable, violation } from "./rule";
+import { UNKNOWN } from "../stack/wire";
 
 export const symmetricRule: Rule = {
     id: "symmetric",

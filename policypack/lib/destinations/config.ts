@@ -1,0 +1,76 @@
+/**
+ * The configuration of the log-destination policies: which services they check and which
+ * resources they skip. A destination's log group is judged by `log-encryption-key-usable`'s own
+ * findings (its configuration decides multi-Region keys and rotation); when that policy is
+ * disabled, by the key rules with their defaults.
+ */
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { EXEMPTIONS_SCHEMA, Exemptions, readExemptions } from "../config/config";
+import { DESTINATION_TYPES } from "./services";
+
+/** The service keys of the destination table (`lambda`, `apigateway`, ...), each once. */
+export const DESTINATION_SERVICES: readonly string[] = [
+    ...new Set(Object.values(DESTINATION_TYPES).map((row) => row.service)),
+];
+
+/** How a group outside the stack (named, not declared, not created by the service) is judged. */
+export type OutsideStack = "advisory" | "mandatory";
+
+/** The values of {@link DestinationsConfig.outsideStack}. */
+export const OUTSIDE_STACK_VALUES: readonly OutsideStack[] = ["advisory", "mandatory"];
+
+/** The configuration of either log-destination policy. */
+export interface DestinationsConfig extends Exemptions {
+    /** Services (`DESTINATION_SERVICES`) whose resources are not checked. */
+    readonly disabledServices: readonly string[];
+    /**
+     * A destination naming a group this stack does not declare and the service does not create
+     * (a platform's or a central account's group): "cannot verify yet" (`advisory`, the default)
+     * or refused (`mandatory`). Only `log-destinations-encrypted` takes it.
+     */
+    readonly outsideStack?: OutsideStack;
+}
+
+/** `disabledServices`, as both policies' schemas declare it. */
+function disabledServicesSchema(): NonNullable<PolicyConfigSchema["properties"]>[string] {
+    return {
+        type: "array",
+        items: { type: "string", enum: [...DESTINATION_SERVICES] },
+        default: [],
+        description: `Services whose resources this policy does not check, of: ${DESTINATION_SERVICES.join(", ")}.`,
+    };
+}
+
+/** Schema of `log-destinations-encrypted`. */
+export const DESTINATIONS_SCHEMA: PolicyConfigSchema = {
+    properties: {
+        disabledServices: disabledServicesSchema(),
+        outsideStack: {
+            type: "string",
+            enum: [...OUTSIDE_STACK_VALUES],
+            default: "advisory",
+            description:
+                'A resource writing to a log group this stack does not declare and its service does not create (a group managed by another stack or account): "advisory" (the default) reports it as "cannot verify yet" under log-destinations-verifiable; "mandatory" refuses it here.',
+        },
+        ...EXEMPTIONS_SCHEMA.properties,
+    },
+};
+
+/** Schema of `log-destinations-verifiable`: `log-destinations-encrypted`'s without `outsideStack`. */
+export const DESTINATIONS_VERIFIABLE_SCHEMA: PolicyConfigSchema = {
+    properties: {
+        disabledServices: disabledServicesSchema(),
+        ...EXEMPTIONS_SCHEMA.properties,
+    },
+};
+
+/** Reads the configuration of either log-destination policy, with its defaults. */
+export function readDestinationsConfig(config: unknown): DestinationsConfig {
+    const c = (config ?? {}) as Record<string, unknown>;
+    const disabled = Array.isArray(c.disabledServices) ? c.disabledServices : [];
+    return {
+        ...readExemptions(c),
+        disabledServices: disabled.filter((s): s is string => typeof s === "string"),
+        outsideStack: c.outsideStack === "mandatory" ? "mandatory" : "advisory",
+    };
+}
