@@ -25,7 +25,9 @@ function sourceFiles(dir: string): string[] {
 
 const read = (files: string[]) =>
     files.map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n");
-const components = sourceFiles("components");
+// What the components can raise: their own files and the AWS vocabulary they validate with (aws/:
+// ARNs, policy documents).
+const components = [...sourceFiles("aws"), ...sourceFiles("components")];
 const sources = read([...components, ...sourceFiles("policypack")]);
 const tests = read(sourceFiles("tests").filter((f) => !f.endsWith("errors.test.ts")));
 
