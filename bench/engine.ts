@@ -16,11 +16,13 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import { packCpuSampler } from "./procCpu";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EngineRun, Stack, parseEvents, policyEvents } from "../engine/cli";
 import { unitsFor, writeProgram } from "./engineProgram";
-import { median, ratio } from "./harness";
+import { ratio } from "./harness";
+import { Preview, SizeResult, rowOf, s, table } from "./engineTable";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PACK = path.join(ROOT, "policypack");
@@ -39,23 +41,6 @@ function load(): string {
 function arg(name: string): string | undefined {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-interface Preview {
-    readonly wallMs: number;
-    /**
-     * CPU of the pack's process (user + system), ms, sampled from /proc every 100 ms until it
-     * ends: the language host starts the pack and hands it to a proxy without waiting for it
-     * (pulumi-language-nodejs RunPlugin), so `/usr/bin/time` does not count it. NaN without the
-     * pack or without /proc.
-     */
-    readonly packCpuMs: number;
-    /** User + system CPU of the CLI and its waited-for descendants, ms (NaN without /usr/bin/time). */
-    readonly cpuMs: number;
-    readonly maxRssMb: number;
-    readonly resources: number;
-    readonly policyEvents: number;
-    readonly load1: number;
 }
 
 /** One `pulumi preview --json` of `stack`, with the pack or not, under /usr/bin/time. */
@@ -78,7 +63,7 @@ async function preview(
         ? [TIME, ["-f", "%e %U %S %M", "-o", timeFile, run.cli.pulumi, ...args]]
         : [run.cli.pulumi, args];
     const started = process.hrtime.bigint();
-    const sampler = withPack ? packCpuSampler() : undefined;
+    const sampler = withPack ? packCpuSampler(PACK) : undefined;
     const { code, stdout, stderr } = await new Promise<{
         code: number;
         stdout: string;
@@ -124,138 +109,6 @@ async function preview(
         policyEvents: policyEvents(events).length,
         load1: os.loadavg()[0],
     };
-}
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux: /proc/<pid>/stat counts CPU in 10 ms ticks
-
-/** CPU ms of /proc/<pid>/stat (utime + stime), or undefined once the process is gone. */
-function procCpuMs(pid: number): number | undefined {
-    try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        // Fields after the name start at field 3 (state): utime is field 14, stime field 15.
-        return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-    } catch {
-        return undefined;
-    }
-}
-
-/** This run's pack process: `node …/run-policy-pack … <PACK>`, not one of the pids in `seen`. */
-function findPackPid(seen: Set<number>): number | undefined {
-    let entries: string[] = [];
-    try {
-        entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
-    } catch {
-        return undefined;
-    }
-    for (const e of entries) {
-        const pid = Number(e);
-        if (seen.has(pid)) {
-            continue;
-        }
-        try {
-            const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-            if (cmd.some((a) => a.includes("run-policy-pack")) && cmd.includes(PACK)) {
-                return pid;
-            }
-        } catch {
-            // gone, or not ours
-        }
-        seen.add(pid);
-    }
-    return undefined;
-}
-
-/** Samples the pack process's CPU every 100 ms; `stop()` gives the last value (NaN if none). */
-function packCpuSampler(): { stop: () => number } {
-    const seen = new Set<number>(
-        fs.existsSync("/proc")
-            ? fs
-                  .readdirSync("/proc")
-                  .filter((e) => /^\d+$/.test(e))
-                  .map(Number)
-            : [],
-    );
-    let pid: number | undefined;
-    let last = NaN;
-    const timer = setInterval(() => {
-        pid ??= findPackPid(seen);
-        if (pid !== undefined) {
-            const ms = procCpuMs(pid);
-            if (ms !== undefined) {
-                last = ms;
-            }
-        }
-    }, 100);
-    return {
-        stop: () => {
-            clearInterval(timer);
-            if (pid !== undefined) {
-                last = procCpuMs(pid) ?? last;
-            }
-            return last;
-        },
-    };
-}
-
-interface SizeResult {
-    readonly label: string;
-    readonly resources: number;
-    readonly without: Preview[];
-    readonly with: Preview[];
-}
-
-const s = (ms: number) => (ms / 1000).toFixed(2);
-
-function rowOf(r: SizeResult): string[] {
-    const w = r.with.map((p) => p.wallMs);
-    const o = r.without.map((p) => p.wallMs);
-    const wc = r.with.map((p) => p.cpuMs);
-    const oc = r.without.map((p) => p.cpuMs);
-    const pc = r.with.map((p) => p.packCpuMs);
-    const perRound = r.with.map((p, i) => p.wallMs / r.without[i].wallMs);
-    const loads = [...r.with, ...r.without].map((p) => p.load1);
-    return [
-        r.label,
-        r.resources.toLocaleString("en-US"),
-        `${s(Math.min(...o))} / ${s(Math.min(...w))} s`,
-        ratio(Math.min(...w) / Math.min(...o)),
-        `${s(median(o))} / ${s(median(w))} s`,
-        ratio(median(w) / median(o)),
-        ratio(median(perRound)),
-        Number.isNaN(median(wc))
-            ? "n/a"
-            : `${s(median(oc))} / ${s(median(wc))} s (${ratio(median(wc) / median(oc))})`,
-        Number.isNaN(median(pc))
-            ? "n/a"
-            : `${s(median(pc))} s (${ratio((median(wc) + median(pc)) / median(oc))})`,
-        `${s(median(w) - median(o))} s`,
-        `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`,
-        `${o.map(s).join(", ")} / ${w.map(s).join(", ")}`,
-    ];
-}
-
-const HEADER = [
-    "program",
-    "resources",
-    "wall, best: without / with",
-    "ratio (best)",
-    "wall, median: without / with",
-    "ratio (median)",
-    "median of per-round ratios",
-    "CPU of the CLI's waited-for process tree, median: without / with (ratio)",
-    "+ the pack process's CPU, median (ratio with it)",
-    "pack's share, median wall",
-    "load avg (1 min) over the runs",
-    "every run, s: without / with",
-];
-
-function table(rows: string[][]): string[] {
-    return [
-        `| ${HEADER.join(" | ")} |`,
-        `|${HEADER.map((_, i) => (i < 2 ? "---" : "---:")).join("|")}|`,
-        ...rows.map((r) => `| ${r.join(" | ")} |`),
-    ];
 }
 
 interface ProfileLine {
@@ -323,6 +176,38 @@ async function profile(run: EngineRun, stack: Stack, label: string): Promise<str
     return rows;
 }
 
+/** Each program previewed without and with the pack, alternating, `rounds` times. */
+async function measureAll(
+    run: EngineRun,
+    programs: readonly { label: string; dir: string }[],
+    stacks: readonly Stack[],
+    rounds: number,
+): Promise<SizeResult[]> {
+    const results: SizeResult[] = [];
+    for (const [i, p] of programs.entries()) {
+        const without: Preview[] = [];
+        const withPack: Preview[] = [];
+        for (let r = 0; r < rounds; r++) {
+            without.push(await preview(run, stacks[i], false));
+            withPack.push(await preview(run, stacks[i], true));
+            const a = without[r];
+            const b = withPack[r];
+            console.log(
+                `${p.label}, round ${r + 1}: without ${s(a.wallMs)} s (CPU ${s(a.cpuMs)} s), ` +
+                    `with ${s(b.wallMs)} s (CPU ${s(b.cpuMs)} s + pack ${s(b.packCpuMs)} s): ${ratio(b.wallMs / a.wallMs)} ` +
+                    `[${a.resources} resources, ${b.policyEvents} policy events; load ${load()}]`,
+            );
+        }
+        results.push({
+            label: p.label,
+            resources: without[0].resources,
+            without,
+            with: withPack,
+        });
+    }
+    return results;
+}
+
 async function main(): Promise<void> {
     const started = Date.now();
     const rounds = Number(arg("--rounds") ?? 3);
@@ -354,28 +239,7 @@ async function main(): Promise<void> {
         await preview(run, stacks[0], false);
         await preview(run, stacks[0], true);
 
-        const results: SizeResult[] = [];
-        for (const [i, p] of programs.entries()) {
-            const without: Preview[] = [];
-            const withPack: Preview[] = [];
-            for (let r = 0; r < rounds; r++) {
-                without.push(await preview(run, stacks[i], false));
-                withPack.push(await preview(run, stacks[i], true));
-                const a = without[r];
-                const b = withPack[r];
-                console.log(
-                    `${p.label}, round ${r + 1}: without ${s(a.wallMs)} s (CPU ${s(a.cpuMs)} s), ` +
-                        `with ${s(b.wallMs)} s (CPU ${s(b.cpuMs)} s + pack ${s(b.packCpuMs)} s): ${ratio(b.wallMs / a.wallMs)} ` +
-                        `[${a.resources} resources, ${b.policyEvents} policy events; load ${load()}]`,
-                );
-            }
-            results.push({
-                label: p.label,
-                resources: without[0].resources,
-                without,
-                with: withPack,
-            });
-        }
+        const results = await measureAll(run, programs, stacks, rounds);
         const rows = results.map(rowOf);
         const lines = table(rows);
         console.log(lines.join("\n"));

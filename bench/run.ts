@@ -52,13 +52,13 @@ function kmsCostSection(): string[] {
     ];
 }
 
-async function main(): Promise<void> {
-    const started = Date.now();
+/** The file's opening: what the figures are and the machine they come from. */
+function preamble(): string[] {
     const cpus = os.cpus();
     const machine =
         `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ` +
         `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${os.type()} ${os.release()}`;
-    const parts: string[] = [
+    return [
         "# Benchmarks",
         "",
         "Written by `npm run bench`; every figure below comes from the run described here. Ratios compare",
@@ -80,6 +80,11 @@ async function main(): Promise<void> {
                 " / ",
             )} (other processes share the machine; ratios are measured in alternation to cancel that out, absolute times are not)`,
     ];
+}
+
+async function main(): Promise<void> {
+    const started = Date.now();
+    const parts = preamble();
     let missed = 0;
     const panels: Panel[] = [];
     for (const section of SECTIONS) {

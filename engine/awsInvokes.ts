@@ -91,29 +91,32 @@ export function invoke(
             );
         case "aws:iam/getPolicyDocument:getPolicyDocument":
             return policyDocument(args);
-        case "aws:organizations/getOrganization:getOrganization": {
-            const id = identity.organizationId;
-            return {
-                id,
-                arn: `arn:${partition}:organizations::${account}:organization/${id}`,
-                masterAccountId: account,
-                masterAccountArn: `arn:${partition}:organizations::${account}:account/${id}/${account}`,
-                masterAccountEmail: "offline-engine@example.com",
-                masterAccountName: "offline-engine",
-                featureSet: "ALL",
-                accounts: [],
-                nonMasterAccounts: [],
-                awsServiceAccessPrincipals: [],
-                enabledPolicyTypes: [],
-                roots: [],
-            };
-        }
+        case "aws:organizations/getOrganization:getOrganization":
+            return organization(partition, account, identity.organizationId);
         default:
             return refuse(
                 token,
                 `nothing answers this data source offline (answered: ${ANSWERED.join(", ")})`,
             );
     }
+}
+
+/** `aws.organizations.getOrganization`: an organization whose management account is the caller's. */
+function organization(partition: string, account: string, id: string): Record<string, Value> {
+    return {
+        id,
+        arn: `arn:${partition}:organizations::${account}:organization/${id}`,
+        masterAccountId: account,
+        masterAccountArn: `arn:${partition}:organizations::${account}:account/${id}/${account}`,
+        masterAccountEmail: "offline-engine@example.com",
+        masterAccountName: "offline-engine",
+        featureSet: "ALL",
+        accounts: [],
+        nonMasterAccounts: [],
+        awsServiceAccessPrincipals: [],
+        enabledPolicyTypes: [],
+        roots: [],
+    };
 }
 
 function refuse(token: string, why: string): never {

@@ -113,7 +113,17 @@ function answer<T>(callback: Callback<T>, fn: () => T): void {
 
 /** The gRPC handlers of `pulumirpc.ResourceProvider` for `impl`. */
 function handlers(impl: ProviderImpl): grpc.UntypedServiceImplementation {
+    return { ...providerHandlers(impl), ...resourceHandlers(impl) };
+}
+
+/** The handlers about the provider itself: its info, schema, configuration and data sources. */
+function providerHandlers(impl: ProviderImpl): grpc.UntypedServiceImplementation {
     return {
+        invoke: (call: Call<provproto.InvokeRequest>, cb: Callback<provproto.InvokeResponse>) =>
+            answer(cb, () => {
+                const out = impl.invoke(call.request.getTok(), fromStruct(call.request.getArgs()));
+                return new provproto.InvokeResponse().setReturn(toStruct(out));
+            }),
         getPluginInfo: (_: unknown, cb: Callback<plugproto.PluginInfo>) =>
             answer(cb, () => new plugproto.PluginInfo().setVersion(impl.version)),
         getSchema: (_: unknown, cb: Callback<provproto.GetSchemaResponse>) =>
@@ -155,6 +165,12 @@ function handlers(impl: ProviderImpl): grpc.UntypedServiceImplementation {
                     .setSupportspreview(true)
                     .setSupportsAutonamingConfiguration(true);
             }),
+    };
+}
+
+/** The handlers of a resource's life: check, diff, create, read, update, delete. */
+function resourceHandlers(impl: ProviderImpl): grpc.UntypedServiceImplementation {
+    return {
         check: (call: Call<provproto.CheckRequest>, cb: Callback<provproto.CheckResponse>) =>
             answer(cb, () => {
                 const req = call.request;
@@ -228,11 +244,6 @@ function handlers(impl: ProviderImpl): grpc.UntypedServiceImplementation {
                 return new provproto.UpdateResponse().setProperties(toStruct(outputs));
             }),
         delete: (_: unknown, cb: Callback<Empty>) => answer(cb, () => new Empty()),
-        invoke: (call: Call<provproto.InvokeRequest>, cb: Callback<provproto.InvokeResponse>) =>
-            answer(cb, () => {
-                const out = impl.invoke(call.request.getTok(), fromStruct(call.request.getArgs()));
-                return new provproto.InvokeResponse().setReturn(toStruct(out));
-            }),
     };
 }
 

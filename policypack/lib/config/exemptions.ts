@@ -5,26 +5,19 @@
  * in ({@link todayFrom} reads it), so no verdict depends on the real clock in a test.
  */
 import { quoteWithSuggestion } from "./config";
-import { UNKNOWN, readProperty } from "../stack/wire";
+import { EXEMPT_TAG, isIsoDate, readExemptTag, tagsOf } from "./exemptionTags";
 
-/** The tag that exempts a resource: policy names, check names or `all`, separated by {@link TAG_SEPARATOR}. */
-export const EXEMPT_TAG = "encrypted-logs:exempt";
-/** The tag that gives the reason of a tag exemption; without it the tag exempts nothing. */
-export const EXEMPT_REASON_TAG = "encrypted-logs:exempt-reason";
-/** The tag that ends a tag exemption: a date `YYYY-MM-DD`, the last day it applies (UTC). */
-export const EXEMPT_UNTIL_TAG = "encrypted-logs:exempt-until";
-/**
- * Separates names in {@link EXEMPT_TAG}. AWS tag values allow few characters. CloudWatch Logs
- * `TagLogGroup` (https://docs.aws.amazon.com/goto/WebAPI/logs/TagLogGroup): "Value Pattern:
- * ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$", "Value Length Constraints: Maximum length of 256"; AWS Batch
- * "Tag restrictions" (https://docs.amazonaws.cn/en_us/batch/latest/userguide/tag-restrictions.md):
- * "Generally allowed characters are letters, numbers, spaces representable in UTF-8, and the
- * following characters: + - = . _ : / @"; and some services refuse spaces (Backup gateway `Tag`,
- * https://docs.aws.amazon.com/bgw/v20210101/APIReference/API_Tag.html: "Spaces are not allowed in
- * tag values"). A comma is allowed nowhere; `+` is in every list, so
- * `log-encryption-key-usable+log-encryption-key-verifiable` can be written on any resource.
- */
-export const TAG_SEPARATOR = "+";
+export {
+    EXEMPT_REASON_TAG,
+    EXEMPT_TAG,
+    EXEMPT_UNTIL_TAG,
+    TAG_SEPARATOR,
+    TagExemption,
+    isIsoDate,
+    readExemptTag,
+    tagsOf,
+} from "./exemptionTags";
+
 /** The environment variable that sets "today" (YYYY-MM-DD) for expiry dates: for tests, and to preview a later date. */
 export const TODAY_VARIABLE = "ENCRYPTED_LOGS_TODAY";
 
@@ -90,15 +83,6 @@ export const ENTRY_PROPERTIES = [
     "reason",
     "expires",
 ] as const;
-
-/** Whether `value` is a calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
-export function isIsoDate(value: string): boolean {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        return false;
-    }
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Today's date (UTC, `YYYY-MM-DD`) for expiry: {@link TODAY_VARIABLE} when set to a date, else the
@@ -167,7 +151,6 @@ export function readExemptionEntries(
         return { entries, refusals };
     }
     value.forEach((raw: unknown, index) => {
-        const problems: string[] = [];
         const named = `exemptions[${index}] ${JSON.stringify(raw)}`;
         if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
             refusals.push(
@@ -175,168 +158,106 @@ export function readExemptionEntries(
             );
             return;
         }
-        const e = raw as Record<string, unknown>;
-        const unknownKeys = Object.keys(e).filter(
-            (k) => !(ENTRY_PROPERTIES as readonly string[]).includes(k),
-        );
-        if (unknownKeys.length > 0) {
-            problems.push(
-                `has ${unknownKeys.length === 1 ? "an unknown property" : "unknown properties"} ${unknownKeys.map(quoteWithSuggestion(ENTRY_PROPERTIES)).join(", ")}`,
-            );
-        }
-        const reason = typeof e.reason === "string" ? e.reason.trim() : "";
-        if (reason === "") {
-            problems.push(
-                e.reason === undefined
-                    ? "has no reason"
-                    : `has reason ${JSON.stringify(e.reason)}, which is not a non-empty text`,
-            );
-        }
-        const names = e.resourceNames === undefined ? [] : stringList(e.resourceNames);
-        const patterns = e.urnPatterns === undefined ? [] : stringList(e.urnPatterns);
-        if (names === undefined) {
-            problems.push(
-                `has resourceNames ${JSON.stringify(e.resourceNames)}, which is not a list of names`,
-            );
-        }
-        if (patterns === undefined) {
-            problems.push(
-                `has urnPatterns ${JSON.stringify(e.urnPatterns)}, which is not a list of patterns`,
-            );
-        }
-        if (names !== undefined && patterns !== undefined && names.length + patterns.length === 0) {
-            problems.push("names no resource (neither resourceNames nor urnPatterns has an entry)");
-        }
-        let rules: readonly string[] | "all" = "all";
-        if (e.rules !== undefined) {
-            const listed = stringList(e.rules);
-            const unknown = listed?.filter((r) => r !== "all" && !checks.includes(r));
-            if (listed === undefined || listed.length === 0) {
-                problems.push(
-                    `has rules ${JSON.stringify(e.rules)}, which is not a non-empty list of names`,
-                );
-            } else if (unknown !== undefined && unknown.length > 0) {
-                problems.push(
-                    `has rules naming ${unknown.map(quoteWithSuggestion(["all", ...checks])).join(", ")}, which ${unknown.length === 1 ? "is not a check" : "are not checks"} of ${policy}`,
-                );
-            } else if (!listed.includes("all")) {
-                rules = listed;
-            }
-        }
-        let expires: string | undefined;
-        if (e.expires !== undefined) {
-            if (typeof e.expires === "string" && isIsoDate(e.expires)) {
-                expires = e.expires;
-            } else {
-                problems.push(
-                    `has expires ${JSON.stringify(e.expires)}, which is not a date YYYY-MM-DD`,
-                );
-            }
-        }
-        if (problems.length > 0) {
+        const read = readEntry(raw as Record<string, unknown>, index, policy, checks);
+        if ("problems" in read) {
             refusals.push(
-                `[configuration] the configuration of ${policy} has an invalid exemption: ${named} ${problems.join(", ")}. ` +
+                `[configuration] the configuration of ${policy} has an invalid exemption: ${named} ${read.problems.join(", ")}. ` +
                     `Allowed: ${allowed}. Fix: correct exemptions[${index}] ${fix}.`,
             );
-            return;
+        } else {
+            entries.push(read.entry);
         }
-        entries.push({
+    });
+    return { entries, refusals };
+}
+
+/** One entry of `exemptions`, or what is wrong with it (each problem a phrase). */
+function readEntry(
+    e: Record<string, unknown>,
+    index: number,
+    policy: string,
+    checks: readonly string[],
+): { readonly entry: ExemptionEntry } | { readonly problems: string[] } {
+    const problems: string[] = [];
+    const unknownKeys = Object.keys(e).filter(
+        (k) => !(ENTRY_PROPERTIES as readonly string[]).includes(k),
+    );
+    if (unknownKeys.length > 0) {
+        problems.push(
+            `has ${unknownKeys.length === 1 ? "an unknown property" : "unknown properties"} ${unknownKeys.map(quoteWithSuggestion(ENTRY_PROPERTIES)).join(", ")}`,
+        );
+    }
+    const reason = typeof e.reason === "string" ? e.reason.trim() : "";
+    if (reason === "") {
+        problems.push(
+            e.reason === undefined
+                ? "has no reason"
+                : `has reason ${JSON.stringify(e.reason)}, which is not a non-empty text`,
+        );
+    }
+    const names = e.resourceNames === undefined ? [] : stringList(e.resourceNames);
+    const patterns = e.urnPatterns === undefined ? [] : stringList(e.urnPatterns);
+    if (names === undefined) {
+        problems.push(
+            `has resourceNames ${JSON.stringify(e.resourceNames)}, which is not a list of names`,
+        );
+    }
+    if (patterns === undefined) {
+        problems.push(
+            `has urnPatterns ${JSON.stringify(e.urnPatterns)}, which is not a list of patterns`,
+        );
+    }
+    if (names !== undefined && patterns !== undefined && names.length + patterns.length === 0) {
+        problems.push("names no resource (neither resourceNames nor urnPatterns has an entry)");
+    }
+    const rules = readRules(e.rules, policy, checks, problems);
+    let expires: string | undefined;
+    if (e.expires !== undefined) {
+        if (typeof e.expires === "string" && isIsoDate(e.expires)) {
+            expires = e.expires;
+        } else {
+            problems.push(
+                `has expires ${JSON.stringify(e.expires)}, which is not a date YYYY-MM-DD`,
+            );
+        }
+    }
+    if (problems.length > 0) {
+        return { problems };
+    }
+    return {
+        entry: {
             index,
             resourceNames: names ?? [],
             urnPatterns: (patterns ?? []).map(globToRegExp),
             rules,
             reason,
             ...(expires === undefined ? {} : { expires }),
-        });
-    });
-    return { entries, refusals };
-}
-
-/**
- * The resource's tags: `tags` and `tagsAll` as maps (`@pulumi/aws`, e.g. `LogGroup`: `readonly
- * tags: pulumi.Output<{[key: string]: string} | undefined>` and `readonly tagsAll`, which adds the
- * provider's `defaultTags`; trails, event data stores and anomaly detectors have the same two), or
- * AWS Native's list (`aws-native:logs:LogGroup`: "An array of key-value pairs to apply to the log
- * group", `tags?: pulumi.Input<pulumi.Input<inputs.TagArgs>[]>`, each `{ key, value }`). `tags`
- * wins over `tagsAll`; unknown values are skipped.
- */
-export function tagsOf(props: unknown): ReadonlyMap<string, string> {
-    const tags = new Map<string, string>();
-    for (const property of ["tagsAll", "tags"]) {
-        const value = readProperty(props, property);
-        if (value === null || value === UNKNOWN || typeof value !== "object") {
-            continue;
-        }
-        if (Array.isArray(value)) {
-            for (const tag of value) {
-                const key = readProperty(tag, "key");
-                const v = readProperty(tag, "value");
-                if (typeof key === "string" && typeof v === "string") {
-                    tags.set(key, v);
-                }
-            }
-            continue;
-        }
-        for (const key of Object.keys(value)) {
-            const v = readProperty(value, key);
-            if (typeof v === "string") {
-                tags.set(key, v);
-            }
-        }
-    }
-    return tags;
-}
-
-/** A resource's exemption tag, read: the names it lists and what makes it unusable, if anything. */
-export interface TagExemption {
-    readonly value: string;
-    readonly names: readonly string[];
-    readonly reason?: string;
-    readonly until?: string;
-    /** Why the tag exempts nothing at all (no reason, a name or date that is wrong). */
-    readonly problem?: string;
-}
-
-/**
- * The `encrypted-logs:exempt` tag of a resource, if it has one. `vocabulary` is every name the tag
- * may use: `all`, the pack's policy names and check names.
- */
-export function readExemptTag(
-    tags: ReadonlyMap<string, string>,
-    vocabulary: readonly string[],
-): TagExemption | undefined {
-    const value = tags.get(EXEMPT_TAG);
-    if (value === undefined) {
-        return undefined;
-    }
-    const names = value
-        .split(TAG_SEPARATOR)
-        .map((n) => n.trim())
-        .filter((n) => n !== "");
-    const reason = tags.get(EXEMPT_REASON_TAG)?.trim();
-    const until = tags.get(EXEMPT_UNTIL_TAG)?.trim();
-    const unknown = names.filter((n) => !vocabulary.includes(n));
-    const problems: string[] = [];
-    if (names.length === 0) {
-        problems.push(`${EXEMPT_TAG} names nothing`);
-    } else if (unknown.length > 0) {
-        problems.push(
-            `${EXEMPT_TAG} names ${unknown.map(quoteWithSuggestion(vocabulary)).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} neither a policy nor a check of this pack`,
-        );
-    }
-    if (reason === undefined || reason === "") {
-        problems.push(`it has no ${EXEMPT_REASON_TAG} tag, and an exemption needs a reason`);
-    }
-    if (until !== undefined && !isIsoDate(until)) {
-        problems.push(`${EXEMPT_UNTIL_TAG} is "${until}", which is not a date YYYY-MM-DD`);
-    }
-    return {
-        value,
-        names,
-        ...(reason === undefined || reason === "" ? {} : { reason }),
-        ...(until === undefined || until === "" ? {} : { until }),
-        ...(problems.length === 0 ? {} : { problem: problems.join("; ") }),
+        },
     };
+}
+
+/** An entry's `rules`: `all` (the default), or the checks it names; a wrong one adds a problem. */
+function readRules(
+    value: unknown,
+    policy: string,
+    checks: readonly string[],
+    problems: string[],
+): readonly string[] | "all" {
+    if (value === undefined) {
+        return "all";
+    }
+    const listed = stringList(value);
+    const unknown = listed?.filter((r) => r !== "all" && !checks.includes(r));
+    if (listed === undefined || listed.length === 0) {
+        problems.push(`has rules ${JSON.stringify(value)}, which is not a non-empty list of names`);
+    } else if (unknown !== undefined && unknown.length > 0) {
+        problems.push(
+            `has rules naming ${unknown.map(quoteWithSuggestion(["all", ...checks])).join(", ")}, which ${unknown.length === 1 ? "is not a check" : "are not checks"} of ${policy}`,
+        );
+    } else if (!listed.includes("all")) {
+        return listed;
+    }
+    return "all";
 }
 
 /** `exemptions[0] of log-encryption-key-usable's configuration`, `the tag encrypted-logs:exempt=all`: how messages name an exemption. */

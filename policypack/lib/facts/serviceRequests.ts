@@ -75,6 +75,19 @@ export interface ServiceRequests {
     readonly bucketKeyNeeded?: (guess: string) => KeyRequest[];
 }
 
+/** What a service's requests for one target are built from. */
+interface RequestBasis {
+    readonly facts: TargetFacts;
+    readonly region: string;
+    readonly partition: string;
+    /** The account the policy judgement settled on (`undefined`: guessed per request). */
+    readonly account: string | undefined;
+    readonly keyArn: string | UnknownKeyArn | undefined;
+    readonly principal: string;
+    /** Whether the name, account or ARN in the requests is a guess. */
+    readonly guessed: boolean;
+}
+
 /**
  * The service's requests for a target in a known region, with the account the policy judgement
  * settled on, against `keyArn`: the key's ARN, the partition, region and account of a key not
@@ -87,122 +100,151 @@ export function serviceRequests(
     account: string | undefined,
     keyArn: string | UnknownKeyArn | undefined,
 ): ServiceRequests {
-    const { partition } = partitionFacts;
     const type = facts.type;
-    const other = account === "999999999999" ? "000000000000" : "999999999999";
-    const name = facts.name;
-    const knownArn = facts.arn;
-    const guessed =
-        account === undefined ||
-        typeof name !== "string" ||
-        (type.kind === "anomaly detector" && typeof knownArn !== "string");
-    const service = (principal: string) => ({ kind: "service" as const, service: principal });
-    const principal = servicePrincipal(facts, region, partitionFacts);
+    const basis: RequestBasis = {
+        facts,
+        region,
+        partition: partitionFacts.partition,
+        account,
+        keyArn,
+        principal: servicePrincipal(facts, region, partitionFacts),
+        guessed:
+            account === undefined ||
+            typeof facts.name !== "string" ||
+            (type.kind === "anomaly detector" && typeof facts.arn !== "string"),
+    };
     if (type.kind === "event data store") {
-        // CloudTrail User Guide, "Required KMS key policy elements for event data stores": "The
-        // `aws:SourceArn` and `aws:SourceAccount` condition keys are not supported in KMS key
-        // policies for event data stores." Nor does the guide give an encryption context for
-        // them. So CloudTrail's requests carry neither: a policy that conditions on them (a
-        // trail's key) denies the store, and with no context to scope by, no request of
-        // CloudTrail's is out of scope (a key made for one store is the scope). Nothing about
-        // the store's name or account enters the requests, so nothing is guessed.
-        const requests = [
-            ...EVENT_DATA_STORE_SERVICE_ACTIONS,
-            ...EVENT_DATA_STORE_DESCRIBE_ACTIONS,
-        ].map((action): KeyRequest => ({
-            principal: service(principal),
-            action,
-            resource: keyArn,
-            context: {},
-        }));
-        return {
-            principal,
-            needed: () => requests,
-            outOfScope: [],
-            guessed: false,
-            accountGuessed: false,
-        };
+        return eventDataStoreRequests(basis);
     }
-    if (type.service === "cloudtrail") {
-        const trailArn = (acct: string, n: string) =>
-            `arn:${partition}:cloudtrail:${region}:${acct}:trail/${n}`;
-        const build = (
-            acct: string,
-            n: string,
-            withContext: boolean,
-            action: string,
-            bucketContext: Record<string, string> = {},
-        ): KeyRequest => ({
-            principal: service(principal),
-            action,
-            resource: keyArn,
-            context: {
-                "aws:SourceArn": trailArn(acct, n),
-                "aws:SourceAccount": acct,
-                ...(withContext ? { [CLOUDTRAIL_CONTEXT_KEY]: trailArn(acct, n) } : {}),
-                ...bucketContext,
-            },
+    return type.service === "cloudtrail" ? trailRequests(basis) : logsRequests(basis);
+}
+
+/** A request of the service's principal against the key. */
+function serviceRequest(
+    basis: RequestBasis,
+    action: string,
+    context: Readonly<Record<string, string>>,
+): KeyRequest {
+    return {
+        principal: { kind: "service", service: basis.principal },
+        action,
+        resource: basis.keyArn,
+        context,
+    };
+}
+
+/** An account that is not the target's, for the requests that must be out of scope. */
+function otherAccount(account: string | undefined): string {
+    return account === "999999999999" ? "000000000000" : "999999999999";
+}
+
+/** The account the requests name: the known one, or a 12-digit stand-in made from `guess`. */
+function accountFor(account: string | undefined, guess: string): string {
+    return account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12);
+}
+
+/**
+ * CloudTrail User Guide, "Required KMS key policy elements for event data stores": "The
+ * `aws:SourceArn` and `aws:SourceAccount` condition keys are not supported in KMS key policies for
+ * event data stores." Nor does the guide give an encryption context for them. So CloudTrail's
+ * requests carry neither: a policy that conditions on them (a trail's key) denies the store, and
+ * with no context to scope by, no request of CloudTrail's is out of scope (a key made for one store
+ * is the scope). Nothing about the store's name or account enters the requests, so nothing is
+ * guessed.
+ */
+function eventDataStoreRequests(basis: RequestBasis): ServiceRequests {
+    const requests = [
+        ...EVENT_DATA_STORE_SERVICE_ACTIONS,
+        ...EVENT_DATA_STORE_DESCRIBE_ACTIONS,
+    ].map((action) => serviceRequest(basis, action, {}));
+    return {
+        principal: basis.principal,
+        needed: () => requests,
+        outOfScope: [],
+        guessed: false,
+        accountGuessed: false,
+    };
+}
+
+/** A trail's requests: `aws:SourceArn`/`aws:SourceAccount` always, the trail's context on encrypt. */
+function trailRequests(basis: RequestBasis): ServiceRequests {
+    const { facts, region, partition, account } = basis;
+    const name = facts.name;
+    const trailArn = (acct: string, n: string) =>
+        `arn:${partition}:cloudtrail:${region}:${acct}:trail/${n}`;
+    const build = (
+        acct: string,
+        n: string,
+        withContext: boolean,
+        action: string,
+        bucketContext: Record<string, string> = {},
+    ): KeyRequest =>
+        serviceRequest(basis, action, {
+            "aws:SourceArn": trailArn(acct, n),
+            "aws:SourceAccount": acct,
+            ...(withContext ? { [CLOUDTRAIL_CONTEXT_KEY]: trailArn(acct, n) } : {}),
+            ...bucketContext,
         });
-        const accountFor = (guess: string) =>
-            account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12);
-        const nameFor = (guess: string) => (typeof name === "string" ? name : guess);
-        const bucketKey = facts.bucketKey;
-        return {
-            principal,
-            needed: (guess) => [
-                build(accountFor(guess), nameFor(guess), true, "kms:GenerateDataKey"),
-                build(accountFor(guess), nameFor(guess), false, "kms:DescribeKey"),
-            ],
-            // Under the bucket key: the bucket's ARN in the context, no aws:cloudtrail:arn
-            // (bucketKey.ts); aws:SourceArn still names the trail, as for every request of
-            // CloudTrail's ("The value of aws:SourceArn is always the trail ARN").
-            bucketKeyNeeded:
-                bucketKey === undefined
-                    ? undefined
-                    : (guess) => {
-                          const bucket =
-                              typeof bucketKey.bucketName === "string"
-                                  ? bucketKey.bucketName
-                                  : `bucket-${guess}`;
-                          const context = {
-                              [S3_CONTEXT_KEY]: `arn:${partition}:s3:::${bucket}`,
-                          };
-                          return ["kms:GenerateDataKey", "kms:Decrypt"].map((action) =>
-                              build(accountFor(guess), nameFor(guess), false, action, context),
-                          );
-                      },
-            outOfScope: [
-                build(
-                    other,
-                    typeof name === "string" ? name : "trail",
-                    true,
-                    "kms:GenerateDataKey",
-                ),
-                {
-                    principal: service(principal),
-                    action: "kms:GenerateDataKey",
-                    resource: keyArn,
-                    context: {},
-                },
-            ],
-            guessed,
-            accountGuessed: account === undefined,
-        };
-    }
-    // The ARN CloudWatch Logs puts in the encryption context: the target's own (its known ARN, or
-    // one built from its name) for the requests it must be allowed, and always one built for
-    // `acct` for the requests of another account's resources. A detector's ARN is assigned by the
-    // service (known only after deploy): that known ARN names this account's detector, so it must
-    // never stand in for another account's (it did, and the documented policy was refused once
-    // deployed). CloudWatch Logs User Guide, "Encrypt an anomaly detector and its results with AWS
-    // KMS" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html):
-    // both documented statements scope the service with "ArnLike" on
-    // "arn:aws:logs:REGION:Your_account_ID:anomaly-detector:*", one under
-    // kms:EncryptionContext:aws:logs:arn, the other under
-    // kms:EncryptionContext:aws-crypto-ec:aws:logs:arn; "The Condition section in this example
-    // limits the use of the AWS KMS key to the specified account, but it can be used for any
-    // anomaly detector." A request naming another account's detector under either key, or
-    // carrying neither key, matches neither condition (ArnLike on an absent key is false).
+    const nameFor = (guess: string) => (typeof name === "string" ? name : guess);
+    const bucketKey = facts.bucketKey;
+    return {
+        principal: basis.principal,
+        needed: (guess) => [
+            build(accountFor(account, guess), nameFor(guess), true, "kms:GenerateDataKey"),
+            build(accountFor(account, guess), nameFor(guess), false, "kms:DescribeKey"),
+        ],
+        // Under the bucket key: the bucket's ARN in the context, no aws:cloudtrail:arn
+        // (bucketKey.ts); aws:SourceArn still names the trail, as for every request of
+        // CloudTrail's ("The value of aws:SourceArn is always the trail ARN").
+        bucketKeyNeeded:
+            bucketKey === undefined
+                ? undefined
+                : (guess) => {
+                      const bucket =
+                          typeof bucketKey.bucketName === "string"
+                              ? bucketKey.bucketName
+                              : `bucket-${guess}`;
+                      const context = { [S3_CONTEXT_KEY]: `arn:${partition}:s3:::${bucket}` };
+                      return ["kms:GenerateDataKey", "kms:Decrypt"].map((action) =>
+                          build(accountFor(account, guess), nameFor(guess), false, action, context),
+                      );
+                  },
+        outOfScope: [
+            build(
+                otherAccount(account),
+                typeof name === "string" ? name : "trail",
+                true,
+                "kms:GenerateDataKey",
+            ),
+            serviceRequest(basis, "kms:GenerateDataKey", {}),
+        ],
+        guessed: basis.guessed,
+        accountGuessed: account === undefined,
+    };
+}
+
+/**
+ * CloudWatch Logs' requests for a log group or an anomaly detector.
+ *
+ * The ARN CloudWatch Logs puts in the encryption context: the target's own (its known ARN, or one
+ * built from its name) for the requests it must be allowed, and always one built for `acct` for the
+ * requests of another account's resources. A detector's ARN is assigned by the service (known only
+ * after deploy): that known ARN names this account's detector, so it must never stand in for
+ * another account's (it did, and the documented policy was refused once deployed). CloudWatch Logs
+ * User Guide, "Encrypt an anomaly detector and its results with AWS KMS"
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html): both
+ * documented statements scope the service with "ArnLike" on
+ * "arn:aws:logs:REGION:Your_account_ID:anomaly-detector:*", one under
+ * kms:EncryptionContext:aws:logs:arn, the other under
+ * kms:EncryptionContext:aws-crypto-ec:aws:logs:arn; "The Condition section in this example limits
+ * the use of the AWS KMS key to the specified account, but it can be used for any anomaly
+ * detector." A request naming another account's detector under either key, or carrying neither
+ * key, matches neither condition (ArnLike on an absent key is false).
+ */
+function logsRequests(basis: RequestBasis): ServiceRequests {
+    const { facts, region, partition, account } = basis;
+    const { type, name } = facts;
+    const knownArn = facts.arn;
     const contextArn = (acct: string, guess: string, own: boolean): string => {
         if (type.kind === "anomaly detector") {
             if (own && typeof knownArn === "string" && account !== undefined) {
@@ -215,12 +257,9 @@ export function serviceRequests(
     const requests = (acct: string, guess: string, own: boolean): KeyRequest[] => {
         const arn = contextArn(acct, guess, own);
         const make = (actions: readonly string[], contextKey: string) =>
-            callsMatching(actions).map((action) => ({
-                principal: service(principal),
-                action,
-                resource: keyArn,
-                context: { [contextKey]: arn },
-            }));
+            callsMatching(actions).map((action) =>
+                serviceRequest(basis, action, { [contextKey]: arn }),
+            );
         if (type.kind === "anomaly detector") {
             return [
                 ...make(ANOMALY_DETECTOR_ACTIONS, LOGS_CONTEXT_KEY),
@@ -231,19 +270,15 @@ export function serviceRequests(
     };
     const scoped = ["kms:Encrypt", "kms:GenerateDataKey"];
     return {
-        principal,
-        needed: (guess) =>
-            requests(account ?? guess.replace(/\D/g, "").padEnd(12, "0").slice(0, 12), guess, true),
+        principal: basis.principal,
+        needed: (guess) => requests(accountFor(account, guess), guess, true),
         outOfScope: [
-            ...requests(other, "other", false).filter((r) => scoped.includes(r.action)),
-            ...scoped.map((action) => ({
-                principal: service(principal),
-                action,
-                resource: keyArn,
-                context: {},
-            })),
+            ...requests(otherAccount(account), "other", false).filter((r) =>
+                scoped.includes(r.action),
+            ),
+            ...scoped.map((action) => serviceRequest(basis, action, {})),
         ],
-        guessed,
+        guessed: basis.guessed,
         accountGuessed: account === undefined,
     };
 }

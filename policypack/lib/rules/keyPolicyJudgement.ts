@@ -21,24 +21,18 @@ import {
 import { partitionOfRegion } from "../stack/location";
 import { Finding, unverifiable, violation } from "./rule";
 import { UNKNOWN } from "../stack/wire";
-import { serviceContextKey, servicePrincipal, serviceRequests } from "../facts/serviceRequests";
+import {
+    ServiceRequests,
+    serviceContextKey,
+    servicePrincipal,
+    serviceRequests,
+} from "../facts/serviceRequests";
 import { judgeBucketKey } from "./bucketKeyJudgement";
+import { PUBLIC_GRANT_RULE, publicGrants } from "./publicGrantJudgement";
 
 /** The rule ids whose findings this judgement produces. */
 export const KEY_POLICY_RULE = "key-policy";
-export const PUBLIC_GRANT_RULE = "public-grant";
-
-/** Actions that must never be open to anyone (principal `*` without a condition). */
-const SENSITIVE_ACTIONS = [
-    "kms:Decrypt",
-    "kms:Encrypt",
-    "kms:GenerateDataKey",
-    "kms:ReEncryptFrom",
-    "kms:CreateGrant",
-    "kms:PutKeyPolicy",
-    "kms:ScheduleKeyDeletion",
-    "kms:DisableKey",
-];
+export { PUBLIC_GRANT_RULE };
 
 /**
  * Where an event data store's key statements come from. CloudTrail User Guide: "The
@@ -137,6 +131,83 @@ function fixFor(facts: TargetFacts, principal: string): string {
 
 const isDenied = (d: Decision) => d === "ImplicitlyDenied" || d === "ExplicitlyDenied";
 
+/** One key policy being judged for one target. */
+interface PolicyUnderJudgement {
+    readonly facts: TargetFacts;
+    readonly description: string;
+    /** Where the policy comes from, for messages ("the policy of ..."). */
+    readonly source: string;
+    readonly policy: ParsedPolicy;
+    readonly ctx: ServiceRequests;
+    /** The account the requests name (the target's, or the one account the policy names). */
+    readonly account: string | undefined;
+    readonly resource: string | UnknownKeyArn | undefined;
+    readonly partition: string;
+    /** Evaluates one request (noting whether a key not created yet left it undetermined). */
+    readonly decide: (r: KeyRequest) => Decision;
+}
+
+/** The region's partition and the parsed policy, or why the policy cannot be judged. */
+type Readable =
+    | {
+          readonly policy: ParsedPolicy;
+          readonly region: string;
+          readonly partition: { readonly partition: string; readonly dnsSuffix: string };
+      }
+    | { readonly findings: Finding[] };
+
+/** The policy parsed, or the finding that says why it cannot be (unknown, absent, not JSON). */
+function readPolicy(facts: TargetFacts, description: string, candidate: KeyPolicyFacts): Readable {
+    const { subject, type } = facts;
+    const { value, source } = candidate;
+    if (candidate.unknown) {
+        return {
+            findings: [
+                unverifiable(KEY_POLICY_RULE, `${source} of ${description} is unknown at preview`),
+            ],
+        };
+    }
+    const region = facts.region;
+    if (region === undefined || typeof region === "symbol" || facts.partition === undefined) {
+        return {
+            findings: [
+                unverifiable(
+                    KEY_POLICY_RULE,
+                    `the region of ${subject} is unknown, so the service principal that needs the key is too`,
+                ),
+            ],
+        };
+    }
+    const partition = facts.partition;
+    if (value === undefined) {
+        const principal = servicePrincipal(facts, region.region, partition);
+        return {
+            findings: [
+                violation(
+                    KEY_POLICY_RULE,
+                    `${subject} is encrypted with ${description}, which has no key policy: KMS then applies the default policy, which gives ${principal} no access. ` +
+                        (type.kind === "event data store"
+                            ? `Fix: give the key a policy that lets ${principal} use it for event data stores (${EVENT_DATA_STORE_POLICY_SOURCE}).`
+                            : `Fix: give the key a policy that lets ${principal} use it for this ${type.kind} ` +
+                              `(e.g. ${type.service === "logs" ? "a LogsKey, or the statements logGroupKeyPolicy writes" : "a CloudTrailKey, or the statements cloudTrailKeyPolicy writes"}).`),
+                ),
+            ],
+        };
+    }
+    const policy = parsePolicy(value);
+    if (policy.error !== undefined) {
+        return {
+            findings: [
+                violation(
+                    KEY_POLICY_RULE,
+                    `${subject} is encrypted with ${description}, but ${source} cannot be read: ${policy.error}. Fix: write the key policy as a JSON policy document.`,
+                ),
+            ],
+        };
+    }
+    return { policy, region: region.region, partition };
+}
+
 /** Judges one key policy for the target: the findings of both rules. */
 function judgePolicy(
     facts: TargetFacts,
@@ -144,162 +215,117 @@ function judgePolicy(
     settings: KeySettings,
     candidate: KeyPolicyFacts,
 ): Finding[] {
-    const { subject, type } = facts;
-    const { value, source } = candidate;
-    if (candidate.unknown) {
-        return [unverifiable(KEY_POLICY_RULE, `${source} of ${description} is unknown at preview`)];
+    const readable = readPolicy(facts, description, candidate);
+    if ("findings" in readable) {
+        return readable.findings;
     }
-    const region = facts.region;
-    if (region === undefined || typeof region === "symbol" || facts.partition === undefined) {
-        return [
-            unverifiable(
-                KEY_POLICY_RULE,
-                `the region of ${subject} is unknown, so the service principal that needs the key is too`,
-            ),
-        ];
-    }
-    const partition = facts.partition;
-    if (value === undefined) {
-        const principal = servicePrincipal(facts, region.region, partition);
-        return [
-            violation(
-                KEY_POLICY_RULE,
-                `${subject} is encrypted with ${description}, which has no key policy: KMS then applies the default policy, which gives ${principal} no access. ` +
-                    (type.kind === "event data store"
-                        ? `Fix: give the key a policy that lets ${principal} use it for event data stores (${EVENT_DATA_STORE_POLICY_SOURCE}).`
-                        : `Fix: give the key a policy that lets ${principal} use it for this ${type.kind} ` +
-                          `(e.g. ${type.service === "logs" ? "a LogsKey, or the statements logGroupKeyPolicy writes" : "a CloudTrailKey, or the statements cloudTrailKeyPolicy writes"}).`),
-            ),
-        ];
-    }
-    const policy = parsePolicy(value);
-    if (policy.error !== undefined) {
-        return [
-            violation(
-                KEY_POLICY_RULE,
-                `${subject} is encrypted with ${description}, but ${source} cannot be read: ${policy.error}. Fix: write the key policy as a JSON policy document.`,
-            ),
-        ];
-    }
-    const findings: Finding[] = [];
+    const { policy, region, partition } = readable;
     const named = principalAccounts(policy);
     const account = facts.account ?? (named.length === 1 ? named[0] : undefined);
     const resource = keyResource(facts, settings, account);
-    const ctx = serviceRequests(facts, region.region, partition, account, resource);
     // A key not created yet may be named by the policy's Resource patterns or not, by its new id.
     let undetermined = false;
-    const decide = (r: KeyRequest): Decision => {
-        const d = evaluate(policy, r);
-        undetermined ||= d === "Undetermined";
-        return d;
+    const j: PolicyUnderJudgement = {
+        facts,
+        description,
+        source: candidate.source,
+        policy,
+        ctx: serviceRequests(facts, region, partition, account, resource),
+        account,
+        resource,
+        partition: partition.partition,
+        decide: (r) => {
+            const d = evaluate(policy, r);
+            undetermined ||= d === "Undetermined";
+            return d;
+        },
     };
+    const findings = serviceDenials(j);
+    if (!findings.some((f) => f.rule === KEY_POLICY_RULE)) {
+        const judged = {
+            rule: KEY_POLICY_RULE,
+            guesses: GUESSES,
+            policySource: `${j.source} of ${description}`,
+            account,
+        };
+        findings.push(...judgeBucketKey(facts, policy, j.ctx, j.decide, judged));
+    }
+    findings.push(...openToOthers(j), ...publicGrants(j, j.partition));
+    if (undetermined && !findings.some((f) => f.rule === KEY_POLICY_RULE)) {
+        findings.push(
+            unverifiable(
+                KEY_POLICY_RULE,
+                `${j.source} of ${description} lets ${j.ctx.principal} use only keys whose ARN its Resource or NotResource names, and the new key's ARN is unknown at preview`,
+            ),
+        );
+    }
+    return findings;
+}
+
+/** The service's own requests the policy denies: a violation, or "cannot verify yet" on a guess. */
+function serviceDenials(j: PolicyUnderJudgement): Finding[] {
+    const { facts, description, source, policy, ctx, account, decide } = j;
+    const { subject, type } = facts;
     // With nothing unknown one evaluation decides; otherwise two different guesses must agree.
     const deniedPerGuess = (ctx.guessed ? GUESSES : GUESSES.slice(0, 1)).map((g) =>
         ctx.needed(g).filter((r) => isDenied(decide(r))),
     );
     const denied = deniedPerGuess[0];
     const deniedOther = deniedPerGuess[deniedPerGuess.length - 1];
-    if (denied.length > 0 || deniedOther.length > 0) {
-        // With a guessed name, a denial proves nothing if the real name may be one the policy's
-        // conditions name: try those names too.
-        if (
-            ctx.guessed &&
-            (ctx.accountGuessed ||
-                denied.length !== deniedOther.length ||
-                candidateNames(policy, type.kind).some((n) =>
-                    ctx.needed(n).every((r) => decide(r) === "Allowed"),
-                ))
-        ) {
-            findings.push(
-                unverifiable(
-                    KEY_POLICY_RULE,
-                    `${source} of ${description} grants ${ctx.principal} access only for some ${type.kind}s, and ${account === undefined ? "the account" : "the name"} of ${subject} is unknown at preview`,
-                ),
-            );
-        } else {
-            const actions = [
-                ...new Set((denied.length > 0 ? denied : deniedOther).map((r) => r.action)),
-            ];
-            const contextKeys = [
-                ...new Set(denied.flatMap((r) => Object.keys(r.context ?? {}))),
-            ].filter((k) => k.startsWith("kms:"));
-            findings.push(
-                violation(
-                    KEY_POLICY_RULE,
-                    `${subject} is encrypted with ${description}, but ${source} does not allow ${ctx.principal} ${actions.join(", ")}` +
-                        `${contextKeys.length > 0 ? ` with ${contextKeys.join(" / ")} naming this ${type.kind}` : ""}: the service cannot use the key. ` +
-                        (type.kind === "event data store"
-                            ? `Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support (${EVENT_DATA_STORE_POLICY_SOURCE}).`
-                            : fixFor(facts, ctx.principal)),
-                ),
-            );
-        }
+    if (denied.length === 0 && deniedOther.length === 0) {
+        return [];
     }
-    if (!findings.some((f) => f.rule === KEY_POLICY_RULE)) {
-        const judged = {
-            rule: KEY_POLICY_RULE,
-            guesses: GUESSES,
-            policySource: `${source} of ${description}`,
-            account,
-        };
-        findings.push(...judgeBucketKey(facts, policy, ctx, decide, judged));
-    }
-    const open = ctx.outOfScope.filter((r) => decide(r) === "Allowed");
-    if (open.length > 0) {
-        const noContext = open.some(
-            (r) => !Object.keys(r.context ?? {}).some((k) => k.startsWith("kms:EncryptionContext")),
-        );
-        findings.push(
-            violation(
+    // With a guessed name, a denial proves nothing if the real name may be one the policy's
+    // conditions name: try those names too.
+    if (
+        ctx.guessed &&
+        (ctx.accountGuessed ||
+            denied.length !== deniedOther.length ||
+            candidateNames(policy, type.kind).some((n) =>
+                ctx.needed(n).every((r) => decide(r) === "Allowed"),
+            ))
+    ) {
+        return [
+            unverifiable(
                 KEY_POLICY_RULE,
-                `${subject} is encrypted with ${description}, but ${source} allows ${ctx.principal} ${[...new Set(open.map((r) => r.action))].join(", ")} ` +
-                    `${noContext ? "without an encryption-context condition" : "for another account's resources"}. ` +
-                    `Fix: add a condition on ${serviceContextKey(facts)} that names this account's ${type.kind}s (ArnEquals or ArnLike).`,
+                `${source} of ${description} grants ${ctx.principal} access only for some ${type.kind}s, and ${account === undefined ? "the account" : "the name"} of ${subject} is unknown at preview`,
             ),
-        );
+        ];
     }
-    const stranger = account === "999999999999" ? "000000000000" : "999999999999";
-    const strangers: KeyRequest["principal"][] = [
-        { kind: "anonymous" },
-        {
-            kind: "aws",
-            arn: `arn:${partition.partition}:iam::${stranger}:role/anyone`,
-            account: stranger,
-        },
-    ];
-    let publicUndetermined = false;
-    const public_ = SENSITIVE_ACTIONS.filter((action) =>
-        strangers.some((principal) => {
-            const d = evaluate(policy, { principal, action, resource, context: {} });
-            publicUndetermined ||= d === "Undetermined";
-            return d === "Allowed";
-        }),
+    const actions = [...new Set((denied.length > 0 ? denied : deniedOther).map((r) => r.action))];
+    const contextKeys = [...new Set(denied.flatMap((r) => Object.keys(r.context ?? {})))].filter(
+        (k) => k.startsWith("kms:"),
     );
-    if (public_.length > 0) {
-        findings.push(
-            violation(
-                PUBLIC_GRANT_RULE,
-                `${subject} is encrypted with ${description}, but ${source} grants ${public_.join(", ")} to any principal ("*") without a condition. ` +
-                    `Fix: name the principals, or add a condition such as kms:CallerAccount or aws:PrincipalOrgID.`,
-            ),
-        );
-    } else if (publicUndetermined) {
-        findings.push(
-            unverifiable(
-                PUBLIC_GRANT_RULE,
-                `whether ${source} of ${description} grants anything to any principal depends on the key's ARN, which is unknown at preview (its Resource or NotResource names only some keys)`,
-            ),
-        );
+    return [
+        violation(
+            KEY_POLICY_RULE,
+            `${subject} is encrypted with ${description}, but ${source} does not allow ${ctx.principal} ${actions.join(", ")}` +
+                `${contextKeys.length > 0 ? ` with ${contextKeys.join(" / ")} naming this ${type.kind}` : ""}: the service cannot use the key. ` +
+                (type.kind === "event data store"
+                    ? `Fix: add the statements the AWS documentation gives for event data stores, without aws:SourceArn or aws:SourceAccount conditions, which KMS key policies for event data stores do not support (${EVENT_DATA_STORE_POLICY_SOURCE}).`
+                    : fixFor(facts, ctx.principal)),
+        ),
+    ];
+}
+
+/** Requests the service makes for other accounts' resources, or with no context, that are allowed. */
+function openToOthers(j: PolicyUnderJudgement): Finding[] {
+    const { facts, description, source, ctx } = j;
+    const open = ctx.outOfScope.filter((r) => j.decide(r) === "Allowed");
+    if (open.length === 0) {
+        return [];
     }
-    if (undetermined && !findings.some((f) => f.rule === KEY_POLICY_RULE)) {
-        findings.push(
-            unverifiable(
-                KEY_POLICY_RULE,
-                `${source} of ${description} lets ${ctx.principal} use only keys whose ARN its Resource or NotResource names, and the new key's ARN is unknown at preview`,
-            ),
-        );
-    }
-    return findings;
+    const noContext = open.some(
+        (r) => !Object.keys(r.context ?? {}).some((k) => k.startsWith("kms:EncryptionContext")),
+    );
+    return [
+        violation(
+            KEY_POLICY_RULE,
+            `${facts.subject} is encrypted with ${description}, but ${source} allows ${ctx.principal} ${[...new Set(open.map((r) => r.action))].join(", ")} ` +
+                `${noContext ? "without an encryption-context condition" : "for another account's resources"}. ` +
+                `Fix: add a condition on ${serviceContextKey(facts)} that names this account's ${facts.type.kind}s (ArnEquals or ArnLike).`,
+        ),
+    ];
 }
 
 const verdicts = new WeakMap<TargetFacts, readonly Finding[]>();

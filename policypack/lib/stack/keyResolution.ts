@@ -127,33 +127,7 @@ export function resolveKey(
     }
     const deps = target.propertyDependencies[prop] ?? [];
     if (deps.length > 0) {
-        const among = index.singleKeyAmong(deps, true);
-        if (among?.key !== undefined) {
-            return {
-                kind: "stack-key",
-                key: among.key,
-                reference,
-                via: `the property dependency of ${prop}`,
-                alias: among.alias,
-            };
-        }
-        if (typeof raw === "string") {
-            return publishedOrExternal(index, deps, raw);
-        }
-        if (among?.ambiguous !== undefined) {
-            return {
-                kind: "unresolved",
-                reason: `${prop} depends on several keys (${among.ambiguous.join(", ")})`,
-            };
-        }
-        const sources = deps.map((urn) => {
-            const r = index.get(urn);
-            return r === undefined ? urn : `${r.type} "${r.name}"`;
-        });
-        return {
-            kind: "unresolved",
-            reason: `${prop} is unknown at preview and comes from ${sources.join(", ")}, which is not a KMS key in this stack`,
-        };
+        return throughPropertyDependencies(index, deps, prop, reference);
     }
     if (typeof raw === "string") {
         return publishedOrExternal(index, [], raw);
@@ -183,5 +157,41 @@ export function resolveKey(
             fromDeps?.ambiguous !== undefined
                 ? `${prop} is unknown at preview and the resource depends on several keys (${fromDeps.ambiguous.join(", ")})`
                 : `${prop} is unknown at preview and no property dependency, dependency or name leads to a KMS key in this stack`,
+    };
+}
+
+/** The key a target's key property depends on, when that property has dependencies. */
+function throughPropertyDependencies(
+    index: StackIndex,
+    deps: readonly string[],
+    prop: string,
+    reference: string | Unknown,
+): KeyResolution {
+    const among = index.singleKeyAmong(deps, true);
+    if (among?.key !== undefined) {
+        return {
+            kind: "stack-key",
+            key: among.key,
+            reference,
+            via: `the property dependency of ${prop}`,
+            alias: among.alias,
+        };
+    }
+    if (typeof reference === "string") {
+        return publishedOrExternal(index, deps, reference);
+    }
+    if (among?.ambiguous !== undefined) {
+        return {
+            kind: "unresolved",
+            reason: `${prop} depends on several keys (${among.ambiguous.join(", ")})`,
+        };
+    }
+    const sources = deps.map((urn) => {
+        const r = index.get(urn);
+        return r === undefined ? urn : `${r.type} "${r.name}"`;
+    });
+    return {
+        kind: "unresolved",
+        reason: `${prop} is unknown at preview and comes from ${sources.join(", ")}, which is not a KMS key in this stack`,
     };
 }
