@@ -2,7 +2,7 @@
  * What a pack refuses on the synthetic stack: its diagnostics by policy, and which planted
  * log-encryption mistakes ({@link MISTAKES}) it caught, on the log group or on the key behind it.
  */
-import { FixtureResource, PolicyPackHarness } from "../harness/policyHarness";
+import { PolicyPackHarness, StackResource } from "../harness/policyHarness";
 import { MISTAKES, PLANTED } from "../harness/syntheticStack";
 
 export interface Findings {
@@ -15,7 +15,7 @@ export interface Findings {
 
 export async function findings(
     pack: PolicyPackHarness,
-    stack: readonly FixtureResource[],
+    stack: readonly StackResource[],
 ): Promise<Findings> {
     const result = await pack.preview(stack);
     const byPolicy: Record<string, number> = {};

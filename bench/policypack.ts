@@ -13,7 +13,7 @@ import { PACK_POLICIES } from "../policypack/policies";
 import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rules";
 import { StackResourceLike } from "../policypack/lib/stack/stackIndex";
 import { stackResources } from "../harness/inProcessPack";
-import { FixtureResource, PACK_DIR, PolicyPackHarness } from "../harness/policyHarness";
+import { PACK_DIR, PolicyPackHarness, StackResource } from "../harness/policyHarness";
 import { BenchSection, SectionResult, median, ratio, timeMs } from "./harness";
 import { Findings, findings } from "./packFindings";
 import { AWSGUARD_DIR, eachPolicyDeserializesPack, installAwsGuard, noopPack } from "./packDirs";
@@ -25,7 +25,7 @@ interface Prepared {
     readonly size: number;
     readonly perResource: Uint8Array[];
     readonly stack: Uint8Array;
-    readonly resources: FixtureResource[];
+    readonly resources: StackResource[];
 }
 
 function prepare(pack: PolicyPackHarness, size: number): Prepared {
@@ -51,7 +51,7 @@ async function wholeAnalysis(pack: PolicyPackHarness, p: Prepared): Promise<void
  * The pack's own logic (index, facts and every rule), in process, on the resources as AnalyzeStack hands
  * them to the policies (built once, outside the measurement, as `@pulumi/policy` builds them).
  */
-function logicOnly(resources: readonly FixtureResource[]): () => number {
+function logicOnly(resources: readonly StackResource[]): () => number {
     const asPolicyResources = stackResources(resources) as StackResourceLike[];
     return () => {
         const start = process.hrtime.bigint();

@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ComponentProviderBoot } from "../harness/componentProvider";
-import { COMMERCIAL } from "../harness/mockEngine";
+import { COMMERCIAL } from "../testing/mockEngine";
 import { BenchSection, SectionResult, median, ratio } from "./harness";
 
 const ROOT = path.resolve(__dirname, "..", "..");

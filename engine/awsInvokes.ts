@@ -1,5 +1,5 @@
 /**
- * The invokes (data sources) the offline aws provider and the mock engine (harness/mockEngine.ts)
+ * The invokes (data sources) the offline aws provider and the mock engine (testing/mockEngine.ts)
  * answer: the ones the components and the examples call (`aws.getPartition`, `aws.getRegion`,
  * `aws.getCallerIdentity`, `aws.organizations.getOrganization`) and those programs commonly call
  * whose answer follows from the account and region alone (`aws.getAvailabilityZones`,

@@ -8,7 +8,7 @@
  * (`ENCRYPTED_LOGS_ENGINE_ACCOUNT_ID`, else the provider's first `allowedAccountIds`); the caller
  * is `arn:<partition>:iam::<account>:user/deployer` (`ENCRYPTED_LOGS_ENGINE_CALLER_ARN`), the
  * organisation `o-a1b2c3d4e5` (`ENCRYPTED_LOGS_ENGINE_ORGANIZATION_ID`): the same user and
- * organisation the project's mock engine answers with (harness/mockEngine.ts).
+ * organisation the project's mock engine answers with (testing/mockEngine.ts).
  */
 import { autonameRule, withAutoname } from "./autoname";
 import { invoke, Identity } from "./awsInvokes";

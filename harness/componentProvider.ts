@@ -25,7 +25,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
-import { MockAccount, MockEngine } from "./mockEngine";
+import { MockAccount, MockEngine } from "../testing/mockEngine";
 import { RESOURCE_REFERENCE_SIG, SECRET_SIG } from "../policypack/lib/stack/wire";
 
 /** Signatures of the special values in the engine's property encoding (Go: `resource.SigKey`...). */

@@ -4,7 +4,7 @@
  * and log groups with a given name (known or unknown at preview, computed from a resource).
  */
 import { logGroupKeyPolicy } from "../components";
-import { FixtureResource, UnknownValue, unknown } from "./policyHarness";
+import { StackResource, UnknownValue, unknown } from "./policyHarness";
 import { ACCOUNT, StackBuilder } from "./stackFixtures";
 
 /** Options of {@link writer}. */
@@ -24,7 +24,7 @@ export function writer(
     name: string,
     inputs: Record<string, unknown>,
     opts: WriterOptions = {},
-): FixtureResource {
+): StackResource {
     const propertyDependencies = opts.propertyDependencies ?? {};
     return s.add({
         urn: s.urn(type, name, opts.parent),
@@ -44,7 +44,7 @@ export interface NamedLogGroupOptions {
     /** Encrypt it with a deployed key scoped to the group (or, for an unknown name, account-wide). @default true */
     readonly encrypted?: boolean;
     /** The resource the group's name is computed from (when the name is unknown at preview). */
-    readonly nameFrom?: FixtureResource;
+    readonly nameFrom?: StackResource;
     readonly region?: string;
     readonly provider?: string;
     readonly parent?: string;
@@ -59,7 +59,7 @@ export function namedLogGroup(
     resourceName: string,
     groupName: string | UnknownValue,
     opts: NamedLogGroupOptions = {},
-): FixtureResource {
+): StackResource {
     const region = opts.region ?? s.regionOf(opts.provider);
     const key =
         opts.encrypted === false
@@ -92,7 +92,7 @@ export function namedLogGroup(
 }
 
 /** The value a resource gets when it references `group`'s ARN (unknown at preview in these fixtures). */
-export function groupArnOf(group: FixtureResource): string | UnknownValue {
+export function groupArnOf(group: StackResource): string | UnknownValue {
     const arn = (group.outputs ?? group.inputs).arn;
     return typeof arn === "string" ? arn : unknown();
 }
@@ -103,7 +103,7 @@ export function groupArnOf(group: FixtureResource): string | UnknownValue {
  * whose key the key rules refuse, a region mismatch, destinations followed through unknown names,
  * one that cannot be identified yet, and writers that log nowhere.
  */
-export function logDestinationStack(): FixtureResource[] {
+export function logDestinationStack(): StackResource[] {
     const s = new StackBuilder();
     const LAMBDA = "aws:lambda/function:Function";
     // The service creates it: Lambda's default group, EKS's, an RDS export's.

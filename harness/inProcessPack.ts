@@ -23,9 +23,19 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PACK_POLICIES } from "../policypack/policies";
-import { PACK_NAME, PackPolicy, PackRunner, PropsRuntime } from "./packRunner";
-import { FixtureResource } from "./resources";
-import { PACK_DIR, struct } from "./policyHarness";
+import { PACK_NAME, PackPolicy, PackRunner, PropsRuntime } from "../testing/packRunner";
+import { StackResource, toWire } from "../testing/resources";
+
+/** The pack directory this repository ships. */
+export const PACK_DIR = path.resolve(__dirname, "..", "..", "policypack");
+
+/**
+ * The properties `Struct` of a request, marshalled as the engine marshals them: what the
+ * analyzer-protocol harness sends and what this runner deserializes.
+ */
+export function struct(props: Record<string, unknown>): Struct {
+    return Struct.fromJavaScript(toWire(props) as Record<string, never>);
+}
 
 /** Set (by `tests/support/inProcess.ts`, Stryker's mocha `require`) to run the pack in process. */
 export const IN_PROCESS = process.env.POLICY_PACK_IN_PROCESS === "1";
@@ -46,7 +56,7 @@ let internals: PolicyInternals | undefined;
 
 /**
  * `@pulumi/policy` internals, from the pack's own copy (the one the pack runs with); loaded on
- * first use, as this module and the harness import each other.
+ * first use, so that importing this module (the harness does) loads nothing of `@pulumi/policy`.
  */
 function lib(): PolicyInternals {
     if (internals === undefined) {
@@ -77,7 +87,7 @@ function packVersion(): string {
  * `StackValidationArgs.resources` for `stack`, as `@pulumi/policy` builds them from an
  * AnalyzeStack request (each resource's outputs).
  */
-export function stackResources(stack: readonly FixtureResource[]): policy.PolicyResource[] {
+export function stackResources(stack: readonly StackResource[]): policy.PolicyResource[] {
     return new InProcessPack().stackResources(stack) as unknown as policy.PolicyResource[];
 }
 

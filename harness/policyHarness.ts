@@ -23,25 +23,25 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
 export { EngineLog } from "./fakeEngine";
-import { IN_PROCESS, InProcessPack } from "./inProcessPack";
+import { IN_PROCESS, InProcessPack, PACK_DIR, struct } from "./inProcessPack";
+export { PACK_DIR, struct } from "./inProcessPack";
 import {
     Diagnostic,
-    FixtureResource,
     LEVELS,
     LEVEL_NUMBER,
     PreviewResult,
+    StackResource,
     enforcementLevelOf,
     fixtureProvider,
     previewWith,
-    toWire,
-} from "./resources";
+} from "../testing/resources";
 
 export {
     Diagnostic,
-    FixtureResource,
     PreviewResult,
     SECRET_SIG,
     SecretValue,
+    StackResource,
     UNKNOWN_SENTINEL,
     UnknownValue,
     enforcementLevelOf,
@@ -50,7 +50,7 @@ export {
     secret,
     toWire,
     unknown,
-} from "./resources";
+} from "../testing/resources";
 
 /** One remediation a `Remediate` call returned. */
 export interface RemediationResult {
@@ -62,14 +62,6 @@ export interface RemediationResult {
     /** The properties the remediation would set, when it made any. */
     readonly properties?: Record<string, unknown>;
 }
-
-/** The properties `Struct` of a request, marshalled as the engine marshals them. */
-export function struct(props: Record<string, unknown>): Struct {
-    return Struct.fromJavaScript(toWire(props) as Record<string, never>);
-}
-
-/** The pack directory this repository ships. */
-export const PACK_DIR = path.resolve(__dirname, "..", "..", "policypack");
 
 /** What the tests drive a pack with, over gRPC ({@link PolicyPackHarness}) or in process. */
 export type PolicyPackRunner = Pick<
@@ -220,8 +212,8 @@ export class PolicyPackHarness {
     }
 
     private providerOf(
-        r: FixtureResource,
-        byUrn: Map<string, FixtureResource>,
+        r: StackResource,
+        byUrn: Map<string, StackResource>,
     ): analyzerPb.AnalyzerProviderResource | undefined {
         const p = fixtureProvider(r, byUrn);
         if (p === undefined) {
@@ -235,7 +227,7 @@ export class PolicyPackHarness {
         return out;
     }
 
-    private options(r: FixtureResource): analyzerPb.AnalyzerResourceOptions {
+    private options(r: StackResource): analyzerPb.AnalyzerResourceOptions {
         const o = new analyzerPb.AnalyzerResourceOptions();
         o.setProtect(r.protect ?? false);
         o.setParent(r.parent ?? "");
@@ -244,10 +236,7 @@ export class PolicyPackHarness {
     }
 
     /** The AnalyzeRequest the engine sends for `r` (its inputs). */
-    analyzeRequest(
-        r: FixtureResource,
-        byUrn: Map<string, FixtureResource>,
-    ): analyzerPb.AnalyzeRequest {
+    analyzeRequest(r: StackResource, byUrn: Map<string, StackResource>): analyzerPb.AnalyzeRequest {
         const req = new analyzerPb.AnalyzeRequest();
         req.setUrn(r.urn);
         req.setType(r.type);
@@ -262,7 +251,7 @@ export class PolicyPackHarness {
     }
 
     /** The AnalyzeStackRequest the engine sends for `stack` (every resource's outputs). */
-    analyzeStackRequest(stack: readonly FixtureResource[]): analyzerPb.AnalyzeStackRequest {
+    analyzeStackRequest(stack: readonly StackResource[]): analyzerPb.AnalyzeStackRequest {
         const byUrn = new Map(stack.map((r) => [r.urn, r]));
         const req = new analyzerPb.AnalyzeStackRequest();
         req.setResourcesList(
@@ -293,10 +282,7 @@ export class PolicyPackHarness {
     }
 
     /** `Analyze` for one resource. */
-    async analyze(
-        r: FixtureResource,
-        stack: readonly FixtureResource[] = [r],
-    ): Promise<Diagnostic[]> {
+    async analyze(r: StackResource, stack: readonly StackResource[] = [r]): Promise<Diagnostic[]> {
         const res: analyzerPb.AnalyzeResponse = await this.unary(
             "analyze",
             this.analyzeRequest(r, new Map(stack.map((s) => [s.urn, s]))),
@@ -305,7 +291,7 @@ export class PolicyPackHarness {
     }
 
     /** `AnalyzeStack` for the whole stack. */
-    async analyzeStack(stack: readonly FixtureResource[]): Promise<Diagnostic[]> {
+    async analyzeStack(stack: readonly StackResource[]): Promise<Diagnostic[]> {
         const res: analyzerPb.AnalyzeResponse = await this.unary(
             "analyzeStack",
             this.analyzeStackRequest(stack),
@@ -341,16 +327,16 @@ export class PolicyPackHarness {
 
     /** `Remediate` for one resource (the same request as `Analyze`: its inputs). */
     async remediate(
-        r: FixtureResource,
-        stack: readonly FixtureResource[] | ReadonlyMap<string, FixtureResource> = [r],
+        r: StackResource,
+        stack: readonly StackResource[] | ReadonlyMap<string, StackResource> = [r],
     ): Promise<RemediationResult[]> {
         const byUrn =
             stack instanceof Map
                 ? stack
-                : new Map((stack as readonly FixtureResource[]).map((s) => [s.urn, s]));
+                : new Map((stack as readonly StackResource[]).map((s) => [s.urn, s]));
         const res: analyzerPb.RemediateResponse = await this.unary(
             "remediate",
-            this.analyzeRequest(r, byUrn as Map<string, FixtureResource>),
+            this.analyzeRequest(r, byUrn as Map<string, StackResource>),
         );
         return res.getRemediationsList().map((m) => ({
             policyName: m.getPolicyname(),
@@ -365,7 +351,7 @@ export class PolicyPackHarness {
      * What a preview sends: Remediate then Analyze for each resource in registration order, then
      * one AnalyzeStack.
      */
-    async preview(stack: readonly FixtureResource[]): Promise<PreviewResult> {
+    async preview(stack: readonly StackResource[]): Promise<PreviewResult> {
         const byUrn = new Map(stack.map((r) => [r.urn, r]));
         return previewWith(stack, this, async (r) => {
             await this.remediate(r, byUrn);
@@ -374,10 +360,7 @@ export class PolicyPackHarness {
     }
 
     /** `Analyze` for one resource of a stack indexed by URN (see {@link analyze}). */
-    async analyzeIn(
-        r: FixtureResource,
-        byUrn: Map<string, FixtureResource>,
-    ): Promise<Diagnostic[]> {
+    async analyzeIn(r: StackResource, byUrn: Map<string, StackResource>): Promise<Diagnostic[]> {
         const res: analyzerPb.AnalyzeResponse = await this.unary(
             "analyze",
             this.analyzeRequest(r, byUrn),

@@ -5,11 +5,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { stackFromMockEngine } from "./fromMockEngine";
-import { COMMERCIAL, MockEngine } from "./mockEngine";
+import { stackFromMockEngine } from "../testing/fromMockEngine";
+import { COMMERCIAL, MockEngine } from "../testing/mockEngine";
 import { PolicyPackRunner } from "./policyHarness";
-import { FixtureResource, PreviewResult } from "./resources";
-import { runUnderMocks } from "./programRunner";
+import { StackResource, PreviewResult } from "../testing/resources";
+import { runUnderMocks } from "../testing/programRunner";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -74,7 +74,7 @@ export async function previewProgram(
 export async function judge(
     pack: PolicyPackRunner,
     engine: MockEngine,
-): Promise<{ stack: FixtureResource[]; result: PreviewResult }> {
+): Promise<{ stack: StackResource[]; result: PreviewResult }> {
     const stack = stackFromMockEngine(engine);
     return { stack, result: await pack.preview(stack) };
 }

@@ -8,14 +8,11 @@ import {
     KEY_FACTS_KIND,
     PublishedKeyFacts,
     anomalyDetectorKeyPolicy,
-    cloudTrailKeyPolicy,
-    eventDataStoreKeyPolicy,
     logGroupKeyPolicy,
     logsKeyPolicy,
 } from "../components";
-import { FixtureResource, SecretValue, UnknownValue, secret, unknown } from "./policyHarness";
-import { logDestinationStack } from "./destinationFixtures";
-import { uuidFrom } from "./mockEngine";
+import { SecretValue, StackResource, UnknownValue, unknown } from "./policyHarness";
+import { uuidFrom } from "../testing/mockEngine";
 
 export const ACCOUNT = "111122223333";
 
@@ -45,7 +42,7 @@ export interface KeyOptions {
 /** Options of a log group, detector or trail. */
 export interface TargetOptions {
     /** The key: a key fixture (reference its ARN: unknown if new), a literal value, or absent. */
-    readonly key?: FixtureResource | string | UnknownValue | number | object;
+    readonly key?: StackResource | string | UnknownValue | number | object;
     /** Send the key's property dependency. @default true when `key` is a fixture */
     readonly propertyDependency?: boolean;
     /** Also list the key in `dependencies`. @default true when `key` is a fixture */
@@ -60,7 +57,7 @@ export interface TargetOptions {
 
 /** Builds a fixture stack resource by resource, in registration order. */
 export class StackBuilder {
-    readonly resources: FixtureResource[] = [];
+    readonly resources: StackResource[] = [];
     readonly stackUrn: string;
     readonly defaultProvider: string;
 
@@ -87,7 +84,7 @@ export class StackBuilder {
         return `urn:pulumi:${this.stack}::${this.project}::${parentType}${type}::${name}`;
     }
 
-    add(r: FixtureResource): FixtureResource {
+    add(r: StackResource): StackResource {
         this.resources.push(r);
         return r;
     }
@@ -106,7 +103,7 @@ export class StackBuilder {
     }
 
     /** A KMS key; new at preview unless `existing`. */
-    key(name: string, opts: KeyOptions = {}): FixtureResource {
+    key(name: string, opts: KeyOptions = {}): StackResource {
         const type = opts.type ?? "aws:kms/key:Key";
         const native = type.startsWith("aws-native:");
         const region = opts.region ?? this.regionOf(opts.provider);
@@ -160,7 +157,7 @@ export class StackBuilder {
     }
 
     /** The value a resource gets when it references `key`'s ARN. */
-    arnOf(key: FixtureResource): string | UnknownValue {
+    arnOf(key: StackResource): string | UnknownValue {
         const arn = (key.outputs ?? key.inputs).arn;
         return typeof arn === "string" ? arn : unknown();
     }
@@ -192,15 +189,15 @@ export class StackBuilder {
         name: string,
         props: Record<string, unknown>,
         opts: TargetOptions,
-    ): FixtureResource {
+    ): StackResource {
         const key = opts.key;
         const isFixture =
             typeof key === "object" &&
             key !== null &&
             "urn" in (key as object) &&
             "type" in (key as object);
-        const keyValue = isFixture ? this.arnOf(key as FixtureResource) : key;
-        const keyUrns = isFixture ? [(key as FixtureResource).urn] : [];
+        const keyValue = isFixture ? this.arnOf(key as StackResource) : key;
+        const keyUrns = isFixture ? [(key as StackResource).urn] : [];
         const propDeps = [
             ...((opts.propertyDependency ?? isFixture) ? keyUrns : []),
             ...(opts.keyDependsOn ?? []),
@@ -229,7 +226,7 @@ export class StackBuilder {
     }
 
     /** An `aws:cloudwatch/logGroup:LogGroup` named `/app/<name>`. */
-    logGroup(name: string, opts: TargetOptions = {}): FixtureResource {
+    logGroup(name: string, opts: TargetOptions = {}): StackResource {
         return this.target(
             "aws:cloudwatch/logGroup:LogGroup",
             name,
@@ -239,7 +236,7 @@ export class StackBuilder {
     }
 
     /** An `aws-native:logs:LogGroup`. */
-    nativeLogGroup(name: string, opts: TargetOptions = {}): FixtureResource {
+    nativeLogGroup(name: string, opts: TargetOptions = {}): StackResource {
         return this.target(
             "aws-native:logs:LogGroup",
             name,
@@ -249,7 +246,7 @@ export class StackBuilder {
     }
 
     /** An `aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector`. */
-    detector(name: string, opts: TargetOptions = {}): FixtureResource {
+    detector(name: string, opts: TargetOptions = {}): StackResource {
         return this.target(
             "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector",
             name,
@@ -259,7 +256,7 @@ export class StackBuilder {
     }
 
     /** An S3 bucket (`aws:s3/bucket:Bucket`). */
-    bucket(name: string, opts: { region?: string; provider?: string } = {}): FixtureResource {
+    bucket(name: string, opts: { region?: string; provider?: string } = {}): StackResource {
         const inputs = {
             bucket: `${name}-bucket`,
             ...(opts.region === undefined ? {} : { region: opts.region }),
@@ -276,11 +273,7 @@ export class StackBuilder {
     }
 
     /** An `aws:cloudtrail/trail:Trail` writing to `bucket`. */
-    trail(
-        name: string,
-        bucket: FixtureResource | string,
-        opts: TargetOptions = {},
-    ): FixtureResource {
+    trail(name: string, bucket: StackResource | string, opts: TargetOptions = {}): StackResource {
         const bucketName = typeof bucket === "string" ? bucket : (bucket.inputs.bucket as string);
         const r = this.target(
             "aws:cloudtrail/trail:Trail",
@@ -301,7 +294,7 @@ export class StackBuilder {
     eventDataStore(
         name: string,
         opts: TargetOptions & { readonly native?: boolean } = {},
-    ): FixtureResource {
+    ): StackResource {
         const { native, ...rest } = opts;
         return this.target(
             native === true
@@ -319,7 +312,7 @@ export class StackBuilder {
     }
 
     /** An `aws:kms/alias:Alias` for `key`. */
-    alias(name: string, key: FixtureResource): FixtureResource {
+    alias(name: string, key: StackResource): StackResource {
         const inputs = { name: `alias/${name}`, targetKeyId: unknown() };
         return this.add({
             urn: this.urn("aws:kms/alias:Alias", name),
@@ -335,7 +328,7 @@ export class StackBuilder {
     }
 
     /** A stand-alone `aws:kms/keyPolicy:KeyPolicy` for `key`. */
-    keyPolicy(name: string, key: FixtureResource, policy: object | string): FixtureResource {
+    keyPolicy(name: string, key: StackResource, policy: object | string): StackResource {
         const inputs = {
             // `keyId: key.id`: known once the key exists, unknown in the preview that creates it.
             keyId: this.arnOf(key),
@@ -359,7 +352,7 @@ export class StackBuilder {
      * `pkg/resource/deploy/builtins.go`, `readStackReference`), where `secretOutputNames` lists
      * the outputs that hold secrets. Without `outputs`: one output `keyArn` unknown at preview.
      */
-    stackReference(name: string, outputs?: Record<string, unknown>): FixtureResource {
+    stackReference(name: string, outputs?: Record<string, unknown>): StackResource {
         const secretOutputNames = Object.entries(outputs ?? {})
             .filter(([, v]) => containsSecret(v))
             .map(([k]) => k)
@@ -494,354 +487,3 @@ export function cloudTrailPolicy(account = ACCOUNT): object {
         ],
     };
 }
-
-/**
- * Stacks with every kind of target, key, alias, bucket and key reference the pack distinguishes,
- * right and wrong, in a first preview (new keys: ARNs unknown) and after deploy: the pack's whole
- * vocabulary of diagnostics, for the word-for-word test and the in-process fidelity test.
- */
-export function catalogueStacks(): Record<string, FixtureResource[]> {
-    return {
-        "first preview": everyKind(false),
-        "after deploy": everyKind(true),
-        "aws-cn": otherPartition(),
-        "log destinations": logDestinationStack(),
-        "event data stores": eventDataStores(),
-    };
-}
-
-/** CloudTrail Lake event data stores (aws and aws-native), right and wrong, in a first preview. */
-function eventDataStores(): FixtureResource[] {
-    const s = new StackBuilder("us-east-1", "app", "lake");
-    const where = {
-        partition: "aws",
-        region: "us-east-1",
-        accountId: ACCOUNT,
-        dnsSuffix: "amazonaws.com",
-    };
-    const storeKey = (name: string, opts: KeyOptions = {}) =>
-        s.key(name, { policy: eventDataStoreKeyPolicy(where), ...opts });
-    s.eventDataStore("lake", { key: storeKey("lake-key") });
-    s.eventDataStore("lake-no-key");
-    s.eventDataStore("lake-native-no-key", { native: true });
-    s.eventDataStore("lake-trail-key", {
-        key: s.key("lake-trail-key-key", {
-            policy: cloudTrailKeyPolicy({ ...where, trailName: "audit" }),
-        }),
-    });
-    s.eventDataStore("lake-no-policy", { key: s.key("lake-no-policy-key", { policy: null }) });
-    s.eventDataStore("lake-rsa", { key: storeKey("lake-rsa-key", { spec: "RSA_2048" }) });
-    const eu = s.provider("eu", "eu-west-1");
-    s.eventDataStore("lake-far", { key: storeKey("lake-far-key", { provider: eu }) });
-    return s.resources;
-}
-
-function everyKind(deployed: boolean): FixtureResource[] {
-    const s = new StackBuilder("us-east-1", "app", deployed ? "prod" : "dev");
-    const existing = deployed;
-    const key = (name: string, opts: KeyOptions = {}) => s.key(name, { existing, ...opts });
-    s.logGroup("good", { key: key("good-key") });
-    s.logGroup("no-key", {});
-    s.logGroup("empty", { key: "" });
-    s.logGroup("number", { key: 42 });
-    s.logGroup("object", { key: { arn: "x" } });
-    s.logGroup("secret", {
-        key: secret(`arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
-    });
-    s.logGroup("alias-name", { key: "alias/app" });
-    s.logGroup("alias-arn", { key: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app` });
-    s.logGroup("bare-id", { key: "1234abcd-12ab-34cd-56ef-1234567890ab" });
-    s.logGroup("not-kms", { key: `arn:aws:s3:::bucket/key/0f1e2d3c` });
-    s.logGroup("no-account", {
-        key: "arn:aws:kms:us-east-1::key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
-    });
-    s.logGroup("no-region", {
-        key: `arn:aws:kms::${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-    });
-    s.logGroup("west-arn", {
-        key: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-    });
-    s.logGroup("other-account-arn", {
-        key: "arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
-    });
-    s.logGroup("mrk-arn", {
-        key: `arn:aws:kms:us-east-1:${ACCOUNT}:key/mrk-1234abcd12ab34cd56ef1234567890ab`,
-    });
-    s.logGroup("rsa", { key: key("rsa-key", { spec: "RSA_2048", policyFor: ["/app/rsa"] }) });
-    s.logGroup("hmac", { key: key("hmac-key", { spec: "HMAC_256", policyFor: ["/app/hmac"] }) });
-    s.logGroup("sign", {
-        key: key("sign-key", { usage: "SIGN_VERIFY", policyFor: ["/app/sign"] }),
-    });
-    s.logGroup("spec-later", { key: key("spec-later-key", { spec: unknown() }) });
-    s.logGroup("usage-later", { key: key("usage-later-key", { usage: unknown() }) });
-    s.logGroup("mrk", { key: key("mrk-key", { multiRegion: true }) });
-    s.logGroup("mrk-later", { key: key("mrk-later-key", { multiRegion: unknown("bool") }) });
-    s.logGroup("no-rotation", { key: key("no-rotation-key", { rotation: false }) });
-    s.logGroup("rotation-unset", { key: key("rotation-unset-key", { rotation: null }) });
-    s.logGroup("rotation-later", { key: key("rotation-later-key", { rotation: unknown("bool") }) });
-    s.logGroup("xks", {
-        key: key("xks-key", {
-            rotation: false,
-            extra: { xksKeyId: "xks-1", customKeyStoreId: "cks-1" },
-        }),
-    });
-    s.logGroup("imported", {
-        key: key("imported-key", { rotation: false, extra: { origin: "EXTERNAL" } }),
-    });
-    s.logGroup("store-later", {
-        key: key("store-later-key", { rotation: false, extra: { customKeyStoreId: unknown() } }),
-    });
-    s.logGroup("no-policy", { key: key("no-policy-key", { policy: null }) });
-    s.logGroup("garbled", { key: key("garbled-key", { policy: "{not json" }) });
-    s.logGroup("policy-later", { key: key("policy-later-key", { policy: unknown() }) });
-    s.logGroup("elsewhere", { key: key("elsewhere-key", { policyFor: ["/app/somewhere-else"] }) });
-    s.logGroup("detector-policy", {
-        key: key("detector-policy-key", { policy: detectorPolicy("us-east-1") }),
-    });
-    const open = logGroupKeyPolicy({
-        partition: "aws",
-        dnsSuffix: "amazonaws.com",
-        region: "us-east-1",
-        accountId: ACCOUNT,
-        logGroupNames: ["/app/public"],
-    });
-    open.Statement.push({
-        Sid: "Open",
-        Effect: "Allow",
-        Principal: { AWS: "*" },
-        Action: ["kms:Decrypt", "kms:ReEncrypt*"],
-        Resource: "*",
-    });
-    s.logGroup("public", { key: key("public-key", { policy: open }) });
-    const unscoped = {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: ["logs.us-east-1.amazonaws.com"] },
-                Action: [
-                    "kms:Encrypt*",
-                    "kms:Decrypt*",
-                    "kms:ReEncrypt*",
-                    "kms:GenerateDataKey*",
-                    "kms:Describe*",
-                ],
-                Resource: "*",
-            },
-        ],
-    };
-    s.logGroup("unscoped", { key: key("unscoped-key", { policy: unscoped }) });
-    const west = s.provider("west", "eu-west-1");
-    s.logGroup("other-region", { key: key("west-key", { provider: west }) });
-    s.logGroup("region-input", { key: key("region-input-key", { region: "eu-west-1" }) });
-    // A provider pinned to one account (allowedAccountIds) makes the account known at preview.
-    const otherAccountPolicy = (group: string) =>
-        logGroupKeyPolicy({
-            partition: "aws",
-            dnsSuffix: "amazonaws.com",
-            region: "us-east-1",
-            accountId: "444455556666",
-            logGroupNames: [`/app/${group}`],
-        });
-    s.logGroup("account-unknown", {
-        key: key("account-unknown-key", { policy: otherAccountPolicy("account-unknown") }),
-    });
-    for (const [name, allowedAccountIds] of [
-        ["pinned", [ACCOUNT]],
-        ["pinned-json", JSON.stringify([ACCOUNT])],
-        ["pinned-plain", ACCOUNT],
-        ["pinned-two", [ACCOUNT, "444455556666"]],
-        ["pinned-short", ["12345"]],
-    ] as const) {
-        const urn = s.urn("pulumi:providers:aws", name);
-        s.add({
-            urn,
-            type: "pulumi:providers:aws",
-            name,
-            inputs: { region: "us-east-1", allowedAccountIds },
-            parent: s.stackUrn,
-        });
-        s.logGroup(name, {
-            provider: urn,
-            key: key(`${name}-key`, { provider: urn, policy: otherAccountPolicy(name) }),
-        });
-    }
-    const later = s.provider("later", unknown());
-    s.logGroup("no-key-region-later", { provider: later });
-    s.logGroup("group-region-later", { provider: later, key: key("group-region-later-key") });
-    s.logGroup("xks-empty", {
-        key: key("xks-empty-key", {
-            rotation: false,
-            extra: { xksKeyId: "", customKeyStoreId: "", origin: "AWS_KMS" },
-        }),
-    });
-    s.add({
-        urn: s.urn("aws:cloudwatch/logGroup:LogGroup", "no-key-no-provider"),
-        type: "aws:cloudwatch/logGroup:LogGroup",
-        name: "no-key-no-provider",
-        inputs: { name: "/app/no-key-no-provider" },
-        parent: s.stackUrn,
-    });
-    s.logGroup("region-later", { key: key("region-later-key", { provider: later }) });
-    for (const type of [
-        "aws:kms/externalKey:ExternalKey",
-        "aws:kms/replicaKey:ReplicaKey",
-        "aws:kms/replicaExternalKey:ReplicaExternalKey",
-        "aws-native:kms:Key",
-        "aws-native:kms:ReplicaKey",
-    ]) {
-        const name = `${type.startsWith("aws-native:") ? "native-" : ""}${type.split(/[:/]/).slice(-1)[0].toLowerCase()}`;
-        s.logGroup(name, { key: key(`${name}-key`, { type }) });
-        // What the type table decides: where the spec and the policy are, rotation, multi-Region.
-        s.logGroup(`${name}-rsa`, {
-            key: key(`${name}-rsa-key`, {
-                type,
-                policyFor: [`/app/${name}-rsa`],
-                extra: { keySpec: "RSA_2048" },
-            }),
-        });
-        s.logGroup(`${name}-no-rotation`, {
-            key: key(`${name}-no-rotation-key`, {
-                type,
-                rotation: false,
-                policyFor: [`/app/${name}-no-rotation`],
-            }),
-        });
-        s.logGroup(`${name}-no-policy`, {
-            key: key(`${name}-no-policy-key`, { type, policy: null }),
-        });
-        s.nativeLogGroup(`ng-${name}`, {
-            key: key(`ng-${name}-key`, { type, policyFor: [`/app/ng-${name}`] }),
-        });
-    }
-    const aliased = key("aliased-key", { policyFor: ["/app/via-alias", "/app/via-native-alias"] });
-    s.logGroup("via-alias", { key: s.alias("app", aliased), propertyDependency: true });
-    s.logGroup("via-native-alias", {
-        key: s.add({
-            urn: s.urn("aws-native:kms:Alias", "native-app"),
-            type: "aws-native:kms:Alias",
-            name: "native-app",
-            inputs: { aliasName: "alias/native-app", targetKeyId: s.arnOf(aliased) },
-            outputs: { aliasName: "alias/native-app", targetKeyId: s.arnOf(aliased) },
-            parent: s.stackUrn,
-            dependencies: [aliased.urn],
-            propertyDependencies: { targetKeyId: [aliased.urn] },
-        }),
-        propertyDependency: true,
-    });
-    const replaced = key("replaced-key", { policy: null });
-    s.keyPolicy(
-        "replaced-policy",
-        replaced,
-        logGroupKeyPolicy({
-            partition: "aws",
-            dnsSuffix: "amazonaws.com",
-            region: "us-east-1",
-            accountId: ACCOUNT,
-            logGroupNames: ["/app/policy-replaced"],
-        }),
-    );
-    s.logGroup("policy-replaced", { key: replaced });
-    const ref = s.stackReference("security/keys/prod");
-    s.logGroup("shared", { key: unknown(), keyDependsOn: [ref.urn] });
-    const a = key("a-key");
-    const b = key("b-key");
-    s.logGroup("two-keys", { key: unknown(), keyDependsOn: [a.urn, b.urn] });
-    s.logGroup("dependency-only", { key: key("dependency-only-key"), propertyDependency: false });
-    s.add({
-        urn: s.urn("aws:cloudwatch/logGroup:LogGroup", "orphan"),
-        type: "aws:cloudwatch/logGroup:LogGroup",
-        name: "orphan",
-        inputs: { kmsKeyId: unknown() },
-        propertyDependencies: { kmsKeyId: [s.urn("aws:kms/key:Key", "missing")] },
-    });
-    s.detector("detector", { key: key("detector-key", { policy: detectorPolicy("us-east-1") }) });
-    s.detector("detector-logs-policy", { key: key("detector-logs-policy-key") });
-    s.detector("detector-no-key", {});
-    const bucket = s.bucket("trail-logs");
-    s.trail("trail", bucket, { key: key("trail-key", { policy: cloudTrailPolicy() }) });
-    s.trail("trail-logs-policy", bucket, { key: key("trail-logs-policy-key") });
-    s.trail("trail-no-key", bucket, {});
-    const westBucket = s.bucket("west-logs", { provider: west });
-    s.trail("trail-west-bucket", westBucket, {
-        key: key("trail-east-key", { policy: cloudTrailPolicy() }),
-    });
-    for (const [type, nameProperty] of [
-        ["aws:s3/bucketV2:BucketV2", "bucket"],
-        ["aws-native:s3:Bucket", "bucketName"],
-    ] as const) {
-        const short = type.split(":")[1].replace("/", "-");
-        const b2 = s.add({
-            urn: s.urn(type, `${short}-logs`),
-            type,
-            name: `${short}-logs`,
-            inputs: { [nameProperty]: `${short}-logs-bucket`, region: "eu-west-1" },
-            parent: s.stackUrn,
-            provider: s.defaultProvider,
-        });
-        s.trail(`trail-${short}`, b2, {
-            key: key(`trail-${short}-key`, { policy: cloudTrailPolicy() }),
-        });
-    }
-    s.add({
-        urn: s.urn("aws-native:cloudtrail:Trail", "native-trail"),
-        type: "aws-native:cloudtrail:Trail",
-        name: "native-trail",
-        inputs: { trailName: "native-trail", s3BucketName: "trail-logs-bucket" },
-        parent: s.stackUrn,
-    });
-    s.add({
-        urn: s.urn("aws-native:cloudtrail:Trail", "native-trail-keyed"),
-        type: "aws-native:cloudtrail:Trail",
-        name: "native-trail-keyed",
-        inputs: {
-            trailName: "native-trail-keyed",
-            s3BucketName: "trail-logs-bucket",
-            kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-        },
-        parent: s.stackUrn,
-    });
-    return s.resources;
-}
-
-function otherPartition(): FixtureResource[] {
-    const partition = { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
-    const s = new StackBuilder("cn-north-1", "app", "china", partition);
-    s.logGroup("no-key", {});
-    s.logGroup("good", { key: s.key("good-key") });
-    s.logGroup("us-policy", {
-        key: s.key("us-policy-key", { policy: detectorPolicy("us-east-1") }),
-    });
-    s.logGroup("us-arn", {
-        key: `arn:aws:kms:us-east-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-    });
-    s.trail("trail", s.bucket("trail-logs"), {
-        key: s.key("trail-key", { policy: cloudTrailPolicy() }),
-    });
-    return s.resources;
-}
-
-/** Pack configurations (as `Configure` sends them) for the catalogue; `{}`: none, the defaults. */
-export const CATALOGUE_CONFIGS: Record<
-    string,
-    Record<string, { enforcementLevel?: string; [k: string]: unknown }>
-> = {
-    defaults: {},
-    "exemptions, levels, options": {
-        "log-encryption-key-required": {
-            enforcementLevel: "advisory",
-            exemptResourceNames: ["no-key"],
-        },
-        "log-encryption-key-usable": {
-            enforcementLevel: "remediate",
-            allowMultiRegionKeys: true,
-            requireKeyRotation: false,
-            exemptUrnPatterns: ["*::rsa", "*Trail::trail-*"],
-        },
-        "log-encryption-key-verifiable": { enforcementLevel: "mandatory" },
-    },
-    "usable disabled": {
-        "log-encryption-key-usable": { enforcementLevel: "disabled" },
-        "log-encryption-key-verifiable": { exemptUrnPatterns: ["*shared"] },
-    },
-};

@@ -6,8 +6,8 @@
  * its parent, provider reference (`<urn>::<id>`), dependencies and property dependencies, plus the
  * default AWS provider the engine adds.
  */
-import { recordedStack } from "./fromMockEngine";
-import { MockEngine, uuidFrom } from "./mockEngine";
+import { recordedStack } from "../testing/fromMockEngine";
+import { MockEngine, uuidFrom } from "../testing/mockEngine";
 import { StackExport, StateResource } from "./stateReplay";
 
 /** Plain JSON of a recorded value (inputs are deserialized runtime values). */

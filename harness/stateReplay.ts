@@ -38,7 +38,7 @@ import * as fs from "node:fs";
 import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/stack/wire";
 import {
     Diagnostic,
-    FixtureResource,
+    StackResource,
     PolicyPackHarness,
     SECRET_SIG,
     SecretValue,
@@ -144,7 +144,7 @@ function providerUrn(reference: string): string {
 }
 
 /** The resources `AnalyzeSnapshot` analyzes (not those marked `delete`), as harness fixtures. */
-export function stateResources(state: StackExport): FixtureResource[] {
+export function stateResources(state: StackExport): StackResource[] {
     return (state.deployment.resources ?? [])
         .filter((r) => r.delete !== true)
         .map((r) => {
@@ -171,7 +171,7 @@ export function stateResources(state: StackExport): FixtureResource[] {
 }
 
 /** The root stack's URN, as `snapshotRootStackURN` finds it. */
-function rootStackUrn(resources: readonly FixtureResource[]): string {
+function rootStackUrn(resources: readonly StackResource[]): string {
     const root = resources.find((r) => r.type === "pulumi:pulumi:Stack" && r.parent === undefined);
     if (root !== undefined) {
         return root.urn;

@@ -17,7 +17,7 @@
  * organisation centralization rule on the shared key and Bedrock invocation logging.
  */
 import { logGroupKeyPolicy } from "../components";
-import { FixtureResource, UnknownValue, unknown } from "./policyHarness";
+import { StackResource, UnknownValue, unknown } from "./policyHarness";
 import { ACCOUNT, StackBuilder, adminOnlyPolicy, detectorPolicy } from "./stackFixtures";
 
 const ASSUME_ROLE = JSON.stringify({
@@ -32,7 +32,7 @@ const ASSUME_ROLE = JSON.stringify({
 });
 
 /** A stack of about `size` resources. */
-export function syntheticStack(size: number): FixtureResource[] {
+export function syntheticStack(size: number): StackResource[] {
     const s = new StackBuilder("us-east-1", "bench", `n${size}`);
     const shared = s.key("shared-logs-key", {
         existing: true,
@@ -222,7 +222,7 @@ type Other = (
     suffix: string,
     inputs: Record<string, unknown>,
     propertyDependencies?: Record<string, string[]>,
-) => FixtureResource;
+) => StackResource;
 
 /**
  * One writer of the 2025-2026 log surfaces per unit, in turn, into the unit's access-log group: a
@@ -292,7 +292,7 @@ function newSurface(
  * encrypting every new destination group with the shared account-wide key, and Bedrock model
  * invocation logging into the first unit's group.
  */
-function organisationWide(s: StackBuilder, shared: FixtureResource): void {
+function organisationWide(s: StackBuilder, shared: StackResource): void {
     s.add({
         urn: s.urn(
             "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization",

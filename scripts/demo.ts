@@ -7,11 +7,11 @@
  * over a deliberately broken stack, and prints the verdicts (PASS/FAIL coloured on a terminal);
  * then a Lambda function refused because Lambda would create its log group itself, and the same
  * program fixed by encryptLambdaLogGroups(); last, what to try next.
- * `npm run demo -- <program dir>` is `encrypted-logs check <program dir>` (harness/cli.ts).
+ * `npm run demo -- <program dir>` is `encrypted-logs check <program dir>` (testing/cli.ts).
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { COMMERCIAL, MockEngine } from "../harness/mockEngine";
+import { COMMERCIAL, MockEngine } from "../testing/mockEngine";
 import { PolicyPackHarness } from "../harness/policyHarness";
 import {
     brokenProgram,
@@ -20,7 +20,7 @@ import {
     previewProgram,
     rootProgram,
 } from "../harness/preview";
-import { runUnderMocks } from "../harness/programRunner";
+import { runUnderMocks } from "../testing/programRunner";
 import {
     Paint,
     colourEnabled,
@@ -29,8 +29,8 @@ import {
     renderTree,
     renderVerdicts as renderReportVerdicts,
     summarise,
-} from "../harness/report";
-import { Diagnostic, FixtureResource, PreviewResult } from "../harness/resources";
+} from "../testing/report";
+import { Diagnostic, StackResource, PreviewResult } from "../testing/resources";
 
 export { renderTree };
 
@@ -46,7 +46,7 @@ function reported(d: Diagnostic): Diagnostic {
  * one line per diagnostic (`enforcement policy: message`, the policy description left out).
  */
 export function renderVerdicts(
-    stack: readonly FixtureResource[],
+    stack: readonly StackResource[],
     result: PreviewResult,
     colours?: Paint,
 ): string[] {
@@ -128,7 +128,7 @@ async function main(args: readonly string[]): Promise<number> {
         const r = spawnSync(
             process.execPath,
             [
-                path.join(__dirname, "..", "harness", "cli.js"),
+                path.join(__dirname, "..", "testing", "cli.js"),
                 "check",
                 ...args.map((a) => (a.startsWith("-") ? a : path.resolve(from, a))),
             ],

@@ -6,7 +6,7 @@
  * inline configuration and AWS Native's `bucketEncryption`.
  */
 import * as assert from "node:assert/strict";
-import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { StackResource, unknown, usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 import { cloudTrailBucketKeyStatement } from "../components/cloudtrail/policies";
@@ -28,10 +28,10 @@ function trailKeyPolicy(...extra: object[]): object {
 /** An `aws.s3.BucketServerSideEncryptionConfiguration` of `bucket` (named by its id, unknown at preview). */
 function encryption(
     s: StackBuilder,
-    bucket: FixtureResource,
+    bucket: StackResource,
     bucketKeyEnabled: boolean | ReturnType<typeof unknown>,
     type = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-): FixtureResource {
+): StackResource {
     const inputs = {
         bucket: unknown(),
         rules: [

@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import { logGroupKeyPolicy } from "../components";
 import { writer } from "../harness/destinationFixtures";
-import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { StackResource, unknown, usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, adminOnlyPolicy } from "../harness/stackFixtures";
 import {
@@ -29,7 +29,7 @@ function logsKey(
     name: string,
     region = "us-east-1",
     policyRegion = region,
-): FixtureResource {
+): StackResource {
     return s.key(name, {
         existing: true,
         region,
@@ -50,7 +50,7 @@ interface RuleOptions {
     readonly dependsOn?: readonly string[];
 }
 
-function rule(s: StackBuilder, opts: RuleOptions): FixtureResource {
+function rule(s: StackBuilder, opts: RuleOptions): StackResource {
     return writer(
         s,
         CENTRALIZATION_TYPE,
@@ -83,7 +83,7 @@ function rule(s: StackBuilder, opts: RuleOptions): FixtureResource {
 }
 
 /** CUSTOMER_MANAGED for every new destination group, with `key`. */
-function customerManaged(key: FixtureResource | string): Record<string, unknown> {
+function customerManaged(key: StackResource | string): Record<string, unknown> {
     return {
         encryptionStrategy: "CUSTOMER_MANAGED",
         encryptionScope: "NEW_DESTINATION_LOG_GROUPS",

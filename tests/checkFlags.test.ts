@@ -16,11 +16,11 @@ import { PACK_POLICIES } from "../policypack/policies";
 import { REFUSALS } from "./support/policyConfigRefusals";
 
 const root = path.join(__dirname, "..", "..");
-const CLI = path.join(root, "bin", "harness", "cli.js");
+const CLI = path.join(root, "bin", "testing", "cli.js");
 const program = path.join(root, "tests", "fixtures", "stack-config");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-flags-"));
 
-/** `node bin/harness/cli.js <args>` from the repository root, with no Pulumi CLI (the mocks). */
+/** `node bin/testing/cli.js <args>` from the repository root, with no Pulumi CLI (the mocks). */
 function cli(args: string[]) {
     const r = spawnSync(process.execPath, [CLI, ...args], {
         cwd: root,

@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
-    FixtureResource,
+    StackResource,
     checkProgram,
     checkResources,
     formatDiagnostics,
@@ -20,13 +20,13 @@ import {
     unknown,
 } from "pulumi-aws-encrypted-logs/testing";
 import { usePolicyPack } from "../harness/policyHarness";
-import { colourEnabled } from "../harness/report";
+import { colourEnabled } from "../testing/report";
 
 const root = path.join(__dirname, "..", "..");
 const fixtures = path.join(root, "tests", "fixtures", "own-program");
 const good = path.join(fixtures, "good");
 const bad = path.join(fixtures, "bad");
-const CLI = path.join(root, "bin", "harness", "cli.js");
+const CLI = path.join(root, "bin", "testing", "cli.js");
 
 /** The controls the key policies name in their descriptions (policypack/policies/controls.ts). */
 const CONTROLS =
@@ -59,7 +59,7 @@ const BAD_DIAGNOSTICS = [
     },
 ];
 
-const summary = (rs: readonly FixtureResource[]) => rs.map((r) => `${r.type}::${r.name}`).sort();
+const summary = (rs: readonly StackResource[]) => rs.map((r) => `${r.type}::${r.name}`).sort();
 
 describe("pulumi-aws-encrypted-logs/testing on your own program", function () {
     this.timeout(120_000);
@@ -230,7 +230,7 @@ describe("pulumi-aws-encrypted-logs/testing on your own program", function () {
     });
 });
 
-/** `node bin/harness/cli.js <args>` in the fixtures directory. */
+/** `node bin/testing/cli.js <args>` in the fixtures directory. */
 function cli(args: string[], env: Record<string, string> = {}) {
     const r = spawnSync(process.execPath, [CLI, ...args], {
         cwd: fixtures,
@@ -282,8 +282,8 @@ describe("encrypted-logs check <program dir> (the package's bin)", function () {
     it("is the package's bin under both names", () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
         assert.deepEqual(manifest.bin, {
-            "pulumi-aws-encrypted-logs": "bin/harness/cli.js",
-            "encrypted-logs": "bin/harness/cli.js",
+            "pulumi-aws-encrypted-logs": "bin/testing/cli.js",
+            "encrypted-logs": "bin/testing/cli.js",
         });
         assert.match(fs.readFileSync(CLI, "utf8"), /^#!\/usr\/bin\/env node\n/);
     });

@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { CloudTrailKey, cloudTrailKeyPolicy } from "../components";
-import { CHINA, COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
+import { CHINA, COMMERCIAL, MockEngine, valueOf } from "../testing/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

@@ -13,7 +13,7 @@ import {
     cloudTrailServicePrincipal,
 } from "../components";
 import { KMS_ADMIN_IDENTITY_POLICY, decide, partitionsIn } from "./support/iam";
-import { CHINA, COMMERCIAL, GOVCLOUD, MockAccount } from "../harness/mockEngine";
+import { CHINA, COMMERCIAL, GOVCLOUD, MockAccount } from "../testing/mockEngine";
 
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const OTHER_ACCOUNT = "999988887777";

@@ -14,7 +14,7 @@ import {
     logGroupKeyPolicy,
 } from "../components";
 import { validateBucketName } from "../components/cloudtrail/validation";
-import { COMMERCIAL, MockEngine } from "../harness/mockEngine";
+import { COMMERCIAL, MockEngine } from "../testing/mockEngine";
 
 const ADMIN = "arn:aws:iam::111122223333:role/key-admin";
 const PRINCIPAL_FORM = "arn:<partition>:iam::<account>:root | role/<name> | user/<name>";

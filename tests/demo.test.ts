@@ -8,9 +8,9 @@ import { anomalyDetectorKeyPolicy, cloudTrailKeyPolicy, logGroupKeyPolicy } from
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { demo, renderTree, renderVerdicts } from "../scripts/demo";
-import { paint } from "../harness/report";
+import { paint } from "../testing/report";
 import { brokenProgram, judge, previewProgram, rootProgram } from "../harness/preview";
-import { COMMERCIAL, checkedByProvider } from "../harness/mockEngine";
+import { COMMERCIAL, checkedByProvider } from "../testing/mockEngine";
 import { usePolicyPack } from "../harness/policyHarness";
 
 describe("npm run demo", function () {

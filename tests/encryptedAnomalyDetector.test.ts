@@ -9,7 +9,7 @@ import {
     EvaluationFrequency,
     anomalyDetectorKeyPolicy,
 } from "../components";
-import { CHINA, COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
+import { CHINA, COMMERCIAL, MockEngine, valueOf } from "../testing/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

@@ -23,7 +23,7 @@ import {
     MockEngine,
     isUnknownInput,
     valueOf,
-} from "../harness/mockEngine";
+} from "../testing/mockEngine";
 
 const KEY = "aws:kms/key:Key";
 const STORE = "aws:cloudtrail/eventDataStore:EventDataStore";

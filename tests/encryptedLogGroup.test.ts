@@ -19,7 +19,7 @@ import {
     isKnown,
     isUnknownInput,
     valueOf,
-} from "../harness/mockEngine";
+} from "../testing/mockEngine";
 import { decide } from "./support/iam";
 
 const KEY = "aws:kms/key:Key";

@@ -23,7 +23,7 @@ import {
     RecordedResource,
     uuidFrom,
     valueOf,
-} from "../harness/mockEngine";
+} from "../testing/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

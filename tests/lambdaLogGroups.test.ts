@@ -20,8 +20,8 @@ import {
     rdsClusterLogGroupName,
     rdsInstanceLogGroupName,
 } from "../components";
-import { COMMERCIAL, MockEngine, isUnknownInput, uuidFrom } from "../harness/mockEngine";
-import { TransformEngine } from "../harness/transformEngine";
+import { COMMERCIAL, MockEngine, isUnknownInput, uuidFrom } from "../testing/mockEngine";
+import { TransformEngine } from "../testing/transformEngine";
 
 const FUNCTION = "aws:lambda/function:Function";
 const COMPONENT = "encrypted-logs:index:EncryptedLogGroup";

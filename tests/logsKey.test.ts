@@ -12,7 +12,7 @@ import {
     keyFacts,
     logsKeyPolicy,
 } from "../components";
-import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
+import { COMMERCIAL, MockEngine, valueOf } from "../testing/mockEngine";
 import { ConstructionError, itFailsAtConstruction } from "./support/construction";
 
 const KEY = "aws:kms/key:Key";

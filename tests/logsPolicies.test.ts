@@ -10,7 +10,7 @@ import {
     logsKeyPolicy,
 } from "../components";
 import { KMS_ADMIN_IDENTITY_POLICY, decide, partitionsIn } from "./support/iam";
-import { CHINA, COMMERCIAL, GOVCLOUD, MockAccount } from "../harness/mockEngine";
+import { CHINA, COMMERCIAL, GOVCLOUD, MockAccount } from "../testing/mockEngine";
 
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const keyArn = (a: MockAccount) =>

@@ -18,7 +18,7 @@ import {
     EncryptedTrail,
     LogsKey,
 } from "../components";
-import { MockEngine, RecordedResource } from "../harness/mockEngine";
+import { MockEngine, RecordedResource } from "../testing/mockEngine";
 
 const OLD_KEY = "arn:aws:kms:us-east-1:111122223333:key/11111111-2222-3333-4444-555555555555";
 

@@ -20,8 +20,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as api from "../components";
 import * as policies from "../policypack/policies";
-import * as testing from "../harness/testing";
-import { uuidFrom } from "../harness/mockEngine";
+import * as testing from "../testing";
+import { uuidFrom } from "../testing/mockEngine";
 
 const root = path.join(__dirname, "..", "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -153,9 +153,9 @@ describe("npm package", function () {
             "bin/components/logs/encryptedLogGroup.d.ts",
             "bin/components/logs/policies.d.ts",
             "bin/components/logs/enums.d.ts",
-            "bin/harness/testing.js",
-            "bin/harness/testing.d.ts",
-            "bin/harness/cli.js",
+            "bin/testing/index.js",
+            "bin/testing/index.d.ts",
+            "bin/testing/cli.js",
         ]) {
             assert.ok(files.includes(required), `${required} is in the tarball`);
         }
@@ -164,10 +164,32 @@ describe("npm package", function () {
                 (f) =>
                     f.startsWith("bin/tests/") ||
                     f.startsWith("tests/") ||
-                    f.startsWith("bin/scripts/"),
+                    f.startsWith("bin/scripts/") ||
+                    f.startsWith("bin/harness/") ||
+                    f.startsWith("bin/bench/") ||
+                    f.endsWith(".map"),
             ),
             [],
         );
+    });
+
+    it("ships every compiled file of the check command and the testing export", () => {
+        const shipped = (dir: string) =>
+            fs
+                .readdirSync(path.join(root, "bin", dir), { recursive: true, encoding: "utf8" })
+                .filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"))
+                .map((f) => `bin/${dir}/${f.split(path.sep).join("/")}`);
+        for (const f of [...shipped("testing"), ...shipped("engine")]) {
+            assert.ok(files.includes(f), `${f} is in the tarball`);
+        }
+    });
+
+    it("leaves out the schema generator, which needs TypeScript (a devDependency) and runs at build time", () => {
+        assert.deepEqual(
+            files.filter((f) => f.startsWith("bin/components/provider/schema.")),
+            [],
+        );
+        assert.ok(files.includes("bin/components/provider/provider.js"));
     });
 
     it("declares no script that npm runs when the package is installed", () => {
@@ -330,7 +352,7 @@ describe("npm package", function () {
                 const line = `${program}: 3 resources, 1 KMS key; 0 PASS, 2 FAIL; 2 mandatory, 0 advisory violations`;
                 for (const args of [
                     [
-                        path.join(root, "bin", "harness", "cli.js"),
+                        path.join(root, "bin", "testing", "cli.js"),
                         "check",
                         program,
                         "--engine",

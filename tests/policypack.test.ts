@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
     Diagnostic,
-    FixtureResource,
+    StackResource,
     overGrpc,
     usePolicyPack,
     secret,
@@ -17,12 +17,11 @@ import {
 } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { cloudTrailKeyPolicy, eventDataStoreKeyPolicy, logGroupKeyPolicy } from "../components";
+import { CATALOGUE_CONFIGS, catalogueStacks } from "../harness/catalogue";
 import {
     ACCOUNT,
-    CATALOGUE_CONFIGS,
     StackBuilder,
     adminOnlyPolicy,
-    catalogueStacks,
     cloudTrailPolicy,
     detectorPolicy,
 } from "../harness/stackFixtures";
@@ -852,7 +851,7 @@ describe("policy pack: through the analyzer protocol", function () {
             const adminOnly = adminOnlyPolicy();
             const deployed = (name: string, extra: Record<string, unknown> = {}) =>
                 s.key(name, { existing: true, policy: adminOnly, extra });
-            const bareId = (key: FixtureResource) => (key.outputs as Record<string, string>).keyId;
+            const bareId = (key: StackResource) => (key.outputs as Record<string, string>).keyId;
             // A KeyPolicy whose keyId is the key's bare id (what aws.kms.KeyPolicy usually gets)
             // replaces the key's admin-only policy with one that lets CloudWatch Logs in.
             const byId = deployed("by-id-key");

@@ -6,10 +6,10 @@
 import * as assert from "node:assert/strict";
 import { syntheticStack } from "../harness/syntheticStack";
 import { brokenProgram, previewProgram } from "../harness/preview";
-import { stackFromMockEngine } from "../harness/fromMockEngine";
+import { stackFromMockEngine } from "../testing/fromMockEngine";
 import { InProcessPack } from "../harness/inProcessPack";
-import { FixtureResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
-import { CATALOGUE_CONFIGS, catalogueStacks } from "../harness/stackFixtures";
+import { StackResource, PolicyPackHarness, PreviewResult } from "../harness/policyHarness";
+import { CATALOGUE_CONFIGS, catalogueStacks } from "../harness/catalogue";
 
 function plain(r: PreviewResult): unknown {
     return { analyze: [...r.analyze.entries()], stack: r.stack };
@@ -31,7 +31,7 @@ describe("policy pack: in process (for mutation testing) gives what the pack giv
         assert.deepEqual(b.toObject(), a.toObject());
     });
 
-    const stacks: [string, () => Promise<FixtureResource[]> | FixtureResource[]][] = [
+    const stacks: [string, () => Promise<StackResource[]> | StackResource[]][] = [
         [
             "a synthetic stack of 300 resources (harness/syntheticStack.ts)",
             () => syntheticStack(300),
@@ -40,7 +40,7 @@ describe("policy pack: in process (for mutation testing) gives what the pack giv
             ([name, stack]) =>
                 [`the catalogue stack "${name}" (every kind of target and key)`, () => stack] as [
                     string,
-                    () => FixtureResource[],
+                    () => StackResource[],
                 ],
         ),
         [

@@ -18,7 +18,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { logGroupKeyPolicy } from "../components";
-import { FixtureResource, secret, unknown, usePolicyPack } from "../harness/policyHarness";
+import { StackResource, secret, unknown, usePolicyPack } from "../harness/policyHarness";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy, detectorPolicy } from "../harness/stackFixtures";
 
 /** Each run previews a whole generated stack through gRPC, so fewer runs than the pure properties. */
@@ -143,7 +143,7 @@ const GOOD_GROUP: typeof target extends fc.Arbitrary<infer T> ? T : never = {
 };
 
 interface Built {
-    readonly stack: FixtureResource[];
+    readonly stack: StackResource[];
     /** URN of every target and whether it was built to pass. */
     readonly targets: { urn: string; good: boolean; what: string }[];
 }

@@ -6,7 +6,7 @@
  * resource without a key is encrypted with, a misspelt configuration property).
  */
 import * as assert from "node:assert/strict";
-import { FixtureResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { StackResource, unknown, usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 import { logGroupKeyPolicy } from "../components";
@@ -35,7 +35,7 @@ function logsPolicyOn(resource: string | string[], group: string): object {
     };
 }
 
-const keyId = (key: FixtureResource) => (key.outputs as Record<string, string>).keyId;
+const keyId = (key: StackResource) => (key.outputs as Record<string, string>).keyId;
 const OTHER_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 describe("policy pack: exact verdicts, through the analyzer protocol", function () {
@@ -345,7 +345,7 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
 
     describe("messages that point at the real fix", () => {
         /** A key created by a LogsKey component named `name`, with the policy of `groups`. */
-        function logsKey(s: StackBuilder, name: string, groups: string[]): FixtureResource {
+        function logsKey(s: StackBuilder, name: string, groups: string[]): StackResource {
             const component = s.add({
                 urn: s.urn("encrypted-logs:index:LogsKey", name),
                 type: "encrypted-logs:index:LogsKey",

@@ -10,11 +10,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { checkProgram, runProgram } from "pulumi-aws-encrypted-logs/testing";
-import { ProgramFailure } from "../harness/programFailure";
+import { ProgramFailure } from "../testing/programFailure";
 
 const root = path.join(__dirname, "..", "..");
 const fixtures = path.join(root, "tests", "fixtures", "run");
-const CLI = path.join(root, "bin", "harness", "cli.js");
+const CLI = path.join(root, "bin", "testing", "cli.js");
 const at = (name: string) => path.join(fixtures, name);
 /** `type::name` of every resource but the default provider (registered or not depending on the SDK's timing). */
 const summary = (rs: readonly { type: string; name: string }[]) =>

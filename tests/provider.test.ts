@@ -20,7 +20,7 @@ import {
     languageNames,
     repositoryOf,
 } from "../components/provider/schema";
-import { COMMERCIAL, MockEngine, valueOf } from "../harness/mockEngine";
+import { COMMERCIAL, MockEngine, valueOf } from "../testing/mockEngine";
 import { KEY_FACTS_FIELDS, logGroupKeyPolicy } from "../components";
 
 const root = path.join(__dirname, "..", "..");

@@ -18,7 +18,7 @@ import {
     logsKeyPolicy,
 } from "../components";
 import { ComponentProviderBoot, Registration } from "../harness/componentProvider";
-import { COMMERCIAL, uuidFrom } from "../harness/mockEngine";
+import { COMMERCIAL, uuidFrom } from "../testing/mockEngine";
 
 const root = path.join(__dirname, "..", "..");
 const version = (

@@ -14,7 +14,7 @@ import {
     eventDataStoreKeyPolicy,
     logsKeyPolicy,
 } from "../components";
-import { COMMERCIAL } from "../harness/mockEngine";
+import { COMMERCIAL } from "../testing/mockEngine";
 import { judge, previewProgram } from "../harness/preview";
 import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
 import { checkPublishedKeyArgs, publishedKeyFactsAt } from "../components/common/publishedKey";

@@ -8,7 +8,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { FixtureResource } from "../../harness/policyHarness";
+import { StackResource } from "../../harness/policyHarness";
 import { namedLogGroup, writer } from "../../harness/destinationFixtures";
 import { stackResources } from "../../harness/inProcessPack";
 import { ACCOUNT, StackBuilder } from "../../harness/stackFixtures";
@@ -178,7 +178,7 @@ export interface FactsScenario {
 }
 
 /** The log-destination rule's report on the writer named `name` in `stack`. */
-export function reportOf(stack: readonly FixtureResource[], name: string): WriterReport {
+export function reportOf(stack: readonly StackResource[], name: string): WriterReport {
     const reports = analyseDestinations(stackResources(stack), {}, readDestinationsConfig({}));
     const report = reports.find((r) => r.facts.writer.name === name);
     assert.ok(report !== undefined, `no report on "${name}"`);
@@ -194,7 +194,7 @@ function summary(report: WriterReport): { matches: string[]; outcomes: string[] 
 
 /** The facts-level cases of {@link FactsScenario}, with one declared group or none. */
 export function factsCases(scenario: FactsScenario): void {
-    const stack = (props: Record<string, unknown>, encrypted?: boolean): FixtureResource[] => {
+    const stack = (props: Record<string, unknown>, encrypted?: boolean): StackResource[] => {
         const s = new StackBuilder();
         if (encrypted !== undefined) {
             namedLogGroup(s, "group", scenario.group, { encrypted });

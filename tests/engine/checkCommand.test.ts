@@ -6,11 +6,11 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { checkProgram, checkWithEngine } from "../../harness/testing";
+import { checkProgram, checkWithEngine } from "../../testing";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const fixtures = path.join(root, "tests", "fixtures", "own-program");
-const CLI = path.join(root, "bin", "harness", "cli.js");
+const CLI = path.join(root, "bin", "testing", "cli.js");
 
 function pairs(ds: readonly { policyName: string; urn: string; enforcementLevel: string }[]) {
     return ds

@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { EngineRun } from "../../engine/cli";
-import { checkProgram } from "../../harness/testing";
+import { checkProgram } from "../../testing";
 
 const PROGRAM = path.join("tests", "engine", "programs", "log-surfaces");
 /**

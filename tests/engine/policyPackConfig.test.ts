@@ -18,7 +18,7 @@ import { CommandResult, EngineRun, Stack } from "../../engine/cli";
 import { REFUSALS } from "../support/policyConfigRefusals";
 
 const root = path.resolve(__dirname, "..", "..", "..");
-const CLI = path.join(root, "bin", "harness", "cli.js");
+const CLI = path.join(root, "bin", "testing", "cli.js");
 const good = path.join(root, "tests", "fixtures", "own-program", "good");
 const stackConfig = path.join(root, "tests", "fixtures", "stack-config");
 

@@ -16,7 +16,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CommandResult, EngineRun } from "../../engine/cli";
-import { checkProgram } from "../../harness/testing";
+import { checkProgram } from "../../testing";
 import { UNKNOWN } from "../../engine/wire";
 
 const REGION = { "aws:region": "us-east-1" };

@@ -15,7 +15,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CommandResult, EngineEvent, EngineRun, Stack } from "../../engine/cli";
-import { checkProgram } from "../../harness/testing";
+import { checkProgram } from "../../testing";
 import { defaultKeyPolicy } from "../../engine/awsResources";
 import { UNKNOWN } from "../../engine/wire";
 

@@ -4,7 +4,7 @@
  * for a suite whose cases are registered by small functions.
  */
 import { namedLogGroup, writer } from "../../harness/destinationFixtures";
-import { FixtureResource, unknown, usePolicyPack } from "../../harness/policyHarness";
+import { StackResource, unknown, usePolicyPack } from "../../harness/policyHarness";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../../harness/stackFixtures";
 import { DESTINATION_SUMMARY, logDestinations } from "../../policypack/lib/destinations/services";
 
@@ -41,7 +41,7 @@ export const arn = (name: string, region = "us-east-1") =>
     `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;
 
 /** A resource the unknown names are computed from (say a random suffix). */
-export function source(s: StackBuilder): FixtureResource {
+export function source(s: StackBuilder): StackResource {
     return writer(s, "random:index/randomPet:RandomPet", "suffix", { length: 2 });
 }
 
@@ -56,7 +56,7 @@ export interface Row {
     readonly group: string;
     /** The writer writing to `group` by its known name or ARN. */
     readonly known: (s: StackBuilder) => void;
-    readonly reference?: (s: StackBuilder, group: FixtureResource) => void;
+    readonly reference?: (s: StackBuilder, group: StackResource) => void;
     readonly unknownName: (s: StackBuilder) => void;
     /** Logging off (absent for the types that cannot turn it off). */
     readonly disabled?: (s: StackBuilder) => void;

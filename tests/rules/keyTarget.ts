@@ -9,12 +9,12 @@ import { DEFAULT_RULE_OPTIONS } from "../../policypack/lib/rules";
 import type { Finding, Rule, RuleOptions } from "../../policypack/lib/rules/rule";
 import { StackIndex, StackResourceLike } from "../../policypack/lib/stack/stackIndex";
 import { stackResources } from "../../harness/inProcessPack";
-import type { FixtureResource } from "../../harness/policyHarness";
+import type { StackResource } from "../../harness/policyHarness";
 import { ACCOUNT, StackBuilder } from "../../harness/stackFixtures";
 import { LogGroupKeyPolicyArgs, logGroupKeyPolicy } from "../../components";
 
 /** The facts of `target` in the stack `s` has built. */
-export function factsOf(s: StackBuilder, target: FixtureResource): TargetFacts {
+export function factsOf(s: StackBuilder, target: StackResource): TargetFacts {
     const index = new StackIndex(stackResources(s.resources) as unknown as StackResourceLike[]);
     const resource = index.targets.find((t) => t.urn === target.urn);
     if (resource === undefined) {
@@ -40,7 +40,7 @@ export function usEast1KeyPolicy(
 export function judge(
     rule: Rule<"key target">,
     s: StackBuilder,
-    target: FixtureResource,
+    target: StackResource,
     options: RuleOptions = {},
 ): readonly Finding[] {
     return rule.run(factsOf(s, target), { ...DEFAULT_RULE_OPTIONS, ...options });
@@ -51,7 +51,7 @@ export interface Case {
     /** What must hold, as the test's name. */
     readonly name: string;
     /** Builds the stack and returns the target the rule judges. */
-    readonly target: (s: StackBuilder) => FixtureResource;
+    readonly target: (s: StackBuilder) => StackResource;
     readonly options?: RuleOptions;
     /** Each finding: its outcome and a part of its message. `[]`: the target passes. */
     readonly finds: readonly (readonly [Finding["outcome"], RegExp])[];

@@ -3,7 +3,7 @@
  * constructs a component under a fresh mock engine and must throw a message containing the text.
  */
 import * as assert from "node:assert/strict";
-import { MockEngine } from "../../harness/mockEngine";
+import { MockEngine } from "../../testing/mockEngine";
 
 /** A construction that must fail: what it is, how to construct it, a part of the message. */
 export type ConstructionError = [what: string, construct: () => unknown, message: string];

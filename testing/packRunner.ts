@@ -24,7 +24,7 @@ import type { ReportViolation } from "../policypack/node_modules/@pulumi/policy"
 import { PACK_POLICIES } from "../policypack/policies";
 import {
     Diagnostic,
-    FixtureResource,
+    StackResource,
     PreviewResult,
     SecretValue,
     UnknownValue,
@@ -111,7 +111,7 @@ export class PackRunner {
         return JSON.parse(JSON.stringify(props));
     }
 
-    private options(r: FixtureResource) {
+    private options(r: StackResource) {
         return {
             protect: r.protect ?? false,
             ignoreChanges: [],
@@ -122,7 +122,7 @@ export class PackRunner {
         };
     }
 
-    private providerOf(r: FixtureResource, byUrn: ReadonlyMap<string, FixtureResource>) {
+    private providerOf(r: StackResource, byUrn: ReadonlyMap<string, StackResource>) {
         const p = fixtureProvider(r, byUrn);
         return p && { type: p.type, name: p.name, urn: p.urn, props: this.runtime.props(p.inputs) };
     }
@@ -131,7 +131,7 @@ export class PackRunner {
      * `StackValidationArgs.resources` for `stack`, as `@pulumi/policy` builds them from an
      * AnalyzeStack request (each resource's outputs).
      */
-    stackResources(stack: readonly FixtureResource[]): Record<string, unknown>[] {
+    stackResources(stack: readonly StackResource[]): Record<string, unknown>[] {
         const byUrn = new Map(stack.map((r) => [r.urn, r]));
         const resources = stack.map((r) => {
             const props = this.runtime.props(r.outputs ?? r.inputs);
@@ -229,10 +229,7 @@ export class PackRunner {
     }
 
     /** `Analyze` for one resource (its inputs). */
-    async analyze(
-        r: FixtureResource,
-        stack: readonly FixtureResource[] = [r],
-    ): Promise<Diagnostic[]> {
+    async analyze(r: StackResource, stack: readonly StackResource[] = [r]): Promise<Diagnostic[]> {
         const byUrn = new Map(stack.map((s) => [s.urn, s]));
         const ds: Diagnostic[] = [];
         for (const p of this.policies) {
@@ -267,7 +264,7 @@ export class PackRunner {
     }
 
     /** `AnalyzeStack` for the whole stack (every resource's outputs). */
-    async analyzeStack(stack: readonly FixtureResource[]): Promise<Diagnostic[]> {
+    async analyzeStack(stack: readonly StackResource[]): Promise<Diagnostic[]> {
         const ds: Diagnostic[] = [];
         for (const p of this.policies) {
             const level = this.level(p);
@@ -290,7 +287,7 @@ export class PackRunner {
     }
 
     /** What a preview sends: Analyze for each resource in order, then one AnalyzeStack. */
-    async preview(stack: readonly FixtureResource[]): Promise<PreviewResult> {
+    async preview(stack: readonly StackResource[]): Promise<PreviewResult> {
         return previewWith(stack, this, (r) => this.analyze(r, stack));
     }
 

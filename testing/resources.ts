@@ -1,7 +1,7 @@
 /**
  * The resources a policy pack is given and the diagnostics it returns, as plain data: what the
- * analyzer-protocol harness ({@link ./policyHarness}), the in-process runner and the shipped
- * `pulumi-aws-encrypted-logs/testing` export share. No gRPC, no `@pulumi/policy` here: the testing
+ * `pulumi-aws-encrypted-logs/testing` export and the `check` command share with the repository's
+ * analyzer-protocol harness and in-process runner. No gRPC, no `@pulumi/policy` here: the testing
  * export loads this module in a user's test process.
  */
 import { SECRET_SIG } from "../policypack/lib/stack/wire";
@@ -36,8 +36,11 @@ export const unknown = (kind: keyof typeof UNKNOWN_SENTINEL = "string") => new U
 /** A secret. */
 export const secret = (value: unknown) => new SecretValue(value);
 
-/** A resource of a fixture stack, as the engine knows it. */
-export interface FixtureResource {
+/**
+ * A resource of a stack as the engine sends it to a policy pack: its URN, type, name, inputs (what
+ * `Analyze` judges), outputs (what `AnalyzeStack` judges), parent, provider and dependencies.
+ */
+export interface StackResource {
     /** `urn:pulumi:<stack>::<project>::<parent type$>type::name`. */
     readonly urn: string;
     /** The resource type token, e.g. `aws:cloudwatch/logGroup:LogGroup`. */
@@ -117,9 +120,9 @@ export function toWire(value: unknown): unknown {
 
 /** The provider resource of `r` in its stack, if it has one; a fixture error if it is not there. */
 export function fixtureProvider(
-    r: FixtureResource,
-    byUrn: ReadonlyMap<string, FixtureResource>,
-): FixtureResource | undefined {
+    r: StackResource,
+    byUrn: ReadonlyMap<string, StackResource>,
+): StackResource | undefined {
     if (r.provider === undefined) {
         return undefined;
     }
@@ -135,9 +138,9 @@ export function fixtureProvider(
  * resource's), then one AnalyzeStack.
  */
 export async function previewWith(
-    stack: readonly FixtureResource[],
-    pack: { analyzeStack(stack: readonly FixtureResource[]): Promise<Diagnostic[]> },
-    analyze: (r: FixtureResource) => Promise<Diagnostic[]>,
+    stack: readonly StackResource[],
+    pack: { analyzeStack(stack: readonly StackResource[]): Promise<Diagnostic[]> },
+    analyze: (r: StackResource) => Promise<Diagnostic[]>,
 ): Promise<PreviewResult> {
     const byResource = new Map<string, Diagnostic[]>();
     for (const r of stack) {

@@ -19,7 +19,7 @@ import type * as sdkCopies from "./sdkCopies";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CheckArgs, parseCheckArgs, wantsHelp } from "./cliArgs";
-import type { CheckSetup } from "./checkRun";
+import type { CheckSetup, CliResult } from "./checkRun";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const load = () => ({
@@ -54,13 +54,6 @@ export const USAGE = [
     "  3 the program could not run (compile or type error, crash, an invoke nobody answers);",
     "  4 no mandatory violation, but remote components' children were not seen (not a pass).",
 ].join("\n");
-
-/** What a run printed and its exit status. */
-export interface CliResult {
-    readonly stdout: string;
-    readonly stderr: string;
-    readonly status: 0 | 1 | 2 | 3 | 4;
-}
 
 function usageError(message: string): CliResult {
     return { stdout: "", stderr: `encrypted-logs: ${message}\n${USAGE}\n`, status: 2 };

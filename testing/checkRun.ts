@@ -6,7 +6,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CheckArgs } from "./cliArgs";
-import type { CliResult } from "./cli";
 import { checkWithEngine } from "./engineCheck";
 import { stackFromMockEngine } from "./fromMockEngine";
 import { PACK_NAME, PackConfig } from "./packRunner";
@@ -23,8 +22,21 @@ import {
     summarise,
 } from "./report";
 import { StackConfig, readStackOutputs, withStackConfig } from "./stackConfig";
-import { PACK_VERSION, checkResources } from "./testing";
+import { PACK_VERSION, checkResources } from "./index";
 import { PACK_POLICIES } from "../policypack/policies";
+
+/**
+ * What a run of the command printed and its exit status (cli.ts documents the statuses): what every
+ * step here answers with.
+ */
+export interface CliResult {
+    /** What goes to stdout: the report, or the `--json` document. */
+    readonly stdout: string;
+    /** What goes to stderr: usage errors, refusals, why the program could not run. */
+    readonly stderr: string;
+    /** The exit status. */
+    readonly status: 0 | 1 | 2 | 3 | 4;
+}
 
 /** The configuration a check runs with. */
 export interface CheckSetup {

@@ -28,11 +28,10 @@ import { InvokeAnswers, RemoteComponent } from "./mockEngine";
 import { ProgramFailure } from "./programFailure";
 import { Program, RunOptions, programEntry, runUnderMocks } from "./programRunner";
 import { PolicyConfigError, readPolicyConfig } from "./policyConfig";
-import { FixtureResource, SecretValue, UnknownValue, secret, unknown } from "./resources";
+import { SecretValue, StackResource, UnknownValue, secret, unknown } from "./resources";
 import { withStackConfig } from "./stackConfig";
 
 export {
-    FixtureResource,
     InvokeAnswers,
     PolicyConfigError,
     ProgramFailure,
@@ -40,11 +39,18 @@ export {
     Program,
     RunOptions,
     SecretValue,
+    StackResource,
     UnknownValue,
     programEntry,
     secret,
     unknown,
 };
+
+/**
+ * The earlier name of {@link StackResource}.
+ * @deprecated Use {@link StackResource}: the same type, named for what it is.
+ */
+export type FixtureResource = StackResource;
 
 // On request, the same check through the real engine: `pulumi preview --policy-pack` offline, with a
 // Pulumi CLI >= 3.248.0 from PULUMI_CLI_DIR or PATH (what `encrypted-logs check` runs when it can).
@@ -71,7 +77,7 @@ export const PACK_VERSION: string = JSON.parse(
  * a resource gets the one the engine would give a top-level resource of stack `test` of project
  * `project` (`urn:pulumi:test::project::<type>::<name>`).
  */
-export type PackResource = Omit<FixtureResource, "urn"> & {
+export type PackResource = Omit<StackResource, "urn"> & {
     /** The URN. @default `urn:pulumi:test::project::<type>::<name>` */
     readonly urn?: string;
 };
@@ -97,7 +103,7 @@ export interface PolicyDiagnostic {
 /** The pack's verdicts on a set of resources. */
 export interface CheckResult {
     /** The resources judged, in registration order, each with its URN. */
-    readonly resources: readonly FixtureResource[];
+    readonly resources: readonly StackResource[];
     /** Every violation: `Analyze`'s, resource by resource, then `AnalyzeStack`'s. */
     readonly diagnostics: readonly PolicyDiagnostic[];
     /** The mandatory ones: a real preview of this stack fails when there is any. */
@@ -143,7 +149,7 @@ export interface ProgramOptions extends RunOptions, PackOptions {
 /** What running a program registered. */
 export interface ProgramRun {
     /** The resources, as the engine would send them to a policy pack. */
-    readonly resources: readonly FixtureResource[];
+    readonly resources: readonly StackResource[];
     /** The invokes the program made (`aws:index/getRegion:getRegion`, ...), in order. */
     readonly invokes: readonly string[];
     /** The remote components it registered, whose children were not seen ({@link CheckResult.unseen}). */
@@ -167,7 +173,7 @@ export async function runProgram(program: Program, opts: ProgramOptions = {}): P
 }
 
 /** A resource given without a URN gets the one the engine would give it (stack `test`, project `project`). */
-function withUrn(r: PackResource): FixtureResource {
+function withUrn(r: PackResource): StackResource {
     return { ...r, urn: r.urn || `urn:pulumi:test::project::${r.type}::${r.name}` };
 }
 

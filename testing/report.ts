@@ -6,7 +6,7 @@
  */
 import { DESTINATION_TYPES } from "../policypack/lib/destinations/services";
 import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
-import { FixtureResource } from "./resources";
+import { StackResource } from "./resources";
 
 /**
  * Whether to colour what goes to `stream`. `FORCE_COLOR` set to anything but `""`, `0` or `false`
@@ -250,7 +250,7 @@ function verdictOf(ds: readonly Verdict[]): "PASS" | "WARN" | "FAIL" {
  * was; then one line per diagnostic (`level policy: message`).
  */
 export function renderVerdicts(
-    stack: readonly FixtureResource[],
+    stack: readonly StackResource[],
     diagnostics: readonly Verdict[],
     colours: Paint = paint(false),
 ): string[] {
@@ -286,7 +286,7 @@ export function renderVerdicts(
  * advisory findings), mandatory and advisory violations.
  */
 export function summarise(
-    stack: readonly FixtureResource[],
+    stack: readonly StackResource[],
     diagnostics: readonly Verdict[],
 ): string {
     const resources = stack.filter((r) => !r.type.startsWith("pulumi:")).length;

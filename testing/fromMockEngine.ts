@@ -8,7 +8,7 @@
  * with, known at preview (kept by the state export; a preview sends no read).
  */
 import { RESOURCE_REFERENCE_SIG } from "../policypack/lib/stack/wire";
-import { FixtureResource, SECRET_SIG, SecretValue, UnknownValue, unknown } from "./resources";
+import { SECRET_SIG, SecretValue, StackResource, UnknownValue, unknown } from "./resources";
 import { MockEngine, RecordedResource, isUnknownInput } from "./mockEngine";
 
 function convert(value: unknown): unknown {
@@ -62,12 +62,12 @@ export function recordedStack(engine: MockEngine): {
  * (tests/engine: a pack that records what it is sent). `pulumi policy analyze`, which replays the
  * state, does see reads: `stateExport.ts` keeps them.
  */
-export function stackFromMockEngine(engine: MockEngine): FixtureResource[] {
+export function stackFromMockEngine(engine: MockEngine): StackResource[] {
     const { recorded: all, stack, defaultProvider } = recordedStack(engine);
     const reads = new Set(all.filter((r) => r.read === true).map((r) => r.urn));
     const recorded = all.filter((r) => !reads.has(r.urn));
     const notRead = (urns: readonly string[]) => urns.filter((u) => !reads.has(u));
-    const out: FixtureResource[] = [];
+    const out: StackResource[] = [];
     for (const r of recorded) {
         const inputs = convert(r.inputs) as Record<string, unknown>;
         const providerUrn =
