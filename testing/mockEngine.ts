@@ -6,32 +6,29 @@
  * (`retainOnDelete`, `replaceOnChanges`, ...), which `setMocks`' own callback does not show.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { SECRET_SIG } from "../policypack/lib/stack/wire";
-import { autonameRule, withAutoname } from "../engine/autoname";
 import { UnansweredInvoke, invoke } from "../engine/awsInvokes";
-import { createOutputs, partitionOf } from "../engine/awsResources";
-import { schemaFacts } from "../engine/schema";
+import { createOutputs } from "../engine/awsResources";
+import {
+    COMMERCIAL,
+    MOCK_ORGANIZATION_ID,
+    MockAccount,
+    checkedByProvider,
+    deployedState,
+    partitionOfRegion,
+} from "./mockAccount";
 
-/**
- * A new aws resource's inputs as the aws provider's Check returns them: the name it generates when
- * the program leaves it unset (`<name>-<7 hex>`, the same rule and code as the offline provider
- * the real-CLI suite runs, engine/autoname.ts), from a seed fixed by type and name here (the
- * engine's `randomSeed` in a real run), so a check and a second run agree.
- */
-export function checkedByProvider(
-    type: string,
-    name: string,
-    inputs: Record<string, any>,
-): Record<string, any> {
-    if (!type.startsWith("aws:")) {
-        return inputs;
-    }
-    const rule = autonameRule(type, schemaFacts(type)?.optionalName ?? false);
-    const seed = createHash("sha256").update(`${type}::${name}`).digest();
-    return withAutoname(rule, name, type, inputs, {}, seed, undefined) as Record<string, any>;
-}
+export {
+    CHINA,
+    COMMERCIAL,
+    GOVCLOUD,
+    MOCK_ORGANIZATION_ID,
+    MockAccount,
+    checkedByProvider,
+    partitionOfRegion,
+    uuidFrom,
+} from "./mockAccount";
 
 /**
  * A module loaded the way `@pulumi/pulumi` itself resolves it: its own dependencies
@@ -42,40 +39,6 @@ export function checkedByProvider(
 export function sdkRequire<T>(id: string): T {
     return createRequire(require.resolve("@pulumi/pulumi"))(id) as T;
 }
-
-/** A partition/region/account the mocks answer with. */
-export interface MockAccount {
-    readonly partition: string;
-    readonly region: string;
-    readonly accountId: string;
-    readonly dnsSuffix: string;
-}
-
-export const COMMERCIAL: MockAccount = {
-    partition: "aws",
-    region: "us-east-1",
-    accountId: "111122223333",
-    dnsSuffix: "amazonaws.com",
-};
-export const CHINA: MockAccount = {
-    partition: "aws-cn",
-    region: "cn-north-1",
-    accountId: "444455556666",
-    dnsSuffix: "amazonaws.com.cn",
-};
-export const GOVCLOUD: MockAccount = {
-    partition: "aws-us-gov",
-    region: "us-gov-west-1",
-    accountId: "777788889999",
-    dnsSuffix: "amazonaws.com",
-};
-
-/** The organisation id `aws.organizations.getOrganization` answers with. */
-export const MOCK_ORGANIZATION_ID = "o-a1b2c3d4e5";
-
-/** The partition and DNS suffix of a region, as AWS assigns them (the offline provider's rule). */
-export const partitionOfRegion: (region: string) => { partition: string; dnsSuffix: string } =
-    partitionOf;
 
 /** One RegisterResource request, as the engine received it. */
 export interface RecordedResource {
@@ -135,12 +98,6 @@ export interface RecordedInvoke {
     readonly token: string;
     readonly provider: string | undefined;
     readonly inputs: Record<string, any>;
-}
-
-/** A deterministic UUID from a seed, so ARNs are stable across runs. */
-export function uuidFrom(seed: string): string {
-    const h = createHash("sha256").update(seed).digest("hex");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 // A program whose inputs fail validation inside an apply never registers the resource: the error
@@ -446,8 +403,6 @@ export class MockEngine {
             region === this.account.region
                 ? this.account.partition
                 : partitionOfRegion(region).partition;
-        const prefix = (service: string) =>
-            `arn:${partition}:${service}:${region}:${this.account.accountId}`;
         if (args.type === "pulumi:pulumi:StackReference") {
             return this.readStackReference(args.inputs.name);
         }
@@ -464,63 +419,11 @@ export class MockEngine {
             }
             return { id: undefined, state: { ...inputs } };
         }
-        switch (args.type) {
-            case "aws:kms/key:Key": {
-                const keyId = inputs.multiRegion
-                    ? `mrk-${uuidFrom(args.name).replace(/-/g, "")}`
-                    : uuidFrom(args.name);
-                return {
-                    id: keyId,
-                    state: { ...inputs, keyId, arn: `${prefix("kms")}:key/${keyId}` },
-                };
-            }
-            case "aws:kms/alias:Alias":
-                return {
-                    id: inputs.name,
-                    state: { ...inputs, arn: `${prefix("kms")}:${inputs.name}` },
-                };
-            case "aws:cloudwatch/logGroup:LogGroup":
-                return {
-                    id: inputs.name,
-                    state: { ...inputs, arn: `${prefix("logs")}:log-group:${inputs.name}` },
-                };
-            case "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector": {
-                const id = uuidFrom(`detector-${args.name}`);
-                return {
-                    id,
-                    state: { ...inputs, arn: `${prefix("logs")}:anomaly-detector:${id}` },
-                };
-            }
-            case "aws:s3/bucket:Bucket": {
-                // Without a name the provider auto-names the bucket from the resource name.
-                const bucket: string =
-                    inputs.bucket ?? `${args.name}-${uuidFrom(args.name).slice(0, 7)}`;
-                return {
-                    id: bucket,
-                    state: { ...inputs, bucket, arn: `arn:${partition}:s3:::${bucket}` },
-                };
-            }
-            case "aws:cloudtrail/eventDataStore:EventDataStore": {
-                const id = uuidFrom(`eds-${args.name}`);
-                const arn = `${prefix("cloudtrail")}:eventdatastore/${id}`;
-                return { id: arn, state: { ...inputs, arn } };
-            }
-            case "aws:cloudtrail/trail:Trail":
-                return {
-                    id: inputs.name,
-                    state: { ...inputs, arn: `${prefix("cloudtrail")}:trail/${inputs.name}` },
-                };
-            case "aws:iam/role:Role":
-                return {
-                    id: args.name,
-                    state: {
-                        ...inputs,
-                        arn: `arn:${partition}:iam::${this.account.accountId}:role/${args.name}`,
-                    },
-                };
-            default:
-                return { id: `${args.name}-id`, state: { ...inputs } };
-        }
+        return deployedState(args.type, args.name, inputs, {
+            partition,
+            region,
+            accountId: this.account.accountId,
+        });
     }
 }
 
