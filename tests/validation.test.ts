@@ -17,8 +17,6 @@ import { describeValue } from "../aws/errors";
 const shown = (value: unknown): string => (value === undefined ? "not set" : describeValue(value));
 import { validatedKeySettings } from "../components/common/keySettings";
 import {
-    ENCRYPTABLE_LOG_GROUP_CLASSES,
-    EVALUATION_FREQUENCIES,
     validateAliasName,
     validateIntegerInRange,
     validateList,
@@ -26,6 +24,7 @@ import {
     validateOneOf,
     validateRetentionInDays,
 } from "../components/common/validation";
+import { ENCRYPTABLE_LOG_GROUP_CLASSES, EVALUATION_FREQUENCIES } from "../components/logs/enums";
 import {
     BUCKET_NAME_RULES,
     TRAIL_NAME_RULES,

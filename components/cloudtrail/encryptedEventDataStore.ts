@@ -6,7 +6,7 @@ import { InputError } from "../../aws/errors";
 import { validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
 import { COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
-import { checkedKeyArn } from "../logs/logsKey";
+import { checkedKeyArn } from "../common/keyArn";
 import { checkedKeyAdmins } from "./cloudTrailKey";
 import { eventDataStoreKeyPolicy } from "./eventDataStorePolicies";
 import { TrailAdvancedEventSelector, validateTrailSelectors } from "./trailOptions";

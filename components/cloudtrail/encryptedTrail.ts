@@ -6,7 +6,7 @@ import { InputError } from "../../aws/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
-import { checkedKeyArn } from "../logs/logsKey";
+import { checkedKeyArn } from "../common/keyArn";
 import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
 import {
     cloudTrailBucketPolicy,

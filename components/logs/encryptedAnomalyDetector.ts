@@ -4,12 +4,8 @@ import { parseLogGroupArn } from "../../aws/arn";
 import { PACKAGE, checked, checkedInput, checkedKeyAdminArns } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
-import {
-    EVALUATION_FREQUENCIES,
-    validateIntegerInRange,
-    validateOneOf,
-} from "../common/validation";
-import { EvaluationFrequency } from "./enums";
+import { validateIntegerInRange, validateOneOf } from "../common/validation";
+import { EVALUATION_FREQUENCIES, EvaluationFrequency } from "./enums";
 import { chooseKey } from "./logsKey";
 
 /** Arguments of {@link EncryptedAnomalyDetector}. */

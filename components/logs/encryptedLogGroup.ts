@@ -11,14 +11,14 @@ import {
 import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
 import {
-    ENCRYPTABLE_LOG_GROUP_CLASSES,
     validateDataProtectionPolicy,
     validateLogGroupName,
     validateOneOf,
     validateRetentionInDays,
 } from "../common/validation";
-import { LogGroupClass } from "./enums";
-import { checkedKeyArn, chooseKey } from "./logsKey";
+import { ENCRYPTABLE_LOG_GROUP_CLASSES, LogGroupClass } from "./enums";
+import { checkedKeyArn } from "../common/keyArn";
+import { chooseKey } from "./logsKey";
 import { decryptOnlyKeyPolicy } from "./policies";
 
 /** Arguments of {@link EncryptedLogGroup}. */
