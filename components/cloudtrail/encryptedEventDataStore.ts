@@ -6,7 +6,7 @@ import { InputError } from "../../aws/errors";
 import { validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
 import { COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
-import { checkedKeyArn } from "../common/keyArn";
+import { ChosenKey, givenKey, refuseGrantOnOwnKey } from "../common/keyArn";
 import { checkedKeyAdmins } from "./cloudTrailKey";
 import { eventDataStoreKeyPolicy } from "./eventDataStorePolicies";
 import { TrailAdvancedEventSelector, validateTrailSelectors } from "./trailOptions";
@@ -178,15 +178,13 @@ function validatedStoreInputs(
     args: EncryptedEventDataStoreArgs,
 ): ReturnType<typeof validateEventDataStoreRetention> & { storeName: pulumi.Input<string> } {
     const retention = checked(parent, label, () => {
-        if (args.kmsKeyArn !== undefined && args.queryPrincipalArns !== undefined) {
-            throw new InputError(
-                "queryPrincipalArns",
-                args.queryPrincipalArns,
-                "these principals are added only to the key this component creates, but kmsKeyArn brings a key of your own",
-                "queryPrincipalArns without kmsKeyArn",
-                "grant them on your key (eventDataStoreKeyPolicy's queryPrincipalArns), or drop kmsKeyArn",
-            );
-        }
+        refuseGrantOnOwnKey(
+            args.kmsKeyArn,
+            "queryPrincipalArns",
+            args.queryPrincipalArns,
+            "these principals",
+            "grant them on your key (eventDataStoreKeyPolicy's queryPrincipalArns), or drop kmsKeyArn",
+        );
         if (args.retainOnDelete === false && args.terminationProtectionEnabled === true) {
             throw new InputError(
                 "terminationProtectionEnabled",
@@ -218,19 +216,11 @@ function storeKey(
     name: string,
     args: EncryptedEventDataStoreArgs,
     storeName: pulumi.Input<string>,
-): { arn: pulumi.Output<string>; key?: aws.kms.Key; dependsOn: pulumi.Resource[] } {
+): ChosenKey {
     const where = awsLocation(parent, args.region);
     if (args.kmsKeyArn !== undefined) {
-        const arn = checkedKeyArn(
-            parent,
-            label,
-            "kmsKeyArn",
-            args.kmsKeyArn,
-            where,
-            "the event data store",
-            COMPONENT_NEEDS_KEY_ARN,
-        );
-        return { arn, dependsOn: [] };
+        const user = "the event data store";
+        return givenKey(parent, label, args.kmsKeyArn, where, user, COMPONENT_NEEDS_KEY_ARN);
     }
     const adminArns = checkedKeyAdmins(
         parent,

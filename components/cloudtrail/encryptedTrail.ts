@@ -6,7 +6,7 @@ import { InputError } from "../../aws/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { AwsLocation, COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
-import { checkedKeyArn } from "../common/keyArn";
+import { ChosenKey, givenKey, refuseGrantOnOwnKey } from "../common/keyArn";
 import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
 import {
     cloudTrailBucketPolicy,
@@ -283,15 +283,13 @@ function validatedTrailInputs(
     args: EncryptedTrailArgs,
 ): TrailInputs {
     const regions = checked(parent, label, () => {
-        if (args.kmsKeyArn !== undefined && args.decryptPrincipalArns !== undefined) {
-            throw new InputError(
-                "decryptPrincipalArns",
-                args.decryptPrincipalArns,
-                "these readers are added only to the key this component creates, but kmsKeyArn brings a key of your own",
-                "decryptPrincipalArns without kmsKeyArn",
-                "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
-            );
-        }
+        refuseGrantOnOwnKey(
+            args.kmsKeyArn,
+            "decryptPrincipalArns",
+            args.decryptPrincipalArns,
+            "these readers",
+            "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
+        );
         checkBucketKeyStatements(args.kmsKeyArn);
         if (args.cloudWatchLogs !== true && args.cloudWatchLogsRetentionInDays !== undefined) {
             throw new InputError(
@@ -342,12 +340,6 @@ function trailKeyAdmins(
         : checkedKeyAdmins(parent, label, args.keyAdminArns);
 }
 
-/** The key of the trail's log files and bucket, and what must exist before they use it. */
-interface TrailKey {
-    readonly arn: pulumi.Output<string>;
-    readonly dependsOn: pulumi.Resource[];
-}
-
 /** The user's `kmsKeyArn`, checked, or a new `CloudTrailKey` `${name}-key` for this trail. */
 function trailKey(
     parent: EncryptedTrail,
@@ -357,18 +349,10 @@ function trailKey(
     trailName: pulumi.Input<string>,
     keyAdminArns: pulumi.Input<pulumi.Input<string>[]> | undefined,
     where: pulumi.Output<AwsLocation>,
-): TrailKey {
+): ChosenKey {
     if (args.kmsKeyArn !== undefined) {
-        const arn = checkedKeyArn(
-            parent,
-            label,
-            "kmsKeyArn",
-            args.kmsKeyArn,
-            where,
-            "the trail's S3 bucket",
-            COMPONENT_NEEDS_KEY_ARN,
-        );
-        return { arn, dependsOn: [] };
+        const user = "the trail's S3 bucket";
+        return givenKey(parent, label, args.kmsKeyArn, where, user, COMPONENT_NEEDS_KEY_ARN);
     }
     const key = new CloudTrailKey(
         `${name}-key`,
@@ -406,7 +390,7 @@ function secureBucket(
     name: string,
     args: EncryptedTrailArgs,
     lifecycle: TrailInputs["lifecycle"],
-    key: TrailKey,
+    key: ChosenKey,
 ): BucketSettings {
     const bucket = parent.bucket.id;
     const region = args.region;

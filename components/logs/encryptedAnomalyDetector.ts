@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsLocation, parseLogGroupArn } from "../../aws/arn";
-import { PACKAGE, checked, checkedInput, checkedKeyAdminArns } from "../common/component";
+import { PACKAGE, checked, checkedKeyAdminArns, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
 import { validateIntegerInRange, validateOneOf } from "../common/validation";
@@ -158,30 +158,28 @@ function validatedDetectorInputs(
             );
         }
     });
-    const evaluationFrequency =
-        args.evaluationFrequency === undefined
-            ? undefined
-            : checkedInput(parent, label, args.evaluationFrequency, (f) =>
-                  validateOneOf(
-                      "evaluationFrequency",
-                      f,
-                      EVALUATION_FREQUENCIES,
-                      "CloudWatch Logs does not accept this frequency",
-                      "pick the value closest to how often the log group receives events",
-                  ),
-              );
-    const anomalyVisibilityTime =
-        args.anomalyVisibilityTime === undefined
-            ? undefined
-            : checkedInput(parent, label, args.anomalyVisibilityTime, (d) =>
-                  validateIntegerInRange(
-                      "anomalyVisibilityTime",
-                      d,
-                      7,
-                      90,
-                      "pick 7 to 90 days, or omit it for the CloudWatch Logs default",
-                  ),
-              );
+    const evaluationFrequency = checkedOptionalInput(parent, label, args.evaluationFrequency, (f) =>
+        validateOneOf(
+            "evaluationFrequency",
+            f,
+            EVALUATION_FREQUENCIES,
+            "CloudWatch Logs does not accept this frequency",
+            "pick the value closest to how often the log group receives events",
+        ),
+    );
+    const anomalyVisibilityTime = checkedOptionalInput(
+        parent,
+        label,
+        args.anomalyVisibilityTime,
+        (d) =>
+            validateIntegerInRange(
+                "anomalyVisibilityTime",
+                d,
+                7,
+                90,
+                "pick 7 to 90 days, or omit it for the CloudWatch Logs default",
+            ),
+    );
     return { evaluationFrequency, anomalyVisibilityTime };
 }
 

@@ -18,7 +18,7 @@ import {
     validateRetentionInDays,
 } from "../common/validation";
 import { ENCRYPTABLE_LOG_GROUP_CLASSES, LogGroupClass } from "./enums";
-import { checkedKeyArn } from "../common/keyArn";
+import { checkedKeyArn, refuseGrantOnOwnKey } from "../common/keyArn";
 import { chooseKey } from "./logsKey";
 import { decryptOnlyKeyPolicy } from "./policies";
 
@@ -254,15 +254,13 @@ function validatedLogGroupInputs(
                 "drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it",
             );
         }
-        if (args.kmsKeyArn !== undefined && args.viaServiceRoleArns !== undefined) {
-            throw new InputError(
-                "viaServiceRoleArns",
-                args.viaServiceRoleArns,
-                "these roles are added only to the key this component creates, but kmsKeyArn brings a key of your own",
-                "viaServiceRoleArns without kmsKeyArn",
-                "grant the roles on your key (e.g. LogsKey's viaServiceRoleArns), or drop kmsKeyArn",
-            );
-        }
+        refuseGrantOnOwnKey(
+            args.kmsKeyArn,
+            "viaServiceRoleArns",
+            args.viaServiceRoleArns,
+            "these roles",
+            "grant the roles on your key (e.g. LogsKey's viaServiceRoleArns), or drop kmsKeyArn",
+        );
     });
     return { groupName, retentionInDays, logGroupClass };
 }

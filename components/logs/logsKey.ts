@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsLocation } from "../../aws/arn";
-import { checkedKeyArn } from "../common/keyArn";
+import { ChosenKey, givenKey } from "../common/keyArn";
 import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
@@ -140,16 +140,6 @@ function logsKeySpec(
     };
 }
 
-/** The key a log group or detector ends up with: a new key as `LogsKey` makes it, or the user's own, checked. */
-export interface ChosenKey {
-    /** The key ARN, checked to be in the resource's partition and region. */
-    readonly arn: pulumi.Output<string>;
-    /** The KMS key created for the resource, if one was. */
-    readonly key?: aws.kms.Key;
-    /** What the resource must wait for: the new key with its policy. */
-    readonly dependsOn: pulumi.Resource[];
-}
-
 /**
  * Uses the key ARN the user gave (checked against the resource's location inside an apply), or
  * creates `${name}-key`, the `aws.kms.Key` a `LogsKey` with `newKeyArgs` would hold, as a child
@@ -172,5 +162,5 @@ export function chooseKey(
         );
         return { arn: key.arn, key, dependsOn: [key] };
     }
-    return { arn: checkedKeyArn(parent, label, "kmsKeyArn", given, where, user), dependsOn: [] };
+    return givenKey(parent, label, given, where, user);
 }
