@@ -8,11 +8,8 @@ import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { AwsLocation, COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
 import { ChosenKey, givenKey, refuseGrantOnOwnKey } from "../common/keyArn";
 import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
-import {
-    cloudTrailBucketPolicy,
-    cloudTrailLogsRolePolicy,
-    cloudTrailLogsRoleTrustPolicy,
-} from "./policies";
+import { cloudTrailLogsRolePolicy, cloudTrailLogsRoleTrustPolicy } from "./policies";
+import { secureBucket, trailBucket, trailBucketPolicy } from "./trailBucket";
 import {
     validateBucketName,
     validateS3KeyPrefix,
@@ -199,23 +196,22 @@ export class EncryptedTrail extends pulumi.ComponentResource {
         const inputs = validatedTrailInputs(this, label, name, args);
         const where = awsLocation(this, args.region);
         const region = args.region;
-        this.bucket = new aws.s3.Bucket(
-            `${name}-bucket`,
-            {
-                bucket: inputs.bucketName,
-                forceDestroy: args.forceDestroyBucket ?? false,
-                region,
-                tags: args.tags,
-            },
-            { parent: this },
-        );
+        this.bucket = trailBucket(this, name, {
+            bucket: inputs.bucketName,
+            forceDestroy: args.forceDestroyBucket ?? false,
+            region,
+            tags: args.tags,
+        });
         const keyAdminArns = trailKeyAdmins(this, label, args);
         const key = trailKey(this, label, name, args, inputs.trailName, keyAdminArns, where);
-        const bucketSettings = secureBucket(this, name, args, inputs.lifecycle, key);
-        const bucketPolicy = trailBucketPolicy(this, label, name, args, inputs, where, [
-            bucketSettings.publicAccessBlock,
-            bucketSettings.ownership,
-        ]);
+        const bucketSettings = secureBucket(this, name, this.bucket, region, inputs.lifecycle, key);
+        const bucketPolicy = trailBucketPolicy(this, label, name, this.bucket, {
+            ...inputs,
+            region,
+            isOrganizationTrail: args.isOrganizationTrail ?? false,
+            where,
+            after: [bucketSettings.publicAccessBlock, bucketSettings.ownership],
+        });
         const delivery =
             args.cloudWatchLogs === true
                 ? cloudWatchDelivery(this, name, args, inputs.trailName, keyAdminArns, where)
@@ -372,167 +368,6 @@ function trailKey(
         { parent },
     );
     return { arn: key.arn, dependsOn: [key] };
-}
-
-/** The settings of the trail's bucket that its policy and the trail wait for. */
-interface BucketSettings {
-    readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
-    readonly ownership: aws.s3.BucketOwnershipControls;
-    readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
-}
-
-/**
- * Locks down the trail's bucket: public access blocked, ownership enforced, versioning, the
- * opt-in lifecycle, and default encryption with the trail's key under an S3 Bucket Key.
- */
-function secureBucket(
-    parent: EncryptedTrail,
-    name: string,
-    args: EncryptedTrailArgs,
-    lifecycle: TrailInputs["lifecycle"],
-    key: ChosenKey,
-): BucketSettings {
-    const bucket = parent.bucket.id;
-    const region = args.region;
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-        `${name}-bucket-public-access`,
-        {
-            bucket,
-            region,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        },
-        { parent },
-    );
-    const ownership = new aws.s3.BucketOwnershipControls(
-        `${name}-bucket-ownership`,
-        { bucket, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
-        { parent },
-    );
-    const versioning = new aws.s3.BucketVersioning(
-        `${name}-bucket-versioning`,
-        { bucket, region, versioningConfiguration: { status: "Enabled" } },
-        { parent },
-    );
-    if (lifecycle !== undefined) {
-        logFileLifecycle(parent, name, region, lifecycle, versioning);
-    }
-    const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-        `${name}-bucket-encryption`,
-        {
-            bucket,
-            region,
-            rules: [
-                {
-                    applyServerSideEncryptionByDefault: {
-                        sseAlgorithm: "aws:kms",
-                        kmsMasterKeyId: key.arn,
-                    },
-                    bucketKeyEnabled: true,
-                },
-            ],
-        },
-        { parent, dependsOn: key.dependsOn },
-    );
-    return { publicAccessBlock, ownership, encryption };
-}
-
-/**
- * The bucket's lifecycle rule for `logFileTransitions` / `logFileExpirationDays`. Opt-in only: by
- * default the log files are kept forever. The same days apply to older versions (versioning is
- * on), counted from when they were replaced.
- */
-function logFileLifecycle(
-    parent: EncryptedTrail,
-    name: string,
-    region: pulumi.Input<string> | undefined,
-    lifecycle: NonNullable<TrailInputs["lifecycle"]>,
-    versioning: aws.s3.BucketVersioning,
-): aws.s3.BucketLifecycleConfiguration {
-    return new aws.s3.BucketLifecycleConfiguration(
-        `${name}-bucket-lifecycle`,
-        {
-            bucket: parent.bucket.id,
-            region,
-            rules: [
-                {
-                    id: "log-files",
-                    status: "Enabled",
-                    filter: {},
-                    transitions: lifecycle.transitions.map((t) => ({
-                        days: t.days,
-                        storageClass: t.storageClass,
-                    })),
-                    noncurrentVersionTransitions: lifecycle.transitions.map((t) => ({
-                        noncurrentDays: t.days,
-                        storageClass: t.storageClass,
-                    })),
-                    ...(lifecycle.expirationDays === undefined
-                        ? {}
-                        : {
-                              expiration: { days: lifecycle.expirationDays },
-                              noncurrentVersionExpiration: {
-                                  noncurrentDays: lifecycle.expirationDays,
-                              },
-                          }),
-                },
-            ],
-        },
-        // Lifecycle rules for older versions presuppose versioning.
-        { parent, dependsOn: [versioning] },
-    );
-}
-
-/**
- * The bucket policy CloudTrail needs (TLS only, ACL check, writes under the trail's prefix, and
- * the organisation's prefix for an organisation trail), after the settings it is judged by.
- */
-function trailBucketPolicy(
-    parent: EncryptedTrail,
-    label: string,
-    name: string,
-    args: EncryptedTrailArgs,
-    inputs: TrailInputs,
-    where: pulumi.Output<AwsLocation>,
-    after: pulumi.Resource[],
-): aws.s3.BucketPolicy {
-    const isOrganizationTrail = args.isOrganizationTrail ?? false;
-    const organizationId = isOrganizationTrail
-        ? aws.organizations.getOrganizationOutput({}, { parent }).id
-        : undefined;
-    return new aws.s3.BucketPolicy(
-        `${name}-bucket-policy`,
-        {
-            bucket: parent.bucket.id,
-            region: args.region,
-            policy: pulumi
-                .all([
-                    where,
-                    parent.bucket.bucket,
-                    inputs.trailName,
-                    inputs.s3KeyPrefix,
-                    organizationId,
-                ])
-                .apply(([loc, bucket, trail, prefix, orgId]) =>
-                    checked(parent, label, () =>
-                        JSON.stringify(
-                            cloudTrailBucketPolicy({
-                                ...loc,
-                                bucketName: bucket,
-                                trailName: trail,
-                                s3KeyPrefix: prefix,
-                                isOrganizationTrail,
-                                organizationId: orgId,
-                            }),
-                        ),
-                    ),
-                ),
-        },
-        // After the public access block, so the policy is judged by the final settings.
-        { parent, dependsOn: after },
-    );
 }
 
 /** What the trail needs to deliver to CloudWatch Logs, and must wait for. */
