@@ -182,7 +182,7 @@ function validatedStoreInputs(
             args.kmsKeyArn,
             "queryPrincipalArns",
             args.queryPrincipalArns,
-            "these principals",
+            "these principals are added only to the key this component creates, but kmsKeyArn brings a key of your own",
             "grant them on your key (eventDataStoreKeyPolicy's queryPrincipalArns), or drop kmsKeyArn",
         );
         if (args.retainOnDelete === false && args.terminationProtectionEnabled === true) {

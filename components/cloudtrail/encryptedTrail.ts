@@ -283,7 +283,7 @@ function validatedTrailInputs(
             args.kmsKeyArn,
             "decryptPrincipalArns",
             args.decryptPrincipalArns,
-            "these readers",
+            "these readers are added only to the key this component creates, but kmsKeyArn brings a key of your own",
             "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
         );
         checkBucketKeyStatements(args.kmsKeyArn);

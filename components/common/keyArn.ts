@@ -34,24 +34,19 @@ export function givenKey(
 }
 
 /**
- * Refuses an argument that a component grants only on the key it creates (`who`: "these roles",
- * "these readers") when `kmsKeyArn` brings a key of the user's own. Pure.
+ * Refuses an argument that a component grants only on the key it creates when `kmsKeyArn` brings
+ * a key of the user's own. `problem` is the whole text, so docs/errors.md can quote it as written
+ * in the caller. Pure.
  */
 export function refuseGrantOnOwnKey(
     kmsKeyArn: unknown,
     argument: string,
     value: unknown,
-    who: string,
+    problem: string,
     fix: string,
 ): void {
     if (kmsKeyArn !== undefined && value !== undefined) {
-        throw new InputError(
-            argument,
-            value,
-            `${who} are added only to the key this component creates, but kmsKeyArn brings a key of your own`,
-            `${argument} without kmsKeyArn`,
-            fix,
-        );
+        throw new InputError(argument, value, problem, `${argument} without kmsKeyArn`, fix);
     }
 }
 

@@ -13,12 +13,15 @@ export interface PublishedArgs {
     readonly outputName: string;
 }
 
-/** How the errors about one kind of published facts name it. */
+/**
+ * How the errors about one kind of published facts read; whole texts, so docs/errors.md can quote
+ * them as written in the component's file.
+ */
 export interface PublishedKind {
-    /** Whose facts the output holds, e.g. `the key's facts`. */
-    readonly facts: string;
-    /** What the owning stack owns, e.g. `the key`. */
-    readonly owned: string;
+    /** The problem of a bad `outputName`. */
+    readonly outputProblem: string;
+    /** The problem of a missing `stackName`. */
+    readonly stackProblem: string;
     /** An output name and a dotted path, e.g. `["logsKey", "keys.logs"]`. */
     readonly examples: readonly [string, string];
     /** How to publish such facts. */
@@ -30,19 +33,21 @@ const OUTPUT_NAME = /^[^.\s]+(\.[^.\s]+)*$/;
 /** Checks `stackName` and `outputName`, known at construction; throws an {@link InputError}. Pure. */
 export function checkPublishedArgs(args: PublishedArgs | undefined, kind: PublishedKind): void {
     if (typeof args?.outputName !== "string" || !OUTPUT_NAME.test(args.outputName)) {
+        const problem = kind.outputProblem;
         throw new InputError(
             "outputName",
             args?.outputName,
-            `it must name the output of the owning stack that holds ${kind.facts}`,
+            problem,
             `an output name (${JSON.stringify(kind.examples[0])}), or a dotted path into a map of facts (${JSON.stringify(kind.examples[1])})`,
             kind.howTo,
         );
     }
     if (args.stackName === undefined || args.stackName === null || args.stackName === "") {
+        const problem = kind.stackProblem;
         throw new InputError(
             "stackName",
             args.stackName,
-            `it must name the stack that owns ${kind.owned}`,
+            problem,
             'a stack name as a StackReference takes it, "<organization>/<project>/<stack>"',
             "pass the owning stack's name",
         );

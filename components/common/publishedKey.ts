@@ -12,8 +12,8 @@ import { PublishedKeyFacts, checkKeyFacts, claimsKeyFacts } from "../../aws/keyF
 const FACTS_HOW_TO =
     "export the key's facts in the owning stack (export const logsKey = key.facts; for a LogsKey or CloudTrailKey, keyFacts(key) for any aws.kms.Key) and name that output";
 const KEY: PublishedKind = {
-    facts: "the key's facts",
-    owned: "the key",
+    outputProblem: "it must name the output of the owning stack that holds the key's facts",
+    stackProblem: "it must name the stack that owns the key",
     examples: ["logsKey", "keys.logs"],
     howTo: FACTS_HOW_TO,
 };

@@ -68,8 +68,8 @@ export interface PublishedLogGroupArgs {
 }
 
 const GROUP: PublishedKind = {
-    facts: "the group's facts",
-    owned: "the log group",
+    outputProblem: "it must name the output of the owning stack that holds the group's facts",
+    stackProblem: "it must name the stack that owns the log group",
     examples: ["sharedGroup", "groups.shared"],
     howTo: HOW_TO,
 };

@@ -258,7 +258,7 @@ function validatedLogGroupInputs(
             args.kmsKeyArn,
             "viaServiceRoleArns",
             args.viaServiceRoleArns,
-            "these roles",
+            "these roles are added only to the key this component creates, but kmsKeyArn brings a key of your own",
             "grant the roles on your key (e.g. LogsKey's viaServiceRoleArns), or drop kmsKeyArn",
         );
     });
