@@ -26,7 +26,8 @@ function sourceFiles(dir: string): string[] {
 const read = (files: string[]) =>
     files.map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n");
 const components = sourceFiles("components");
-const sources = read([...components, ...sourceFiles("policypack")]);
+// aws/ too: the ARN, principal and policy-document errors the components raise live there.
+const sources = read([...components, ...sourceFiles("aws"), ...sourceFiles("policypack")]);
 const tests = read(sourceFiles("tests").filter((f) => !f.endsWith("errors.test.ts")));
 
 /** The rows of the tables under a `## heading`, as cells. */
