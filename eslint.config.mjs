@@ -42,6 +42,7 @@ export default tseslint.config(
             "scripts/**/*.ts",
             "harness/**/*.ts",
             "testing/mockEngine.ts",
+            "testing/mockAccount.ts",
             "testing/transformEngine.ts",
         ],
         rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -73,10 +73,10 @@ export type KeyFactsCheck =
       };
 
 /**
- * Checks an object that claims to be key facts ({@link claimsKeyFacts}) against the contract: the
- * facts when it holds, else every problem found (a wrong kind version, a missing field, a field of
- * the wrong type, a policy that is not JSON), each naming the field, the value got and what is
- * allowed.
+ * Checks an object that claims to be key facts (`claimsKeyFacts`: its `kind` is a key-facts kind)
+ * against the contract: the facts when it holds, else every problem found (a wrong kind version, a
+ * missing field, a field of the wrong type, a policy that is not JSON), each naming the field, the
+ * value got and what is allowed.
  */
 export function checkKeyFacts(value: Record<string, unknown>): KeyFactsCheck {
     if (value.kind !== KEY_FACTS_KIND) {

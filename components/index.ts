@@ -2,7 +2,11 @@
  * pulumi-aws-encrypted-logs: CloudWatch Logs log groups, anomaly detectors and CloudTrail trails
  * encrypted with customer-managed KMS keys whose policies work on the first `pulumi up`.
  *
- * This module only re-exports.
+ * This module only re-exports, and only what a program needs: the components with their
+ * arguments and enums, the pure key-policy builders (with their argument and document types), the
+ * service log-group names, and the key and log-group facts that stacks publish to each other.
+ * Everything else (validation, messages, the AWS vocabulary of `aws/`) is internal: import it by
+ * its module path in this repository's own tests and tools.
  * @packageDocumentation
  */
 export { LogsKey, LogsKeyArgs } from "./logs/logsKey";
@@ -42,12 +46,7 @@ export {
     PublishedLogGroupArgs,
     logGroupFacts,
 } from "./common/publishedLogGroup";
-export {
-    LOG_GROUP_FACTS_KIND,
-    PublishedLogGroupFacts,
-    checkLogGroupFacts,
-    claimsLogGroupFacts,
-} from "../aws/logGroupFactsContract";
+export { PublishedLogGroupFacts } from "../aws/logGroupFactsContract";
 export { CloudTrailKey, CloudTrailKeyArgs } from "./cloudtrail/cloudTrailKey";
 export { EncryptedTrail, EncryptedTrailArgs } from "./cloudtrail/encryptedTrail";
 export {
@@ -83,43 +82,17 @@ export {
     cloudTrailLogsRoleTrustPolicy,
     trailArn,
 } from "./cloudtrail/policies";
-export {
-    AwsLocation,
-    COMPONENT_NEEDS_KEY_ARN,
-    KmsKeyArn,
-    LOGS_NEEDS_KEY_ARN,
-    parseKmsKeyArn,
-} from "../aws/arn";
 export { KeyFactsOptions, keyFacts } from "./common/keyFacts";
 export {
     KEY_FACTS_FIELDS,
     KEY_FACTS_KIND,
-    KEY_FACTS_KIND_PREFIX,
     KeyFactsCheck,
     PublishedKeyFacts,
     checkKeyFacts,
-    claimsKeyFacts,
 } from "../aws/keyFactsContract";
-export {
-    ANOMALY_DETECTOR_ACTIONS,
-    ANOMALY_DETECTOR_CRYPTO_ACTIONS,
-    CLOUDTRAIL_CONTEXT_KEY,
-    LOGS_CONTEXT_KEY,
-    LOGS_CRYPTO_CONTEXT_KEY,
-    LOG_GROUP_KEY_ACTIONS,
-    ServiceLocation,
-    VIA_SERVICE_ACTIONS,
-    VIA_SERVICE_CONTEXT_KEY,
-    VIA_SERVICE_SUFFIX,
-    cloudTrailServicePrincipal,
-    logsServicePrincipal,
-    viaServiceName,
-} from "../aws/services";
-export { InputError } from "../aws/errors";
 export {
     PolicyDocument,
     PolicyStatement,
     PolicyPrincipal,
     PolicyCondition,
 } from "../aws/policyDocument";
-export { RETENTION_DAYS } from "./common/validation";

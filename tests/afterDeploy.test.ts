@@ -24,8 +24,8 @@ import {
     EncryptedLogGroup,
     EncryptedTrail,
     LogsKey,
-    RETENTION_DAYS,
 } from "../components";
+import { RETENTION_DAYS } from "../components/common/validation";
 import { previewProgram } from "../harness/preview";
 
 const root = path.resolve(__dirname, "..", "..");

@@ -5,13 +5,12 @@
  */
 import * as assert from "node:assert/strict";
 import {
-    CLOUDTRAIL_CONTEXT_KEY,
     cloudTrailBucketPolicy,
     cloudTrailKeyPolicy,
     cloudTrailLogsRolePolicy,
     cloudTrailLogsRoleTrustPolicy,
-    cloudTrailServicePrincipal,
 } from "../components";
+import { CLOUDTRAIL_CONTEXT_KEY, cloudTrailServicePrincipal } from "../aws/services";
 import { KMS_ADMIN_IDENTITY_POLICY, decide, partitionsIn } from "./support/iam";
 import { CHINA, COMMERCIAL, GOVCLOUD, MockAccount } from "../testing/mockEngine";
 

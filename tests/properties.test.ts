@@ -9,16 +9,20 @@
 import * as fc from "fast-check";
 import * as assert from "node:assert/strict";
 import {
-    CLOUDTRAIL_CONTEXT_KEY,
-    InputError,
     anomalyDetectorKeyPolicy,
     cloudTrailBucketPolicy,
     cloudTrailKeyPolicy,
     decryptOnlyKeyPolicy,
     logGroupKeyPolicy,
-    parseKmsKeyArn,
 } from "../components";
-import { checkKeyLocation, parseLogGroupArn, validateIamPrincipalArn } from "../aws/arn";
+import {
+    checkKeyLocation,
+    parseKmsKeyArn,
+    parseLogGroupArn,
+    validateIamPrincipalArn,
+} from "../aws/arn";
+import { InputError } from "../aws/errors";
+import { CLOUDTRAIL_CONTEXT_KEY } from "../aws/services";
 import { validatedKeySettings } from "../components/common/keySettings";
 import {
     validateAliasName,

@@ -3,22 +3,21 @@
  * message.
  */
 import * as assert from "node:assert/strict";
-import { InputError, RETENTION_DAYS, parseKmsKeyArn } from "../components";
 import {
     callerIsAmong,
     checkKeyLocation,
     logGroupArn,
+    parseKmsKeyArn,
     parseLogGroupArn,
     validateIamPrincipalArn,
 } from "../aws/arn";
-import { describeValue } from "../aws/errors";
+import { InputError, describeValue } from "../aws/errors";
 
 /** How an InputError shows the value it got: an argument left out is "not set". */
 const shown = (value: unknown): string => (value === undefined ? "not set" : describeValue(value));
 import { validatedKeySettings } from "../components/common/keySettings";
 import {
-    ENCRYPTABLE_LOG_GROUP_CLASSES,
-    EVALUATION_FREQUENCIES,
+    RETENTION_DAYS,
     validateAliasName,
     validateIntegerInRange,
     validateList,
@@ -26,6 +25,7 @@ import {
     validateOneOf,
     validateRetentionInDays,
 } from "../components/common/validation";
+import { ENCRYPTABLE_LOG_GROUP_CLASSES, EVALUATION_FREQUENCIES } from "../components/logs/enums";
 import {
     BUCKET_NAME_RULES,
     TRAIL_NAME_RULES,

@@ -1,12 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../aws/errors";
-import { keyFacts } from "../common/keyFacts";
 import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import { PACKAGE, checked, checkedKeyAdminArns, checkedOptionalInput } from "../common/component";
 import { awsLocation, callerArn } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
-import { createSymmetricKey } from "../common/kmsKey";
+import { ServiceKeySpec, createServiceKey } from "../common/serviceKey";
 import { cloudTrailKeyPolicy } from "./policies";
 import {
     TRAIL_CALLER_NEEDS_DECRYPT,
@@ -161,48 +160,52 @@ export class CloudTrailKey extends pulumi.ComponentResource {
         opts?: pulumi.ComponentResourceOptions,
     ) {
         super(`${PACKAGE}:index:CloudTrailKey`, name, {}, opts);
-        const label = `CloudTrailKey "${name}"`;
-        const settings = checked(this, label, () => validatedKeySettings(args));
-        const trailName = checkedOptionalInput(this, label, args.trailName, (n) =>
-            validateTrailName(n),
-        );
-
-        const where = awsLocation(this, args.region);
-        const policy = pulumi
-            .all([where, trailName, args.decryptPrincipalArns, args.adminArns])
-            .apply(([loc, trail, decryptPrincipalArns, adminArns]) =>
-                checked(this, label, () =>
-                    JSON.stringify(
-                        cloudTrailKeyPolicy({
-                            ...loc,
-                            trailName: trail,
-                            decryptPrincipalArns,
-                            adminArns,
-                            s3BucketKey: args.s3BucketKey,
-                        }),
-                    ),
-                ),
-            );
-
-        this.key = createSymmetricKey(this, name, {
-            description:
-                args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
-            policy,
-            settings,
-            region: args.region,
-            tags: args.tags,
-        });
-        this.arn = this.key.arn;
+        const spec = cloudTrailKeySpec(this, `CloudTrailKey "${name}"`, args);
+        const made = createServiceKey(this, name, spec);
+        this.key = made.key;
+        this.arn = made.arn;
         seenKeys.set(this.arn, { name, s3BucketKey: args.s3BucketKey === true });
-        this.keyId = this.key.keyId;
-        this.policy = policy;
-        this.facts = keyFacts(this.key, { policy });
-        this.registerOutputs({
-            key: this.key,
-            arn: this.arn,
-            keyId: this.keyId,
-            policy: this.policy,
-            facts: this.facts,
-        });
+        this.keyId = made.keyId;
+        this.policy = made.policy;
+        this.facts = made.facts;
+        this.registerOutputs(made);
     }
+}
+
+/**
+ * Validates `args` and builds the key a `CloudTrailKey` is made of: the CloudTrail key policy
+ * (for `trailName`, or any trail of the account), the description and the key settings.
+ */
+function cloudTrailKeySpec(
+    parent: pulumi.Resource,
+    label: string,
+    args: CloudTrailKeyArgs,
+): ServiceKeySpec {
+    const settings = checked(parent, label, () => validatedKeySettings(args));
+    const trailName = checkedOptionalInput(parent, label, args.trailName, (n) =>
+        validateTrailName(n),
+    );
+    const where = awsLocation(parent, args.region);
+    const policy = pulumi
+        .all([where, trailName, args.decryptPrincipalArns, args.adminArns])
+        .apply(([loc, trail, decryptPrincipalArns, adminArns]) =>
+            checked(parent, label, () =>
+                JSON.stringify(
+                    cloudTrailKeyPolicy({
+                        ...loc,
+                        trailName: trail,
+                        decryptPrincipalArns,
+                        adminArns,
+                        s3BucketKey: args.s3BucketKey,
+                    }),
+                ),
+            ),
+        );
+    return {
+        description: args.description ?? "CloudTrail encryption key (pulumi-aws-encrypted-logs)",
+        policy,
+        settings,
+        region: args.region,
+        tags: args.tags,
+    };
 }

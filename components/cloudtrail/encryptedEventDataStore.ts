@@ -6,7 +6,7 @@ import { InputError } from "../../aws/errors";
 import { validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
 import { COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
-import { checkedKeyArn } from "../logs/logsKey";
+import { ChosenKey, givenKey, refuseGrantOnOwnKey } from "../common/keyArn";
 import { checkedKeyAdmins } from "./cloudTrailKey";
 import { eventDataStoreKeyPolicy } from "./eventDataStorePolicies";
 import { TrailAdvancedEventSelector, validateTrailSelectors } from "./trailOptions";
@@ -124,84 +124,15 @@ export class EncryptedEventDataStore extends pulumi.ComponentResource {
     ) {
         super(`${PACKAGE}:index:EncryptedEventDataStore`, name, {}, opts);
         const label = `EncryptedEventDataStore "${name}"`;
-
-        const { retentionPeriod, billingMode } = checked(this, label, () => {
-            if (args.kmsKeyArn !== undefined && args.queryPrincipalArns !== undefined) {
-                throw new InputError(
-                    "queryPrincipalArns",
-                    args.queryPrincipalArns,
-                    "these principals are added only to the key this component creates, but kmsKeyArn brings a key of your own",
-                    "queryPrincipalArns without kmsKeyArn",
-                    "grant them on your key (eventDataStoreKeyPolicy's queryPrincipalArns), or drop kmsKeyArn",
-                );
-            }
-            if (args.retainOnDelete === false && args.terminationProtectionEnabled === true) {
-                throw new InputError(
-                    "terminationProtectionEnabled",
-                    true,
-                    "retainOnDelete: false asks pulumi destroy to delete the store, which termination protection refuses",
-                    "terminationProtectionEnabled: true with retainOnDelete true (the default), or false with retainOnDelete: false",
-                    "drop retainOnDelete: false to keep the store, or drop terminationProtectionEnabled: true to let destroy delete it",
-                );
-            }
-            validateTrailSelectors({ advancedEventSelectors: args.advancedEventSelectors });
-            return validateEventDataStoreRetention(
-                args.retentionPeriod ?? 366,
-                args.billingMode ?? "EXTENDABLE_RETENTION_PRICING",
-            );
-        });
-        const storeName = checkedInput(this, label, args.eventDataStoreName ?? name, (n) =>
-            validateEventDataStoreName(n),
+        const { retentionPeriod, billingMode, storeName } = validatedStoreInputs(
+            this,
+            label,
+            name,
+            args,
         );
-
-        const where = awsLocation(this, args.region);
-        let keyArn: pulumi.Output<string>;
-        const dependsOn: pulumi.Resource[] = [];
-        if (args.kmsKeyArn === undefined) {
-            const adminArns = checkedKeyAdmins(
-                this,
-                label,
-                args.keyAdminArns,
-                EVENT_DATA_STORE_CALLER_NEEDS_KEY,
-            );
-            const policy = pulumi
-                .all([where, args.queryPrincipalArns, adminArns])
-                .apply(([loc, queryPrincipalArns, admins]) =>
-                    checked(this, label, () =>
-                        JSON.stringify(
-                            eventDataStoreKeyPolicy({
-                                ...loc,
-                                queryPrincipalArns,
-                                adminArns: admins,
-                            }),
-                        ),
-                    ),
-                );
-            this.key = createSymmetricKey(this, `${name}-key`, {
-                description: pulumi
-                    .output(storeName)
-                    .apply(
-                        (n) =>
-                            `CloudTrail Lake key for event data store ${n} (pulumi-aws-encrypted-logs)`,
-                    ),
-                policy,
-                settings: validatedKeySettings({}),
-                region: args.region,
-                tags: args.tags,
-            });
-            keyArn = this.key.arn;
-            dependsOn.push(this.key);
-        } else {
-            keyArn = checkedKeyArn(
-                this,
-                label,
-                "kmsKeyArn",
-                args.kmsKeyArn,
-                where,
-                "the event data store",
-                COMPONENT_NEEDS_KEY_ARN,
-            );
-        }
+        const chosen = storeKey(this, label, name, args, storeName);
+        this.key = chosen.key;
+        const keyArn = chosen.arn;
 
         this.eventDataStore = new aws.cloudtrail.EventDataStore(
             name,
@@ -223,7 +154,7 @@ export class EncryptedEventDataStore extends pulumi.ComponentResource {
             // another key means another store; the old one is retained with its events.
             {
                 parent: this,
-                dependsOn,
+                dependsOn: chosen.dependsOn,
                 replaceOnChanges: ["kmsKeyId"],
                 retainOnDelete: args.retainOnDelete ?? true,
             },
@@ -237,4 +168,85 @@ export class EncryptedEventDataStore extends pulumi.ComponentResource {
             key: this.key,
         });
     }
+}
+
+/** Checks the arguments of an {@link EncryptedEventDataStore} `name` up front (the name on arrival if it is an Output). */
+function validatedStoreInputs(
+    parent: EncryptedEventDataStore,
+    label: string,
+    name: string,
+    args: EncryptedEventDataStoreArgs,
+): ReturnType<typeof validateEventDataStoreRetention> & { storeName: pulumi.Input<string> } {
+    const retention = checked(parent, label, () => {
+        refuseGrantOnOwnKey(
+            args.kmsKeyArn,
+            "queryPrincipalArns",
+            args.queryPrincipalArns,
+            "these principals are added only to the key this component creates, but kmsKeyArn brings a key of your own",
+            "grant them on your key (eventDataStoreKeyPolicy's queryPrincipalArns), or drop kmsKeyArn",
+        );
+        if (args.retainOnDelete === false && args.terminationProtectionEnabled === true) {
+            throw new InputError(
+                "terminationProtectionEnabled",
+                true,
+                "retainOnDelete: false asks pulumi destroy to delete the store, which termination protection refuses",
+                "terminationProtectionEnabled: true with retainOnDelete true (the default), or false with retainOnDelete: false",
+                "drop retainOnDelete: false to keep the store, or drop terminationProtectionEnabled: true to let destroy delete it",
+            );
+        }
+        validateTrailSelectors({ advancedEventSelectors: args.advancedEventSelectors });
+        return validateEventDataStoreRetention(
+            args.retentionPeriod ?? 366,
+            args.billingMode ?? "EXTENDABLE_RETENTION_PRICING",
+        );
+    });
+    const storeName = checkedInput(parent, label, args.eventDataStoreName ?? name, (n) =>
+        validateEventDataStoreName(n),
+    );
+    return { ...retention, storeName };
+}
+
+/**
+ * The user's `kmsKeyArn`, checked, or a new key `${name}-key` with the event-data-store key
+ * policy, and what the store must wait for.
+ */
+function storeKey(
+    parent: EncryptedEventDataStore,
+    label: string,
+    name: string,
+    args: EncryptedEventDataStoreArgs,
+    storeName: pulumi.Input<string>,
+): ChosenKey {
+    const where = awsLocation(parent, args.region);
+    if (args.kmsKeyArn !== undefined) {
+        const user = "the event data store";
+        return givenKey(parent, label, args.kmsKeyArn, where, user, COMPONENT_NEEDS_KEY_ARN);
+    }
+    const adminArns = checkedKeyAdmins(
+        parent,
+        label,
+        args.keyAdminArns,
+        EVENT_DATA_STORE_CALLER_NEEDS_KEY,
+    );
+    const policy = pulumi
+        .all([where, args.queryPrincipalArns, adminArns])
+        .apply(([loc, queryPrincipalArns, admins]) =>
+            checked(parent, label, () =>
+                JSON.stringify(
+                    eventDataStoreKeyPolicy({ ...loc, queryPrincipalArns, adminArns: admins }),
+                ),
+            ),
+        );
+    const key = createSymmetricKey(parent, `${name}-key`, {
+        description: pulumi
+            .output(storeName)
+            .apply(
+                (n) => `CloudTrail Lake key for event data store ${n} (pulumi-aws-encrypted-logs)`,
+            ),
+        policy,
+        settings: validatedKeySettings({}),
+        region: args.region,
+        tags: args.tags,
+    });
+    return { arn: key.arn, key, dependsOn: [key] };
 }

@@ -5,14 +5,11 @@ import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
 import { validateRetentionInDays } from "../common/validation";
 import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
-import { COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
-import { checkedKeyArn } from "../logs/logsKey";
+import { AwsLocation, COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
+import { ChosenKey, givenKey, refuseGrantOnOwnKey } from "../common/keyArn";
 import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
-import {
-    cloudTrailBucketPolicy,
-    cloudTrailLogsRolePolicy,
-    cloudTrailLogsRoleTrustPolicy,
-} from "./policies";
+import { cloudTrailLogsRolePolicy, cloudTrailLogsRoleTrustPolicy } from "./policies";
+import { secureBucket, trailBucket, trailBucketPolicy } from "./trailBucket";
 import {
     validateBucketName,
     validateS3KeyPrefix,
@@ -196,275 +193,44 @@ export class EncryptedTrail extends pulumi.ComponentResource {
     ) {
         super(`${PACKAGE}:index:EncryptedTrail`, name, {}, opts);
         const label = `EncryptedTrail "${name}"`;
-
-        const regions = checked(this, label, () => {
-            if (args.kmsKeyArn !== undefined && args.decryptPrincipalArns !== undefined) {
-                throw new InputError(
-                    "decryptPrincipalArns",
-                    args.decryptPrincipalArns,
-                    "these readers are added only to the key this component creates, but kmsKeyArn brings a key of your own",
-                    "decryptPrincipalArns without kmsKeyArn",
-                    "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
-                );
-            }
-            checkBucketKeyStatements(args.kmsKeyArn);
-            if (args.cloudWatchLogs !== true && args.cloudWatchLogsRetentionInDays !== undefined) {
-                throw new InputError(
-                    "cloudWatchLogsRetentionInDays",
-                    args.cloudWatchLogsRetentionInDays,
-                    "there is no log group to keep events in without cloudWatchLogs: true",
-                    "cloudWatchLogsRetentionInDays together with cloudWatchLogs: true",
-                    "set cloudWatchLogs: true, or remove cloudWatchLogsRetentionInDays",
-                );
-            }
-            if (args.cloudWatchLogsRetentionInDays !== undefined) {
-                validateRetentionInDays(
-                    args.cloudWatchLogsRetentionInDays,
-                    "cloudWatchLogsRetentionInDays",
-                );
-            }
-            validateTrailSelectors(args);
-            return validatedTrailRegions(args);
-        });
-        const lifecycle = checked(this, label, () =>
-            validatedLogFileLifecycle(args.logFileTransitions, args.logFileExpirationDays),
-        );
-        const trailName = checkedInput(this, label, args.trailName ?? name, (n) =>
-            validateTrailName(n),
-        );
-        const bucketName = checkedOptionalInput(this, label, args.bucketName, (b) =>
-            validateBucketName(b),
-        );
-        const s3KeyPrefix = checkedOptionalInput(this, label, args.s3KeyPrefix, (p) =>
-            validateS3KeyPrefix(p),
-        );
-
+        const inputs = validatedTrailInputs(this, label, name, args);
         const where = awsLocation(this, args.region);
         const region = args.region;
-        const isOrganizationTrail = args.isOrganizationTrail ?? false;
-        this.bucket = new aws.s3.Bucket(
-            `${name}-bucket`,
-            {
-                bucket: bucketName,
-                forceDestroy: args.forceDestroyBucket ?? false,
-                region,
-                tags: args.tags,
-            },
-            { parent: this },
-        );
-
-        // With explicit admins the account root no longer delegates to IAM: whoever runs
-        // pulumi up must be one of them (see checkCallerAmongAdmins), checked before any key.
-        // Only for the trail key this component creates: a key of your own is yours to check.
-        const keyAdminArns =
-            args.kmsKeyArn !== undefined
-                ? args.keyAdminArns
-                : checkedKeyAdmins(this, label, args.keyAdminArns);
-        let keyArn: pulumi.Output<string>;
-        const keyDependencies: pulumi.Resource[] = [];
-        if (args.kmsKeyArn === undefined) {
-            const key = new CloudTrailKey(
-                `${name}-key`,
-                {
-                    trailName,
-                    decryptPrincipalArns: args.decryptPrincipalArns,
-                    adminArns: keyAdminArns,
-                    // The bucket's default encryption uses this key with an S3 Bucket Key.
-                    s3BucketKey: true,
-                    // "Ensure the CMK is located in the same region as the S3 bucket" (the rule
-                    // "CloudTrail logs should be encrypted at rest using KMS CMKs" of Datadog, after
-                    // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
-                    region,
-                    description: pulumi.interpolate`CloudTrail key for trail ${trailName} (pulumi-aws-encrypted-logs)`,
-                    tags: args.tags,
-                },
-                { parent: this },
-            );
-            keyArn = key.arn;
-            keyDependencies.push(key);
-        } else {
-            keyArn = checkedKeyArn(
-                this,
-                label,
-                "kmsKeyArn",
-                args.kmsKeyArn,
-                where,
-                "the trail's S3 bucket",
-                COMPONENT_NEEDS_KEY_ARN,
-            );
-        }
-
-        const bucketId = this.bucket.id;
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-            `${name}-bucket-public-access`,
-            {
-                bucket: bucketId,
-                region,
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            },
-            { parent: this },
-        );
-        const ownership = new aws.s3.BucketOwnershipControls(
-            `${name}-bucket-ownership`,
-            { bucket: bucketId, region, rule: { objectOwnership: "BucketOwnerEnforced" } },
-            { parent: this },
-        );
-        const versioning = new aws.s3.BucketVersioning(
-            `${name}-bucket-versioning`,
-            { bucket: bucketId, region, versioningConfiguration: { status: "Enabled" } },
-            { parent: this },
-        );
-        if (lifecycle !== undefined) {
-            // Opt-in only: by default the log files are kept forever. The same days apply to
-            // older versions (versioning is on), counted from when they were replaced.
-            new aws.s3.BucketLifecycleConfiguration(
-                `${name}-bucket-lifecycle`,
-                {
-                    bucket: bucketId,
-                    region,
-                    rules: [
-                        {
-                            id: "log-files",
-                            status: "Enabled",
-                            filter: {},
-                            transitions: lifecycle.transitions.map((t) => ({
-                                days: t.days,
-                                storageClass: t.storageClass,
-                            })),
-                            noncurrentVersionTransitions: lifecycle.transitions.map((t) => ({
-                                noncurrentDays: t.days,
-                                storageClass: t.storageClass,
-                            })),
-                            ...(lifecycle.expirationDays === undefined
-                                ? {}
-                                : {
-                                      expiration: { days: lifecycle.expirationDays },
-                                      noncurrentVersionExpiration: {
-                                          noncurrentDays: lifecycle.expirationDays,
-                                      },
-                                  }),
-                        },
-                    ],
-                },
-                // Lifecycle rules for older versions presuppose versioning.
-                { parent: this, dependsOn: [versioning] },
-            );
-        }
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${name}-bucket-encryption`,
-            {
-                bucket: bucketId,
-                region,
-                rules: [
-                    {
-                        applyServerSideEncryptionByDefault: {
-                            sseAlgorithm: "aws:kms",
-                            kmsMasterKeyId: keyArn,
-                        },
-                        bucketKeyEnabled: true,
-                    },
-                ],
-            },
-            { parent: this, dependsOn: keyDependencies },
-        );
-        const organizationId = isOrganizationTrail
-            ? aws.organizations.getOrganizationOutput({}, { parent: this }).id
-            : undefined;
-        const bucketPolicy = new aws.s3.BucketPolicy(
-            `${name}-bucket-policy`,
-            {
-                bucket: bucketId,
-                region,
-                policy: pulumi
-                    .all([where, this.bucket.bucket, trailName, s3KeyPrefix, organizationId])
-                    .apply(([loc, bucket, trail, prefix, orgId]) =>
-                        checked(this, label, () =>
-                            JSON.stringify(
-                                cloudTrailBucketPolicy({
-                                    ...loc,
-                                    bucketName: bucket,
-                                    trailName: trail,
-                                    s3KeyPrefix: prefix,
-                                    isOrganizationTrail,
-                                    organizationId: orgId,
-                                }),
-                            ),
-                        ),
-                    ),
-            },
-            // After the public access block, so the policy is judged by the final settings.
-            { parent: this, dependsOn: [publicAccessBlock, ownership] },
-        );
-
-        const delivery: pulumi.Resource[] = [];
-        let cloudWatchLogsGroupArn: pulumi.Output<string> | undefined;
-        let cloudWatchLogsRoleArn: pulumi.Output<string> | undefined;
-        if (args.cloudWatchLogs === true) {
-            const logGroupName = pulumi.interpolate`/cloudtrail/${trailName}`;
-            const encryptedGroup = new EncryptedLogGroup(
-                `${name}-logs`,
-                {
-                    logGroupName,
-                    retentionInDays: args.cloudWatchLogsRetentionInDays ?? 365,
-                    keyAdminArns,
-                    // CloudTrail delivers to a log group in the trail's own region.
-                    region,
-                    tags: args.tags,
-                },
-                { parent: this },
-            );
-            const role = new aws.iam.Role(
-                `${name}-cloudwatch-role`,
-                {
-                    description: pulumi.interpolate`Lets CloudTrail deliver trail ${trailName} to CloudWatch Logs (pulumi-aws-encrypted-logs)`,
-                    assumeRolePolicy: pulumi
-                        .all([where, trailName])
-                        .apply(([loc, trail]) =>
-                            JSON.stringify(
-                                cloudTrailLogsRoleTrustPolicy({ ...loc, trailName: trail }),
-                            ),
-                        ),
-                    tags: args.tags,
-                },
-                { parent: this },
-            );
-            const rolePolicy = new aws.iam.RolePolicy(
-                `${name}-cloudwatch-policy`,
-                {
-                    role: role.id,
-                    policy: pulumi
-                        .all([where, encryptedGroup.name])
-                        .apply(([loc, group]) =>
-                            JSON.stringify(
-                                cloudTrailLogsRolePolicy({ ...loc, logGroupName: group }),
-                            ),
-                        ),
-                },
-                { parent: this },
-            );
-            // CloudTrail wants the group ARN with the trailing `:*`.
-            cloudWatchLogsGroupArn = pulumi.interpolate`${encryptedGroup.arn}:*`;
-            cloudWatchLogsRoleArn = role.arn;
-            this.logGroup = encryptedGroup.logGroup;
-            delivery.push(encryptedGroup, rolePolicy);
-        }
+        this.bucket = trailBucket(this, name, {
+            bucket: inputs.bucketName,
+            forceDestroy: args.forceDestroyBucket ?? false,
+            region,
+            tags: args.tags,
+        });
+        const keyAdminArns = trailKeyAdmins(this, label, args);
+        const key = trailKey(this, label, name, args, inputs.trailName, keyAdminArns, where);
+        const bucketSettings = secureBucket(this, name, this.bucket, region, inputs.lifecycle, key);
+        const bucketPolicy = trailBucketPolicy(this, label, name, this.bucket, {
+            ...inputs,
+            region,
+            isOrganizationTrail: args.isOrganizationTrail ?? false,
+            where,
+            after: [bucketSettings.publicAccessBlock, bucketSettings.ownership],
+        });
+        const delivery =
+            args.cloudWatchLogs === true
+                ? cloudWatchDelivery(this, name, args, inputs.trailName, keyAdminArns, where)
+                : undefined;
+        this.logGroup = delivery?.logGroup;
 
         this.trail = new aws.cloudtrail.Trail(
             name,
             {
-                name: trailName,
+                name: inputs.trailName,
                 s3BucketName: this.bucket.bucket,
-                s3KeyPrefix,
-                kmsKeyId: keyArn,
-                isMultiRegionTrail: regions.isMultiRegionTrail,
-                includeGlobalServiceEvents: regions.includeGlobalServiceEvents,
+                s3KeyPrefix: inputs.s3KeyPrefix,
+                kmsKeyId: key.arn,
+                isMultiRegionTrail: inputs.regions.isMultiRegionTrail,
+                includeGlobalServiceEvents: inputs.regions.includeGlobalServiceEvents,
                 enableLogFileValidation: args.enableLogFileValidation ?? true,
-                isOrganizationTrail,
-                cloudWatchLogsGroupArn,
-                cloudWatchLogsRoleArn,
+                isOrganizationTrail: args.isOrganizationTrail ?? false,
+                cloudWatchLogsGroupArn: delivery?.groupArn,
+                cloudWatchLogsRoleArn: delivery?.roleArn,
                 eventSelectors: args.eventSelectors,
                 advancedEventSelectors: args.advancedEventSelectors,
                 insightSelectors: args.insightSelectors,
@@ -475,12 +241,17 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             // CloudTrail checks the bucket policy and the key policy when the trail is created.
             {
                 parent: this,
-                dependsOn: [bucketPolicy, encryption, ...keyDependencies, ...delivery],
+                dependsOn: [
+                    bucketPolicy,
+                    bucketSettings.encryption,
+                    ...key.dependsOn,
+                    ...(delivery?.dependsOn ?? []),
+                ],
             },
         );
 
         this.arn = this.trail.arn;
-        this.kmsKeyArn = keyArn;
+        this.kmsKeyArn = key.arn;
         this.registerOutputs({
             trail: this.trail,
             bucket: this.bucket,
@@ -489,4 +260,178 @@ export class EncryptedTrail extends pulumi.ComponentResource {
             logGroup: this.logGroup,
         });
     }
+}
+
+/** The trail's arguments, checked, as the steps below use them. */
+interface TrailInputs {
+    readonly regions: ReturnType<typeof validatedTrailRegions>;
+    readonly lifecycle: ReturnType<typeof validatedLogFileLifecycle>;
+    readonly trailName: pulumi.Input<string>;
+    readonly bucketName?: pulumi.Input<string>;
+    readonly s3KeyPrefix?: pulumi.Input<string>;
+}
+
+/** Checks the arguments of an {@link EncryptedTrail} `name` up front (what is plain at once, the rest on arrival). */
+function validatedTrailInputs(
+    parent: EncryptedTrail,
+    label: string,
+    name: string,
+    args: EncryptedTrailArgs,
+): TrailInputs {
+    const regions = checked(parent, label, () => {
+        refuseGrantOnOwnKey(
+            args.kmsKeyArn,
+            "decryptPrincipalArns",
+            args.decryptPrincipalArns,
+            "these readers are added only to the key this component creates, but kmsKeyArn brings a key of your own",
+            "grant them on your key (e.g. CloudTrailKey's decryptPrincipalArns), or drop kmsKeyArn",
+        );
+        checkBucketKeyStatements(args.kmsKeyArn);
+        if (args.cloudWatchLogs !== true && args.cloudWatchLogsRetentionInDays !== undefined) {
+            throw new InputError(
+                "cloudWatchLogsRetentionInDays",
+                args.cloudWatchLogsRetentionInDays,
+                "there is no log group to keep events in without cloudWatchLogs: true",
+                "cloudWatchLogsRetentionInDays together with cloudWatchLogs: true",
+                "set cloudWatchLogs: true, or remove cloudWatchLogsRetentionInDays",
+            );
+        }
+        if (args.cloudWatchLogsRetentionInDays !== undefined) {
+            validateRetentionInDays(
+                args.cloudWatchLogsRetentionInDays,
+                "cloudWatchLogsRetentionInDays",
+            );
+        }
+        validateTrailSelectors(args);
+        return validatedTrailRegions(args);
+    });
+    const lifecycle = checked(parent, label, () =>
+        validatedLogFileLifecycle(args.logFileTransitions, args.logFileExpirationDays),
+    );
+    const trailName = checkedInput(parent, label, args.trailName ?? name, (n) =>
+        validateTrailName(n),
+    );
+    const bucketName = checkedOptionalInput(parent, label, args.bucketName, (b) =>
+        validateBucketName(b),
+    );
+    const s3KeyPrefix = checkedOptionalInput(parent, label, args.s3KeyPrefix, (p) =>
+        validateS3KeyPrefix(p),
+    );
+    return { regions, lifecycle, trailName, bucketName, s3KeyPrefix };
+}
+
+/**
+ * The administrators of the keys this component creates. With explicit admins the account root no
+ * longer delegates to IAM: whoever runs pulumi up must be one of them (see
+ * checkCallerAmongAdmins), checked before any key. Only for the trail key this component creates:
+ * a key of your own is yours to check.
+ */
+function trailKeyAdmins(
+    parent: EncryptedTrail,
+    label: string,
+    args: EncryptedTrailArgs,
+): pulumi.Input<pulumi.Input<string>[]> | undefined {
+    return args.kmsKeyArn !== undefined
+        ? args.keyAdminArns
+        : checkedKeyAdmins(parent, label, args.keyAdminArns);
+}
+
+/** The user's `kmsKeyArn`, checked, or a new `CloudTrailKey` `${name}-key` for this trail. */
+function trailKey(
+    parent: EncryptedTrail,
+    label: string,
+    name: string,
+    args: EncryptedTrailArgs,
+    trailName: pulumi.Input<string>,
+    keyAdminArns: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    where: pulumi.Output<AwsLocation>,
+): ChosenKey {
+    if (args.kmsKeyArn !== undefined) {
+        const user = "the trail's S3 bucket";
+        return givenKey(parent, label, args.kmsKeyArn, where, user, COMPONENT_NEEDS_KEY_ARN);
+    }
+    const key = new CloudTrailKey(
+        `${name}-key`,
+        {
+            trailName,
+            decryptPrincipalArns: args.decryptPrincipalArns,
+            adminArns: keyAdminArns,
+            // The bucket's default encryption uses this key with an S3 Bucket Key.
+            s3BucketKey: true,
+            // "Ensure the CMK is located in the same region as the S3 bucket" (the rule
+            // "CloudTrail logs should be encrypted at rest using KMS CMKs" of Datadog, after
+            // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html).
+            region: args.region,
+            description: pulumi.interpolate`CloudTrail key for trail ${trailName} (pulumi-aws-encrypted-logs)`,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    return { arn: key.arn, dependsOn: [key] };
+}
+
+/** What the trail needs to deliver to CloudWatch Logs, and must wait for. */
+interface CloudWatchDelivery {
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly groupArn: pulumi.Output<string>;
+    readonly roleArn: pulumi.Output<string>;
+    readonly dependsOn: pulumi.Resource[];
+}
+
+/**
+ * The `cloudWatchLogs: true` delivery: an `EncryptedLogGroup` `/cloudtrail/<trailName>` with its
+ * own key, and a role CloudTrail assumes for this trail only that may write to that group.
+ */
+function cloudWatchDelivery(
+    parent: EncryptedTrail,
+    name: string,
+    args: EncryptedTrailArgs,
+    trailName: pulumi.Input<string>,
+    keyAdminArns: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    where: pulumi.Output<AwsLocation>,
+): CloudWatchDelivery {
+    const encryptedGroup = new EncryptedLogGroup(
+        `${name}-logs`,
+        {
+            logGroupName: pulumi.interpolate`/cloudtrail/${trailName}`,
+            retentionInDays: args.cloudWatchLogsRetentionInDays ?? 365,
+            keyAdminArns,
+            // CloudTrail delivers to a log group in the trail's own region.
+            region: args.region,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    const role = new aws.iam.Role(
+        `${name}-cloudwatch-role`,
+        {
+            description: pulumi.interpolate`Lets CloudTrail deliver trail ${trailName} to CloudWatch Logs (pulumi-aws-encrypted-logs)`,
+            assumeRolePolicy: pulumi
+                .all([where, trailName])
+                .apply(([loc, trail]) =>
+                    JSON.stringify(cloudTrailLogsRoleTrustPolicy({ ...loc, trailName: trail })),
+                ),
+            tags: args.tags,
+        },
+        { parent },
+    );
+    const rolePolicy = new aws.iam.RolePolicy(
+        `${name}-cloudwatch-policy`,
+        {
+            role: role.id,
+            policy: pulumi
+                .all([where, encryptedGroup.name])
+                .apply(([loc, group]) =>
+                    JSON.stringify(cloudTrailLogsRolePolicy({ ...loc, logGroupName: group })),
+                ),
+        },
+        { parent },
+    );
+    return {
+        logGroup: encryptedGroup.logGroup,
+        // CloudTrail wants the group ARN with the trailing `:*`.
+        groupArn: pulumi.interpolate`${encryptedGroup.arn}:*`,
+        roleArn: role.arn,
+        dependsOn: [encryptedGroup, rolePolicy],
+    };
 }

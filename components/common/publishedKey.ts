@@ -4,34 +4,23 @@
  * facts reach this stack's policy pack.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE, checked } from "./component";
+import { PACKAGE } from "./component";
+import { PublishedKind, checkPublishedArgs, readPublished, valueAtOutputPath } from "./published";
 import { InputError } from "../../aws/errors";
 import { PublishedKeyFacts, checkKeyFacts, claimsKeyFacts } from "../../aws/keyFactsContract";
 
-const OUTPUT_NAME = /^[^.\s]+(\.[^.\s]+)*$/;
 const FACTS_HOW_TO =
     "export the key's facts in the owning stack (export const logsKey = key.facts; for a LogsKey or CloudTrailKey, keyFacts(key) for any aws.kms.Key) and name that output";
+const KEY: PublishedKind = {
+    outputProblem: "it must name the output of the owning stack that holds the key's facts",
+    stackProblem: "it must name the stack that owns the key",
+    examples: ["logsKey", "keys.logs"],
+    howTo: FACTS_HOW_TO,
+};
 
 /** Checks the arguments of a {@link PublishedKey} that are known at construction. Pure. */
 export function checkPublishedKeyArgs(args: PublishedKeyArgs | undefined): void {
-    if (typeof args?.outputName !== "string" || !OUTPUT_NAME.test(args.outputName)) {
-        throw new InputError(
-            "outputName",
-            args?.outputName,
-            "it must name the output of the owning stack that holds the key's facts",
-            'an output name ("logsKey"), or a dotted path into a map of facts ("keys.logs")',
-            FACTS_HOW_TO,
-        );
-    }
-    if (args.stackName === undefined || args.stackName === null || args.stackName === "") {
-        throw new InputError(
-            "stackName",
-            args.stackName,
-            "it must name the stack that owns the key",
-            'a stack name as a StackReference takes it, "<organization>/<project>/<stack>"',
-            "pass the owning stack's name",
-        );
-    }
+    checkPublishedArgs(args, KEY);
 }
 
 /**
@@ -44,13 +33,7 @@ export function publishedKeyFactsAt(
     outputName: string,
     stackName: string,
 ): PublishedKeyFacts {
-    let value: unknown = output;
-    for (const part of outputName.split(".").slice(1)) {
-        value =
-            value !== null && typeof value === "object"
-                ? (value as Record<string, unknown>)[part]
-                : undefined;
-    }
+    const value = valueAtOutputPath(output, outputName);
     if (!claimsKeyFacts(value)) {
         throw new InputError(
             "outputName",
@@ -125,18 +108,16 @@ export class PublishedKey extends pulumi.ComponentResource {
     constructor(name: string, args: PublishedKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${PACKAGE}:index:PublishedKey`, name, {}, opts);
         const label = `PublishedKey "${name}"`;
-        checked(this, label, () => checkPublishedKeyArgs(args));
-        const reference = new pulumi.StackReference(
-            `${name}-stack`,
-            { name: args.stackName },
-            { parent: this },
+        const read = readPublished(
+            this,
+            label,
+            name,
+            args,
+            checkPublishedKeyArgs,
+            publishedKeyFactsAt,
         );
-        this.stackName = pulumi.output(args.stackName);
-        this.facts = pulumi
-            .all([reference.requireOutput(args.outputName.split(".")[0]), this.stackName])
-            .apply(([output, stack]) =>
-                checked(this, label, () => publishedKeyFactsAt(output, args.outputName, stack)),
-            );
+        this.stackName = read.stackName;
+        this.facts = read.facts;
         this.arn = this.facts.arn;
         this.region = this.facts.region;
         this.registerOutputs({

@@ -11,7 +11,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseArn } from "@aws-sdk/util-arn-parser";
-import { PACKAGE, checked } from "./component";
+import { PACKAGE } from "./component";
+import { PublishedKind, checkPublishedArgs, readPublished, valueAtOutputPath } from "./published";
 import { InputError } from "../../aws/errors";
 import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import {
@@ -66,26 +67,16 @@ export interface PublishedLogGroupArgs {
     readonly outputName: string;
 }
 
+const GROUP: PublishedKind = {
+    outputProblem: "it must name the output of the owning stack that holds the group's facts",
+    stackProblem: "it must name the stack that owns the log group",
+    examples: ["sharedGroup", "groups.shared"],
+    howTo: HOW_TO,
+};
+
 /** Checks the arguments of a {@link PublishedLogGroup} known at construction. Pure. */
 export function checkPublishedLogGroupArgs(args: PublishedLogGroupArgs | undefined): void {
-    if (typeof args?.outputName !== "string" || !/^[^.\s]+(\.[^.\s]+)*$/.test(args.outputName)) {
-        throw new InputError(
-            "outputName",
-            args?.outputName,
-            "it must name the output of the owning stack that holds the group's facts",
-            'an output name ("sharedGroup"), or a dotted path into a map of facts ("groups.shared")',
-            HOW_TO,
-        );
-    }
-    if (args.stackName === undefined || args.stackName === null || args.stackName === "") {
-        throw new InputError(
-            "stackName",
-            args.stackName,
-            "it must name the stack that owns the log group",
-            'a stack name as a StackReference takes it, "<organization>/<project>/<stack>"',
-            "pass the owning stack's name",
-        );
-    }
+    checkPublishedArgs(args, GROUP);
 }
 
 /** The facts at `outputName` of the value of its first segment, checked; throws an InputError saying how to publish. */
@@ -94,13 +85,7 @@ export function publishedLogGroupFactsAt(
     outputName: string,
     stackName: string,
 ): PublishedLogGroupFacts {
-    let value: unknown = output;
-    for (const part of outputName.split(".").slice(1)) {
-        value =
-            value !== null && typeof value === "object"
-                ? (value as Record<string, unknown>)[part]
-                : undefined;
-    }
+    const value = valueAtOutputPath(output, outputName);
     const allowed = `an output holding an object with kind "${LOG_GROUP_FACTS_KIND}"`;
     if (!claimsLogGroupFacts(value)) {
         throw new InputError(
@@ -157,20 +142,16 @@ export class PublishedLogGroup extends pulumi.ComponentResource {
     constructor(name: string, args: PublishedLogGroupArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${PACKAGE}:index:PublishedLogGroup`, name, {}, opts);
         const label = `PublishedLogGroup "${name}"`;
-        checked(this, label, () => checkPublishedLogGroupArgs(args));
-        const reference = new pulumi.StackReference(
-            `${name}-stack`,
-            { name: args.stackName },
-            { parent: this },
+        const read = readPublished(
+            this,
+            label,
+            name,
+            args,
+            checkPublishedLogGroupArgs,
+            publishedLogGroupFactsAt,
         );
-        this.stackName = pulumi.output(args.stackName);
-        this.facts = pulumi
-            .all([reference.requireOutput(args.outputName.split(".")[0]), this.stackName])
-            .apply(([output, stack]) =>
-                checked(this, label, () =>
-                    publishedLogGroupFactsAt(output, args.outputName, stack),
-                ),
-            );
+        this.stackName = read.stackName;
+        this.facts = read.facts;
         this.name = this.facts.name;
         this.arn = this.facts.arn;
         this.kmsKeyArn = this.facts.kmsKeyArn;

@@ -3,7 +3,6 @@
  * normalised) value out, or an {@link InputError} that names the argument, the value, what is
  * allowed and the fix.
  */
-import { EvaluationFrequency, LogGroupClass } from "../logs/enums";
 import { InputError } from "../../aws/errors";
 
 /** Retention periods CloudWatch Logs accepts (`PutRetentionPolicy`), in days; 0 means "never expire". */
@@ -11,12 +10,6 @@ export const RETENTION_DAYS: readonly number[] = [
     0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
     3288, 3653,
 ];
-
-/** Log group classes that support a customer-managed KMS key and a retention period. */
-export const ENCRYPTABLE_LOG_GROUP_CLASSES: readonly string[] = Object.values(LogGroupClass);
-
-/** Values `evaluationFrequency` of an anomaly detector accepts. */
-export const EVALUATION_FREQUENCIES: readonly string[] = Object.values(EvaluationFrequency);
 
 const LOG_GROUP_NAME_PATTERN = /^[A-Za-z0-9_\-/.#]+$/;
 

@@ -1,15 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { parseLogGroupArn } from "../../aws/arn";
-import { PACKAGE, checked, checkedInput, checkedKeyAdminArns } from "../common/component";
+import { AwsLocation, parseLogGroupArn } from "../../aws/arn";
+import { PACKAGE, checked, checkedKeyAdminArns, checkedOptionalInput } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
-import {
-    EVALUATION_FREQUENCIES,
-    validateIntegerInRange,
-    validateOneOf,
-} from "../common/validation";
-import { EvaluationFrequency } from "./enums";
+import { validateIntegerInRange, validateOneOf } from "../common/validation";
+import { EVALUATION_FREQUENCIES, EvaluationFrequency } from "./enums";
 import { chooseKey } from "./logsKey";
 
 /** Arguments of {@link EncryptedAnomalyDetector}. */
@@ -97,58 +93,13 @@ export class EncryptedAnomalyDetector extends pulumi.ComponentResource {
     ) {
         super(`${PACKAGE}:index:EncryptedAnomalyDetector`, name, {}, opts);
         const label = `EncryptedAnomalyDetector "${name}"`;
-        checked(this, label, () => {
-            if (args === undefined || args === null || args.logGroupArn === undefined) {
-                throw new InputError(
-                    "logGroupArn",
-                    undefined,
-                    "an anomaly detector watches one log group and needs its ARN",
-                    "arn:<partition>:logs:<region>:<account>:log-group:<name>",
-                    "pass e.g. logGroupArn: myEncryptedLogGroup.arn",
-                );
-            }
-        });
-        const evaluationFrequency =
-            args.evaluationFrequency === undefined
-                ? undefined
-                : checkedInput(this, label, args.evaluationFrequency, (f) =>
-                      validateOneOf(
-                          "evaluationFrequency",
-                          f,
-                          EVALUATION_FREQUENCIES,
-                          "CloudWatch Logs does not accept this frequency",
-                          "pick the value closest to how often the log group receives events",
-                      ),
-                  );
-        const anomalyVisibilityTime =
-            args.anomalyVisibilityTime === undefined
-                ? undefined
-                : checkedInput(this, label, args.anomalyVisibilityTime, (d) =>
-                      validateIntegerInRange(
-                          "anomalyVisibilityTime",
-                          d,
-                          7,
-                          90,
-                          "pick 7 to 90 days, or omit it for the CloudWatch Logs default",
-                      ),
-                  );
-
-        const where = awsLocation(this, args.region);
-        const logGroupArn = pulumi.all([args.logGroupArn, where]).apply(([arn, loc]) =>
-            checked(this, label, () => {
-                const group = parseLogGroupArn("logGroupArn", arn);
-                if (group.partition !== loc.partition || group.region !== loc.region) {
-                    throw new InputError(
-                        "logGroupArn",
-                        arn,
-                        `the log group is in ${group.partition}/${group.region} but the detector is in ${loc.partition}/${loc.region}`,
-                        `a log group ARN in ${loc.partition}/${loc.region}`,
-                        "create the detector with the log group's provider or region",
-                    );
-                }
-                return arn;
-            }),
+        const { evaluationFrequency, anomalyVisibilityTime } = validatedDetectorInputs(
+            this,
+            label,
+            args,
         );
+        const where = awsLocation(this, args.region);
+        const logGroupArn = checkedLogGroupArn(this, label, args.logGroupArn, where);
 
         const chosen = chooseKey(this, label, name, args.kmsKeyArn, where, "the detector", {
             anomalyDetectors: true,
@@ -185,4 +136,73 @@ export class EncryptedAnomalyDetector extends pulumi.ComponentResource {
             key: this.key,
         });
     }
+}
+
+/** Checks the arguments of an {@link EncryptedAnomalyDetector} known up front (the rest on arrival). */
+function validatedDetectorInputs(
+    parent: EncryptedAnomalyDetector,
+    label: string,
+    args: EncryptedAnomalyDetectorArgs,
+): {
+    evaluationFrequency?: pulumi.Input<string>;
+    anomalyVisibilityTime?: pulumi.Input<number>;
+} {
+    checked(parent, label, () => {
+        if (args === undefined || args === null || args.logGroupArn === undefined) {
+            throw new InputError(
+                "logGroupArn",
+                undefined,
+                "an anomaly detector watches one log group and needs its ARN",
+                "arn:<partition>:logs:<region>:<account>:log-group:<name>",
+                "pass e.g. logGroupArn: myEncryptedLogGroup.arn",
+            );
+        }
+    });
+    const evaluationFrequency = checkedOptionalInput(parent, label, args.evaluationFrequency, (f) =>
+        validateOneOf(
+            "evaluationFrequency",
+            f,
+            EVALUATION_FREQUENCIES,
+            "CloudWatch Logs does not accept this frequency",
+            "pick the value closest to how often the log group receives events",
+        ),
+    );
+    const anomalyVisibilityTime = checkedOptionalInput(
+        parent,
+        label,
+        args.anomalyVisibilityTime,
+        (d) =>
+            validateIntegerInRange(
+                "anomalyVisibilityTime",
+                d,
+                7,
+                90,
+                "pick 7 to 90 days, or omit it for the CloudWatch Logs default",
+            ),
+    );
+    return { evaluationFrequency, anomalyVisibilityTime };
+}
+
+/** `logGroupArn`, checked on arrival to be a log group ARN in the detector's partition and region. */
+function checkedLogGroupArn(
+    parent: EncryptedAnomalyDetector,
+    label: string,
+    logGroupArn: pulumi.Input<string>,
+    where: pulumi.Output<AwsLocation>,
+): pulumi.Output<string> {
+    return pulumi.all([logGroupArn, where]).apply(([arn, loc]) =>
+        checked(parent, label, () => {
+            const group = parseLogGroupArn("logGroupArn", arn);
+            if (group.partition !== loc.partition || group.region !== loc.region) {
+                throw new InputError(
+                    "logGroupArn",
+                    arn,
+                    `the log group is in ${group.partition}/${group.region} but the detector is in ${loc.partition}/${loc.region}`,
+                    `a log group ARN in ${loc.partition}/${loc.region}`,
+                    "create the detector with the log group's provider or region",
+                );
+            }
+            return arn;
+        }),
+    );
 }

@@ -8,17 +8,18 @@ import {
     checkedKeyAdminArns,
     checkedOptionalInput,
 } from "../common/component";
+import { AwsLocation } from "../../aws/arn";
 import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
 import {
-    ENCRYPTABLE_LOG_GROUP_CLASSES,
     validateDataProtectionPolicy,
     validateLogGroupName,
     validateOneOf,
     validateRetentionInDays,
 } from "../common/validation";
-import { LogGroupClass } from "./enums";
-import { checkedKeyArn, chooseKey } from "./logsKey";
+import { ENCRYPTABLE_LOG_GROUP_CLASSES, LogGroupClass } from "./enums";
+import { checkedKeyArn, refuseGrantOnOwnKey } from "../common/keyArn";
+import { chooseKey } from "./logsKey";
 import { decryptOnlyKeyPolicy } from "./policies";
 
 /** Arguments of {@link EncryptedLogGroup}. */
@@ -156,45 +157,10 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
     ) {
         super(`${PACKAGE}:index:EncryptedLogGroup`, name, {}, opts);
         const label = `EncryptedLogGroup "${name}"`;
-
-        const groupName = checkedInput(this, label, args.logGroupName ?? name, (n) =>
-            validateLogGroupName(n),
-        );
-        const retentionInDays = checkedInput(this, label, args.retentionInDays ?? 365, (d) =>
-            validateRetentionInDays(d),
-        );
-        const logGroupClass = checkedInput(this, label, args.logGroupClass ?? "STANDARD", (c) =>
-            validateOneOf(
-                "logGroupClass",
-                c,
-                ENCRYPTABLE_LOG_GROUP_CLASSES,
-                "this log class does not keep events under a retention period with a customer-managed key (DELIVERY keeps them one day)",
-                "use STANDARD or INFREQUENT_ACCESS, or a plain aws.cloudwatch.LogGroup for DELIVERY",
-            ),
-        );
-        checked(this, label, () => {
-            if (args.skipDestroy === false && args.deletionProtectionEnabled === true) {
-                throw new InputError(
-                    "deletionProtectionEnabled",
-                    true,
-                    'skipDestroy: false asks pulumi destroy to delete the group, which deletion protection refuses ("Cannot delete log group with deletion protection enabled")',
-                    "deletionProtectionEnabled: true with skipDestroy true (the default), or false with skipDestroy: false",
-                    "drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it",
-                );
-            }
-            if (args.kmsKeyArn !== undefined && args.viaServiceRoleArns !== undefined) {
-                throw new InputError(
-                    "viaServiceRoleArns",
-                    args.viaServiceRoleArns,
-                    "these roles are added only to the key this component creates, but kmsKeyArn brings a key of your own",
-                    "viaServiceRoleArns without kmsKeyArn",
-                    "grant the roles on your key (e.g. LogsKey's viaServiceRoleArns), or drop kmsKeyArn",
-                );
-            }
-        });
-
+        const inputs = validatedLogGroupInputs(this, label, name, args);
         const keyAdminArns = checkedKeyAdminArns(this, label, args.keyAdminArns);
         const where = awsLocation(this, args.region);
+        const { groupName } = inputs;
         const chosen = chooseKey(this, label, name, args.kmsKeyArn, where, "the log group", {
             logGroupNames: [groupName],
             viaServiceRoleArns: args.viaServiceRoleArns,
@@ -213,9 +179,9 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             name,
             {
                 name: groupName,
-                retentionInDays,
+                retentionInDays: inputs.retentionInDays,
                 kmsKeyId: keyArn,
-                logGroupClass,
+                logGroupClass: inputs.logGroupClass,
                 skipDestroy: args.skipDestroy ?? true,
                 // "By default, deletion protection is not enabled" (CloudWatch Logs User Guide,
                 // "Protecting log groups from deletion"); on here, like skipDestroy.
@@ -226,107 +192,12 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: chosen.dependsOn },
         );
-
-        const dataProtectionPolicy = checkedOptionalInput(
-            this,
-            label,
-            args.dataProtectionPolicy,
-            (d) => validateDataProtectionPolicy(d),
-        );
-        this.dataProtectionPolicy =
-            dataProtectionPolicy === undefined
-                ? undefined
-                : new aws.cloudwatch.LogDataProtectionPolicy(
-                      `${name}-data-protection`,
-                      {
-                          logGroupName: this.logGroup.name,
-                          policyDocument: dataProtectionPolicy,
-                          region: args.region,
-                      },
-                      { parent: this },
-                  );
-
-        const previousKeys = args.previousKmsKeyArns ?? [];
-        // Not an output: the multi-language schema can only name @pulumi packages' resources.
-        let wait: time.Sleep | undefined;
-        if (previousKeys.length > 0) {
-            // Ordering by dependsOn alone would put the decrypt-only policy on the old key the
-            // moment AssociateKmsKey returns, while CloudWatch Logs may go on encrypting with the
-            // old key for up to five minutes
-            // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html):
-            // AWS offers no call that says when the association has taken effect, so the only
-            // point to order after is a wait. The
-            // triggers re-run it whenever the group's key or the list of previous keys changes,
-            // i.e. whenever an up changes which key CloudWatch Logs is moving away from.
-            wait = new time.Sleep(
-                `${name}-rekey-wait`,
-                {
-                    createDuration: KEY_ASSOCIATION_DELAY,
-                    triggers: {
-                        logGroupKmsKeyId: this.logGroup.kmsKeyId.apply((k) => k ?? ""),
-                        previousKmsKeyArns: pulumi
-                            .all(previousKeys)
-                            .apply((arns) => arns.join(",")),
-                    },
-                },
-                { parent: this, dependsOn: [this.logGroup] },
-            );
-        }
-        this.previousKeyPolicies = previousKeys.map((previous, i) => {
-            const argument = `previousKmsKeyArns[${i}]`;
-            // keyId carries only the previous key's own dependencies, so a policy pack can tell
-            // at preview which key this policy replaces; the "not the current key" check sits in
-            // the policy input, which blocks the KeyPolicy just the same when it fails.
-            const previousArn = checkedKeyArn(
-                this,
-                label,
-                argument,
-                previous,
-                where,
-                "the log group",
-            );
-            const notCurrent = pulumi.all([previousArn, keyArn]).apply(([arn, current]) =>
-                checked(this, label, () => {
-                    if (arn === current) {
-                        throw new InputError(
-                            argument,
-                            arn,
-                            "this is the key the log group uses now; a decrypt-only policy on it would stop new log events from being encrypted",
-                            "keys the group used before, not its current key",
-                            "remove it from previousKmsKeyArns",
-                        );
-                    }
-                    return arn;
-                }),
-            );
-            return new aws.kms.KeyPolicy(
-                `${name}-previous-key-${i}`,
-                {
-                    keyId: previousArn,
-                    policy: pulumi
-                        .all([where, groupName, keyAdminArns, notCurrent])
-                        .apply(([loc, logGroupName, adminArns]) =>
-                            checked(this, label, () =>
-                                JSON.stringify(
-                                    decryptOnlyKeyPolicy({
-                                        ...loc,
-                                        logGroupNames: [logGroupName],
-                                        adminArns,
-                                    }),
-                                ),
-                            ),
-                        ),
-                    region: args.region,
-                },
-                // Five minutes after the group has moved to the new key (the wait depends on the
-                // group); kept if removed, because deleting a KeyPolicy resets the key to the
-                // default policy and CloudWatch Logs loses access.
-                {
-                    parent: this,
-                    dependsOn: [this.logGroup, ...(wait === undefined ? [] : [wait])],
-                    retainOnDelete: true,
-                },
-            );
+        this.dataProtectionPolicy = dataProtection(this, label, name, args);
+        this.previousKeyPolicies = previousKeyPolicies(this, label, name, args, {
+            where,
+            groupName,
+            keyAdminArns,
+            keyArn,
         });
 
         this.arn = this.logGroup.arn;
@@ -342,4 +213,187 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
             dataProtectionPolicy: this.dataProtectionPolicy,
         });
     }
+}
+
+/** The group's arguments, checked, as the steps below use them. */
+interface LogGroupInputs {
+    readonly groupName: pulumi.Input<string>;
+    readonly retentionInDays: pulumi.Input<number>;
+    readonly logGroupClass: pulumi.Input<string>;
+}
+
+/** Checks the arguments of an {@link EncryptedLogGroup} `name` up front (what is plain at once, the rest on arrival). */
+function validatedLogGroupInputs(
+    parent: EncryptedLogGroup,
+    label: string,
+    name: string,
+    args: EncryptedLogGroupArgs,
+): LogGroupInputs {
+    const groupName = checkedInput(parent, label, args.logGroupName ?? name, (n) =>
+        validateLogGroupName(n),
+    );
+    const retentionInDays = checkedInput(parent, label, args.retentionInDays ?? 365, (d) =>
+        validateRetentionInDays(d),
+    );
+    const logGroupClass = checkedInput(parent, label, args.logGroupClass ?? "STANDARD", (c) =>
+        validateOneOf(
+            "logGroupClass",
+            c,
+            ENCRYPTABLE_LOG_GROUP_CLASSES,
+            "this log class does not keep events under a retention period with a customer-managed key (DELIVERY keeps them one day)",
+            "use STANDARD or INFREQUENT_ACCESS, or a plain aws.cloudwatch.LogGroup for DELIVERY",
+        ),
+    );
+    checked(parent, label, () => {
+        if (args.skipDestroy === false && args.deletionProtectionEnabled === true) {
+            throw new InputError(
+                "deletionProtectionEnabled",
+                true,
+                'skipDestroy: false asks pulumi destroy to delete the group, which deletion protection refuses ("Cannot delete log group with deletion protection enabled")',
+                "deletionProtectionEnabled: true with skipDestroy true (the default), or false with skipDestroy: false",
+                "drop skipDestroy: false to keep the group, or drop deletionProtectionEnabled: true to let destroy delete it",
+            );
+        }
+        refuseGrantOnOwnKey(
+            args.kmsKeyArn,
+            "viaServiceRoleArns",
+            args.viaServiceRoleArns,
+            "these roles are added only to the key this component creates, but kmsKeyArn brings a key of your own",
+            "grant the roles on your key (e.g. LogsKey's viaServiceRoleArns), or drop kmsKeyArn",
+        );
+    });
+    return { groupName, retentionInDays, logGroupClass };
+}
+
+/** The `dataProtectionPolicy` of the group, checked, as `${name}-data-protection`; none without it. */
+function dataProtection(
+    parent: EncryptedLogGroup,
+    label: string,
+    name: string,
+    args: EncryptedLogGroupArgs,
+): aws.cloudwatch.LogDataProtectionPolicy | undefined {
+    const policyDocument = checkedOptionalInput(parent, label, args.dataProtectionPolicy, (d) =>
+        validateDataProtectionPolicy(d),
+    );
+    return policyDocument === undefined
+        ? undefined
+        : new aws.cloudwatch.LogDataProtectionPolicy(
+              `${name}-data-protection`,
+              { logGroupName: parent.logGroup.name, policyDocument, region: args.region },
+              { parent },
+          );
+}
+
+/** What the decrypt-only policies of the previous keys are made from. */
+interface RekeyContext {
+    readonly where: pulumi.Output<AwsLocation>;
+    readonly groupName: pulumi.Input<string>;
+    readonly keyAdminArns: pulumi.Input<string[]> | undefined;
+    readonly keyArn: pulumi.Output<string>;
+}
+
+/**
+ * The decrypt-only key policies `${name}-previous-key-<i>` on `previousKmsKeyArns`, each put on its
+ * key five minutes after the group moved to its new key (the `${name}-rekey-wait`).
+ */
+function previousKeyPolicies(
+    parent: EncryptedLogGroup,
+    label: string,
+    name: string,
+    args: EncryptedLogGroupArgs,
+    rekey: RekeyContext,
+): aws.kms.KeyPolicy[] {
+    const previousKeys = args.previousKmsKeyArns ?? [];
+    // Not an output: the multi-language schema can only name @pulumi packages' resources.
+    let wait: time.Sleep | undefined;
+    if (previousKeys.length > 0) {
+        // Ordering by dependsOn alone would put the decrypt-only policy on the old key the
+        // moment AssociateKmsKey returns, while CloudWatch Logs may go on encrypting with the
+        // old key for up to five minutes
+        // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html):
+        // AWS offers no call that says when the association has taken effect, so the only
+        // point to order after is a wait. The
+        // triggers re-run it whenever the group's key or the list of previous keys changes,
+        // i.e. whenever an up changes which key CloudWatch Logs is moving away from.
+        wait = new time.Sleep(
+            `${name}-rekey-wait`,
+            {
+                createDuration: KEY_ASSOCIATION_DELAY,
+                triggers: {
+                    logGroupKmsKeyId: parent.logGroup.kmsKeyId.apply((k) => k ?? ""),
+                    previousKmsKeyArns: pulumi.all(previousKeys).apply((arns) => arns.join(",")),
+                },
+            },
+            { parent, dependsOn: [parent.logGroup] },
+        );
+    }
+    const after = [parent.logGroup, ...(wait === undefined ? [] : [wait])];
+    return previousKeys.map((previous, i) =>
+        previousKeyPolicy(parent, label, `${name}-previous-key-${i}`, args, rekey, {
+            argument: `previousKmsKeyArns[${i}]`,
+            previous,
+            after,
+        }),
+    );
+}
+
+/** One decrypt-only key policy, on `key.previous`, named `name`, once `key.after` exist. */
+function previousKeyPolicy(
+    parent: EncryptedLogGroup,
+    label: string,
+    name: string,
+    args: EncryptedLogGroupArgs,
+    rekey: RekeyContext,
+    key: { argument: string; previous: pulumi.Input<string>; after: pulumi.Resource[] },
+): aws.kms.KeyPolicy {
+    const { argument } = key;
+    // keyId carries only the previous key's own dependencies, so a policy pack can tell
+    // at preview which key this policy replaces; the "not the current key" check sits in
+    // the policy input, which blocks the KeyPolicy just the same when it fails.
+    const previousArn = checkedKeyArn(
+        parent,
+        label,
+        argument,
+        key.previous,
+        rekey.where,
+        "the log group",
+    );
+    const notCurrent = pulumi.all([previousArn, rekey.keyArn]).apply(([arn, current]) =>
+        checked(parent, label, () => {
+            if (arn === current) {
+                throw new InputError(
+                    argument,
+                    arn,
+                    "this is the key the log group uses now; a decrypt-only policy on it would stop new log events from being encrypted",
+                    "keys the group used before, not its current key",
+                    "remove it from previousKmsKeyArns",
+                );
+            }
+            return arn;
+        }),
+    );
+    return new aws.kms.KeyPolicy(
+        name,
+        {
+            keyId: previousArn,
+            policy: pulumi
+                .all([rekey.where, rekey.groupName, rekey.keyAdminArns, notCurrent])
+                .apply(([loc, logGroupName, adminArns]) =>
+                    checked(parent, label, () =>
+                        JSON.stringify(
+                            decryptOnlyKeyPolicy({
+                                ...loc,
+                                logGroupNames: [logGroupName],
+                                adminArns,
+                            }),
+                        ),
+                    ),
+                ),
+            region: args.region,
+        },
+        // Five minutes after the group has moved to the new key (the wait depends on the
+        // group); kept if removed, because deleting a KeyPolicy resets the key to the
+        // default policy and CloudWatch Logs loses access.
+        { parent, dependsOn: key.after, retainOnDelete: true },
+    );
 }

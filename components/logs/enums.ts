@@ -21,6 +21,9 @@ export const LogGroupClass = {
 /** One of the {@link LogGroupClass} values: `"STANDARD"` or `"INFREQUENT_ACCESS"`. */
 export type LogGroupClass = (typeof LogGroupClass)[keyof typeof LogGroupClass];
 
+/** Log group classes that support a customer-managed KMS key and a retention period. */
+export const ENCRYPTABLE_LOG_GROUP_CLASSES: readonly string[] = Object.values(LogGroupClass);
+
 /**
  * How often an anomaly detector runs. CloudWatch Logs API Reference, UpdateLogAnomalyDetector
  * `evaluationFrequency`: "Specifies how often the anomaly detector runs and look for anomalies.
@@ -42,3 +45,6 @@ export const EvaluationFrequency = {
 } as const;
 /** One of the {@link EvaluationFrequency} values, e.g. `"FIFTEEN_MIN"`. */
 export type EvaluationFrequency = (typeof EvaluationFrequency)[keyof typeof EvaluationFrequency];
+
+/** Values `evaluationFrequency` of an anomaly detector accepts. */
+export const EVALUATION_FREQUENCIES: readonly string[] = Object.values(EvaluationFrequency);

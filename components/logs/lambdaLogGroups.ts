@@ -21,11 +21,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import { lambdaLogGroupName } from "../../aws/serviceLogGroups";
-import {
-    ENCRYPTABLE_LOG_GROUP_CLASSES,
-    validateOneOf,
-    validateRetentionInDays,
-} from "../common/validation";
+import { validateOneOf, validateRetentionInDays } from "../common/validation";
+import { ENCRYPTABLE_LOG_GROUP_CLASSES } from "./enums";
 import { EncryptedLogGroup, EncryptedLogGroupArgs } from "./encryptedLogGroup";
 
 /** The Pulumi type of a Lambda function. */

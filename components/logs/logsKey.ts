@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsLocation, LOGS_NEEDS_KEY_ARN, checkKeyLocation, parseKmsKeyArn } from "../../aws/arn";
-import { keyFacts } from "../common/keyFacts";
+import { AwsLocation } from "../../aws/arn";
+import { ChosenKey, givenKey } from "../common/keyArn";
 import { PublishedKeyFacts } from "../../aws/keyFactsContract";
 import { PACKAGE, checked } from "../common/component";
 import { awsLocation } from "../common/environment";
 import { KeyManagementArgs, validatedKeySettings } from "../common/keySettings";
 import { createSymmetricKey } from "../common/kmsKey";
+import { ServiceKeySpec, createServiceKey } from "../common/serviceKey";
 import { checkLogsKeyScope, logsKeyPolicy } from "./policies";
 
 /** Arguments of {@link LogsKey}. At least one of `logGroupNames`, `accountWide`, `anomalyDetectors` is required. */
@@ -79,36 +80,28 @@ export class LogsKey extends pulumi.ComponentResource {
      */
     constructor(name: string, args: LogsKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(`${PACKAGE}:index:LogsKey`, name, {}, opts);
-        const label = `LogsKey "${name}"`;
-        const { key, policy } = createLogsKey(this, label, name, args);
-        this.key = key;
-        this.arn = this.key.arn;
-        this.keyId = this.key.keyId;
-        this.policy = policy;
-        this.facts = keyFacts(this.key, { policy });
-        this.registerOutputs({
-            key: this.key,
-            arn: this.arn,
-            keyId: this.keyId,
-            policy: this.policy,
-            facts: this.facts,
-        });
+        const made = createServiceKey(this, name, logsKeySpec(this, `LogsKey "${name}"`, args));
+        this.key = made.key;
+        this.arn = made.arn;
+        this.keyId = made.keyId;
+        this.policy = made.policy;
+        this.facts = made.facts;
+        this.registerOutputs(made);
     }
 }
 
 /**
- * Validates `args` and creates the `aws.kms.Key` (named `name`, child of `parent`, with its alias
- * if `args.alias` is set) with the CloudWatch Logs key policy. `LogsKey` wraps it;
- * `EncryptedLogGroup` and `EncryptedAnomalyDetector` call it directly for their dedicated key,
+ * Validates `args` and builds the key a `LogsKey` is made of: the CloudWatch Logs key policy, the
+ * description and the key settings. `LogsKey` creates it; `EncryptedLogGroup` and
+ * `EncryptedAnomalyDetector` create it directly for their dedicated key (see {@link chooseKey}),
  * which saves a component registration per group (the cost that dominates large stacks).
  */
-function createLogsKey(
+function logsKeySpec(
     parent: pulumi.Resource,
     label: string,
-    name: string,
     args: LogsKeyArgs,
     where: pulumi.Output<AwsLocation> = awsLocation(parent, args.region),
-): { key: aws.kms.Key; policy: pulumi.Output<string> } {
+): ServiceKeySpec {
     const settings = checked(parent, label, () => {
         // With the list known now, check the scope now; an Output list is checked on arrival.
         if (
@@ -137,25 +130,14 @@ function createLogsKey(
             ),
         );
 
-    const key = createSymmetricKey(parent, name, {
+    return {
         description:
             args.description ?? "CloudWatch Logs encryption key (pulumi-aws-encrypted-logs)",
         policy,
         settings,
         region: args.region,
         tags: args.tags,
-    });
-    return { key, policy };
-}
-
-/** The key a log group or detector ends up with: a new key as `LogsKey` makes it, or the user's own, checked. */
-export interface ChosenKey {
-    /** The key ARN, checked to be in the resource's partition and region. */
-    readonly arn: pulumi.Output<string>;
-    /** The KMS key created for the resource, if one was. */
-    readonly key?: aws.kms.Key;
-    /** What the resource must wait for: the new key with its policy. */
-    readonly dependsOn: pulumi.Resource[];
+    };
 }
 
 /**
@@ -173,33 +155,12 @@ export function chooseKey(
     newKeyArgs: LogsKeyArgs,
 ): ChosenKey {
     if (given === undefined) {
-        const { key } = createLogsKey(parent, label, `${name}-key`, newKeyArgs, where);
+        const key = createSymmetricKey(
+            parent,
+            `${name}-key`,
+            logsKeySpec(parent, label, newKeyArgs, where),
+        );
         return { arn: key.arn, key, dependsOn: [key] };
     }
-    return { arn: checkedKeyArn(parent, label, "kmsKeyArn", given, where, user), dependsOn: [] };
-}
-
-/**
- * Checks a key ARN the user gave: its form at once when it is a plain string, its partition and
- * region (which need the provider's answers) inside an apply. The result carries the input's
- * dependencies, so a failed check stops the resource that uses it. `needArn` says why a key ARN is
- * needed (by default, CloudWatch Logs' reason).
- */
-export function checkedKeyArn(
-    parent: pulumi.Resource,
-    label: string,
-    argument: string,
-    given: pulumi.Input<string>,
-    where: pulumi.Output<AwsLocation>,
-    user: string,
-    needArn: string = LOGS_NEEDS_KEY_ARN,
-): pulumi.Output<string> {
-    if (typeof given === "string") {
-        checked(parent, label, () => parseKmsKeyArn(argument, given, needArn));
-    }
-    return pulumi
-        .all([given, where])
-        .apply(([value, loc]) =>
-            checked(parent, label, () => checkKeyLocation(argument, value, loc, user, needArn).arn),
-        );
+    return givenKey(parent, label, given, where, user);
 }
