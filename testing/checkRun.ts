@@ -11,6 +11,7 @@ import { stackFromMockEngine } from "./fromMockEngine";
 import { PACK_NAME, PackConfig } from "./packRunner";
 import { PolicyConfigError, readPolicyConfig } from "./policyConfig";
 import type { InvokeAnswers, RemoteComponent } from "./mockEngine";
+import { jsonResult, summaryOf } from "./checkJson";
 import { ProgramFailure } from "./programFailure";
 import { runUnderMocks, RunOptions } from "./programRunner";
 import {
@@ -137,79 +138,6 @@ export function stackLine(stack: StackConfig): string {
     return `Stack ${stack.stack}: ${parts.join("; ")}`;
 }
 
-/** A diagnostic in the `--json` document: the fields of the engine's `policyEvent` (apitype.PolicyEvent). */
-export interface JsonDiagnostic {
-    readonly policyName: string;
-    readonly policyPackName: string;
-    readonly policyPackVersion: string;
-    readonly enforcementLevel: "advisory" | "mandatory";
-    /** Absent for a finding about the stack as a whole (`omitempty`, as in the engine's event). */
-    readonly resourceUrn?: string;
-    /** The policy's description, a newline, and what it reported (as the engine's event carries it). */
-    readonly message: string;
-}
-
-/** The `--json` document. */
-export interface CheckJson {
-    readonly summary: {
-        readonly program: string;
-        readonly stack: string;
-        readonly configFile: string | null;
-        readonly engine: "mocks" | "cli";
-        readonly resources: number;
-        readonly mandatory: number;
-        readonly advisory: number;
-        /**
-         * pass (exit 0): no mandatory violation, the whole stack seen; fail (1): at least one;
-         * error (3): the program could not run; unseen (4): no mandatory violation, but remote
-         * components' children were not seen.
-         */
-        readonly status: "pass" | "fail" | "error" | "unseen";
-    };
-    readonly diagnostics: readonly JsonDiagnostic[];
-    /** The remote components whose children the check did not see (status "unseen"). */
-    readonly unseen?: readonly RemoteComponent[];
-    /** What went wrong when status is "error". */
-    readonly error?: string;
-}
-
-const STATUS = { pass: 0, fail: 1, error: 3, unseen: 4 } as const;
-
-function jsonResult(doc: CheckJson): CliResult {
-    const status = STATUS[doc.summary.status];
-    return { stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr: "", status };
-}
-
-function summaryOf(
-    args: CheckArgs,
-    setup: CheckSetup,
-    engine: "mocks" | "cli",
-    counts: {
-        resources: number;
-        mandatory: number;
-        advisory: number;
-        failed?: boolean;
-        unseen?: number;
-    },
-): CheckJson["summary"] {
-    return {
-        program: args.dir,
-        stack: setup.stack.stack,
-        configFile: setup.stack.file ?? null,
-        engine,
-        resources: counts.resources,
-        mandatory: counts.mandatory,
-        advisory: counts.advisory,
-        status: counts.failed
-            ? "error"
-            : counts.mandatory > 0
-              ? "fail"
-              : (counts.unseen ?? 0) > 0
-                ? "unseen"
-                : "pass",
-    };
-}
-
 const verdictLine = (mandatory: number, unseen = 0) =>
     mandatory > 0
         ? `${mandatory} mandatory violations: \`pulumi preview --policy-pack\` of this program fails.`
@@ -239,12 +167,16 @@ function programFailed(args: CheckArgs, setup: CheckSetup, e: unknown): CliResul
             : "");
     if (args.json) {
         return jsonResult({
-            summary: summaryOf(args, setup, "mocks", {
-                resources: 0,
-                mandatory: 0,
-                advisory: 0,
-                failed: true,
-            }),
+            summary: summaryOf(
+                { dir: args.dir, stack: setup.stack.stack, file: setup.stack.file },
+                "mocks",
+                {
+                    resources: 0,
+                    mandatory: 0,
+                    advisory: 0,
+                    failed: true,
+                },
+            ),
             diagnostics: [],
             error: text,
         });
@@ -324,12 +256,16 @@ export async function checkByMocks(
     const unseen = preview.remote;
     if (args.json) {
         return jsonResult({
-            summary: summaryOf(args, setup, "mocks", {
-                resources: stack.filter((r) => !r.type.startsWith("pulumi:")).length,
-                mandatory,
-                advisory: result.diagnostics.length - mandatory,
-                unseen: unseen.length,
-            }),
+            summary: summaryOf(
+                { dir: args.dir, stack: setup.stack.stack, file: setup.stack.file },
+                "mocks",
+                {
+                    resources: stack.filter((r) => !r.type.startsWith("pulumi:")).length,
+                    mandatory,
+                    advisory: result.diagnostics.length - mandatory,
+                    unseen: unseen.length,
+                },
+            ),
             ...(unseen.length > 0 ? { unseen } : {}),
             diagnostics: result.diagnostics.map((d) => ({
                 policyName: d.policyName,
@@ -391,12 +327,16 @@ export async function checkByEngine(args: CheckArgs, setup: CheckSetup): Promise
     const failed = r.exitCode !== 0 && r.mandatory.length === 0;
     if (args.json) {
         const doc = jsonResult({
-            summary: summaryOf(args, setup, "cli", {
-                resources: r.resources,
-                mandatory: r.mandatory.length,
-                advisory,
-                failed,
-            }),
+            summary: summaryOf(
+                { dir: args.dir, stack: setup.stack.stack, file: setup.stack.file },
+                "cli",
+                {
+                    resources: r.resources,
+                    mandatory: r.mandatory.length,
+                    advisory,
+                    failed,
+                },
+            ),
             diagnostics: r.diagnostics.map((d) => ({
                 policyName: d.policyName,
                 policyPackName: PACK_NAME,
