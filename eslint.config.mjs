@@ -43,6 +43,7 @@ export default tseslint.config(
             "harness/**/*.ts",
             "testing/mockEngine.ts",
             "testing/mockAccount.ts",
+            "testing/recorded.ts",
             "testing/transformEngine.ts",
         ],
         rules: { "@typescript-eslint/no-explicit-any": "off" },
