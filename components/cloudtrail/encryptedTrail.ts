@@ -4,12 +4,11 @@ import { PACKAGE, checked, checkedInput, checkedOptionalInput } from "../common/
 import { awsLocation } from "../common/environment";
 import { InputError } from "../../aws/errors";
 import { validateRetentionInDays } from "../common/validation";
-import { EncryptedLogGroup } from "../logs/encryptedLogGroup";
 import { AwsLocation, COMPONENT_NEEDS_KEY_ARN } from "../../aws/arn";
 import { ChosenKey, givenKey, refuseGrantOnOwnKey } from "../common/keyArn";
 import { CloudTrailKey, checkBucketKeyStatements, checkedKeyAdmins } from "./cloudTrailKey";
-import { cloudTrailLogsRolePolicy, cloudTrailLogsRoleTrustPolicy } from "./policies";
 import { secureBucket, trailBucket, trailBucketPolicy } from "./trailBucket";
+import { cloudWatchDelivery } from "./trailDelivery";
 import {
     validateBucketName,
     validateS3KeyPrefix,
@@ -368,70 +367,4 @@ function trailKey(
         { parent },
     );
     return { arn: key.arn, dependsOn: [key] };
-}
-
-/** What the trail needs to deliver to CloudWatch Logs, and must wait for. */
-interface CloudWatchDelivery {
-    readonly logGroup: aws.cloudwatch.LogGroup;
-    readonly groupArn: pulumi.Output<string>;
-    readonly roleArn: pulumi.Output<string>;
-    readonly dependsOn: pulumi.Resource[];
-}
-
-/**
- * The `cloudWatchLogs: true` delivery: an `EncryptedLogGroup` `/cloudtrail/<trailName>` with its
- * own key, and a role CloudTrail assumes for this trail only that may write to that group.
- */
-function cloudWatchDelivery(
-    parent: EncryptedTrail,
-    name: string,
-    args: EncryptedTrailArgs,
-    trailName: pulumi.Input<string>,
-    keyAdminArns: pulumi.Input<pulumi.Input<string>[]> | undefined,
-    where: pulumi.Output<AwsLocation>,
-): CloudWatchDelivery {
-    const encryptedGroup = new EncryptedLogGroup(
-        `${name}-logs`,
-        {
-            logGroupName: pulumi.interpolate`/cloudtrail/${trailName}`,
-            retentionInDays: args.cloudWatchLogsRetentionInDays ?? 365,
-            keyAdminArns,
-            // CloudTrail delivers to a log group in the trail's own region.
-            region: args.region,
-            tags: args.tags,
-        },
-        { parent },
-    );
-    const role = new aws.iam.Role(
-        `${name}-cloudwatch-role`,
-        {
-            description: pulumi.interpolate`Lets CloudTrail deliver trail ${trailName} to CloudWatch Logs (pulumi-aws-encrypted-logs)`,
-            assumeRolePolicy: pulumi
-                .all([where, trailName])
-                .apply(([loc, trail]) =>
-                    JSON.stringify(cloudTrailLogsRoleTrustPolicy({ ...loc, trailName: trail })),
-                ),
-            tags: args.tags,
-        },
-        { parent },
-    );
-    const rolePolicy = new aws.iam.RolePolicy(
-        `${name}-cloudwatch-policy`,
-        {
-            role: role.id,
-            policy: pulumi
-                .all([where, encryptedGroup.name])
-                .apply(([loc, group]) =>
-                    JSON.stringify(cloudTrailLogsRolePolicy({ ...loc, logGroupName: group })),
-                ),
-        },
-        { parent },
-    );
-    return {
-        logGroup: encryptedGroup.logGroup,
-        // CloudTrail wants the group ARN with the trailing `:*`.
-        groupArn: pulumi.interpolate`${encryptedGroup.arn}:*`,
-        roleArn: role.arn,
-        dependsOn: [encryptedGroup, rolePolicy],
-    };
 }
