@@ -142,7 +142,31 @@ export function logDestinationStack(): StackResource[] {
     const eu = s.provider("eu", "eu-west-1");
     namedLogGroup(s, "eu-logs", "/aws/lambda/regional-fn", { provider: eu });
     writer(s, LAMBDA, "regional-fn", { name: "regional-fn" });
-    // Followed: execution logs of an API whose id is unknown at preview; access logs by reference.
+    apiGatewayLogs(s);
+    // Cannot be identified yet.
+    writer(s, LAMBDA, "unnamed-fn", { name: unknown() });
+    writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
+        family: "web",
+        containerDefinitions: unknown(),
+    });
+    // Logging off, or elsewhere.
+    writer(s, "aws:ec2/flowLog:FlowLog", "to-s3", {
+        vpcId: "vpc-1",
+        logDestinationType: "s3",
+        logDestination: "arn:aws:s3:::flow-logs",
+    });
+    writer(s, "aws:codebuild/project:Project", "quiet-build", {
+        name: "quiet-build",
+        logsConfig: { cloudwatchLogs: { status: "DISABLED" } },
+    });
+    return s.resources;
+}
+
+/**
+ * Destinations followed through unknown values, for {@link logDestinationStack}: the execution logs
+ * of an API whose id is unknown at preview, and a stage's access logs by reference to their group.
+ */
+function apiGatewayLogs(s: StackBuilder): void {
     const api = writer(s, "aws:apigateway/restApi:RestApi", "api", { name: "api" });
     namedLogGroup(s, "execution-logs", unknown(), { nameFrom: api });
     writer(
@@ -169,21 +193,4 @@ export function logDestinationStack(): StackResource[] {
         },
         { propertyDependencies: { restApi: [api.urn], accessLogSettings: [access.urn] } },
     );
-    // Cannot be identified yet.
-    writer(s, LAMBDA, "unnamed-fn", { name: unknown() });
-    writer(s, "aws:ecs/taskDefinition:TaskDefinition", "web", {
-        family: "web",
-        containerDefinitions: unknown(),
-    });
-    // Logging off, or elsewhere.
-    writer(s, "aws:ec2/flowLog:FlowLog", "to-s3", {
-        vpcId: "vpc-1",
-        logDestinationType: "s3",
-        logDestination: "arn:aws:s3:::flow-logs",
-    });
-    writer(s, "aws:codebuild/project:Project", "quiet-build", {
-        name: "quiet-build",
-        logsConfig: { cloudwatchLogs: { status: "DISABLED" } },
-    });
-    return s.resources;
 }

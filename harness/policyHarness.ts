@@ -18,13 +18,15 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
 export { EngineLog } from "./fakeEngine";
 import { IN_PROCESS, InProcessPack, PACK_DIR, struct } from "./inProcessPack";
 export { PACK_DIR, struct } from "./inProcessPack";
+import { StartOptions, spawnPack } from "./packProcess";
+export { StartOptions } from "./packProcess";
 import {
     Diagnostic,
     LEVELS,
@@ -69,16 +71,6 @@ export type PolicyPackRunner = Pick<
     "preview" | "analyze" | "analyzeStack" | "configure" | "info" | "stop"
 >;
 
-/** Options for {@link PolicyPackHarness.start}. */
-export interface StartOptions {
-    /** Extra environment (e.g. `PULUMI_CONFIG`, as the Node.js language host sets it). */
-    readonly env?: Record<string, string>;
-    /** The program argument: `.` (the package's `main`) as the CLI passes it. */
-    readonly program?: string;
-    /** How long to wait for the port. @default 60 s */
-    readonly timeoutMs?: number;
-}
-
 /** A running policy pack and the fake engine it was given. */
 export class PolicyPackHarness {
     /** `Log` calls the pack made to the engine. */
@@ -119,46 +111,12 @@ export class PolicyPackHarness {
         const logs: EngineLog[] = [];
         const engine = fakeEngine(logs);
         const enginePort = await bindLocal(engine);
-        const started = process.hrtime.bigint();
-        const child = spawn(
-            process.execPath,
-            [runner, `127.0.0.1:${enginePort}`, opts.program ?? "."],
-            {
-                cwd: packDir,
-                env: { ...process.env, ...opts.env },
-                stdio: ["ignore", "pipe", "pipe"],
-            },
+        const { child, portLine, stdout, stderr, startupMs } = await spawnPack(
+            runner,
+            enginePort,
+            packDir,
+            opts,
         );
-        let stdout = "";
-        let stderr = "";
-        child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-        const portLine = await new Promise<string>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                child.kill();
-                reject(
-                    new Error(
-                        `no port from the pack within ${opts.timeoutMs ?? 60000} ms; stderr: ${stderr}`,
-                    ),
-                );
-            }, opts.timeoutMs ?? 60000);
-            child.stdout!.on("data", (d: Buffer) => {
-                stdout += d.toString();
-                const nl = stdout.indexOf("\n");
-                if (nl >= 0) {
-                    clearTimeout(timer);
-                    resolve(stdout.slice(0, nl));
-                }
-            });
-            child.on("exit", (code) => {
-                clearTimeout(timer);
-                reject(
-                    new Error(
-                        `the pack exited (${code}) before printing its port; stderr: ${stderr}`,
-                    ),
-                );
-            });
-        });
-        const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
         const client = new analyzerGrpc.AnalyzerClient(
             `127.0.0.1:${portLine.trim()}`,
             grpc.credentials.createInsecure(),

@@ -18,7 +18,17 @@
  */
 import { logGroupKeyPolicy } from "../components";
 import { StackResource, UnknownValue, unknown } from "./policyHarness";
-import { ACCOUNT, StackBuilder, adminOnlyPolicy, detectorPolicy } from "./stackFixtures";
+import { ACCOUNT, StackBuilder, detectorPolicy } from "./stackFixtures";
+import { MISTAKES, plant } from "./plantedMistakes";
+import {
+    Other,
+    accessLogWriters,
+    groupNameWriters,
+    lambdaFunction,
+    newSurface,
+} from "./syntheticWriters";
+
+export { MISTAKES, PLANTED } from "./plantedMistakes";
 
 const ASSUME_ROLE = JSON.stringify({
     Version: "2012-10-17",
@@ -47,244 +57,138 @@ export function syntheticStack(size: number): StackResource[] {
     const tags = { team: "payments", env: "prod", costCenter: "cc-1234", managedBy: "pulumi" };
     organisationWide(s, shared);
     for (let u = 0; s.resources.length < size; u++) {
-        const existing = u % 2 === 0;
-        const name = `svc${u}`;
-        const component = s.add({
-            urn: s.urn("encrypted-logs:index:EncryptedLogGroup", name),
-            type: "encrypted-logs:index:EncryptedLogGroup",
-            name,
-            inputs: {},
-            parent: s.stackUrn,
-        });
-        const key = s.key(`${name}-key`, {
-            existing,
-            parent: component.urn,
-            policyFor: [`/app/${name}`],
-            extra: { tags },
-        });
-        const group = s.logGroup(name, { key, parent: component.urn, extra: { tags } });
-        const other = (
-            type: string,
-            suffix: string,
-            inputs: Record<string, unknown>,
-            propertyDependencies: Record<string, string[]> = {},
-        ) =>
-            s.add({
-                urn: s.urn(type, `${name}-${suffix}`),
-                type,
-                name: `${name}-${suffix}`,
-                inputs: { ...inputs, tags },
-                outputs: {
-                    ...inputs,
-                    tags,
-                    arn: existing ? `arn:aws:x:us-east-1:${ACCOUNT}:${name}-${suffix}` : unknown(),
-                    id: existing ? `${name}-${suffix}` : unknown(),
-                },
-                parent: s.stackUrn,
-                provider: s.defaultProvider,
-                dependencies: [...new Set(Object.values(propertyDependencies).flat())],
-                propertyDependencies,
-            });
-        const role = other("aws:iam/role:Role", "role", {
-            assumeRolePolicy: ASSUME_ROLE,
-            name: `${name}-role`,
-        });
-        other("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "logs", {
-            role: `${name}-role`,
-            policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-        });
-        void role;
-        other("aws:sqs/queue:Queue", "queue", {
-            visibilityTimeoutSeconds: 60,
-            messageRetentionSeconds: 345600,
-        });
-        s.bucket(`${name}-data`);
-        other("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        });
-        const access = s.logGroup(`${name}-access`, {
-            key: s.arnOf(shared),
-            propertyDependency: true,
-            keyDependsOn: [shared.urn],
-        });
-        // The resources that write to CloudWatch Logs, each into a group of this unit: by name, by
-        // ARN (known once deployed), or, while new, through the property dependency on the group.
-        const accessArn: string | UnknownValue = existing
-            ? `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/app/${name}-access`
-            : unknown();
-        const onAccess = (property: string) => (existing ? {} : { [property]: [access.urn] });
-        other(
-            "aws:lambda/function:Function",
-            "fn",
-            {
-                name: `${name}-fn`,
-                runtime: "nodejs20.x",
-                handler: "index.handler",
-                role: existing ? `arn:aws:iam::${ACCOUNT}:role/${name}-role` : unknown(),
-                memorySize: 512,
-                timeout: 30,
-                environment: {
-                    variables: { QUEUE: `${name}-queue`, LOG_LEVEL: "info" },
-                },
-                loggingConfig: { logFormat: "JSON", logGroup: `/app/${name}` },
-            },
-            { loggingConfig: [group.urn] },
-        );
-        other(
-            "aws:apigateway/stage:Stage",
-            "stage",
-            {
-                restApi: `${name}-api`,
-                stageName: "prod",
-                deployment: existing ? `${name}-deployment` : unknown(),
-                accessLogSettings: { destinationArn: accessArn, format: "$context.requestId" },
-            },
-            onAccess("accessLogSettings"),
-        );
-        other(
-            "aws:ec2/flowLog:FlowLog",
-            "flow",
-            { vpcId: `vpc-${name}`, trafficType: "REJECT", logDestination: accessArn },
-            onAccess("logDestination"),
-        );
-        other(
-            "aws:sfn/stateMachine:StateMachine",
-            "workflow",
-            {
-                definition: JSON.stringify({
-                    StartAt: "Done",
-                    States: { Done: { Type: "Succeed" } },
-                }),
-                loggingConfiguration: {
-                    level: "ERROR",
-                    logDestination: existing ? `${accessArn as string}:*` : unknown(),
-                },
-            },
-            onAccess("loggingConfiguration"),
-        );
-        other("aws:ecs/taskDefinition:TaskDefinition", "task", {
-            family: `${name}-task`,
-            containerDefinitions: JSON.stringify([
-                {
-                    name: "app",
-                    image: "nginx",
-                    logConfiguration: {
-                        logDriver: "awslogs",
-                        options: {
-                            "awslogs-group": `/app/${name}`,
-                            "awslogs-stream-prefix": "app",
-                        },
-                    },
-                },
-            ]),
-        });
-        other("aws:codebuild/project:Project", "build", {
-            name: `${name}-build`,
-            logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: `/app/${name}` } },
-        });
-        newSurface(u, name, accessArn, onAccess, other);
-        if (u % 5 === 0) {
-            s.detector(`${name}-anomalies`, {
-                key: s.key(`${name}-anomalies-key`, {
-                    existing,
-                    policy: detectorPolicy("us-east-1"),
-                }),
-            });
-        } else {
-            // Execution logs of the unit's API: API Gateway's own group, declared on the shared key.
-            s.logGroup(`${name}-execution`, {
-                key: s.arnOf(shared),
-                propertyDependency: true,
-                keyDependsOn: [shared.urn],
-                extra: { name: `API-Gateway-Execution-Logs_${name}-api/prod` },
-            });
-            other("aws:apigateway/methodSettings:MethodSettings", "logging", {
-                restApi: `${name}-api`,
-                stageName: "prod",
-                methodPath: "*/*",
-                settings: { loggingLevel: "ERROR", metricsEnabled: true },
-            });
-        }
-        if (u % 10 === 9) {
-            plant(s, name, Math.floor(u / 10) % MISTAKES.length);
-        } else {
-            other("aws:ssm/parameter:Parameter", "flag", { type: "String", value: "on" });
-        }
+        addUnit(s, shared, tags, u);
     }
     return s.resources;
 }
 
-type Other = (
-    type: string,
-    suffix: string,
-    inputs: Record<string, unknown>,
-    propertyDependencies?: Record<string, string[]>,
-) => StackResource;
+/** The tags a unit's resources carry. */
+type Tags = Record<string, string>;
 
 /**
- * One writer of the 2025-2026 log surfaces per unit, in turn, into the unit's access-log group: a
- * vended-log delivery destination, a WAFv2 logging configuration, a Route 53 Resolver query log
- * configuration (by ARN) and a Network Firewall logging configuration (by name).
+ * Unit `u` of the stack (see the file's description): deployed when `u` is even, its log groups
+ * on its own key and on the stack's `shared` key.
  */
-function newSurface(
-    u: number,
-    name: string,
-    accessArn: string | UnknownValue,
-    onAccess: (property: string) => Record<string, string[]>,
-    other: Other,
-): void {
-    switch (u % 4) {
-        case 0:
-            other(
-                "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
-                "delivery",
-                {
-                    name: `${name}-delivery`,
-                    deliveryDestinationConfiguration: { destinationResourceArn: accessArn },
-                },
-                onAccess("deliveryDestinationConfiguration"),
-            );
-            return;
-        case 1:
-            other(
-                "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
-                "waf-logging",
-                {
-                    resourceArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/${name}/1`,
-                    logDestinationConfigs: [accessArn],
-                },
-                onAccess("logDestinationConfigs"),
-            );
-            return;
-        case 2:
-            other(
-                "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig",
-                "resolver",
-                { name: `${name}-resolver`, destinationArn: accessArn },
-                onAccess("destinationArn"),
-            );
-            return;
-        default:
-            other(
-                "aws:networkfirewall/loggingConfiguration:LoggingConfiguration",
-                "firewall-logging",
-                {
-                    firewallArn: `arn:aws:network-firewall:us-east-1:${ACCOUNT}:firewall/${name}`,
-                    loggingConfiguration: {
-                        logDestinationConfigs: [
-                            {
-                                logDestinationType: "CloudWatchLogs",
-                                logType: "FLOW",
-                                logDestination: { logGroup: `/app/${name}-access` },
-                            },
-                        ],
-                    },
-                },
-            );
+function addUnit(s: StackBuilder, shared: StackResource, tags: Tags, u: number): void {
+    const existing = u % 2 === 0;
+    const name = `svc${u}`;
+    const component = s.add({
+        urn: s.urn("encrypted-logs:index:EncryptedLogGroup", name),
+        type: "encrypted-logs:index:EncryptedLogGroup",
+        name,
+        inputs: {},
+        parent: s.stackUrn,
+    });
+    const key = s.key(`${name}-key`, {
+        existing,
+        parent: component.urn,
+        policyFor: [`/app/${name}`],
+        extra: { tags },
+    });
+    const group = s.logGroup(name, { key, parent: component.urn, extra: { tags } });
+    const other = otherOf(s, name, existing, tags);
+    lambdaService(s, name, other);
+    const access = s.logGroup(`${name}-access`, {
+        key: s.arnOf(shared),
+        propertyDependency: true,
+        keyDependsOn: [shared.urn],
+    });
+    // The resources that write to CloudWatch Logs, each into a group of this unit: by name, by
+    // ARN (known once deployed), or, while new, through the property dependency on the group.
+    const accessArn: string | UnknownValue = existing
+        ? `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/app/${name}-access`
+        : unknown();
+    const onAccess = (property: string) => (existing ? {} : { [property]: [access.urn] });
+    lambdaFunction(name, existing, group, other);
+    accessLogWriters(name, existing, accessArn, onAccess, other);
+    groupNameWriters(name, other);
+    newSurface(u, name, accessArn, onAccess, other);
+    if (u % 5 === 0) {
+        s.detector(`${name}-anomalies`, {
+            key: s.key(`${name}-anomalies-key`, {
+                existing,
+                policy: detectorPolicy("us-east-1"),
+            }),
+        });
+    } else {
+        executionLogs(s, shared, name, other);
     }
+    if (u % 10 === 9) {
+        plant(s, name, Math.floor(u / 10) % MISTAKES.length);
+    } else {
+        other("aws:ssm/parameter:Parameter", "flag", { type: "String", value: "on" });
+    }
+}
+
+/**
+ * The builder of a unit's other resources: `<name>-<suffix>` of `type` with `inputs` and the
+ * unit's tags under the stack, its ARN and id known when the unit is deployed.
+ */
+function otherOf(s: StackBuilder, name: string, existing: boolean, tags: Tags): Other {
+    return (
+        type: string,
+        suffix: string,
+        inputs: Record<string, unknown>,
+        propertyDependencies: Record<string, string[]> = {},
+    ) =>
+        s.add({
+            urn: s.urn(type, `${name}-${suffix}`),
+            type,
+            name: `${name}-${suffix}`,
+            inputs: { ...inputs, tags },
+            outputs: {
+                ...inputs,
+                tags,
+                arn: existing ? `arn:aws:x:us-east-1:${ACCOUNT}:${name}-${suffix}` : unknown(),
+                id: existing ? `${name}-${suffix}` : unknown(),
+            },
+            parent: s.stackUrn,
+            provider: s.defaultProvider,
+            dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+            propertyDependencies,
+        });
+}
+
+/** The Lambda service around a unit's group: role, policy attachment, queue, bucket and its block. */
+function lambdaService(s: StackBuilder, name: string, other: Other): void {
+    other("aws:iam/role:Role", "role", {
+        assumeRolePolicy: ASSUME_ROLE,
+        name: `${name}-role`,
+    });
+    other("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "logs", {
+        role: `${name}-role`,
+        policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+    });
+    other("aws:sqs/queue:Queue", "queue", {
+        visibilityTimeoutSeconds: 60,
+        messageRetentionSeconds: 345600,
+    });
+    s.bucket(`${name}-data`);
+    other("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    });
+}
+
+/**
+ * Execution logs of the unit's API: API Gateway's own group, declared on the shared key, and the
+ * method settings turning them on.
+ */
+function executionLogs(s: StackBuilder, shared: StackResource, name: string, other: Other): void {
+    s.logGroup(`${name}-execution`, {
+        key: s.arnOf(shared),
+        propertyDependency: true,
+        keyDependsOn: [shared.urn],
+        extra: { name: `API-Gateway-Execution-Logs_${name}-api/prod` },
+    });
+    other("aws:apigateway/methodSettings:MethodSettings", "logging", {
+        restApi: `${name}-api`,
+        stageName: "prod",
+        methodPath: "*/*",
+        settings: { loggingLevel: "ERROR", metricsEnabled: true },
+    });
 }
 
 /**
@@ -348,52 +252,4 @@ function organisationWide(s: StackBuilder, shared: StackResource): void {
         parent: s.stackUrn,
         provider: s.defaultProvider,
     });
-}
-
-/** The mistakes planted, one per tenth unit in turn; every one must be refused. */
-export const MISTAKES = [
-    "no key",
-    "alias ARN",
-    "new RSA key",
-    "key in another region",
-    "key policy without CloudWatch Logs",
-    "key rotation off",
-] as const;
-
-/** Whether a resource name is a planted mistake (a log group or the bad key behind one). */
-export const PLANTED = /-bad-/;
-
-function plant(s: StackBuilder, name: string, which: number): void {
-    const group = `${name}-bad-${which}`;
-    switch (MISTAKES[which]) {
-        case "no key":
-            s.logGroup(group, {});
-            return;
-        case "alias ARN":
-            s.logGroup(group, { key: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app-logs` });
-            return;
-        case "new RSA key":
-            s.logGroup(group, {
-                key: s.key(`${group}-key`, { spec: "RSA_2048", policyFor: [`/app/${group}`] }),
-            });
-            return;
-        case "key in another region":
-            s.logGroup(group, {
-                key: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-            });
-            return;
-        case "key policy without CloudWatch Logs":
-            s.logGroup(group, {
-                key: s.key(`${group}-key`, { policy: adminOnlyPolicy() }),
-            });
-            return;
-        default:
-            s.logGroup(group, {
-                key: s.key(`${group}-key`, {
-                    existing: true,
-                    rotation: false,
-                    policyFor: [`/app/${group}`],
-                }),
-            });
-    }
 }
