@@ -26,17 +26,23 @@ export function installAwsGuard(log: (line: string) => void): void {
     );
 }
 
-/** A pack with one no-op resource policy and `stackPolicies` no-op stack policies, sharing the real pack's node_modules. */
-export function noopPack(stackPolicies: number): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "noop-pack-"));
+/** A pack directory in the temporary folder whose `index.js` is `index`, sharing the real pack's node_modules. */
+function packDir(name: string, index: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
     fs.writeFileSync(
         path.join(dir, "package.json"),
-        JSON.stringify({ name: "noop-pack", version: "0.1.0", main: "index.js" }),
+        JSON.stringify({ name, version: "0.1.0", main: "index.js" }),
     );
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(
-        path.join(dir, "index.js"),
+    fs.writeFileSync(path.join(dir, "index.js"), index);
+    return dir;
+}
+
+/** A pack with one no-op resource policy and `stackPolicies` no-op stack policies. */
+export function noopPack(stackPolicies: number): string {
+    return packDir(
+        "noop-pack",
         `const { PolicyPack } = require("@pulumi/policy");
 const policies = [{ name: "noop-resource", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }];
 for (let i = 0; i < ${stackPolicies}; i++) {
@@ -45,7 +51,6 @@ for (let i = 0; i < ${stackPolicies}; i++) {
 new PolicyPack("noop", { policies });
 `,
     );
-    return dir;
 }
 
 /**
@@ -53,20 +58,12 @@ new PolicyPack("noop", { policies });
  * (`policypack/deserializeOnce.ts`): the same policies, each deserializing the stack for itself.
  */
 export function eachPolicyDeserializesPack(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "each-deserializes-pack-"));
-    fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
-    fs.writeFileSync(
-        path.join(dir, "package.json"),
-        JSON.stringify({ name: "each-deserializes-pack", version: "0.1.0", main: "index.js" }),
-    );
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
     const policies = path.join(PACK_DIR, "bin", "policypack", "policies");
-    fs.writeFileSync(
-        path.join(dir, "index.js"),
+    return packDir(
+        "each-deserializes-pack",
         `const { PolicyPack } = require("@pulumi/policy");
 const { PACK_POLICIES } = require(${JSON.stringify(policies)});
 new PolicyPack("encrypted-logs", { policies: [...PACK_POLICIES] });
 `,
     );
-    return dir;
 }
