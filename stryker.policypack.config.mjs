@@ -18,7 +18,9 @@
 // in the score) unless STRYKER_STATIC=1. incremental: results are kept in
 // reports/stryker-incremental-policypack.json (git-ignored with reports/: it is per machine and
 // goes stale with every change to a test), so a rerun only tests mutants whose code or covering
-// tests changed; `-- --force` redoes them all. `-- --mutate <file>` narrows the run.
+// tests changed; `-- --force` redoes them all. `-- --mutate <file>` narrows the run. So far it
+// reuses little: bin/ is ignored (the sandbox compiles it), so Stryker never sees the compiled
+// test files and counts every test as changed.
 import { readFileSync } from "node:fs";
 
 const base = JSON.parse(readFileSync(new URL("./stryker.config.json", import.meta.url), "utf8"));
