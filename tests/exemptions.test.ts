@@ -9,8 +9,18 @@ import * as assert from "node:assert/strict";
 import { Diagnostic, PreviewResult, usePolicyPack } from "../harness/policyHarness";
 import { StackBuilder } from "../harness/stackFixtures";
 import {
+    EXEMPT_REASON_TAG,
+    EXEMPT_TAG,
+    EXEMPT_UNTIL_TAG,
+    PolicyExemptions,
     TODAY_VARIABLE,
+    describeSource,
+    exemptionStatus,
+    globToRegExp,
+    isExemptFrom,
     isIsoDate,
+    lapsedNote,
+    readExemptionEntries,
     readExemptTag,
     tagsOf,
     todayFrom,
@@ -480,5 +490,257 @@ describe("exemptions: the pure readers", () => {
             [...declaredPolicyChecks().keys(), "log-encryption-exemptions"].sort(),
             PACK_POLICIES.map((p) => p.name).sort(),
         );
+    });
+});
+
+/**
+ * The readers underneath, called directly with a policy "p" whose checks are rotation and region:
+ * every refusal of an entry word for word (several problems of one entry joined), what a valid entry
+ * becomes, and which entries, legacy lists and tags exempt a resource, lapse, or do not concern it.
+ */
+describe("exemptions: readExemptionEntries, exemptionStatus and lapsedNote", () => {
+    const CHECKS = ["rotation", "region"];
+    const ALLOWED =
+        "an object with reason (a non-empty text: why, for the audit), resourceNames and/or urnPatterns (at least one name or '*' pattern), " +
+        'optional rules ("all" or "rotation", "region"; default all) and optional expires (a date YYYY-MM-DD, the last day the exemption applies)';
+    const FIX =
+        "in the policy pack configuration (policy-config.json or pulumi policy enable --config); until then the entry exempts nothing.";
+    const invalid = (index: number, raw: unknown, problems: string) =>
+        `[configuration] the configuration of p has an invalid exemption: exemptions[${index}] ${JSON.stringify(raw)} ${problems}. Allowed: ${ALLOWED}. Fix: correct exemptions[${index}] ${FIX}`;
+    const read = (value: unknown, checks = CHECKS) => readExemptionEntries("p", value, checks);
+
+    it("reads nothing from an absent list and refuses one that is not a list", () => {
+        assert.deepEqual(read(undefined), { entries: [], refusals: [] });
+        assert.deepEqual(read(null), { entries: [], refusals: [] });
+        assert.deepEqual(read("x").refusals, [
+            `[configuration] the configuration of p has exemptions "x", which is not a list. Allowed: a list of entries, each ${ALLOWED}. Fix: write exemptions as a list ${FIX}`,
+        ]);
+        assert.deepEqual(read("x").entries, []);
+    });
+
+    it("refuses entries that are not objects, naming each by index, and keeps the valid ones", () => {
+        const result = read([null, 5, [], { reason: "r", resourceNames: ["a"] }]);
+        assert.deepEqual(
+            result.refusals,
+            [null, 5, []].map(
+                (raw, i) =>
+                    `[configuration] the configuration of p has an invalid exemption: exemptions[${i}] ${JSON.stringify(raw)} is not an object. Allowed: ${ALLOWED}. Fix: correct exemptions[${i}] ${FIX}`,
+            ),
+        );
+        assert.deepEqual(result.entries, [
+            { index: 3, resourceNames: ["a"], urnPatterns: [], rules: "all", reason: "r" },
+        ]);
+    });
+
+    it("names every problem of an entry, and such an entry exempts nothing", () => {
+        const cases: [unknown, string][] = [
+            [
+                { reason: " ", resourceNames: "a", urnPatterns: [1] },
+                'has reason " ", which is not a non-empty text, has resourceNames "a", which is not a list of names, has urnPatterns [1], which is not a list of patterns',
+            ],
+            [
+                { reason: 5, resourceNames: [], urnPatterns: [] },
+                "has reason 5, which is not a non-empty text, names no resource (neither resourceNames nor urnPatterns has an entry)",
+            ],
+            [
+                { resourceNames: ["a"], rules: [], expires: "2026-02-30" },
+                'has no reason, has rules [], which is not a non-empty list of names, has expires "2026-02-30", which is not a date YYYY-MM-DD',
+            ],
+            [
+                { reason: "r", resourceNames: ["a"], rules: "rotation" },
+                'has rules "rotation", which is not a non-empty list of names',
+            ],
+            [
+                { reason: "r", resourceNames: ["a"], rules: [1] },
+                "has rules [1], which is not a non-empty list of names",
+            ],
+            [
+                {
+                    reason: "r",
+                    urnPatterns: ["*::a"],
+                    rules: ["rotatoin", "x"],
+                    expires: 5,
+                    extra: 1,
+                    reasno: 2,
+                },
+                'has unknown properties "extra", "reasno" (did you mean "reason"?), has rules naming "rotatoin" (did you mean "rotation"?), "x" (did you mean "all"?), which are not checks of p, has expires 5, which is not a date YYYY-MM-DD',
+            ],
+            [
+                { reason: "r", resourceNames: ["a"], rules: ["rotatoin"], extra: 1 },
+                'has an unknown property "extra", has rules naming "rotatoin" (did you mean "rotation"?), which is not a check of p',
+            ],
+        ];
+        for (const [raw, problems] of cases) {
+            assert.deepEqual(read([raw]), { entries: [], refusals: [invalid(0, raw, problems)] });
+        }
+    });
+
+    it("reads a valid entry: reason trimmed, patterns compiled, rules listed or all, expiry kept", () => {
+        const [entry] = read([
+            {
+                reason: " r ",
+                resourceNames: ["a"],
+                urnPatterns: ["*::a.b*"],
+                rules: ["rotation"],
+                expires: "2026-01-31",
+            },
+        ]).entries;
+        assert.deepEqual(
+            { ...entry, urnPatterns: entry.urnPatterns.map(String) },
+            {
+                index: 0,
+                resourceNames: ["a"],
+                urnPatterns: ["/^.*::a\\.b.*$/"],
+                rules: ["rotation"],
+                reason: "r",
+                expires: "2026-01-31",
+            },
+        );
+        assert.equal(entry.urnPatterns[0].test("urn:x::a.b-c"), true);
+        assert.equal(entry.urnPatterns[0].test("urn:x::aXb-c"), false);
+        assert.equal(
+            read([{ reason: "r", resourceNames: ["a"], rules: ["rotation", "all"] }]).entries[0]
+                .rules,
+            "all",
+        );
+        assert.deepEqual(
+            read([{ reason: "r", resourceNames: ["a"], rules: ["all"] }], []).entries[0].rules,
+            "all",
+        );
+        assert.equal(globToRegExp("a(1)+[x]").test("a(1)+[x]"), true);
+    });
+
+    const VOCABULARY = ["all", "p", "q", "rotation", "region"];
+    const config = (over: Partial<PolicyExemptions> = {}): PolicyExemptions => ({
+        policy: "p",
+        entries: [],
+        refusals: [],
+        exemptResourceNames: [],
+        exemptUrnPatterns: [],
+        tags: true,
+        ...over,
+    });
+    const resource = (name: string, tags: Record<string, string> = {}) => ({
+        name,
+        urn: `urn:pulumi:prod::app::aws:kms/key:Key::${name}`,
+        props: { tags },
+    });
+    const status = (c: PolicyExemptions, r: ReturnType<typeof resource>, today = "2026-06-01") =>
+        exemptionStatus(c, CHECKS, VOCABULARY, r, today);
+
+    it("exempts by a matching entry until its last day inclusive, then lapses it with a note", () => {
+        const c = config({
+            entries: read([
+                { reason: "why", resourceNames: ["a"], rules: ["rotation"], expires: "2026-06-01" },
+                { reason: "other", urnPatterns: ["*::b"] },
+            ]).entries,
+        });
+        const onTheDay = status(c, resource("a"));
+        assert.deepEqual(onTheDay, {
+            active: [
+                {
+                    policy: "p",
+                    source: { kind: "entry", index: 0 },
+                    rules: ["rotation"],
+                    reason: "why",
+                    expires: "2026-06-01",
+                },
+            ],
+            lapsed: [],
+        });
+        assert.equal(isExemptFrom(onTheDay, "rotation"), true);
+        assert.equal(isExemptFrom(onTheDay, "region"), false);
+        assert.equal(isExemptFrom(onTheDay, undefined), false);
+        const after = status(c, resource("a"), "2026-06-02");
+        assert.deepEqual(after.active, []);
+        assert.equal(isExemptFrom(after, "rotation"), false);
+        assert.equal(
+            lapsedNote(after, "rotation"),
+            ` Not exempted: exemptions[0] of p's configuration (reason "why") expired: it applied until 2026-06-01.`,
+        );
+        assert.equal(lapsedNote(after, "region"), "");
+        assert.equal(lapsedNote(onTheDay, "rotation"), "");
+        assert.deepEqual(status(c, resource("b")).active.map(describeSource), [
+            "exemptions[1] of p's configuration",
+        ]);
+        assert.deepEqual(status(c, resource("c")), { active: [], lapsed: [] });
+    });
+
+    it("exempts by the older lists from everything, names before patterns, with no reason", () => {
+        const legacy = config({ exemptResourceNames: ["a"], exemptUrnPatterns: [/::a$/, /::b$/] });
+        const a = status(legacy, resource("a"));
+        assert.deepEqual(a.active, [
+            {
+                policy: "p",
+                source: { kind: "legacy", property: "exemptResourceNames" },
+                rules: "all",
+                reason: undefined,
+            },
+        ]);
+        assert.equal(isExemptFrom(a, undefined), true);
+        assert.deepEqual(status(legacy, resource("b")).active.map(describeSource), [
+            "exemptUrnPatterns of p's configuration",
+        ]);
+        assert.deepEqual(status(legacy, resource("c")).active, []);
+    });
+
+    it("exempts by a tag naming the policy, a check or all, and not by one naming only another policy", () => {
+        const tagged = (value: string, extra: Record<string, string> = {}) =>
+            resource("t", {
+                [EXEMPT_TAG]: value,
+                [EXEMPT_REASON_TAG]: "tagged why",
+                ...extra,
+            });
+        assert.deepEqual(status(config(), tagged("rotation+q")).active, [
+            {
+                policy: "p",
+                source: { kind: "tag", value: "rotation+q" },
+                rules: ["rotation"],
+                reason: "tagged why",
+            },
+        ]);
+        assert.equal(status(config(), tagged("p")).active[0].rules, "all");
+        assert.equal(status(config(), tagged("all")).active[0].rules, "all");
+        assert.deepEqual(status(config(), tagged("q")), { active: [], lapsed: [] });
+        assert.deepEqual(status(config({ tags: false }), tagged("p")), { active: [], lapsed: [] });
+        const until = tagged("p", { [EXEMPT_UNTIL_TAG]: "2026-06-01" });
+        assert.equal(status(config(), until).active[0].expires, "2026-06-01");
+        const expired = status(config(), until, "2026-06-02");
+        assert.deepEqual(expired.active, []);
+        assert.equal(
+            lapsedNote(expired, undefined),
+            ` Not exempted: the tag ${EXEMPT_TAG}=p (reason "tagged why") expired: it applied until 2026-06-01.`,
+        );
+    });
+
+    it("lapses a wrong tag on every check when it names this policy or cannot be read, not when it names only others", () => {
+        const noReason = status(config(), resource("t", { [EXEMPT_TAG]: "rotation" }));
+        assert.deepEqual(noReason.active, []);
+        assert.equal(
+            lapsedNote(noReason, "region"),
+            ` Not exempted: the tag ${EXEMPT_TAG}=rotation exempts nothing: it has no ${EXEMPT_REASON_TAG} tag, and an exemption needs a reason.`,
+        );
+        const misspelt = status(
+            config(),
+            resource("t", { [EXEMPT_TAG]: "rotatoin", [EXEMPT_REASON_TAG]: "r" }),
+        );
+        assert.deepEqual(
+            misspelt.lapsed.map((l) => [l.exemption.rules, l.why]),
+            [
+                [
+                    "all",
+                    `exempts nothing: ${EXEMPT_TAG} names "rotatoin" (did you mean "rotation"?), which is neither a policy nor a check of this pack`,
+                ],
+            ],
+        );
+        const empty = status(
+            config(),
+            resource("t", { [EXEMPT_TAG]: " + ", [EXEMPT_REASON_TAG]: "r" }),
+        );
+        assert.equal(empty.lapsed.length, 1);
+        assert.deepEqual(status(config(), resource("t", { [EXEMPT_TAG]: "q" })), {
+            active: [],
+            lapsed: [],
+        });
     });
 });

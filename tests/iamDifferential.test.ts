@@ -31,6 +31,15 @@ import {
     evaluate,
     parsePolicy,
 } from "../policypack/lib/iam/policy";
+import {
+    ANY,
+    Env,
+    NO_VARIABLES,
+    ONE,
+    Pattern,
+    globMatch,
+    resolve,
+} from "../policypack/lib/iam/patterns";
 import { KMS_ADMIN_IDENTITY_POLICY, decide } from "./support/iam";
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
@@ -1192,5 +1201,72 @@ describe("policypack/lib/iam: each class of disagreement the differential test f
             assert.ok(e.quote.length > 60 && /IAM User Guide/.test(e.source), e.name);
         }
         assert.equal(new Set(SIMULATOR_ERRORS.map((e) => e.name)).size, SIMULATOR_ERRORS.length);
+    });
+});
+
+/**
+ * Policy variables and wildcards as the evaluator's patterns read them (IAM User Guide, "IAM policy
+ * elements: Variables and tags"), pinned piece by piece: the special `${*}`, `${?}` and `${$}`,
+ * context keys case-insensitive, a default only when quoted and non-empty, and a variable with no
+ * value and no default making the pattern unmatchable (`undefined`).
+ */
+describe("IAM patterns: resolve and globMatch", () => {
+    const env: Env = {
+        context: new Map([
+            ["aws:username", "alice"],
+            ["aws:empty", ""],
+        ]),
+        variables: true,
+    };
+
+    it("substitutes the special characters and context values, and keeps the rest as text", () => {
+        const cases: [string, Pattern | undefined][] = [
+            ["a${*}b", ["a", { value: "*" }, "b"]],
+            ["a${?}b", ["a", { value: "?" }, "b"]],
+            ["a${$}b", ["a", { value: "$" }, "b"]],
+            ["${aws:username}/*", [{ value: "alice" }, "/", ANY]],
+            ["${AWS:UserName}", [{ value: "alice" }]],
+            ["${ aws:username}", [{ value: "alice" }]],
+            ["${aws:username, 'dflt'}", [{ value: "alice" }]],
+            ["${aws:missing, 'dflt'}x", [{ value: "dflt" }, "x"]],
+            ["${aws:empty, 'dflt'}", [{ value: "dflt" }]],
+            ["${aws:missing}", undefined],
+            ["${aws:empty}", undefined],
+            ["${aws:missing, ''}", undefined],
+            ["${aws:missing, dflt}", undefined],
+            ["${aws:missing, 'dflt}", undefined],
+            ["${aws:missing, dflt'}", undefined],
+            ["${aws:missing, 'a', 'b'}", undefined],
+            ["a${b", ["a${b"]],
+            ["x?y*", ["x", ONE, "y", ANY]],
+        ];
+        for (const [text, pattern] of cases) {
+            assert.deepEqual(resolve(text, env, true), pattern, text);
+        }
+    });
+
+    it("leaves variables alone without them and wildcards literal without wildcards", () => {
+        assert.deepEqual(resolve("${aws:username}", { ...env, variables: false }, true), [
+            "${aws:username}",
+        ]);
+        assert.deepEqual(resolve("${aws:username}/x?*", env, false), [{ value: "alice" }, "/x?*"]);
+        assert.deepEqual(resolve("x?*", NO_VARIABLES, false), ["x?*"]);
+        assert.deepEqual(resolve("x?*", NO_VARIABLES, true), ["x", ONE, ANY]);
+    });
+
+    it("matches wildcards, and substituted '*' or '?' only literally", () => {
+        const p = (text: string) => resolve(text, env, true) as Pattern;
+        assert.equal(globMatch(p("a${*}b"), "a*b"), true);
+        assert.equal(globMatch(p("a${*}b"), "axb"), false);
+        assert.equal(globMatch(p("a${?}b*"), "a?bcd"), true);
+        assert.equal(globMatch(p("a${?}b*"), "axbcd"), false);
+        assert.equal(globMatch(p("a?c"), "abc"), true);
+        assert.equal(globMatch(p("a?c"), "ac"), false);
+        assert.equal(globMatch(p("arn:*/k.y"), "arn:x/k.y"), true);
+        assert.equal(globMatch(p("arn:*/k.y"), "arn:x/kXy"), false);
+        assert.equal(globMatch(p("Key/*"), "key/abc"), false);
+        assert.equal(globMatch(p("Key/*"), "key/abc", true), true);
+        assert.equal(globMatch(p("Key"), "key"), false);
+        assert.equal(globMatch(p("Key"), "key", true), true);
     });
 });

@@ -15,6 +15,17 @@ import {
     logsKeyPolicy,
 } from "../components";
 import { COMMERCIAL } from "../testing/mockEngine";
+import type { StackResource } from "../policypack/lib/stack/resource";
+import {
+    PUBLISHED_KEY_TYPE,
+    PUBLISHED_LOG_GROUP_TYPE,
+    ROOT_STACK_TYPE,
+    STACK_REFERENCE_TYPE,
+    carriesKeyFacts,
+    childPath,
+    describeStackReference,
+    readPublishedKeys,
+} from "../policypack/lib/stack/publishedKeys";
 import { judge, previewProgram } from "../harness/preview";
 import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
 import { checkPublishedKeyArgs, publishedKeyFactsAt } from "../components/common/publishedKey";
@@ -465,5 +476,141 @@ describe("examples/platform-keys → examples/app-on-platform-keys, previewed un
             message:
                 'stackName is "": it must name the stack that owns the key. Allowed: a stack name as a StackReference takes it, "<organization>/<project>/<stack>". Fix: pass the owning stack\'s name.',
         });
+    });
+});
+
+/**
+ * The reader underneath, called directly: how messages name where facts were found, the output
+ * paths, and which values of a carrier it reads (valid facts by ARN, first place wins; malformed
+ * ones with their ARN; depth bounded; scalars and nulls skipped).
+ */
+describe("published keys: readPublishedKeys, describeStackReference and childPath", () => {
+    const resource = (type: string, name: string, props: unknown): StackResource => ({
+        type,
+        name,
+        urn: `urn:pulumi:prod::app::${type}::${name}`,
+        props,
+        dependencies: [],
+        propertyDependencies: {},
+    });
+
+    it("names a StackReference by its stack only when that differs from its name, and the components by kind", () => {
+        assert.equal(
+            describeStackReference(resource(STACK_REFERENCE_TYPE, "platform", { name: REF })),
+            `StackReference "platform" (stack ${REF})`,
+        );
+        assert.equal(
+            describeStackReference(resource(STACK_REFERENCE_TYPE, REF, { name: REF })),
+            `StackReference "${REF}"`,
+        );
+        assert.equal(
+            describeStackReference(resource(STACK_REFERENCE_TYPE, "platform", { name: 7 })),
+            'StackReference "platform"',
+        );
+        assert.equal(
+            describeStackReference(resource(ROOT_STACK_TYPE, "app-prod", {})),
+            "this stack's outputs",
+        );
+        assert.equal(
+            describeStackReference(resource(PUBLISHED_KEY_TYPE, "logs", { stackName: REF })),
+            `PublishedKey "logs" (stack ${REF})`,
+        );
+        assert.equal(
+            describeStackReference(resource(PUBLISHED_KEY_TYPE, "logs", {})),
+            'PublishedKey "logs"',
+        );
+        assert.equal(
+            describeStackReference(
+                resource(PUBLISHED_LOG_GROUP_TYPE, "shared", { stackName: REF }),
+            ),
+            `PublishedLogGroup "shared" (stack ${REF})`,
+        );
+    });
+
+    it("writes identifiers with a dot, other keys quoted in brackets, indexes in brackets", () => {
+        assert.equal(childPath("outputs", "logsKey"), "outputs.logsKey");
+        assert.equal(childPath("outputs", "_a$1"), "outputs._a$1");
+        assert.equal(childPath("outputs", "eu-west-1"), 'outputs["eu-west-1"]');
+        assert.equal(childPath("outputs", "1key"), 'outputs["1key"]');
+        assert.equal(childPath("outputs", "a b"), 'outputs["a b"]');
+        assert.equal(childPath("outputs.list", 0), "outputs.list[0]");
+    });
+
+    it("finds facts at any depth (maps, arrays), keeps the first place of an ARN, and lists malformed facts with their ARN", () => {
+        const other = publishedLogsKeyFacts("other-logs", "eu-west-1");
+        const ref = resource(STACK_REFERENCE_TYPE, "platform", {
+            name: REF,
+            outputs: {
+                logsKey: LOGS_FACTS,
+                keys: { "eu-west-1": other, again: LOGS_FACTS },
+                list: [null, 3, "text", [LOGS_FACTS]],
+                broken: { ...LOGS_FACTS, region: 5 },
+                brokenNoArn: { ...LOGS_FACTS, arn: 5 },
+            },
+        });
+        const read = readPublishedKeys(ref);
+        assert.equal(read.stackReference, ref);
+        assert.deepEqual(
+            [...read.byArn].map(([arn, k]) => [arn, k.path, k.stackReference === ref]),
+            [
+                [LOGS_ARN, "outputs.logsKey", true],
+                [other.arn, 'outputs.keys["eu-west-1"]', true],
+            ],
+        );
+        assert.deepEqual(read.byArn.get(LOGS_ARN)?.facts.arn, LOGS_ARN);
+        assert.deepEqual(
+            read.malformed.map((m) => [
+                m.path,
+                m.arn,
+                m.problems.length > 0,
+                m.stackReference === ref,
+            ]),
+            [
+                ["outputs.broken", LOGS_ARN, true, true],
+                ["outputs.brokenNoArn", undefined, true, true],
+            ],
+        );
+    });
+
+    it("reads a PublishedKey's facts and the root stack's outputs, and an unknown type as a StackReference", () => {
+        const component = readPublishedKeys(
+            resource(PUBLISHED_KEY_TYPE, "logs", { facts: LOGS_FACTS, outputs: {} }),
+        );
+        assert.deepEqual(
+            [...component.byArn.values()].map((k) => k.path),
+            ["facts"],
+        );
+        const root = readPublishedKeys(
+            resource(ROOT_STACK_TYPE, "app", { platformKeys: [LOGS_FACTS] }),
+        );
+        assert.deepEqual(
+            [...root.byArn.values()].map((k) => k.path),
+            ["outputs.platformKeys[0]"],
+        );
+        const other = readPublishedKeys(
+            resource("aws:s3/bucket:Bucket", "b", { outputs: { k: LOGS_FACTS } }),
+        );
+        assert.deepEqual(
+            [...other.byArn.values()].map((k) => k.path),
+            ["outputs.k"],
+        );
+        assert.equal(carriesKeyFacts(PUBLISHED_LOG_GROUP_TYPE), true);
+        assert.equal(carriesKeyFacts("aws:s3/bucket:Bucket"), false);
+    });
+
+    it("looks 32 levels deep and no deeper", () => {
+        const nest = (depth: number): unknown => {
+            let v: unknown = LOGS_FACTS;
+            for (let i = 0; i < depth; i++) {
+                v = { n: v };
+            }
+            return v;
+        };
+        const at = (depth: number) =>
+            readPublishedKeys(resource(STACK_REFERENCE_TYPE, "p", { outputs: nest(depth) })).byArn
+                .size;
+        // outputs is depth 0, so facts nested 32 times are at depth 32 and read; 33 are not.
+        assert.equal(at(32), 1);
+        assert.equal(at(33), 0);
     });
 });
