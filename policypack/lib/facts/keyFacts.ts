@@ -264,10 +264,13 @@ export function keyOf(
     config: StackConfiguration,
     index: StackIndex,
 ): { keyArn: TargetFacts["keyArn"]; key: KeyFacts | undefined } {
-    const referenced = (reference: unknown): TargetFacts["keyArn"] => {
-        const parsed = keyArnOf(reference, type);
-        return { arn: parsed.arn, error: parsed.error, form: parsed.form };
-    };
+    // The reference as the service reads it, without the trail form's parts.
+    const asKeyArn = (parsed: ReturnType<typeof keyArnOf>): TargetFacts["keyArn"] => ({
+        arn: parsed.arn,
+        error: parsed.error,
+        form: parsed.form,
+    });
+    const referenced = (reference: unknown) => asKeyArn(keyArnOf(reference, type));
     switch (resolution.kind) {
         case "invalid":
             return { keyArn: keyArnOf(resolution.value, type), key: undefined };
@@ -279,7 +282,7 @@ export function keyOf(
                     : parsed.arn !== undefined
                       ? referencedKeyFacts({ form: "key ARN", key: parsed.arn })
                       : undefined;
-            return { keyArn: referenced(resolution.reference), key };
+            return { keyArn: asKeyArn(parsed), key };
         }
         case "published-key":
             return {

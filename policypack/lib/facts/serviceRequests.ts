@@ -134,7 +134,7 @@ function serviceRequest(
 }
 
 /** An account that is not the target's, for the requests that must be out of scope. */
-function otherAccount(account: string | undefined): string {
+export function otherAccount(account: string | undefined): string {
     return account === "999999999999" ? "000000000000" : "999999999999";
 }
 

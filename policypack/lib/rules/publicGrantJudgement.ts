@@ -5,6 +5,7 @@
  */
 import type { TargetFacts } from "../facts/facts";
 import { UnknownKeyArn, ParsedPolicy, evaluateCached as evaluate, KeyRequest } from "../iam/policy";
+import { otherAccount } from "../facts/serviceRequests";
 import { Finding, unverifiable, violation } from "./rule";
 
 /** The rule id of these findings. */
@@ -36,7 +37,7 @@ export interface PolicyJudged {
 /** Sensitive actions granted to anyone (anonymous, or a role of a stranger's account). */
 export function publicGrants(j: PolicyJudged, partition: string): Finding[] {
     const { facts, description, source, policy, account, resource } = j;
-    const stranger = account === "999999999999" ? "000000000000" : "999999999999";
+    const stranger = otherAccount(account);
     const strangers: KeyRequest["principal"][] = [
         { kind: "anonymous" },
         {
