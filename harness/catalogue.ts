@@ -91,10 +91,10 @@ export const CATALOGUE_CONFIGS: Record<
             requireKeyRotation: false,
             exemptUrnPatterns: ["*::rsa", "*Trail::trail-*"],
         },
-        "log-encryption-key-verifiable": { enforcementLevel: "mandatory" },
+        "log-encryption-unverified": { enforcementLevel: "mandatory" },
     },
     "usable disabled": {
         "log-encryption-key-usable": { enforcementLevel: "disabled" },
-        "log-encryption-key-verifiable": { exemptUrnPatterns: ["*shared"] },
+        "log-encryption-unverified": { exemptUrnPatterns: ["*shared"] },
     },
 };

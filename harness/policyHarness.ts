@@ -158,10 +158,21 @@ export class PolicyPackHarness {
         config: Record<string, { enforcementLevel?: string; [k: string]: unknown }>,
     ): Promise<void> {
         const req = new analyzerPb.ConfigureAnalyzerRequest();
+        // As the CLI sends it: a policy given without a level keeps its declared one
+        // (`ReconcilePolicyPackConfig`, pkg/resource/analyzer/config.go, v3.248.0).
+        const declared = new Map(
+            (await this.info())
+                .getPoliciesList()
+                .map((p) => [p.getName(), p.getEnforcementlevel()]),
+        );
         for (const [name, { enforcementLevel, ...props }] of Object.entries(config)) {
             const pc = new analyzerPb.PolicyConfig();
             pc.setEnforcementlevel(
-                LEVEL_NUMBER[enforcementLevelOf(enforcementLevel)] as analyzerPb.EnforcementLevel,
+                enforcementLevel === undefined && declared.has(name)
+                    ? declared.get(name)!
+                    : (LEVEL_NUMBER[
+                          enforcementLevelOf(enforcementLevel)
+                      ] as analyzerPb.EnforcementLevel),
             );
             pc.setProperties(Struct.fromJavaScript(props as Record<string, never>));
             req.getPolicyconfigMap().set(name, pc);

@@ -21,6 +21,7 @@
  *   advisory; any other error fails the call, as the gRPC call fails.
  */
 import type { ReportViolation } from "../policypack/node_modules/@pulumi/policy";
+import { noteConfiguredPolicies } from "../policypack/lib/config/configuredPolicies";
 import { PACK_POLICIES } from "../policypack/policies";
 import {
     Diagnostic,
@@ -95,13 +96,21 @@ export class PackRunner {
         readonly wireMessages = true,
     ) {}
 
-    /** `Configure`: replaces the configuration, as the server does. */
+    /**
+     * `Configure`: replaces the configuration, as the server does, with the configuration the CLI
+     * sends: a policy given without `enforcementLevel` keeps its own level (`ReconcilePolicyPackConfig`,
+     * pkg/resource/analyzer/config.go, v3.248.0, starts from each policy's declared level and
+     * applies only a valid given one), so `{ exemptions: [...] }` never turns an advisory mandatory.
+     */
     async configure(config: PackConfig): Promise<void> {
+        // The names, for the pack's refusal of old policy names (policypack/lib/config/configuredPolicies.ts).
+        noteConfiguredPolicies(Object.keys(config));
         this.config = {};
         for (const [name, { enforcementLevel, ...props }] of Object.entries(config)) {
+            const declared = this.policies.find((p) => p.name === name)?.enforcementLevel;
             this.config[name] = {
                 ...this.configProps(props),
-                enforcementLevel: enforcementLevelOf(enforcementLevel),
+                enforcementLevel: enforcementLevelOf(enforcementLevel ?? declared),
             };
         }
     }

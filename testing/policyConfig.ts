@@ -13,12 +13,18 @@
  *   entry; then every policy's properties validated against its `configSchema` (gojsonschema),
  *   each error printed as `validating policy config: <pack> <version>  <policy>: <field>: <error>`.
  *
+ * - an entry for a policy the pack does not have without a level: the CLI sends it to the pack
+ *   with the empty level and fails, `invalid enforcement level ""`.
+ *
  * Verified against the real CLI by tests/engine/policyPackConfig.test.ts. One difference, on
- * purpose: the CLI ignores an entry for a policy the pack does not have (a misspelt name then
- * configures nothing); the check refuses it, naming the pack's policies.
+ * purpose: the CLI ignores an entry with a level for a policy the pack does not have (a misspelt
+ * name then configures nothing); the check refuses it, naming the pack's policies. An old name of a
+ * renamed policy (`policypack/lib/config/renamed.ts`) with a level goes through to the pack, which
+ * refuses it with the new name, as in a preview.
  */
 import * as fs from "node:fs";
 import { quoteWithSuggestion } from "../policypack/lib/config/config";
+import { renamedTo } from "../policypack/lib/config/renamed";
 import type { PackConfig } from "./packRunner";
 import { SchemaNode, validateSchema } from "./jsonSchema";
 
@@ -175,7 +181,10 @@ export function validatePolicyConfig(
                 ? { enforcementLevel: value }
                 : { ...(value as object), ...(level ? { enforcementLevel: level } : {}) };
     }
-    const unknown = Object.keys(config).filter((n) => n !== "all" && !names.includes(n));
+    const notInPack = Object.keys(config).filter((n) => n !== "all" && !names.includes(n));
+    refuseWithoutLevel(pack.name, notInPack, config, ["all", ...names]);
+    // An old name with a level reaches the pack, which refuses it with the new name, as in a preview.
+    const unknown = notInPack.filter((n) => renamedTo(n) === undefined);
     if (unknown.length > 0) {
         throw new PolicyConfigError(
             [
@@ -195,6 +204,33 @@ export function validatePolicyConfig(
         ]);
     }
     return applyAll(config, pack.policies);
+}
+
+/**
+ * The CLI's refusal of entries for policies the pack does not have that give no level: it sends
+ * each configured name to the pack with its level, and an entry the pack has no default for has
+ * the empty level (`analyzer.Configure`, sdk/go/common/resource/plugin/analyzer_plugin.go,
+ * v3.248.0: `invalid enforcement level ""`; tests/engine/realCli.test.ts sees it).
+ */
+function refuseWithoutLevel(
+    packName: string,
+    notInPack: readonly string[],
+    config: PackConfig,
+    accepted: readonly string[],
+): void {
+    const levelless = notInPack.filter((n) => config[n].enforcementLevel === undefined);
+    if (levelless.length === 0) {
+        return;
+    }
+    throw new PolicyConfigError([
+        `configuring policy pack ${JSON.stringify(packName)}: invalid enforcement level ""`,
+        ...levelless.map((n) => {
+            const now = renamedTo(n);
+            return now === undefined
+                ? `fix: ${quoteWithSuggestion(accepted)(n)} is not a policy of the pack: correct the name (allowed: ${accepted.join(", ")})`
+                : `fix: "${n}" is a policy this pack no longer has, now part of "${now}": move its settings to "${now}"`;
+        }),
+    ]);
 }
 
 /** `all`'s level applied to every policy without a level of its own (`applyConfig`), `all` removed. */

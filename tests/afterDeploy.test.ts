@@ -79,7 +79,7 @@ describe("after deploy: every example passes its own pack at preview and during 
             program: "examples/byo-key",
             resources: 4,
             options: () => ({ config: { "encrypted-logs-byo-key:kmsKeyArn": BYO_KEY } }),
-            expected: ["advisory log-encryption-key-verifiable audit"],
+            expected: ["advisory log-encryption-unverified audit"],
         },
         {
             program: "examples/app-on-platform-keys",

@@ -12,7 +12,7 @@ import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixture
 import { cloudTrailBucketKeyStatement } from "../components/cloudtrail/policies";
 
 const USABLE = "log-encryption-key-usable";
-const VERIFIABLE = "log-encryption-key-verifiable";
+const UNVERIFIED = "log-encryption-unverified";
 
 const WHERE = { partition: "aws", region: "us-east-1", accountId: ACCOUNT };
 const STATEMENT = cloudTrailBucketKeyStatement(WHERE, "audit");
@@ -153,9 +153,9 @@ describe("policy pack: a trail whose bucket uses an S3 Bucket Key", function () 
             }),
         });
         const result = await running().preview(s.resources);
-        assert.deepEqual(verdicts(result), [`${VERIFIABLE}/audit [cannot verify yet]`]);
+        assert.deepEqual(verdicts(result), [`${UNVERIFIED}/audit [cannot verify yet]`]);
         assert.equal(
-            messageOf(result, VERIFIABLE, "audit"),
+            messageOf(result, UNVERIFIED, "audit"),
             '[cannot verify yet] trail "audit" (aws:cloudtrail/trail:Trail) uses KMS key "trail-key" (found through the property dependency of kmsKeyId); not verified: key policy, ' +
                 'because whether S3 bucket "logs-bucket" uses an S3 Bucket Key (bucketKeyEnabled of aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration "logs-encryption") is unknown at preview, ' +
                 'and its key policy of KMS key "trail-key" (aws:kms/key:Key) does not allow cloudtrail.amazonaws.com kms:GenerateDataKey, kms:Decrypt ' +
@@ -187,7 +187,7 @@ describe("policy pack: a trail whose bucket uses an S3 Bucket Key", function () 
         const result = await running().preview(s.resources);
         assert.deepEqual(verdicts(result), [
             `${USABLE}/audit [key-policy]`,
-            `${VERIFIABLE}/named [cannot verify yet]`,
+            `${UNVERIFIED}/named [cannot verify yet]`,
         ]);
         assert.match(
             messageOf(result, USABLE, "audit"),

@@ -199,6 +199,36 @@ describe("encrypted-logs check --policy-pack-config", function () {
         ]);
     });
 
+    it("refuses, as the CLI does, a policy the pack does not have given without a level, naming the new name of an old one", () => {
+        const file = configFile("levelless", {
+            "log-destinations-verifiable": { exemptResourceNames: ["x"] },
+            "log-encryption-key-requred": { exemptions: [] },
+        });
+        const r = cli(["check", "tests/fixtures/own-program/good", "--policy-pack-config", file]);
+        assert.equal(r.status, 2);
+        assert.deepEqual(r.stderr.split("\n"), [
+            `encrypted-logs: --policy-pack-config ${file} is refused, as \`pulumi preview --policy-pack-config\` refuses it:`,
+            '  error: configuring policy pack "encrypted-logs": invalid enforcement level ""',
+            '  fix: "log-destinations-verifiable" is a policy this pack no longer has, now part of "log-encryption-unverified": move its settings to "log-encryption-unverified"',
+            `  fix: "log-encryption-key-requred" (did you mean "log-encryption-key-required"?) is not a policy of the pack: correct the name (allowed: all, ${PACK_POLICIES.map((p) => p.name).join(", ")})`,
+            "",
+        ]);
+    });
+
+    it("passes an old policy name with a level to the pack, whose refusal with the new name fails the check, as a preview", () => {
+        const file = configFile("renamed", { "log-encryption-key-verifiable": "mandatory" });
+        const r = cli(["check", "tests/fixtures/own-program/good", "--policy-pack-config", file]);
+        assert.equal(r.status, 1);
+        assert.ok(
+            r.stdout.includes(
+                "        mandatory log-encryption-key-required on urn:pulumi:dev::orders-service::pulumi:pulumi:Stack::orders-service-dev: " +
+                    "[configuration] the policy pack configuration names log-encryption-key-verifiable, a policy this pack no longer has: " +
+                    "log-encryption-key-verifiable is now part of log-encryption-unverified,",
+            ),
+            r.stdout,
+        );
+    });
+
     it("where the CLI does not refuse (an unknown property), the pack's own [configuration] finding fails the check", () => {
         const file = configFile("unknown-property", {
             "log-encryption-key-usable": { allowMultiRegionKey: true },

@@ -198,7 +198,7 @@ describe("exemptions through the analyzer protocol", function () {
         s.logGroup("bare", {
             extra: {
                 tags: {
-                    "encrypted-logs:exempt": `${REQUIRED}+log-encryption-key-verifiable`,
+                    "encrypted-logs:exempt": `${REQUIRED}+log-encryption-unverified`,
                     "encrypted-logs:exempt-reason": "scratch group, deleted weekly",
                 },
             },
@@ -217,10 +217,10 @@ describe("exemptions through the analyzer protocol", function () {
             lines(result)
                 .slice(1)
                 .map(([, m]) => m),
-            [REQUIRED, "log-encryption-key-verifiable"].map(
+            [REQUIRED, "log-encryption-unverified"].map(
                 (policy) =>
                     `[exempted] log group "bare" (aws:cloudwatch/logGroup:LogGroup) is exempted from ${policy}: scratch group, deleted weekly ` +
-                    "(no expiry; the tag encrypted-logs:exempt=log-encryption-key-required+log-encryption-key-verifiable).",
+                    "(no expiry; the tag encrypted-logs:exempt=log-encryption-key-required+log-encryption-unverified).",
             ),
         );
     });

@@ -11,7 +11,7 @@ import {
     ENCRYPTED,
     LAMBDA,
     Running,
-    VERIFIABLE,
+    UNVERIFIED,
     packSuite,
     previewOf,
 } from "./logDestinations/fixtures";
@@ -20,7 +20,7 @@ import {
 function serviceAndExemptionCases(running: Running): void {
     const preview = previewOf(running);
     describe("configuration: services and exemptions", () => {
-        it("turns a service off with disabledServices, on both policies", async () => {
+        it("turns a service off with disabledServices, for the advisory too (it reads the policy's reports)", async () => {
             const s = new StackBuilder();
             writer(s, LAMBDA, "worker", { name: "worker-fn" });
             writer(s, LAMBDA, "later", { name: unknown() });
@@ -28,10 +28,7 @@ function serviceAndExemptionCases(running: Running): void {
                 name: "prod",
                 enabledClusterLogTypes: ["api"],
             });
-            await running().configure({
-                [ENCRYPTED]: { disabledServices: ["lambda"] },
-                [VERIFIABLE]: { disabledServices: ["lambda"] },
-            });
+            await running().configure({ [ENCRYPTED]: { disabledServices: ["lambda"] } });
             assert.deepEqual(verdicts(await preview(s)), [
                 `${ENCRYPTED}/cluster [log-destination]`,
             ]);
@@ -53,7 +50,7 @@ function serviceAndExemptionCases(running: Running): void {
                     exemptResourceNames: ["worker"],
                     exemptUrnPatterns: ["*eks/cluster:Cluster::*"],
                 },
-                [VERIFIABLE]: { exemptResourceNames: ["later"] },
+                [UNVERIFIED]: { exemptResourceNames: ["later"] },
             });
             // Skipped, and the exemptions advisory says so on each of them.
             assert.deepEqual(verdicts(await preview(s)), [
@@ -164,10 +161,10 @@ function keyConfigurationCases(running: Running): void {
             assert.deepEqual(verdicts(await preview(s)), [`${ENCRYPTED}/orders [log-destination]`]);
         });
 
-        it("declares both policies with their levels and defaults", async () => {
+        it("declares the policy with its level and defaults, and the advisory with exemptions only", async () => {
             const info = (await running().info()).getPoliciesList();
             const ours = info
-                .filter((p) => p.getName().startsWith("log-destinations-"))
+                .filter((p) => [ENCRYPTED, UNVERIFIED].includes(p.getName()))
                 .map((p) => ({
                     name: p.getName(),
                     level: p.getEnforcementlevel(),
@@ -192,15 +189,9 @@ function keyConfigurationCases(running: Running): void {
                         ],
                     ],
                     [
-                        VERIFIABLE,
+                        UNVERIFIED,
                         0,
-                        [
-                            "disabledServices",
-                            "exemptResourceNames",
-                            "exemptUrnPatterns",
-                            "exemptionTags",
-                            "exemptions",
-                        ],
+                        ["exemptResourceNames", "exemptUrnPatterns", "exemptionTags", "exemptions"],
                     ],
                 ],
             );

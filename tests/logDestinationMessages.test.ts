@@ -13,7 +13,7 @@ import {
     ENCRYPTED,
     LAMBDA,
     Running,
-    VERIFIABLE,
+    UNVERIFIED,
     arn,
     packSuite,
     previewOf,
@@ -124,10 +124,10 @@ function unverifiableMessages(running: Running): void {
                 loggingConfig: { logFormat: "Text", logGroup: unknown() },
             });
             const result = await preview(s);
-            assert.deepEqual(verdicts(result), [`${VERIFIABLE}/worker [cannot verify yet]`]);
+            assert.deepEqual(verdicts(result), [`${UNVERIFIED}/worker [cannot verify yet]`]);
             assert.equal(result.all[0].enforcementLevel, "advisory");
             assert.equal(
-                messageOf(result, VERIFIABLE, "worker"),
+                messageOf(result, UNVERIFIED, "worker"),
                 '[cannot verify yet] Lambda function "worker" (aws:lambda/function:Function) writes its function logs to a log group that ' +
                     "cannot be identified yet: loggingConfig is unknown at preview and depends on no resource " +
                     "of this stack. It is checked once that is known (e.g. the next preview after deploying); naming the group with an " +
@@ -148,15 +148,15 @@ function unverifiableMessages(running: Running): void {
             });
             const result = await preview(s);
             assert.match(
-                messageOf(result, VERIFIABLE, "workflow"),
+                messageOf(result, UNVERIFIED, "workflow"),
                 /which this stack does not declare and Step Functions does not create \(it must already exist, managed by another stack or account\): whether it has a usable KMS key cannot be verified yet/,
             );
             assert.match(
-                messageOf(result, VERIFIABLE, "worker"),
+                messageOf(result, UNVERIFIED, "worker"),
                 /to a log group that cannot be identified yet/,
             );
             assert.match(
-                messageOf(result, VERIFIABLE, "web"),
+                messageOf(result, UNVERIFIED, "web"),
                 /whether or where it writes logs to CloudWatch Logs is not known yet/,
             );
         });
@@ -174,7 +174,7 @@ function unverifiableMessages(running: Running): void {
                 { propertyDependencies: { name: [from.urn] } },
             );
             assert.match(
-                messageOf(await preview(s), VERIFIABLE, "worker"),
+                messageOf(await preview(s), UNVERIFIED, "worker"),
                 /the group's name is unknown at preview, and log groups this stack declares with a key may be it \("one", "two"\)/,
             );
         });
@@ -186,7 +186,7 @@ function unverifiableMessages(running: Running): void {
                 containerDefinitions: unknown(),
             });
             assert.equal(
-                messageOf(await preview(s), VERIFIABLE, "web"),
+                messageOf(await preview(s), UNVERIFIED, "web"),
                 '[cannot verify yet] ECS task definition "web" (aws:ecs/taskDefinition:TaskDefinition): whether or where it writes logs ' +
                     "to CloudWatch Logs is not known yet: containerDefinitions is unknown at preview.",
             );

@@ -18,7 +18,7 @@ import {
     REQUIRED,
     Row,
     Running,
-    VERIFIABLE,
+    UNVERIFIED,
     arn,
     packSuite,
     previewOf,
@@ -41,7 +41,7 @@ function rowCases(running: Running, row: Row): void {
                 row.known(s);
                 assert.deepEqual(verdicts(await preview(s)), [
                     outside
-                        ? `${VERIFIABLE}/${row.name} [cannot verify yet]`
+                        ? `${UNVERIFIED}/${row.name} [cannot verify yet]`
                         : `${ENCRYPTED}/${row.name} [log-destination]`,
                 ]);
             },
@@ -138,7 +138,7 @@ function serviceCases(running: Running): void {
         it("cannot verify yet with a security configuration (its group's name is not modelled)", async () => {
             const s = new StackBuilder();
             job(s, { securityConfiguration: "kms-logs" });
-            assert.deepEqual(verdicts(await preview(s)), [`${VERIFIABLE}/etl [cannot verify yet]`]);
+            assert.deepEqual(verdicts(await preview(s)), [`${UNVERIFIED}/etl [cannot verify yet]`]);
         });
     });
 }

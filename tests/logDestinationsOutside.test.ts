@@ -13,7 +13,7 @@ import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, publishedLogsKeyFacts } from "../harness/stackFixtures";
 
 const ENCRYPTED = "log-destinations-encrypted";
-const VERIFIABLE = "log-destinations-verifiable";
+const UNVERIFIED = "log-encryption-unverified";
 const LAMBDA = "aws:lambda/function:Function";
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 const STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
@@ -79,9 +79,9 @@ describe("policy pack: log destinations outside the stack, published, unknown, d
             const s = new StackBuilder();
             flowLog(s);
             const result = await preview(s);
-            assert.deepEqual(verdicts(result), [`${VERIFIABLE}/vpc-flow [cannot verify yet]`]);
+            assert.deepEqual(verdicts(result), [`${UNVERIFIED}/vpc-flow [cannot verify yet]`]);
             assert.equal(result.all[0].enforcementLevel, "advisory");
-            assert.equal(messageOf(result, VERIFIABLE, "vpc-flow"), OUTSIDE_MESSAGE);
+            assert.equal(messageOf(result, UNVERIFIED, "vpc-flow"), OUTSIDE_MESSAGE);
         });
 
         it("is silent once the stack declares it encrypted (the negative case)", async () => {
@@ -109,7 +109,7 @@ describe("policy pack: log destinations outside the stack, published, unknown, d
             flowLog(s);
             await running().configure({ [ENCRYPTED]: { outsideStack: "advisory" } });
             assert.deepEqual(verdicts(await preview(s)), [
-                `${VERIFIABLE}/vpc-flow [cannot verify yet]`,
+                `${UNVERIFIED}/vpc-flow [cannot verify yet]`,
             ]);
         });
 
@@ -169,7 +169,7 @@ describe("policy pack: log destinations outside the stack, published, unknown, d
             });
             flowLog(s);
             assert.deepEqual(verdicts(await preview(s)), [
-                `${VERIFIABLE}/vpc-flow [cannot verify yet]`,
+                `${UNVERIFIED}/vpc-flow [cannot verify yet]`,
             ]);
         });
     });
@@ -224,9 +224,9 @@ describe("policy pack: log destinations outside the stack, published, unknown, d
             namedLogGroup(s, "worker-logs", "/aws/lambda/worker-x");
             lambdaNamedFrom(s, mine.urn);
             const result = await preview(s);
-            assert.deepEqual(verdicts(result), [`${VERIFIABLE}/worker [cannot verify yet]`]);
+            assert.deepEqual(verdicts(result), [`${UNVERIFIED}/worker [cannot verify yet]`]);
             assert.match(
-                messageOf(result, VERIFIABLE, "worker"),
+                messageOf(result, UNVERIFIED, "worker"),
                 /a log group this stack declares with a key may be it \("worker-logs"\)/,
             );
         });
@@ -271,7 +271,7 @@ describe("policy pack: log destinations outside the stack, published, unknown, d
                 loggingConfiguration: unknown(),
             });
             assert.deepEqual(verdicts(await preview(s)), [
-                `${VERIFIABLE}/flow [cannot verify yet]`,
+                `${UNVERIFIED}/flow [cannot verify yet]`,
             ]);
         });
     });
@@ -287,11 +287,11 @@ describe("policy pack: log destinations outside the stack, published, unknown, d
             );
         });
 
-        it("refuses outsideStack on log-destinations-verifiable (only the encrypted policy takes it)", async () => {
+        it("refuses outsideStack on log-encryption-unverified (only the encrypted policy takes it)", async () => {
             const s = new StackBuilder();
-            await running().configure({ [VERIFIABLE]: { outsideStack: "mandatory" } });
+            await running().configure({ [UNVERIFIED]: { outsideStack: "mandatory" } });
             const result = await preview(s);
-            assert.match(messageOf(result, VERIFIABLE, ""), /outsideStack/);
+            assert.match(messageOf(result, UNVERIFIED, ""), /outsideStack/);
         });
     });
 });

@@ -1,5 +1,5 @@
 /**
- * `log-group-settings` through the analyzer protocol: silent by default, its opt-in rules on once
+ * `log-group-settings` (a resource policy) through the analyzer protocol: silent by default, its opt-in rules on once
  * their option is set, its configuration refusing what no rule declares, and its checks
  * exemptible by rule id. The rules themselves are tested at the facts level in tests/rules/.
  */
@@ -21,7 +21,7 @@ function groups(): StackBuilder {
 
 const ofSettings = (v: string[]) => v.filter((line) => line.startsWith(`${SETTINGS}/`));
 
-describe(`${SETTINGS} (AnalyzeStack)`, () => {
+describe(`${SETTINGS} (Analyze, per log group)`, () => {
     const running = usePolicyPack();
     afterEach(async () => {
         await running().configure({});
@@ -49,7 +49,7 @@ describe(`${SETTINGS} (AnalyzeStack)`, () => {
         await running().configure({ [SETTINGS]: { minimumRetentionDay: 365 } });
         const result = await running().preview(groups().resources);
         assert.match(
-            messageOf(result, SETTINGS, ""),
+            messageOf(result, SETTINGS, "app-dev"),
             /unknown property "minimumRetentionDay" \(did you mean "minimumRetentionDays"\?\)/,
         );
     });

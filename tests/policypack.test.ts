@@ -47,7 +47,7 @@ const CONTROLS =
     "event-data-store-cmk-encryption-enabled, NIST SP 800-53 SC-28 and AU-9";
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
-const VERIFIABLE = "log-encryption-key-verifiable";
+const UNVERIFIED = "log-encryption-unverified";
 const USABLE_DESCRIPTION =
     "The KMS key of a log group, anomaly detector or trail must be usable by the service: in a form the service accepts (a key ARN; " +
     "for a trail also an alias or key id), symmetric, in the resource's region (a trail's: its bucket's), single-Region (for a trail " +
@@ -100,11 +100,10 @@ describe("policy pack: through the analyzer protocol", function () {
                 policies.map((p) => [p.name, p.level]),
                 [
                     [REQUIRED, 1],
+                    ["log-group-settings", 1],
                     [USABLE, 1],
                     ["log-destinations-encrypted", 1],
-                    ["log-destinations-verifiable", 0],
-                    [VERIFIABLE, 0],
-                    ["log-group-settings", 1],
+                    [UNVERIFIED, 0],
                     ["log-encryption-exemptions", 0],
                 ],
             );
@@ -238,7 +237,7 @@ describe("policy pack: through the analyzer protocol", function () {
         });
     });
 
-    describe(`${USABLE} and ${VERIFIABLE} (AnalyzeStack)`, () => {
+    describe(`${USABLE} and ${UNVERIFIED} (AnalyzeStack)`, () => {
         it("passes a log group and its new key (first preview: ARN unknown, property dependency to the key)", async () => {
             const s = new StackBuilder();
             s.logGroup("orders", { key: s.key("orders-key") });
@@ -281,7 +280,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/hmac [symmetric]`,
                 `${USABLE}/sign [symmetric]`,
-                `${VERIFIABLE}/later [cannot verify yet]`,
+                `${UNVERIFIED}/later [cannot verify yet]`,
             ]);
         });
 
@@ -298,7 +297,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/alias-arn [key-arn]`,
                 `${USABLE}/alias-name [key-arn]`,
                 `${USABLE}/key-id [key-arn]`,
-                `${VERIFIABLE}/good-arn [cannot verify yet]`,
+                `${UNVERIFIED}/good-arn [cannot verify yet]`,
             ]);
             assert.equal(
                 messageOf(result, USABLE, "key-id"),
@@ -307,7 +306,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     "Allowed: arn:<partition>:kms:<region>:<account>:key/<key-id>. Fix: pass the key's `arn` output instead of its `keyId` or `id`.",
             );
             assert.equal(
-                messageOf(result, VERIFIABLE, "good-arn"),
+                messageOf(result, UNVERIFIED, "good-arn"),
                 '[cannot verify yet] log group "good-arn" (aws:cloudwatch/logGroup:LogGroup) uses KMS key ' +
                     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, which is not managed in this stack: " +
                     "its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). " +
@@ -351,8 +350,8 @@ describe("policy pack: through the analyzer protocol", function () {
             s.logGroup("computed", { key: s.key("computed-key", { provider: p }), provider: p });
             assert.deepEqual(verdicts(await running().preview(s.resources)), [
                 `${USABLE}/far [region]`,
-                `${VERIFIABLE}/computed [cannot verify yet]`,
-                `${VERIFIABLE}/far [cannot verify yet]`,
+                `${UNVERIFIED}/computed [cannot verify yet]`,
+                `${UNVERIFIED}/far [cannot verify yet]`,
             ]);
         });
 
@@ -378,13 +377,13 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/mrk [multi-region]`,
                 `${USABLE}/mrk-arn [multi-region]`,
                 `${USABLE}/replica [multi-region]`,
-                `${VERIFIABLE}/mrk-arn [cannot verify yet]`,
+                `${UNVERIFIED}/mrk-arn [cannot verify yet]`,
             ]);
             await running().configure({
                 [USABLE]: { enforcementLevel: "mandatory", allowMultiRegionKeys: true },
             });
             assert.deepEqual(verdicts(await running().analyzeStack(s.resources)), [
-                `${VERIFIABLE}/mrk-arn [cannot verify yet]`,
+                `${UNVERIFIED}/mrk-arn [cannot verify yet]`,
             ]);
         });
 
@@ -409,7 +408,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/garbled [key-policy]`,
                 `${USABLE}/no-policy [key-policy]`,
                 `${USABLE}/other-region [key-policy]`,
-                `${VERIFIABLE}/later [cannot verify yet]`,
+                `${UNVERIFIED}/later [cannot verify yet]`,
             ]);
             assert.equal(
                 messageOf(result, USABLE, "no-policy"),
@@ -418,7 +417,7 @@ describe("policy pack: through the analyzer protocol", function () {
                     "Fix: give the key a policy that lets logs.us-east-1.amazonaws.com use it for this log group (e.g. a LogsKey, or the statements logGroupKeyPolicy writes).",
             );
             assert.equal(
-                messageOf(result, VERIFIABLE, "later"),
+                messageOf(result, UNVERIFIED, "later"),
                 '[cannot verify yet] log group "later" (aws:cloudwatch/logGroup:LogGroup) uses KMS key "later-key" (found through the property dependency of kmsKeyId); ' +
                     'not verified: key policy, because its key policy of KMS key "later-key" (aws:kms/key:Key) is unknown at preview.',
             );
@@ -473,11 +472,11 @@ describe("policy pack: through the analyzer protocol", function () {
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/unnamed-west [key-policy]`,
-                `${VERIFIABLE}/unnamed [cannot verify yet]`,
-                `${VERIFIABLE}/unnamed-trail [cannot verify yet]`,
+                `${UNVERIFIED}/unnamed [cannot verify yet]`,
+                `${UNVERIFIED}/unnamed-trail [cannot verify yet]`,
             ]);
             assert.match(
-                messageOf(result, VERIFIABLE, "unnamed"),
+                messageOf(result, UNVERIFIED, "unnamed"),
                 /grants logs\.us-east-1\.amazonaws\.com access only for some log groups, and the name of log group "unnamed" .* is unknown at preview/,
             );
         });
@@ -626,7 +625,7 @@ describe("policy pack: through the analyzer protocol", function () {
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/eu-bucket [region]`,
                 `${USABLE}/logs-policy [key-policy]`,
-                `${VERIFIABLE}/byo-bucket [cannot verify yet]`,
+                `${UNVERIFIED}/byo-bucket [cannot verify yet]`,
             ]);
             assert.match(
                 messageOf(result, USABLE, "eu-bucket"),
@@ -896,7 +895,7 @@ describe("policy pack: through the analyzer protocol", function () {
             // kmsKeyId, unknown, may be the alias's ARN or its key's: CloudWatch Logs takes only the latter.
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/via-alias-name [symmetric]`,
-                `${VERIFIABLE}/via-alias-name [cannot verify yet]`,
+                `${UNVERIFIED}/via-alias-name [cannot verify yet]`,
             ]);
         });
 
@@ -939,8 +938,8 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/replaced [key-policy]`,
                 `${USABLE}/via-alias [symmetric]`,
                 `${USABLE}/via-deps [rotation]`,
-                `${VERIFIABLE}/via-alias [cannot verify yet]`,
-                `${VERIFIABLE}/via-key-policy [cannot verify yet]`,
+                `${UNVERIFIED}/via-alias [cannot verify yet]`,
+                `${UNVERIFIED}/via-key-policy [cannot verify yet]`,
             ]);
             assert.match(messageOf(result, USABLE, "via-alias"), /KMS key "aliased-key"/);
             assert.match(
@@ -948,7 +947,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 /but the KMS key policy "replaced-key-policy" \(aws:kms\/keyPolicy:KeyPolicy\) does not allow/,
             );
             assert.match(
-                messageOf(result, VERIFIABLE, "via-key-policy"),
+                messageOf(result, UNVERIFIED, "via-key-policy"),
                 /the KMS key policy "bare-key-policy" \(aws:kms\/keyPolicy:KeyPolicy\) may replace the policy of KMS key "bare-key"/,
             );
         });
@@ -963,15 +962,15 @@ describe("policy pack: through the analyzer protocol", function () {
             });
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
-                `${VERIFIABLE}/ambiguous [cannot verify yet]`,
-                `${VERIFIABLE}/shared [cannot verify yet]`,
+                `${UNVERIFIED}/ambiguous [cannot verify yet]`,
+                `${UNVERIFIED}/shared [cannot verify yet]`,
             ]);
             assert.equal(
                 result.all.every((d) => d.enforcementLevel === "advisory"),
                 true,
             );
             assert.equal(
-                messageOf(result, VERIFIABLE, "shared"),
+                messageOf(result, UNVERIFIED, "shared"),
                 '[cannot verify yet] log group "shared" (aws:cloudwatch/logGroup:LogGroup): kmsKeyId is unknown at preview and comes from ' +
                     'pulumi:pulumi:StackReference "security/keys/prod", which is not a KMS key in this stack, so none of the key checks could run. ' +
                     "They run once the key reference is known (e.g. the next preview after deploying), or pass the ARN of a key defined in this stack.",
@@ -1053,7 +1052,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 `${USABLE}/object [key-arn]`,
                 `${USABLE}/weird-key [key-policy]`,
                 `${USABLE}/weird-key [symmetric]`,
-                `${VERIFIABLE}/orphan [cannot verify yet]`,
+                `${UNVERIFIED}/orphan [cannot verify yet]`,
             ]);
         });
     });

@@ -104,7 +104,7 @@ describe("policy pack: the examples' previews", function () {
                 result.all.map(
                     (d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`,
                 ),
-                ["advisory log-encryption-key-verifiable audit"],
+                ["advisory log-encryption-unverified audit"],
             );
             assert.match(
                 result.all[0].message,

@@ -636,7 +636,7 @@ describe("pulumi-aws-encrypted-logs/policypack (the package export)", () => {
         // A fresh process, so nothing else has loaded @pulumi/policy already.
         const script = `
             const reused = require("pulumi-aws-encrypted-logs/policypack");
-            const names = [reused.logEncryptionKeyRequired, reused.logEncryptionKeyUsable, reused.logEncryptionKeyVerifiable].map((p) => p.name);
+            const names = [reused.logEncryptionKeyRequired, reused.logEncryptionKeyUsable, reused.logEncryptionUnverified].map((p) => p.name);
             const policyLoaded = Object.keys(require.cache).some((k) => /[\\/]@pulumi[\\/]policy[\\/]/.test(k));
             console.log(JSON.stringify({ names, policyLoaded }));`;
         const out = execFileSync(process.execPath, ["-e", script], {
@@ -647,7 +647,7 @@ describe("pulumi-aws-encrypted-logs/policypack (the package export)", () => {
             names: [
                 "log-encryption-key-required",
                 "log-encryption-key-usable",
-                "log-encryption-key-verifiable",
+                "log-encryption-unverified",
             ],
             policyLoaded: false,
         });

@@ -14,7 +14,7 @@ import { USABLE_SCHEMA } from "../policypack/policies";
 
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
-const VERIFIABLE = "log-encryption-key-verifiable";
+const UNVERIFIED = "log-encryption-unverified";
 
 /** A key policy object for the logs principal of us-east-1 with `resource` as its Resource. */
 function logsPolicyOn(resource: string | string[], group: string): object {
@@ -98,10 +98,10 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/not-named [key-policy]`,
-                `${VERIFIABLE}/new [cannot verify yet]`,
+                `${UNVERIFIED}/new [cannot verify yet]`,
             ]);
             assert.match(
-                messageOf(result, VERIFIABLE, "new"),
+                messageOf(result, UNVERIFIED, "new"),
                 /not verified: key policy, because its key policy of KMS key "new-key" \(aws:kms\/key:Key\) lets logs\.us-east-1\.amazonaws\.com use only keys whose ARN its Resource or NotResource names, and the new key's ARN is unknown at preview\.$/,
             );
         });
@@ -139,10 +139,10 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/open-known [public-grant]`,
-                `${VERIFIABLE}/open-new [cannot verify yet]`,
+                `${UNVERIFIED}/open-new [cannot verify yet]`,
             ]);
             assert.match(
-                messageOf(result, VERIFIABLE, "open-new"),
+                messageOf(result, UNVERIFIED, "open-new"),
                 /whether its key policy of KMS key "open-new-key" \(aws:kms\/key:Key\) grants anything to any principal depends on the key's ARN, which is unknown at preview/,
             );
         });
@@ -223,18 +223,18 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/alias-arn-west [region]`,
-                `${VERIFIABLE}/alias-arn-here [cannot verify yet]`,
-                `${VERIFIABLE}/alias-arn-west [cannot verify yet]`,
-                `${VERIFIABLE}/alias-elsewhere [cannot verify yet]`,
-                `${VERIFIABLE}/id-elsewhere [cannot verify yet]`,
+                `${UNVERIFIED}/alias-arn-here [cannot verify yet]`,
+                `${UNVERIFIED}/alias-arn-west [cannot verify yet]`,
+                `${UNVERIFIED}/alias-elsewhere [cannot verify yet]`,
+                `${UNVERIFIED}/id-elsewhere [cannot verify yet]`,
             ]);
             assert.equal(
-                messageOf(result, VERIFIABLE, "alias-elsewhere"),
+                messageOf(result, UNVERIFIED, "alias-elsewhere"),
                 '[cannot verify yet] trail "alias-elsewhere" (aws:cloudtrail/trail:Trail) uses the alias name alias/org-trail, which CloudTrail accepts but which names no key managed in this stack: ' +
                     "its region, key spec, key policy, rotation cannot be checked here. Verify that key where it is defined, or exempt this resource in this policy's configuration.",
             );
             assert.match(
-                messageOf(result, VERIFIABLE, "alias-arn-here"),
+                messageOf(result, UNVERIFIED, "alias-arn-here"),
                 /uses the alias ARN arn:aws:kms:us-east-1:111122223333:alias\/org-trail, which CloudTrail accepts but which names no key managed in this stack: its key spec, key policy, rotation cannot be checked here \(its region was, from the alias ARN: an alias and its key are in the same region\)\./,
             );
             assert.match(
@@ -305,7 +305,7 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/west-bucket [region]`,
-                `${VERIFIABLE}/bucket-elsewhere [cannot verify yet]`,
+                `${UNVERIFIED}/bucket-elsewhere [cannot verify yet]`,
             ]);
         });
     });
@@ -317,9 +317,9 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             s.logGroup("orders", { key: unknown(), keyDependsOn: [s.alias("orders", key).urn] });
             s.logGroup("direct", { key });
             const result = await running().preview(s.resources);
-            assert.deepEqual(verdicts(result), [`${VERIFIABLE}/orders [cannot verify yet]`]);
+            assert.deepEqual(verdicts(result), [`${UNVERIFIED}/orders [cannot verify yet]`]);
             assert.equal(
-                messageOf(result, VERIFIABLE, "orders"),
+                messageOf(result, UNVERIFIED, "orders"),
                 '[cannot verify yet] log group "orders" (aws:cloudwatch/logGroup:LogGroup) uses KMS key "orders-key" (found through the property dependency of kmsKeyId); not verified: key ARN, ' +
                     'because kmsKeyId is unknown at preview and comes from the KMS alias "orders" (aws:kms/alias:Alias): CloudWatch Logs accepts its targetKeyArn (alias.targetKeyArn, the key\'s ARN) ' +
                     "but refuses its arn (alias.arn, an alias ARN), and the preview cannot tell which of them kmsKeyId is; pass alias.targetKeyArn (or the key's arn).",
@@ -338,7 +338,7 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${USABLE}/orders [symmetric]`,
-                `${VERIFIABLE}/orders [cannot verify yet]`,
+                `${UNVERIFIED}/orders [cannot verify yet]`,
             ]);
         });
     });
@@ -413,13 +413,13 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             await running().configure({
                 [USABLE]: { requireRotation: false },
                 [REQUIRED]: { exemptResourceName: ["orders"] },
-                [VERIFIABLE]: { colour: "blue" },
+                [UNVERIFIED]: { colour: "blue" },
             });
             const result = await running().preview(s.resources);
             assert.deepEqual(verdicts(result), [
                 `${REQUIRED}/app-dev [configuration]`,
                 `${USABLE}/ [configuration]`,
-                `${VERIFIABLE}/ [configuration]`,
+                `${UNVERIFIED}/ [configuration]`,
             ]);
             assert.equal(
                 messageOf(result, USABLE, ""),
@@ -432,7 +432,7 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
                 /has an unknown property "exemptResourceName" \(did you mean "exemptResourceNames"\?\)/,
             );
             assert.match(
-                messageOf(result, VERIFIABLE, ""),
+                messageOf(result, UNVERIFIED, ""),
                 /has an unknown property "colour", which is ignored/,
             );
             await running().configure({

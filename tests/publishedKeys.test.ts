@@ -27,7 +27,7 @@ import {
     readPublishedKeys,
 } from "../policypack/lib/stack/publishedKeys";
 import { judge, previewProgram } from "../harness/preview";
-import { PUBLISH_HOW_TO } from "../policypack/policies/keyVerifiable";
+import { PUBLISH_HOW_TO } from "../policypack/policies/keyAdvisories";
 import { checkPublishedKeyArgs, publishedKeyFactsAt } from "../components/common/publishedKey";
 import { PreviewResult, secret, usePolicyPack } from "../harness/policyHarness";
 import {
@@ -38,7 +38,7 @@ import {
 } from "../harness/stackFixtures";
 
 const USABLE = "log-encryption-key-usable";
-const VERIFIABLE = "log-encryption-key-verifiable";
+const UNVERIFIED = "log-encryption-unverified";
 const REF = "acme/platform/prod";
 
 /** `policy/resource: message` (without the policy's description line) of every diagnostic. */
@@ -143,7 +143,7 @@ describe("policy pack: keys published by another stack, through the analyzer pro
             appStack({ logsKeyArn: LOGS_ARN }, LOGS_ARN).resources,
         );
         assert.deepEqual(diagnostics(result), [
-            `${VERIFIABLE}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
+            `${UNVERIFIED}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
                 `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
                 `Its ARN comes from StackReference "${REF}", whose outputs hold no valid key facts for it. ` +
                 `Fix: publish the key's facts in the stack that owns it (\`export const logsKey = key.facts;\` for a LogsKey or CloudTrailKey, ` +
@@ -160,7 +160,7 @@ describe("policy pack: keys published by another stack, through the analyzer pro
         const result = await running().preview(s.resources);
         assert.deepEqual(
             diagnostics(result).map((d) => d.split(": [")[0] + " " + /\[[a-z -]+\]/.exec(d)![0]),
-            [`${VERIFIABLE}/app [cannot verify yet]`],
+            [`${UNVERIFIED}/app [cannot verify yet]`],
         );
     });
 
@@ -228,7 +228,7 @@ describe("policy pack: keys published by another stack, through the analyzer pro
             appStack({ logsKey: newer, keys: { "platform/logs": broken } }, LOGS_ARN).resources,
         );
         assert.deepEqual(diagnostics(result), [
-            `${VERIFIABLE}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
+            `${UNVERIFIED}/app: [cannot verify yet] ${GROUP} uses KMS key ${LOGS_ARN}, which is not managed in this stack: ` +
                 `its key spec, key policy and rotation cannot be checked here (its ARN, region and multi-Region id were). ` +
                 `Its ARN comes from StackReference "${REF}", whose outputs hold no valid key facts for it. ` +
                 // In the order of the outputs as the engine sends them (a Struct: keys sorted).

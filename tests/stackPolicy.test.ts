@@ -20,14 +20,15 @@ import {
 } from "../policypack/policies";
 
 const ENCRYPTED = "log-destinations-encrypted";
-const VERIFIABLE = "log-destinations-verifiable";
+const UNVERIFIED = "log-encryption-unverified";
 const USABLE = "log-encryption-key-usable";
-const KEY_VERIFIABLE = "log-encryption-key-verifiable";
-const EXEMPTIONS = "log-encryption-exemptions";
 const REQUIRED = "log-encryption-key-required";
-const DESTINATION_ACCEPTED =
-    "Accepted: enforcementLevel, disabledServices, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
-/** log-destinations-encrypted also takes outsideStack. */
+const SETTINGS = "log-group-settings";
+const EXEMPTIONS = "log-encryption-exemptions";
+/** The advisory takes exemptions only. */
+const UNVERIFIED_ACCEPTED =
+    "Accepted: enforcementLevel, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
+/** log-destinations-encrypted also takes disabledServices and outsideStack. */
 const ENCRYPTED_ACCEPTED =
     "Accepted: enforcementLevel, disabledServices, outsideStack, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
 const FIX =
@@ -53,19 +54,19 @@ describe("stack-policy runner: configuration through the analyzer protocol", fun
         await running().configure({});
     });
 
-    it("refuses an unknown property on both log-destination policies, with the name meant", async () => {
+    it("refuses an unknown property on each stack policy, with the name meant", async () => {
         const s = lambdaOnMultiRegionKey();
         await running().configure({
             [ENCRYPTED]: { disabledService: ["lambda"] },
-            [VERIFIABLE]: { disabledServices: ["lambda"], exemptResourceName: ["orders"] },
+            [UNVERIFIED]: { exemptResourceName: ["orders"] },
         });
         const result = await running().preview(s.resources);
         // The misspelt option is ignored: the Lambda function is still checked by the encrypted one.
         assert.deepEqual(verdicts(result), [
             `${ENCRYPTED}/ [configuration]`,
             `${ENCRYPTED}/orders [log-destination]`,
-            `${VERIFIABLE}/ [configuration]`,
             `${USABLE}/orders-logs [multi-region]`,
+            `${UNVERIFIED}/ [configuration]`,
         ]);
         assert.equal(
             messageOf(result, ENCRYPTED, "", "configuration"),
@@ -74,35 +75,42 @@ describe("stack-policy runner: configuration through the analyzer protocol", fun
                 FIX,
         );
         assert.equal(
-            messageOf(result, VERIFIABLE, "", "configuration"),
-            '[configuration] the configuration of log-destinations-verifiable has an unknown property "exemptResourceName" (did you mean "exemptResourceNames"?), which is ignored. ' +
-                DESTINATION_ACCEPTED +
+            messageOf(result, UNVERIFIED, "", "configuration"),
+            '[configuration] the configuration of log-encryption-unverified has an unknown property "exemptResourceName" (did you mean "exemptResourceNames"?), which is ignored. ' +
+                UNVERIFIED_ACCEPTED +
                 FIX,
         );
     });
 
     it("names every unknown property at once, and one far from any accepted name without a guess", async () => {
-        await running().configure({ [VERIFIABLE]: { colour: "blue", disabledServise: [] } });
+        // disabledServices belongs to log-destinations-encrypted: the advisory reads its reports.
+        await running().configure({ [UNVERIFIED]: { colour: "blue", disabledServices: [] } });
         const result = await running().preview(new StackBuilder().resources);
         assert.equal(
-            messageOf(result, VERIFIABLE, "", "configuration"),
-            '[configuration] the configuration of log-destinations-verifiable has unknown properties "colour", "disabledServise" (did you mean "disabledServices"?), which are ignored. ' +
-                DESTINATION_ACCEPTED +
+            messageOf(result, UNVERIFIED, "", "configuration"),
+            '[configuration] the configuration of log-encryption-unverified has unknown properties "colour", "disabledServices", which are ignored. ' +
+                UNVERIFIED_ACCEPTED +
                 "Fix: correct or remove them in the policy pack configuration (policy-config.json or pulumi policy enable --config).",
         );
     });
 
-    it("accepts every declared property of both log-destination policies without a [configuration] violation", async () => {
+    it("accepts every declared property of each stack policy without a [configuration] violation", async () => {
         const s = lambdaOnMultiRegionKey();
-        const valid = {
-            enforcementLevel: "advisory",
-            disabledServices: ["lambda"],
+        const exemptions = {
             exemptResourceNames: ["nothing-here"],
             exemptUrnPatterns: ["*::nothing-here"],
             exemptions: [],
             exemptionTags: false,
         };
-        await running().configure({ [ENCRYPTED]: valid, [VERIFIABLE]: valid });
+        await running().configure({
+            [ENCRYPTED]: {
+                enforcementLevel: "advisory",
+                disabledServices: ["lambda"],
+                outsideStack: "mandatory",
+                ...exemptions,
+            },
+            [UNVERIFIED]: { enforcementLevel: "advisory", ...exemptions },
+        });
         const result = await running().preview(s.resources);
         // lambda disabled: only the key rule's own verdict on the group is left.
         assert.deepEqual(verdicts(result), [`${USABLE}/orders-logs [multi-region]`]);
@@ -152,24 +160,29 @@ describe("stack-policy runner: the pack's order is checked", () => {
         });
     });
 
-    it("refuses a reader after the policy that takes what it reads, and the exemptions advisory before any policy", () => {
-        const order = [REQUIRED, USABLE, ENCRYPTED, KEY_VERIFIABLE, VERIFIABLE, EXEMPTIONS];
+    it("refuses the destinations policy after the advisory that takes what it reads, and the exemptions advisory before any stack policy", () => {
         const byName = (n: string) => PACK_POLICIES.find((p) => p.name === n)!;
-        assert.deepEqual(handOverOrderProblems(order.map(byName)), [
-            "log-destinations-verifiable is listed after log-encryption-key-verifiable but reads the key reports, which log-encryption-key-verifiable takes (the policies after it no longer see them): " +
+        const swapped = [REQUIRED, SETTINGS, USABLE, UNVERIFIED, ENCRYPTED, EXEMPTIONS];
+        assert.deepEqual(handOverOrderProblems(swapped.map(byName)), [
+            `${UNVERIFIED} is listed before ${ENCRYPTED} but reads the log-destination reports, which ${ENCRYPTED} hands over on the same AnalyzeStack request ` +
+                "(@pulumi/policy runs a pack's stack policies one after another, in list order): it would find none and " +
+                "analyse the log destinations again with the default configuration instead of log-destinations-encrypted's. " +
+                `Fix: list ${ENCRYPTED} before ${UNVERIFIED}.`,
+            `${ENCRYPTED} is listed after ${UNVERIFIED} but reads the key reports, which ${UNVERIFIED} takes (the policies after it no longer see them): ` +
                 "it would find none and run the key rules again with their default options instead of log-encryption-key-usable's configuration. " +
-                "Fix: list log-destinations-verifiable before log-encryption-key-verifiable.",
+                `Fix: list ${ENCRYPTED} before ${UNVERIFIED}.`,
         ]);
         const first = [EXEMPTIONS, ...names(PACK_POLICIES).filter((n) => n !== EXEMPTIONS)];
-        const problems = handOverOrderProblems(first.map(byName));
-        // One per stack policy that hands over the exemptions it applied: all but the advisory.
-        const recorders = PACK_POLICIES.filter((p) => p.name !== REQUIRED && p.name !== EXEMPTIONS);
-        assert.equal(problems.length, recorders.length, problems.join("\n"));
-        assert.equal(
-            problems[0],
-            "log-encryption-exemptions is listed before log-encryption-key-usable but reads the exemptions each policy applied, which log-encryption-key-usable hands over on the same AnalyzeStack request " +
-                "(@pulumi/policy runs a pack's stack policies one after another, in list order): it would find none and never show them. " +
-                "Fix: list log-encryption-key-usable before log-encryption-exemptions.",
+        // One per stack policy that hands over the exemptions it applied; the resource policies
+        // keep theirs per URN (exemptionLedger.ts), whatever their place.
+        assert.deepEqual(
+            handOverOrderProblems(first.map(byName)),
+            [USABLE, ENCRYPTED, UNVERIFIED].map(
+                (giver) =>
+                    `${EXEMPTIONS} is listed before ${giver} but reads the exemptions each policy applied, which ${giver} hands over on the same AnalyzeStack request ` +
+                    "(@pulumi/policy runs a pack's stack policies one after another, in list order): it would find none and never show them. " +
+                    `Fix: list ${giver} before ${EXEMPTIONS}.`,
+            ),
         );
     });
 
@@ -181,19 +194,13 @@ describe("stack-policy runner: the pack's order is checked", () => {
             order.indexOf(a) < order.indexOf(b);
         const expected = permutations(names(PACK_POLICIES)).filter(
             (o) =>
-                // The usable policy first among the stack policies, the advisory last.
-                [ENCRYPTED, VERIFIABLE, KEY_VERIFIABLE, EXEMPTIONS].every((n) =>
-                    before(o, USABLE, n),
-                ) &&
-                // Every stack policy before the advisory that reports their exemptions.
-                names(PACK_POLICIES)
-                    .filter((n) => n !== REQUIRED && n !== EXEMPTIONS)
-                    .every((n) => before(o, n, EXEMPTIONS)) &&
-                before(o, ENCRYPTED, VERIFIABLE) &&
-                before(o, VERIFIABLE, KEY_VERIFIABLE),
+                // The usable policy, the destinations policy, the advisory, the exemptions report.
+                before(o, USABLE, ENCRYPTED) &&
+                before(o, ENCRYPTED, UNVERIFIED) &&
+                before(o, UNVERIFIED, EXEMPTIONS),
         );
-        // The resource policy runs on other requests: it may stand anywhere.
-        assert.ok(expected.length >= PACK_POLICIES.length);
+        // The resource policies run on other requests: they may stand anywhere (6!/4! orders).
+        assert.equal(expected.length, 30);
         assert.deepEqual(accepted, expected);
     });
 

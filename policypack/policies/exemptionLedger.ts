@@ -3,13 +3,14 @@
  * last and reports every one of them, so a preview shows what was skipped and why.
  *
  * Stack policies record theirs for the AnalyzeStack request they run on (`handOver.ts`). The
- * resource policy `log-encryption-key-required` runs on the Analyze requests before it: its records
- * are kept per URN (each Analyze of a URN replaces them), forgotten when the stack resource itself
- * is analysed (the first Analyze of a preview) and taken by the next AnalyzeStack, the order in
- * which the CLI sends them in a preview and in `pulumi policy analyze`.
+ * resource policies (`log-encryption-key-required`, `log-group-settings`) run on the Analyze
+ * requests before it: their records are kept per URN and policy (each Analyze of a URN replaces
+ * that policy's), forgotten when the stack resource itself is analysed (the first Analyze of a
+ * preview) and taken by the next AnalyzeStack, the order in which the CLI sends them in a preview
+ * and in `pulumi policy analyze`.
  */
 import type { ReportViolation, StackValidationArgs } from "@pulumi/policy";
-import { readExemptions } from "../lib/config/config";
+import { keptPerConfiguration, readExemptions } from "../lib/config/config";
 import {
     Exemption,
     ExemptionStatus,
@@ -53,29 +54,17 @@ export function today(): { readonly date: string; readonly error?: string } {
     return todayFrom(process.env, new Date());
 }
 
-/**
- * The last configuration each policy's exemptions were read from: its property values, and what
- * they gave. `@pulumi/policy`'s `getConfig()` returns a new object on every call, but with the
- * same property values (`policyPackConfig[name]`, spread), so a resource policy, called once per
- * resource, reads and compiles its exemptions once per configuration instead of once per resource.
- */
-const lastRead = new Map<string, { values: readonly unknown[]; exemptions: PolicyExemptions }>();
+/** Each policy's exemptions, read once per configuration (`keptPerConfiguration`). */
+const readers = new Map<string, (config: unknown) => PolicyExemptions>();
 
 /** The exemptions of `policy`'s configuration, read and validated (`refusals` for the invalid entries). */
 export function policyExemptions(policy: string, config: unknown): PolicyExemptions {
-    const values =
-        config !== null && typeof config === "object" ? Object.entries(config).flat() : [config];
-    const last = lastRead.get(policy);
-    if (
-        last !== undefined &&
-        last.values.length === values.length &&
-        last.values.every((v, i) => v === values[i])
-    ) {
-        return last.exemptions;
+    let read = readers.get(policy);
+    if (read === undefined) {
+        read = keptPerConfiguration((raw) => readPolicyExemptions(policy, raw));
+        readers.set(policy, read);
     }
-    const exemptions = readPolicyExemptions(policy, config);
-    lastRead.set(policy, { values, exemptions });
-    return exemptions;
+    return read(config);
 }
 
 function readPolicyExemptions(policy: string, config: unknown): PolicyExemptions {
@@ -119,8 +108,8 @@ export const EXEMPTION_RECORDS = new RequestHandOver<ExemptionRecord[]>(
     "the exemptions each policy applied",
     "never show them",
 );
-/** The resource policy's records: URN → records. */
-const ofResources = new Map<string, readonly ExemptionRecord[]>();
+/** The resource policies' records: URN → policy → records (the policies in the order they ran). */
+const ofResources = new Map<string, Map<string, readonly ExemptionRecord[]>>();
 
 /** Records the exemptions a stack policy applied on this request. */
 export function recordStackExemptions(
@@ -135,23 +124,30 @@ export function recordStackExemptions(
     }
 }
 
-/** Records (replaces) the exemptions the resource policy applied to `urn`. */
-export function recordResourceExemptions(urn: string, records: readonly ExemptionRecord[]): void {
+/** Records (replaces) the exemptions the resource policy `policy` applied to `urn`. */
+export function recordResourceExemptions(
+    policy: string,
+    urn: string,
+    records: readonly ExemptionRecord[],
+): void {
+    const ofUrn = ofResources.get(urn);
     if (records.length === 0) {
-        ofResources.delete(urn);
+        ofUrn?.delete(policy);
+    } else if (ofUrn === undefined) {
+        ofResources.set(urn, new Map([[policy, records]]));
     } else {
-        ofResources.set(urn, records);
+        ofUrn.set(policy, records);
     }
 }
 
-/** Forgets the resource policy's records (a new preview starts with the stack resource). */
+/** Forgets the resource policies' records (a new preview starts with the stack resource). */
 export function forgetResourceExemptions(): void {
     ofResources.clear();
 }
 
 /**
  * Every exemption applied to the resources of this request, in the stack's order (per resource:
- * the resource policy's, then the stack policies' in the pack's order), taken once.
+ * the resource policies', then the stack policies', each in the pack's order), taken once.
  */
 export function exemptionsOfThisRequest(args: StackValidationArgs): ExemptionRecord[] {
     const byUrn = new Map<string, ExemptionRecord[]>();
@@ -165,7 +161,9 @@ export function exemptionsOfThisRequest(args: StackValidationArgs): ExemptionRec
     }
     const out: ExemptionRecord[] = [];
     for (const r of args.resources) {
-        out.push(...(ofResources.get(r.urn) ?? []), ...(byUrn.get(r.urn) ?? []));
+        const ofUrn = ofResources.get(r.urn);
+        out.push(...(ofUrn === undefined ? [] : [...ofUrn.values()].flat()));
+        out.push(...(byUrn.get(r.urn) ?? []));
     }
     ofResources.clear();
     return out;
@@ -199,7 +197,7 @@ export class StackPolicyExemptions {
         return status;
     }
 
-    /** Hands the recorded exemptions to `log-encryption-exemptions`, which runs later on this request. */
+    /** Hands the recorded exemptions to `log-encryption-exemptions`, which runs last on this request. */
     handOver(args: StackValidationArgs): void {
         recordStackExemptions(args, this.records);
     }

@@ -15,35 +15,34 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { logEncryptionExemptions } from "./exemptions";
 import { logEncryptionKeyRequired } from "./keyRequired";
 import { logEncryptionKeyUsable } from "./keyUsable";
-import { logEncryptionKeyVerifiable } from "./keyVerifiable";
 import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
-import { logDestinationsVerifiable } from "./logDestinationsVerifiable";
 import { logGroupSettings } from "./logGroupSettings";
 import { inHandOverOrder } from "./stackPolicy";
+import { logEncryptionUnverified } from "./unverified";
 
-export { logEncryptionKeyRequired, logEncryptionKeyUsable, logEncryptionKeyVerifiable };
-export { logDestinationsEncrypted, logDestinationsVerifiable, logEncryptionExemptions };
-export { logGroupSettings };
+export { logEncryptionKeyRequired, logEncryptionKeyUsable, logDestinationsEncrypted };
+export { logGroupSettings, logEncryptionUnverified, logEncryptionExemptions };
+export { RENAMED_POLICIES } from "../lib/config/renamed";
 export { handOverOrderProblems, inHandOverOrder } from "./stackPolicy";
 export { Exemptions, ExemptionConfig, EXEMPTIONS_SCHEMA } from "../lib/config/config";
 export { USABLE_SCHEMA, UsableConfig } from "./keyUsable";
 
 /**
- * The pack's policies, in the order `@pulumi/policy` runs them. The order is load-bearing: each
- * stack policy hands what it computed to those after it on the same request (each declares what it
- * gives and reads), and {@link inHandOverOrder} refuses, saying why, a list where a policy stands
- * before one it reads from.
+ * The pack's policies, in the order `@pulumi/policy` runs them: two resource policies, run on each
+ * resource as the engine analyses it, then four stack policies, run at the end of the preview.
+ * The order of the stack policies is load-bearing: each hands what it computed to those after it
+ * on the same request (each declares what it gives and reads), and {@link inHandOverOrder}
+ * refuses, saying why, a list where a policy stands before one it reads from.
  */
 export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] =
     inHandOverOrder([
         logEncryptionKeyRequired,
-        logEncryptionKeyUsable,
-        // Between the key policies: they judge log groups by the usable policy's reports, which
-        // the verifiable policy takes last.
-        logDestinationsEncrypted,
-        logDestinationsVerifiable,
-        logEncryptionKeyVerifiable,
         logGroupSettings,
+        logEncryptionKeyUsable,
+        // After the usable policy: it judges log groups by the usable policy's key reports.
+        logDestinationsEncrypted,
+        // It takes the key and destination reports.
+        logEncryptionUnverified,
         // Last: it reports the exemptions every policy before it applied on this request.
         logEncryptionExemptions,
     ]);

@@ -6,26 +6,20 @@ import { defaultedProperties, forgetKeyInputs, recordKeyInputs } from "../lib/st
 import { DESTINATION_TYPES } from "../lib/destinations/services";
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { cloudTrailServicePrincipal, logsServicePrincipal } from "../../aws/services";
-import { EXEMPTIONS_SCHEMA, unknownConfigurationMessage } from "../lib/config/config";
-import { isExemptFrom, lapsedNote } from "../lib/config/exemptions";
+import { EXEMPTIONS_SCHEMA } from "../lib/config/config";
+import { renamedPolicyRefusals } from "../lib/config/renamed";
+import { configuredPolicyNames } from "../lib/config/configuredPolicies";
 import { centralizationFacts, centralizationRefusals } from "../lib/stack/centralization";
 import { describeTarget } from "../lib/facts/facts";
 import { KEY_CONTROLS } from "./controls";
 import { partitionOfRegion, resolveRegion, stackConfiguration } from "../lib/stack/location";
 import { TARGET_TYPES, TargetType } from "../lib/stack/targets";
 import { UNKNOWN, readProperty } from "../lib/stack/wire";
-import {
-    declarePolicyChecks,
-    forgetResourceExemptions,
-    policyExemptions,
-    recordResourceExemptions,
-    statusOf,
-    today,
-} from "./exemptionLedger";
+import { resourcePolicy } from "./resourcePolicy";
+import type { PolicyFinding } from "./stackPolicy";
 
 const NAME = "log-encryption-key-required";
 const CHECK = "key-required";
-declarePolicyChecks(NAME, [CHECK]);
 
 /**
  * What the service does with a resource that has no key, per kind of resource:
@@ -58,69 +52,48 @@ function withoutKey(type: TargetType): string {
 
 /**
  * Log groups, anomaly detectors, trails and event data stores must carry a KMS key (`kmsKeyId`).
- * Runs on every resource, preview included.
+ * Runs on every resource, preview included. Once per preview (on the stack resource) it also
+ * refuses a configuration that names a policy this pack no longer has (`lib/config/renamed.ts`).
  */
-export const logEncryptionKeyRequired: ResourceValidationPolicy = {
+export const logEncryptionKeyRequired: ResourceValidationPolicy = resourcePolicy({
     name: NAME,
     description:
         "Log groups, log anomaly detectors, CloudTrail trails and CloudTrail Lake event data stores must be encrypted with a customer-managed KMS key (kmsKeyId set). " +
         `Serves: ${KEY_CONTROLS}.`,
     enforcementLevel: "mandatory",
     configSchema: EXEMPTIONS_SCHEMA,
-    validateResource: (args, reportViolation) => {
-        if (args.type === "pulumi:pulumi:Stack") {
-            // Once per preview, on the stack itself: a misspelt option or an invalid exemption is
-            // refused, not ignored; the first Analyze of a preview, so earlier records go.
-            forgetResourceExemptions();
-            forgetKeyInputs();
-            const refused = unknownConfigurationMessage(NAME, args.getConfig(), EXEMPTIONS_SCHEMA);
-            for (const message of [
-                ...(refused === undefined ? [] : [refused]),
-                ...policyExemptions(NAME, args.getConfig()).refusals,
-            ]) {
-                reportViolation(message);
-            }
-            return;
-        }
+    readConfig: () => undefined,
+    checks: [CHECK],
+    startPreview: forgetKeyInputs,
+    refusalsOnStack: () => renamedPolicyRefusals(configuredPolicyNames()),
+    judge: (args) => {
         // A key's (or a log writer's) inputs say what its creation leaves to AWS, which its planned
         // outputs do not.
         recordKeyInputs(args.urn, defaultedProperties(args.type, writerDefaults), args.props);
         const type = TARGET_TYPES[args.type];
-        if (type === undefined) {
-            return;
-        }
-        const status = statusOf(policyExemptions(NAME, args.getConfig()), args, today().date);
-        recordResourceExemptions(
-            args.urn,
-            status.active.map((exemption) => ({
-                urn: args.urn,
-                subject: describeTarget(args),
-                exemption,
-            })),
-        );
-        if (type.kind === "centralization rule") {
-            // Its keys are nested in `rule`: centralization.ts says what it leaves to AWS's keys.
-            if (!isExemptFrom(status, CHECK)) {
-                const note = lapsedNote(status, CHECK);
-                for (const m of centralizationRefusals(centralizationFacts(args.props))) {
-                    reportViolation(`[${CHECK}] ${describeTarget(args)}: ${m}${note}`);
-                }
-            }
-            return;
-        }
-        // `in` and readProperty never go through the props proxy's get trap: an unknown kmsKeyId
-        // (a new key's ARN at preview) counts as present instead of aborting the policy.
-        const value =
-            type.keyProperty in args.props ? readProperty(args.props, type.keyProperty) : undefined;
-        if (value !== undefined && value !== "") {
-            return;
-        }
-        if (isExemptFrom(status, CHECK)) {
-            return;
-        }
-        reportViolation(missingKeyMessage(args, type, lapsedNote(status, CHECK)));
+        return type === undefined
+            ? undefined
+            : { subject: describeTarget(args), findings: keyFindings(args, type) };
     },
-};
+});
+
+/** The target's findings: a missing key, or a centralization rule's destinations without one. */
+function keyFindings(args: ResourceValidationArgs, type: TargetType): PolicyFinding[] {
+    if (type.kind === "centralization rule") {
+        // Its keys are nested in `rule`: centralization.ts says what it leaves to AWS's keys.
+        return centralizationRefusals(centralizationFacts(args.props)).map((m) => ({
+            check: CHECK,
+            message: `[${CHECK}] ${describeTarget(args)}: ${m}`,
+        }));
+    }
+    // `in` and readProperty never go through the props proxy's get trap: an unknown kmsKeyId
+    // (a new key's ARN at preview) counts as present instead of aborting the policy.
+    const value =
+        type.keyProperty in args.props ? readProperty(args.props, type.keyProperty) : undefined;
+    return value !== undefined && value !== ""
+        ? []
+        : [{ check: CHECK, message: missingKeyMessage(args, type) }];
+}
 
 /** A destination row's `defaultedInputs`, for a resource type that writes logs. */
 function writerDefaults(type: string): readonly string[] | undefined {
@@ -133,7 +106,6 @@ function writerDefaults(type: string): readonly string[] | undefined {
 function missingKeyMessage(
     args: Pick<ResourceValidationArgs, "type" | "name" | "props" | "provider">,
     type: TargetType,
-    note: string,
 ): string {
     const region = resolveRegion(args.type, args.props, args.provider, stackConfiguration());
     const where = region === undefined || region === UNKNOWN ? undefined : region.region;
@@ -154,13 +126,13 @@ function missingKeyMessage(
             `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
             `CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. ` +
             `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it for event data stores, ` +
-            `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.${note}`
+            `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.`
         );
     }
     return (
         `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
         `${withoutKey(type)}. ` +
         `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it ` +
-        `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).${note}`
+        `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).`
     );
 }

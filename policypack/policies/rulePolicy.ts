@@ -4,13 +4,20 @@
  * its defaults, the refusal of properties no rule declares, and the checks an exemption may name
  * (the rules' ids) all derive from the rule set.
  */
-import type { EnforcementLevel, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type {
+    EnforcementLevel,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { readRuleOptions, ruleConfigSchema } from "../lib/rules/options";
 import type { Finding, Rule, RuleOptions, Subject } from "../lib/rules/rule";
+import { JudgedResource, resourcePolicy } from "./resourcePolicy";
 import { HandOverDeclaration, Judged, PolicyFinding, stackPolicy } from "./stackPolicy";
 
-/** What a policy that runs rules declares. */
-export interface RulePolicyDeclaration<S extends Subject> {
+/** What a policy that runs rules declares, whether it judges the stack or one resource at a time. */
+interface RuleSetDeclaration<S extends Subject> {
     /** kebab-case, as users configure and exempt it. */
     readonly name: string;
     /** The requirement, stated; may be built from the rules' `requirement`s. */
@@ -18,9 +25,22 @@ export interface RulePolicyDeclaration<S extends Subject> {
     readonly enforcementLevel: EnforcementLevel;
     /** Its rule set, in the order findings are reported. */
     readonly rules: readonly Rule<S>[];
+}
+
+/** What a stack policy that runs rules declares. */
+export interface RulePolicyDeclaration<S extends Subject> extends RuleSetDeclaration<S> {
     readonly handOver?: HandOverDeclaration;
     /** Runs the rules on each subject of the stack with the configured options. Never throws. */
     readonly judge: (args: StackValidationArgs, options: RuleOptions) => Iterable<Judged>;
+}
+
+/** What a resource policy that runs rules declares. */
+export interface ResourceRulePolicyDeclaration<S extends Subject> extends RuleSetDeclaration<S> {
+    /** Runs the rules on the resource, if it is a subject, with the configured options. Never throws. */
+    readonly judge: (
+        args: ResourceValidationArgs,
+        options: RuleOptions,
+    ) => JudgedResource | undefined;
 }
 
 /** The stack policy `spec` declares, its configuration derived from its rules. */
@@ -36,6 +56,22 @@ export function rulePolicy<S extends Subject>(
         readConfig: (raw) => readRuleOptions(rules, raw),
         checks: rules.map((rule) => rule.id),
         handOver: spec.handOver,
+        judge: spec.judge,
+    });
+}
+
+/** The resource policy `spec` declares, its configuration derived from its rules. */
+export function resourceRulePolicy<S extends Subject>(
+    spec: ResourceRulePolicyDeclaration<S>,
+): ResourceValidationPolicy {
+    const rules: readonly Rule[] = spec.rules;
+    return resourcePolicy({
+        name: spec.name,
+        description: spec.description,
+        enforcementLevel: spec.enforcementLevel,
+        configSchema: ruleConfigSchema(rules),
+        readConfig: (raw) => readRuleOptions(rules, raw),
+        checks: rules.map((rule) => rule.id),
         judge: spec.judge,
     });
 }

@@ -7,7 +7,7 @@
  * 3. the policy yields its findings per resource; each resource is judged against the exemptions
  *    (and what they exempt is recorded), each finding not exempted is reported with the note of an
  *    exemption that matched but lapsed;
- * 4. what it exempted is handed over to `log-encryption-exemptions`.
+ * 4. what it exempted is handed over to `log-encryption-exemptions`, which runs last.
  *
  * A policy file declares only its name, description, enforcement level, configuration schema,
  * how it reads its configuration, the checks an exemption may name and the function that yields

@@ -1,8 +1,8 @@
 /**
  * The hand-over of the key reports: `log-encryption-key-usable` runs the rules on the stack, and
- * the policies after it on the same AnalyzeStack request (the log-destination policies, then
- * `log-encryption-key-verifiable`, which takes them) read the same reports instead of running
- * them again.
+ * the policies after it on the same AnalyzeStack request (`log-destinations-encrypted`, then
+ * `log-encryption-unverified`, which takes them) read the same reports instead of running them
+ * again.
  * How a value reaches the next policy of the same request is `handOver.ts`.
  */
 import type { StackValidationArgs } from "@pulumi/policy";
@@ -35,8 +35,8 @@ export function analyseAndHandOver(
 
 /**
  * The reports {@link analyseAndHandOver} made for this request, if it ran, without taking them: for
- * a policy that runs between the two key policies and judges log groups by the same reports (the
- * log-destination policies). `undefined` when the usable policy did not run (it is disabled).
+ * a policy that judges log groups by the same reports and does not take them (the destination
+ * analysis). `undefined` when the usable policy did not run (it is disabled).
  */
 export function peekReportsOfThisRequest(
     args: StackValidationArgs,

@@ -38,12 +38,12 @@ describe("Bedrock invocation logging and centralization rules under the real Pul
         const r = await stack.preview({ policyPacks: ["policypack"] });
         assert.equal(r.exitCode, 1);
         assert.deepEqual(verdicts(r.policyEvents), [
-            "log-destinations-verifiable advisory aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration::invocations [cannot verify yet]",
+            "log-encryption-unverified advisory aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration::invocations [cannot verify yet]",
             "log-encryption-key-required mandatory aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization::org [key-required]",
         ]);
         // Bedrock writes to a group that must already exist (it does not create it): outside the
         // stack, "cannot verify yet" unless outsideStack is "mandatory".
-        const bedrock = r.policyEvents.find((e) => e.policyName === "log-destinations-verifiable");
+        const bedrock = r.policyEvents.find((e) => e.policyName === "log-encryption-unverified");
         assert.match(
             bedrock!.message,
             /the log group "\/engine-tests\/bedrock" in us-east-1, which this stack does not declare/,

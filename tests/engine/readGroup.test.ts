@@ -120,7 +120,7 @@ describe("under the real Pulumi CLI: groups outside the stack", function () {
             });
             const r = await user.preview({ policyPacks: ["policypack"] });
             assert.equal(r.exitCode, 0, diagnostics(r));
-            assert.deepEqual(events(r), ["advisory log-destinations-verifiable read"]);
+            assert.deepEqual(events(r), ["advisory log-encryption-unverified read"]);
             assert.match(
                 r.policyEvents[0].message,
                 /"\/platform\/read" in us-east-1, which this stack does not declare and VPC Flow Logs does not create .* or read it here with a PublishedLogGroup/,

@@ -117,7 +117,7 @@ const OTHER_EXAMPLES: readonly [string, Record<string, string>, string[]][] = [
     [
         "byo-key",
         { "encrypted-logs-byo-key:kmsKeyArn": BYO_KEY_ARN },
-        ["advisory log-encryption-key-verifiable audit"],
+        ["advisory log-encryption-unverified audit"],
     ],
 ];
 
@@ -455,6 +455,73 @@ describe("under the real Pulumi CLI", function () {
                 r.stderr,
             );
             assert.equal(steps(r).size, 0, "no resource was registered");
+        });
+
+        it("refuses a --policy-pack-config naming a policy by its 0.1.0 name, with the new name", async () => {
+            const stack = await run.stack(programs("plain-log-group"), "renamed", REGION);
+            const file = path.join(run.root, "renamed-policy-config.json");
+            fs.writeFileSync(
+                file,
+                JSON.stringify({
+                    "log-encryption-key-verifiable": "mandatory",
+                    "log-destinations-verifiable": { enforcementLevel: "disabled" },
+                }),
+            );
+            const r = await stack.preview({
+                policyPacks: ["policypack"],
+                policyPackConfigs: [file],
+            });
+            assert.equal(r.exitCode, 1);
+            const stackUrn =
+                "urn:pulumi:renamed::engine-plain-log-group::pulumi:pulumi:Stack::engine-plain-log-group-renamed";
+            assert.deepEqual(
+                r.policyEvents.map((p) => [
+                    p.policyName,
+                    p.enforcementLevel,
+                    p.urn,
+                    p.message.split("\n")[1],
+                ]),
+                [
+                    ...["log-destinations-verifiable", "log-encryption-key-verifiable"].map(
+                        (old) => [
+                            "log-encryption-key-required",
+                            "mandatory",
+                            stackUrn,
+                            `[configuration] the policy pack configuration names ${old}, a policy this pack no longer has: ${old} is now part of log-encryption-unverified, ` +
+                                "which reports what cannot be verified yet, for keys and log destinations alike. " +
+                                `Fix: move its settings (enforcementLevel, exemptions) to log-encryption-unverified and remove ${old} from the configuration (policy-config.json or pulumi policy enable --config).`,
+                        ],
+                    ),
+                    [
+                        "log-encryption-key-required",
+                        "mandatory",
+                        "urn:pulumi:renamed::engine-plain-log-group::aws:cloudwatch/logGroup:LogGroup::plain",
+                        r.policyEvents[2]?.message.split("\n")[1],
+                    ],
+                ],
+            );
+            assert.match(r.policyEvents[2].message, /\[key-required\] log group "plain"/);
+        });
+
+        it("refuses an old policy name given settings without a level: the CLI itself, before the pack", async () => {
+            const stack = await run.stack(programs("plain-log-group"), "renamedprops", REGION);
+            const file = path.join(run.root, "renamed-props-policy-config.json");
+            fs.writeFileSync(
+                file,
+                JSON.stringify({
+                    "log-destinations-verifiable": { exemptResourceNames: ["plain"] },
+                }),
+            );
+            const r = await stack.preview({
+                policyPacks: ["policypack"],
+                policyPackConfigs: [file],
+            });
+            assert.equal(r.exitCode, 1);
+            assert.match(
+                r.stderr,
+                /^error: configuring policy pack "encrypted-logs" at "[^"]+policypack": invalid enforcement level ""$/m,
+            );
+            assert.deepEqual(r.policyEvents, []);
         });
 
         it("turns the refusal advisory with a valid --policy-pack-config", async () => {

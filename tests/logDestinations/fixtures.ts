@@ -29,7 +29,7 @@ export function packSuite(title: string, register: (running: Running) => void): 
 }
 
 export const ENCRYPTED = "log-destinations-encrypted";
-export const VERIFIABLE = "log-destinations-verifiable";
+export const UNVERIFIED = "log-encryption-unverified";
 export const REQUIRED = "log-encryption-key-required";
 /** The policy's description: the table's labels (`DESTINATION_SUMMARY`), derived, never listed here. */
 export const DESCRIPTION =

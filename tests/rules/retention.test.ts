@@ -3,9 +3,8 @@
  * with what must be refused and what must pass, and the option as the configuration declares it.
  */
 import * as assert from "node:assert/strict";
-import { logGroupFacts, LogGroupFacts } from "../../policypack/lib/facts/logGroup";
+import { logGroupFactsOf, LogGroupFacts } from "../../policypack/lib/facts/logGroup";
 import { retentionRule } from "../../policypack/lib/rules/retention";
-import { StackIndex } from "../../policypack/lib/stack/stackIndex";
 import { SECRET_SIG, UNKNOWN, UNKNOWN_SENTINELS } from "../../policypack/lib/stack/wire";
 
 const TYPE = "aws:cloudwatch/logGroup:LogGroup";
@@ -14,11 +13,12 @@ const SUBJECT = `log group "app" (${TYPE})`;
 /** The facts of a log group "app" whose retentionInDays is `days` (absent when `undefined`). */
 function group(days: unknown): LogGroupFacts {
     const props = days === undefined ? {} : { retentionInDays: days };
-    return logGroupFacts(
-        new StackIndex([
-            { type: TYPE, name: "app", urn: `urn:pulumi:dev::p::${TYPE}::app`, props },
-        ]),
-    )[0];
+    return logGroupFactsOf({
+        type: TYPE,
+        name: "app",
+        urn: `urn:pulumi:dev::p::${TYPE}::app`,
+        props,
+    })!;
 }
 
 function run(days: unknown, minimumRetentionDays: number | undefined) {

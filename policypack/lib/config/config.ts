@@ -151,3 +151,24 @@ export function unknownConfigurationMessage(
         `Fix: correct or remove ${unknown.length === 1 ? "it" : "them"} in the policy pack configuration (policy-config.json or pulumi policy enable --config).`
     );
 }
+
+/**
+ * `read`, kept for the last configuration it read. `@pulumi/policy`'s `getConfig()` returns a new
+ * object on every call, but with the same property values (`policyPackConfig[name]`, spread), so
+ * a resource policy, called once per resource, reads its configuration once per configuration
+ * instead of once per resource.
+ */
+export function keptPerConfiguration<C>(read: (raw: unknown) => C): (raw: unknown) => C {
+    let last: { readonly values: readonly unknown[]; readonly config: C } | undefined;
+    return (raw) => {
+        const values = raw !== null && typeof raw === "object" ? Object.entries(raw).flat() : [raw];
+        if (
+            last === undefined ||
+            last.values.length !== values.length ||
+            last.values.some((v, i) => v !== values[i])
+        ) {
+            last = { values, config: read(raw) };
+        }
+        return last.config;
+    };
+}

@@ -3,6 +3,7 @@
  * read from `tags`/`tagsAll` (`@pulumi/aws`) or AWS Native's tag list.
  */
 import { quoteWithSuggestion } from "./config";
+import { renamedTo } from "./renamed";
 import { UNKNOWN, readProperty } from "../stack/wire";
 
 /** The tag that exempts a resource: policy names, check names or `all`, separated by {@link TAG_SEPARATOR}. */
@@ -20,7 +21,7 @@ export const EXEMPT_UNTIL_TAG = "encrypted-logs:exempt-until";
  * following characters: + - = . _ : / @"; and some services refuse spaces (Backup gateway `Tag`,
  * https://docs.aws.amazon.com/bgw/v20210101/APIReference/API_Tag.html: "Spaces are not allowed in
  * tag values"). A comma is allowed nowhere; `+` is in every list, so
- * `log-encryption-key-usable+log-encryption-key-verifiable` can be written on any resource.
+ * `log-encryption-key-usable+log-encryption-unverified` can be written on any resource.
  */
 export const TAG_SEPARATOR = "+";
 /** Whether `value` is a calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
@@ -77,6 +78,15 @@ export interface TagExemption {
     readonly problem?: string;
 }
 
+/** A name the tag may not use, quoted: an old policy name with its new one, else the closest name. */
+function quoteName(vocabulary: readonly string[]): (name: string) => string {
+    const suggest = quoteWithSuggestion(vocabulary);
+    return (name) => {
+        const now = renamedTo(name);
+        return now === undefined ? suggest(name) : `"${name}" (now part of "${now}")`;
+    };
+}
+
 /**
  * The `encrypted-logs:exempt` tag of a resource, if it has one. `vocabulary` is every name the tag
  * may use: `all`, the pack's policy names and check names.
@@ -101,7 +111,7 @@ export function readExemptTag(
         problems.push(`${EXEMPT_TAG} names nothing`);
     } else if (unknown.length > 0) {
         problems.push(
-            `${EXEMPT_TAG} names ${unknown.map(quoteWithSuggestion(vocabulary)).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} neither a policy nor a check of this pack`,
+            `${EXEMPT_TAG} names ${unknown.map(quoteName(vocabulary)).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} neither a policy nor a check of this pack`,
         );
     }
     if (reason === undefined || reason === "") {

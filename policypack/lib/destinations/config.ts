@@ -1,6 +1,6 @@
 /**
- * The configuration of the log-destination policies: which services they check and which
- * resources they skip. A destination's log group is judged by `log-encryption-key-usable`'s own
+ * The configuration of `log-destinations-encrypted`: which services it checks and which resources
+ * it skips (`log-encryption-unverified` reads its reports, so the same services). A destination's log group is judged by `log-encryption-key-usable`'s own
  * findings (its configuration decides multi-Region keys and rotation); when that policy is
  * disabled, by the key rules with their defaults.
  */
@@ -19,19 +19,19 @@ export type OutsideStack = "advisory" | "mandatory";
 /** The values of {@link DestinationsConfig.outsideStack}. */
 export const OUTSIDE_STACK_VALUES: readonly OutsideStack[] = ["advisory", "mandatory"];
 
-/** The configuration of either log-destination policy. */
+/** The configuration of `log-destinations-encrypted`. */
 export interface DestinationsConfig extends Exemptions {
     /** Services (`DESTINATION_SERVICES`) whose resources are not checked. */
     readonly disabledServices: readonly string[];
     /**
      * A destination naming a group this stack does not declare and the service does not create
      * (a platform's or a central account's group): "cannot verify yet" (`advisory`, the default)
-     * or refused (`mandatory`). Only `log-destinations-encrypted` takes it.
+     * or refused (`mandatory`).
      */
     readonly outsideStack?: OutsideStack;
 }
 
-/** `disabledServices`, as both policies' schemas declare it. */
+/** `disabledServices`, as the schema declares it. */
 function disabledServicesSchema(): NonNullable<PolicyConfigSchema["properties"]>[string] {
     return {
         type: "array",
@@ -50,21 +50,13 @@ export const DESTINATIONS_SCHEMA: PolicyConfigSchema = {
             enum: [...OUTSIDE_STACK_VALUES],
             default: "advisory",
             description:
-                'A resource writing to a log group this stack does not declare and its service does not create (a group managed by another stack or account): "advisory" (the default) reports it as "cannot verify yet" under log-destinations-verifiable; "mandatory" refuses it here.',
+                'A resource writing to a log group this stack does not declare and its service does not create (a group managed by another stack or account): "advisory" (the default) reports it as "cannot verify yet" under log-encryption-unverified; "mandatory" refuses it here.',
         },
         ...EXEMPTIONS_SCHEMA.properties,
     },
 };
 
-/** Schema of `log-destinations-verifiable`: `log-destinations-encrypted`'s without `outsideStack`. */
-export const DESTINATIONS_VERIFIABLE_SCHEMA: PolicyConfigSchema = {
-    properties: {
-        disabledServices: disabledServicesSchema(),
-        ...EXEMPTIONS_SCHEMA.properties,
-    },
-};
-
-/** Reads the configuration of either log-destination policy, with its defaults. */
+/** Reads the configuration of `log-destinations-encrypted`, with its defaults. */
 export function readDestinationsConfig(config: unknown): DestinationsConfig {
     const c = (config ?? {}) as Record<string, unknown>;
     const disabled = Array.isArray(c.disabledServices) ? c.disabledServices : [];

@@ -4,14 +4,21 @@
  * (how long it keeps its logs) reads the setting here by name, so it needs no new fact.
  */
 import { describeTarget } from "./facts";
-import type { StackIndex, StackResource } from "../stack/stackIndex";
 import { TARGET_TYPES } from "../stack/targets";
 import { readProperty, unwrapSecrets } from "../stack/wire";
+
+/** A resource as the log-group facts read it: a stack policy's or a resource policy's. */
+export interface LogGroupResource {
+    readonly type: string;
+    readonly name: string;
+    readonly urn: string;
+    readonly props: unknown;
+}
 
 /** What the log-group rules judge about one log group. */
 export interface LogGroupFacts {
     /** The group itself (its URN and name decide exemptions and where findings are reported). */
-    readonly target: StackResource;
+    readonly target: LogGroupResource;
     /** How messages name it: `log group "app" (aws:cloudwatch/logGroup:LogGroup)`. */
     readonly subject: string;
     /**
@@ -21,13 +28,16 @@ export interface LogGroupFacts {
     setting(property: string): unknown;
 }
 
-/** The facts of every log group of the stack (of the AWS and AWS Native providers), in the stack's order. */
-export function logGroupFacts(index: StackIndex): LogGroupFacts[] {
-    return index.resources
-        .filter((r) => TARGET_TYPES[r.type]?.kind === "log group")
-        .map((target) => ({
-            target,
-            subject: describeTarget(target),
-            setting: (property) => unwrapSecrets(readProperty(target.props, property)),
-        }));
+/**
+ * The facts of `resource` when it is a log group (of the AWS or AWS Native provider), else
+ * `undefined`.
+ */
+export function logGroupFactsOf(resource: LogGroupResource): LogGroupFacts | undefined {
+    return TARGET_TYPES[resource.type]?.kind === "log group"
+        ? {
+              target: resource,
+              subject: describeTarget(resource),
+              setting: (property) => unwrapSecrets(readProperty(resource.props, property)),
+          }
+        : undefined;
 }

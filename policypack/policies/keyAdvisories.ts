@@ -1,17 +1,12 @@
 /**
- * `log-encryption-key-verifiable`: an advisory for every target whose key could not be (fully)
- * verified yet, saying what was not checked and why: never a silent pass.
+ * What `log-encryption-unverified` says of a target whose key could not be (fully) verified yet:
+ * what was not checked and why, never a silent pass.
  */
-import type { StackValidationPolicy } from "@pulumi/policy";
 import type { TargetReport } from "../lib/analysis";
-import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config/config";
 import type { TargetFacts } from "../lib/facts/facts";
 import type { Finding } from "../lib/rules/rule";
-import { stackConfiguration } from "../lib/stack/location";
 import { describeStackReference } from "../lib/stack/publishedKeys";
 import { KEY_RULES } from "../lib/rules";
-import { stackPolicy } from "./stackPolicy";
-import { KEY_REPORTS, reportsOfThisRequest } from "./stackReports";
 
 /** What the advisory says it could not check, per rule id. */
 const LABELS = new Map(KEY_RULES.map((rule) => [rule.id, rule.label]));
@@ -76,7 +71,7 @@ function externalKeyMessage(
 }
 
 /** What the advisory says of a target whose key could not be (fully) verified; `undefined`: nothing. */
-function advisory({ facts, findings }: TargetReport): string | undefined {
+export function keyAdvisory({ facts, findings }: TargetReport): string | undefined {
     const r = facts.resolution;
     if (r.kind === "unresolved") {
         return (
@@ -107,25 +102,3 @@ function advisory({ facts, findings }: TargetReport): string | undefined {
     }
     return undefined;
 }
-
-/** Says, as an advisory, what could not be verified yet: never a silent pass. */
-export const logEncryptionKeyVerifiable: StackValidationPolicy = stackPolicy({
-    name: "log-encryption-key-verifiable",
-    description:
-        "The KMS key of a log group, anomaly detector or trail must be verifiable by this pack; when it is not (yet), this advisory says what was not checked. " +
-        "Supports the controls log-encryption-key-required and log-encryption-key-usable serve: what it names is not yet shown to meet them.",
-    enforcementLevel: "advisory",
-    configSchema: EXEMPTIONS_SCHEMA,
-    readConfig: readExemptions,
-    // Takes them last: the log-destination policies read them before it.
-    handOver: { takes: [KEY_REPORTS] },
-    judge: (args) =>
-        reportsOfThisRequest(args, stackConfiguration()).map((report) => {
-            const message = advisory(report);
-            return {
-                resource: report.facts.target,
-                subject: report.facts.subject,
-                findings: message === undefined ? [] : [{ check: undefined, message }],
-            };
-        }),
-});

@@ -1,0 +1,84 @@
+/**
+ * The policy names of the pack's configuration, as the engine sent them.
+ *
+ * `@pulumi/policy` 1.21 keeps the configuration the engine sends (`server.js`, `configure`: one
+ * entry per name of `ConfigureAnalyzerRequest.getPolicyconfigMap()`) and gives each policy only
+ * its own entry (`makeGetConfigFun(policy.name)`), so no policy can see an entry under a name the
+ * pack does not have. The Pulumi CLI sends such entries: `ReconcilePolicyPackConfig`
+ * (pkg/resource/analyzer/config.go, v3.248.0) applies every name of the user's configuration and
+ * validates only the pack's own policies. A configuration written for an older version of this
+ * pack (`"log-encryption-key-verifiable": "mandatory"`) would then be ignored without a word. This
+ * file watches the names as `@pulumi/policy` reads them, so `log-encryption-key-required` can
+ * refuse an old name with the new one (`renamed.ts`).
+ *
+ * When the library's shape is not the one this was written against, nothing is watched and the
+ * pack runs as before.
+ */
+import * as path from "node:path";
+
+/** The part of `@pulumi/pulumi/proto/analyzer_pb` this reads. */
+interface AnalyzerProto {
+    ConfigureAnalyzerRequest?: {
+        prototype: {
+            getPolicyconfigMap?: (...args: unknown[]) => { keys(): Iterable<string> };
+        };
+    };
+}
+
+/** Marks the replacement, so that installing twice keeps one layer. */
+const INSTALLED = Symbol.for("pulumi-aws-encrypted-logs.configuredPolicies");
+
+let names: readonly string[] = [];
+
+/** The policy names of the last configuration the engine sent (none before the first). */
+export function configuredPolicyNames(): readonly string[] {
+    return names;
+}
+
+/**
+ * Records the policy names of a configuration the pack received: what the watch below does for
+ * `@pulumi/policy`, and what a runner of the pack's policies in process (the offline `check`)
+ * calls from its own `Configure`.
+ */
+export function noteConfiguredPolicies(configured: Iterable<string>): void {
+    names = Array.from(configured);
+}
+
+/** The analyzer protocol module `@pulumi/policy` itself loads (the same instance). */
+function loadFromPolicy(): unknown {
+    const policyDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
+    // A module resolved at run time, from @pulumi/policy's own directory: no static import can.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] }));
+}
+
+/**
+ * Watches the policy names of every configuration `@pulumi/policy` reads from the engine (see the
+ * file's comment). Returns whether it could: false when the module cannot be loaded or does not
+ * have the expected shape.
+ */
+export function watchConfiguredPolicies(load: () => unknown = loadFromPolicy): boolean {
+    let proto: NonNullable<AnalyzerProto["ConfigureAnalyzerRequest"]>["prototype"] & {
+        [INSTALLED]?: boolean;
+    };
+    try {
+        const module = load() as AnalyzerProto | undefined;
+        proto = module?.ConfigureAnalyzerRequest?.prototype ?? {};
+    } catch {
+        return false;
+    }
+    const original = proto.getPolicyconfigMap;
+    if (typeof original !== "function") {
+        return false;
+    }
+    if (proto[INSTALLED] === true) {
+        return true;
+    }
+    proto.getPolicyconfigMap = function (this: unknown, ...args: unknown[]) {
+        const map = original.apply(this, args);
+        noteConfiguredPolicies(map.keys());
+        return map;
+    };
+    proto[INSTALLED] = true;
+    return true;
+}
