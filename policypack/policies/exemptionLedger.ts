@@ -29,9 +29,13 @@ import { RequestHandOver } from "./handOver";
  */
 const POLICY_CHECKS = new Map<string, readonly string[]>();
 
+/** {@link tagVocabulary}, computed once per set of declarations (it is asked for every resource). */
+let vocabulary: readonly string[] | undefined;
+
 /** Declares `policy` and the checks of it an exemption may name; called once, where the policy is made. */
 export function declarePolicyChecks(policy: string, checks: readonly string[]): void {
     POLICY_CHECKS.set(policy, [...checks]);
+    vocabulary = undefined;
 }
 
 /** The checks of `policy` an exemption may name, as it declared them (none when it declared none). */
@@ -46,7 +50,8 @@ export function declaredPolicyChecks(): ReadonlyMap<string, readonly string[]> {
 
 /** Every name an `encrypted-logs:exempt` tag may use: `all`, the policies and their checks. */
 export function tagVocabulary(): readonly string[] {
-    return ["all", ...POLICY_CHECKS.keys(), ...new Set([...POLICY_CHECKS.values()].flat())];
+    vocabulary ??= ["all", ...POLICY_CHECKS.keys(), ...new Set([...POLICY_CHECKS.values()].flat())];
+    return vocabulary;
 }
 
 /** Today's date for expiry dates: `ENCRYPTED_LOGS_TODAY` when set to a date, else the clock (UTC). */
