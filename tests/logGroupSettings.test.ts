@@ -70,4 +70,25 @@ describe(`${SETTINGS} (Analyze, per log group)`, () => {
         const result = await running().preview(groups().resources);
         assert.deepEqual(ofSettings(verdicts(result)), []);
     });
+
+    it("reports its exemptions beside key-required's on the same group: both resource policies' records are kept", async () => {
+        const entry = (reason: string) => ({ resourceNames: ["short"], reason });
+        await running().configure({
+            [SETTINGS]: { minimumRetentionDays: 365, exemptions: [entry("archive group")] },
+            "log-encryption-key-required": { exemptions: [entry("key handled by the platform")] },
+        });
+        const result = await running().preview(groups().resources);
+        const exempted = result.all
+            .filter((d) => d.policyName === "log-encryption-exemptions")
+            .map((d) => d.message.split("\n")[1]);
+        const group = 'log group "short" (aws:cloudwatch/logGroup:LogGroup)';
+        // In the pack's order: key-required runs before log-group-settings on each resource.
+        assert.deepEqual(exempted, [
+            `[exempted] ${group} is exempted from log-encryption-key-required: key handled by the platform (no expiry; exemptions[0] of log-encryption-key-required's configuration).`,
+            `[exempted] ${group} is exempted from ${SETTINGS}: archive group (no expiry; exemptions[0] of ${SETTINGS}'s configuration).`,
+        ]);
+        assert.deepEqual(ofSettings(verdicts(result)), [
+            `${SETTINGS}/computed [cannot verify yet]`,
+        ]);
+    });
 });

@@ -43,37 +43,31 @@ export interface ResourceRulePolicyDeclaration<S extends Subject> extends RuleSe
     ) => JudgedResource | undefined;
 }
 
-/** The stack policy `spec` declares, its configuration derived from its rules. */
-export function rulePolicy<S extends Subject>(
-    spec: RulePolicyDeclaration<S>,
-): StackValidationPolicy {
+/** What a policy's rule set gives it: its head, and its configuration schema, reader and checks. */
+function fromRules<S extends Subject>(spec: RuleSetDeclaration<S>) {
     const rules: readonly Rule[] = spec.rules;
-    return stackPolicy({
+    return {
         name: spec.name,
         description: spec.description,
         enforcementLevel: spec.enforcementLevel,
         configSchema: ruleConfigSchema(rules),
-        readConfig: (raw) => readRuleOptions(rules, raw),
+        readConfig: (raw: unknown) => readRuleOptions(rules, raw),
         checks: rules.map((rule) => rule.id),
-        handOver: spec.handOver,
-        judge: spec.judge,
-    });
+    };
+}
+
+/** The stack policy `spec` declares, its configuration derived from its rules. */
+export function rulePolicy<S extends Subject>(
+    spec: RulePolicyDeclaration<S>,
+): StackValidationPolicy {
+    return stackPolicy({ ...fromRules(spec), handOver: spec.handOver, judge: spec.judge });
 }
 
 /** The resource policy `spec` declares, its configuration derived from its rules. */
 export function resourceRulePolicy<S extends Subject>(
     spec: ResourceRulePolicyDeclaration<S>,
 ): ResourceValidationPolicy {
-    const rules: readonly Rule[] = spec.rules;
-    return resourcePolicy({
-        name: spec.name,
-        description: spec.description,
-        enforcementLevel: spec.enforcementLevel,
-        configSchema: ruleConfigSchema(rules),
-        readConfig: (raw) => readRuleOptions(rules, raw),
-        checks: rules.map((rule) => rule.id),
-        judge: spec.judge,
-    });
+    return resourcePolicy({ ...fromRules(spec), judge: spec.judge });
 }
 
 /**

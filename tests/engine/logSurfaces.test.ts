@@ -38,8 +38,8 @@ describe("Bedrock invocation logging and centralization rules under the real Pul
         const r = await stack.preview({ policyPacks: ["policypack"] });
         assert.equal(r.exitCode, 1);
         assert.deepEqual(verdicts(r.policyEvents), [
-            "log-encryption-unverified advisory aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration::invocations [cannot verify yet]",
             "log-encryption-key-required mandatory aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization::org [key-required]",
+            "log-encryption-unverified advisory aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration::invocations [cannot verify yet]",
         ]);
         // Bedrock writes to a group that must already exist (it does not create it): outside the
         // stack, "cannot verify yet" unless outsideStack is "mandatory".
