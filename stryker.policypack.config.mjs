@@ -45,8 +45,10 @@ const PACK_TESTS = [
     "policypackProperties.test.js",
     "policypackUnits.test.js",
     "policypackVerdicts.test.js",
+    "policyRunners.test.js",
     "publishedKeys.test.js",
     "publishedLogGroup.test.js",
+    "renamedPolicies.test.js",
     "serviceRequests.test.js",
     "stackPolicy.test.js",
 ];

@@ -60,6 +60,25 @@ describe("deserializeOnce: one reading of a resource's properties per request", 
         assert.strictEqual(calls(), 1);
     });
 
+    it("passes what is not an object straight through, every time (a WeakMap cannot key it)", () => {
+        const { module, calls } = standIn();
+        deserializeOnce(() => module);
+        for (const value of [null, undefined, "struct"]) {
+            assert.deepStrictEqual(
+                module.deserializeProperties(value as unknown as object, false),
+                {
+                    read: value,
+                    proxySecrets: false,
+                },
+            );
+        }
+        assert.strictEqual(
+            module.deserializeProperties(null as unknown as object, false) !== undefined,
+            true,
+        );
+        assert.strictEqual(calls(), 4);
+    });
+
     it("leaves a library it does not recognise alone, and says so", () => {
         assert.strictEqual(
             deserializeOnce(() => {

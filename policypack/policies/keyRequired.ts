@@ -35,16 +35,14 @@ const CHECK = "key-required";
  *   PUT Object request doesn't specify any server-side encryption, this default encryption will
  *   be applied."
  */
-function withoutKey(type: TargetType): string {
-    switch (type.kind) {
+function withoutKey(kind: Exclude<TargetType["kind"], "centralization rule">): string {
+    switch (kind) {
         case "log group":
             return "CloudWatch Logs then encrypts its log data with its own default server-side encryption (AES-GCM under keys AWS owns), which you cannot control, audit or revoke";
         case "anomaly detector":
             return "CloudWatch Logs then encrypts the detector's data with its own default server-side encryption (keys AWS owns), which you cannot control, audit or revoke";
         case "event data store":
             return "CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke";
-        case "centralization rule":
-            return "its destination log groups are encrypted with keys AWS owns, which you cannot control, audit or revoke";
         case "trail":
             return "CloudTrail then writes its log files with the S3 bucket's default encryption: SSE-S3 (keys Amazon S3 manages), or the bucket's default KMS key if the bucket sets one, not a key whose policy names this trail";
     }
@@ -92,7 +90,7 @@ function keyFindings(args: ResourceValidationArgs, type: TargetType): PolicyFind
         type.keyProperty in args.props ? readProperty(args.props, type.keyProperty) : undefined;
     return value !== undefined && value !== ""
         ? []
-        : [{ check: CHECK, message: missingKeyMessage(args, type) }];
+        : [{ check: CHECK, message: missingKeyMessage(args, type, type.kind) }];
 }
 
 /** A destination row's `defaultedInputs`, for a resource type that writes logs. */
@@ -106,6 +104,7 @@ function writerDefaults(type: string): readonly string[] | undefined {
 function missingKeyMessage(
     args: Pick<ResourceValidationArgs, "type" | "name" | "props" | "provider">,
     type: TargetType,
+    kind: Parameters<typeof withoutKey>[0],
 ): string {
     const region = resolveRegion(args.type, args.props, args.provider, stackConfiguration());
     const where = region === undefined || region === UNKNOWN ? undefined : region.region;
@@ -117,21 +116,20 @@ function missingKeyMessage(
                       where === undefined ? "<dnsSuffix>" : partitionOfRegion(where).dnsSuffix,
               })
             : cloudTrailServicePrincipal();
-    if (type.kind === "event data store") {
+    if (kind === "event data store") {
         // CloudTrail User Guide, "Create an event data store": "By default, all events in an
         // event data store are encrypted by CloudTrail using a KMS key that AWS owns and
         // manages for you." And: "After you associate an event data store with a KMS key, the
         // KMS key cannot be removed or changed."
         return (
-            `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
-            `CloudTrail Lake would encrypt its events with a KMS key that AWS owns and manages, which you cannot control, audit or revoke. ` +
+            `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ${withoutKey(kind)}. ` +
             `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it for event data stores, ` +
             `with no aws:SourceArn or aws:SourceAccount condition (e.g. EncryptedEventDataStore creates one); once set, the store's key cannot be removed or changed.`
         );
     }
     return (
         `[key-required] ${type.kind} "${args.name}" (${args.type}) has no ${type.keyProperty}: ` +
-        `${withoutKey(type)}. ` +
+        `${withoutKey(kind)}. ` +
         `Fix: set ${type.keyProperty} to the ARN of a symmetric KMS key in ${where ?? "its region"} whose key policy lets ${principal} use it ` +
         `(e.g. ${type.service === "logs" ? "EncryptedLogGroup / EncryptedAnomalyDetector" : "EncryptedTrail"} create one).`
     );
