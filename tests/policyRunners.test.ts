@@ -15,10 +15,16 @@ import {
     forgetResourceExemptions,
     policyExemptions,
     recordResourceExemptions,
+    recordStackExemptions,
 } from "../policypack/policies/exemptionLedger";
 import { exemptedMessage } from "../policypack/policies/exemptions";
 import { describeLogGroupRules } from "../policypack/policies/logGroupSettings";
 import { PACK_POLICIES, handOverOrderProblems } from "../policypack/policies";
+import { LOG_GROUP_RULES } from "../policypack/lib/rules";
+import { usePolicyPack } from "../harness/policyHarness";
+import { messageOf } from "../harness/verdicts";
+import { StackBuilder } from "../harness/stackFixtures";
+import { writer } from "../harness/destinationFixtures";
 
 /** AnalyzeStack arguments with resources of these URNs (all a hand-over and the ledger read). */
 function request(...urns: string[]): StackValidationArgs {
@@ -138,6 +144,22 @@ describe("policy runners: the resource policies' exemption records", () => {
         );
     });
 
+    it("puts the stack policies' records of a request after the resource policies', per URN, in the stack's order", () => {
+        const args = request("a", "b");
+        recordResourceExemptions("first", "b", [record("first", "b")]);
+        recordStackExemptions(args, [record("stack-1", "b"), record("stack-1", "a")]);
+        recordStackExemptions(args, [record("stack-2", "b")]);
+        assert.deepEqual(
+            exemptionsOfThisRequest(request("a", "b")).map((r) => [r.urn, r.exemption.policy]),
+            [
+                ["a", "stack-1"],
+                ["b", "first"],
+                ["b", "stack-1"],
+                ["b", "stack-2"],
+            ],
+        );
+    });
+
     it("names the checks an exemption is narrowed to in the advisory's message", () => {
         const narrowed = {
             ...exemption("log-encryption-key-usable"),
@@ -165,10 +187,36 @@ describe("policy runners: the order check and the log-group policy's description
         assert.deepEqual(handOverOrderProblems([...stackPolicies, ...foreign]), []);
     });
 
+    it("describes log-group-settings by its rules' requirements and ids", () => {
+        assert.equal(
+            describeLogGroupRules(LOG_GROUP_RULES),
+            "Log groups must have the settings this policy's configuration asks for, each rule off until its option is set: " +
+                "keep their logs at least minimumRetentionDays days, a retentionInDays of 0 or none (never expire) passing any minimum (retention).",
+        );
+    });
+
     it("says a policy without log-group rules checks nothing yet", () => {
         assert.equal(
             describeLogGroupRules([]),
             "Log groups must have the settings this policy's configuration asks for, each rule off until its option is set: none yet.",
+        );
+    });
+});
+
+describe("policy runners: an exemption tag on a resource that is not a target", function () {
+    this.timeout(60_000);
+    const running = usePolicyPack();
+
+    it("is reported on the resource, named as a resource, when it exempts nothing", async () => {
+        const s = new StackBuilder();
+        writer(s, "aws:lambda/function:Function", "fn", {
+            name: "fn",
+            tags: { "encrypted-logs:exempt": "log-destination" },
+        });
+        const result = await running().preview(s.resources);
+        assert.match(
+            messageOf(result, "log-encryption-exemptions", "fn", "exemption tag"),
+            /^\[exemption tag\] resource "fn" \(aws:lambda\/function:Function\) has the tag encrypted-logs:exempt=log-destination, which exempts nothing: it has no encrypted-logs:exempt-reason tag/,
         );
     });
 });

@@ -6,12 +6,14 @@
  * with `all`, is not refused. The watch on `@pulumi/policy`'s protocol module is tested on its own.
  */
 import * as assert from "node:assert/strict";
+import { PACK_DIR } from "../harness/inProcessPack";
 import { usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { StackBuilder } from "../harness/stackFixtures";
 import {
     configuredPolicyNames,
     noteConfiguredPolicies,
+    policyProtocolModule,
     watchConfiguredPolicies,
 } from "../policypack/lib/config/configuredPolicies";
 import { RENAMED_POLICIES, renamedPolicyRefusals } from "../policypack/lib/config/renamed";
@@ -88,6 +90,24 @@ describe("renamed policies: the watch on Configure", () => {
         const map = new module.ConfigureAnalyzerRequest().getPolicyconfigMap();
         assert.deepEqual([...map.keys()], ["log-encryption-key-verifiable", "all"]);
         assert.deepEqual(configuredPolicyNames(), ["log-encryption-key-verifiable", "all"]);
+    });
+
+    it("watches @pulumi/policy's own protocol module, as the pack installs it", () => {
+        // The pack's @pulumi/policy (this test runs outside the pack's directory).
+        const module = policyProtocolModule(
+            PACK_DIR,
+        ) as typeof import("@pulumi/pulumi/proto/analyzer_pb");
+        assert.equal(
+            watchConfiguredPolicies(() => module),
+            true,
+        );
+        const request = new module.ConfigureAnalyzerRequest();
+        request
+            .getPolicyconfigMap()
+            .set("log-encryption-key-verifiable", new module.PolicyConfig());
+        noteConfiguredPolicies([]);
+        request.getPolicyconfigMap();
+        assert.deepEqual(configuredPolicyNames(), ["log-encryption-key-verifiable"]);
     });
 
     it("leaves a library of another shape alone", () => {

@@ -44,9 +44,14 @@ export function noteConfiguredPolicies(configured: Iterable<string>): void {
     names = Array.from(configured);
 }
 
-/** The analyzer protocol module `@pulumi/policy` itself loads (the same instance). */
-function loadFromPolicy(): unknown {
-    const policyDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
+/**
+ * The analyzer protocol module `@pulumi/policy` itself loads (the same instance), for the
+ * `@pulumi/policy` found from `from` (the pack's own, from this file).
+ */
+export function policyProtocolModule(from: string = __dirname): unknown {
+    const policyDir = path.dirname(
+        require.resolve("@pulumi/policy/package.json", { paths: [from] }),
+    );
     // A module resolved at run time, from @pulumi/policy's own directory: no static import can.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] }));
@@ -57,7 +62,7 @@ function loadFromPolicy(): unknown {
  * file's comment). Returns whether it could: false when the module cannot be loaded or does not
  * have the expected shape.
  */
-export function watchConfiguredPolicies(load: () => unknown = loadFromPolicy): boolean {
+export function watchConfiguredPolicies(load: () => unknown = policyProtocolModule): boolean {
     let proto: NonNullable<AnalyzerProto["ConfigureAnalyzerRequest"]>["prototype"] & {
         [INSTALLED]?: boolean;
     };
