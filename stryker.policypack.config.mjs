@@ -29,7 +29,9 @@ const PACK_TESTS = [
     "destinations/*.test.js",
     "bucketKey.test.js",
     "centralization.test.js",
+    "createInputs.test.js",
     "deserializeOnce.test.js",
+    "destinationMatch.test.js",
     "destinations.test.js",
     "errors.test.js",
     "exemptions.test.js",
@@ -47,8 +49,11 @@ const PACK_TESTS = [
     "policypackVerdicts.test.js",
     "publishedKeys.test.js",
     "publishedLogGroup.test.js",
+    "publishedLogGroups.test.js",
     "serviceRequests.test.js",
+    "stackIndex.test.js",
     "stackPolicy.test.js",
+    "wire.test.js",
 ];
 
 export default {

@@ -178,15 +178,19 @@ describe("destinations/match.ts: a group whose name is known", () => {
         );
         const t = new StackBuilder();
         // Neither a group of another region nor one of another known name.
-        const away = namedLogGroup(t, "away", unknown(), { region: "eu-west-1" });
-        const y = namedLogGroup(t, "y", "/app/y");
-        w(t, { loggingConfig: [away.urn, y.urn] });
-        assert.deepEqual(matchIn(t, KNOWN), {
+        const undeclared = {
             kind: "undeclared",
             name: "/app/x",
             region: "us-east-1",
             elsewhere: [],
-        });
+        };
+        const away = namedLogGroup(t, "away", unknown(), { region: "eu-west-1" });
+        w(t, { loggingConfig: [away.urn] });
+        assert.deepEqual(matchIn(t, KNOWN), undeclared);
+        const u = new StackBuilder();
+        const y = namedLogGroup(u, "y", "/app/y");
+        w(u, { loggingConfig: [y.urn] });
+        assert.deepEqual(matchIn(u, KNOWN), undeclared);
     });
 
     it("is undeclared when none has that name in the region, and says where some are", () => {

@@ -2,7 +2,8 @@
  * `policypack/lib/stack/publishedLogGroups.ts`, directly: where the log-group facts other stacks
  * publish are found (a PublishedLogGroup's `facts`, the root stack's outputs, a StackReference's
  * outputs, nested in objects and lists, through secrets, 32 levels deep), which ones break the
- * contract, how a group is looked up by name and region, and the resource the key rules judge.
+ * contract, how a group is looked up by name and region, and the resource the key rules judge;
+ * and the depth limit of the key-facts reader (`publishedKeys.ts`) in lists.
  */
 import * as assert from "node:assert/strict";
 import { LOG_GROUP_FACTS_KIND } from "../aws/logGroupFactsContract";
@@ -11,6 +12,7 @@ import {
     PUBLISHED_LOG_GROUP_TYPE,
     ROOT_STACK_TYPE,
     STACK_REFERENCE_TYPE,
+    readPublishedKeys,
 } from "../policypack/lib/stack/publishedKeys";
 import {
     PublishedLogGroups,
@@ -161,5 +163,20 @@ describe("stack/publishedLogGroups.ts: log groups other stacks publish", () => {
             publishedGroupResource({ facts: keyed as never, path: "facts", carrier }).props,
             { name: "/x", arn: plain.arn, region: "us-east-1", kmsKeyId: key.arn },
         );
+    });
+});
+
+describe("stack/publishedKeys.ts: key facts nested in lists", () => {
+    it("counts each list as a level: 32 read, 33 not", () => {
+        const inLists = (depth: number) => {
+            let v: unknown = publishedLogsKeyFacts("k");
+            for (let i = 0; i < depth; i++) {
+                v = [v];
+            }
+            const ref = resource(STACK_REFERENCE_TYPE, "p", { outputs: v });
+            return [...readPublishedKeys(ref).byArn.values()].map((k) => k.path.length);
+        };
+        assert.deepEqual(inLists(32), ["outputs".length + 3 * 32]);
+        assert.deepEqual(inLists(33), []);
     });
 });
