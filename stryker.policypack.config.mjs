@@ -29,6 +29,7 @@ const PACK_TESTS = [
     "destinations/*.test.js",
     "bucketKey.test.js",
     "centralization.test.js",
+    "centralizationRules.test.js",
     "createInputs.test.js",
     "deserializeOnce.test.js",
     "destinationMatch.test.js",
