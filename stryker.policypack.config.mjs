@@ -37,6 +37,8 @@ const PACK_TESTS = [
     "errors.test.js",
     "exemptions.test.js",
     "iamDifferential.test.js",
+    "keyResolution.test.js",
+    "location.test.js",
     "logDestinationConfig.test.js",
     "logDestinationMessages.test.js",
     "logDestinationPrograms.test.js",
