@@ -76,33 +76,31 @@ function show(m: GroupMatch): string {
 }
 
 describe("destinations/match.ts: finding a destination's log group", () => {
-    describe("regions", () => {
-        it("names a region only when it is known", () => {
-            assert.equal(regionName(undefined), undefined);
-            assert.equal(regionName(UNKNOWN), undefined);
-            assert.equal(regionName(HERE), "us-east-1");
-        });
+    it("names a region only when it is known", () => {
+        assert.equal(regionName(undefined), undefined);
+        assert.equal(regionName(UNKNOWN), undefined);
+        assert.equal(regionName(HERE), "us-east-1");
+    });
 
-        it("takes the ARN's region, then awslogs-region, then the writer's", () => {
-            const arn: LogDestination = {
-                ...named("l", "/x", "p"),
-                group: { by: "arn", arn: GROUP_ARN, parsed: PARSED },
-                strategy: BY_ARN_REFERENCE,
-            };
-            assert.deepEqual(destinationRegion(arn, HERE), {
-                region: PARSED.region,
-                source: "its ARN",
-            });
-            const plain = named("l", "/x", "p");
-            assert.deepEqual(destinationRegion({ ...plain, region: "eu-west-1" }, HERE), {
-                region: "eu-west-1",
-                source: "awslogs-region",
-            });
-            assert.equal(destinationRegion({ ...plain, region: UNKNOWN }, HERE), UNKNOWN);
-            assert.equal(destinationRegion({ ...plain, region: "" }, HERE), HERE);
-            assert.equal(destinationRegion(plain, HERE), HERE);
-            assert.equal(destinationRegion(plain, undefined), undefined);
+    it("takes the ARN's region, then awslogs-region, then the writer's", () => {
+        const arn: LogDestination = {
+            ...named("l", "/x", "p"),
+            group: { by: "arn", arn: GROUP_ARN, parsed: PARSED },
+            strategy: BY_ARN_REFERENCE,
+        };
+        assert.deepEqual(destinationRegion(arn, HERE), {
+            region: PARSED.region,
+            source: "its ARN",
         });
+        const plain = named("l", "/x", "p");
+        assert.deepEqual(destinationRegion({ ...plain, region: "eu-west-1" }, HERE), {
+            region: "eu-west-1",
+            source: "awslogs-region",
+        });
+        assert.equal(destinationRegion({ ...plain, region: UNKNOWN }, HERE), UNKNOWN);
+        assert.equal(destinationRegion({ ...plain, region: "" }, HERE), HERE);
+        assert.equal(destinationRegion(plain, HERE), HERE);
+        assert.equal(destinationRegion(plain, undefined), undefined);
     });
 
     it("keeps one group per URN, the last given, where the first stood", () => {
@@ -131,7 +129,6 @@ function w(s: StackBuilder, deps: Record<string, readonly string[]> = {}): Resou
     return writer(s, LAMBDA, "w", {}, { propertyDependencies: deps });
 }
 
-/** A resource a group's or the writer's name may be computed from. */
 function pet(s: StackBuilder, name = "pet"): Resource {
     return writer(s, PET, name, { length: 2 });
 }
@@ -192,7 +189,9 @@ describe("destinations/match.ts: a group whose name is known", () => {
         w(u, { loggingConfig: [y.urn] });
         assert.deepEqual(matchIn(u, KNOWN), undeclared);
     });
+});
 
+describe("destinations/match.ts: a known name no group of the region has", () => {
     it("is undeclared when none has that name in the region, and says where some are", () => {
         const s = new StackBuilder();
         namedLogGroup(s, "a", "/app/x", { region: "eu-west-1" });
@@ -268,7 +267,9 @@ describe("destinations/match.ts: a group whose name is unknown at preview", () =
             "declared g (its name, computed from the same resource)",
         );
     });
+});
 
+describe("destinations/match.ts: an unknown name that leads to no declared group", () => {
     it("rules out a group named from the writer in another region: the service creates its own", () => {
         const s = new StackBuilder();
         const writerItself = w(s);

@@ -122,7 +122,9 @@ describe("stack/publishedLogGroups.ts: log groups other stacks publish", () => {
         );
         assert.equal(groups.find("/z", "us-east-1")?.path, "outputs.fine");
     });
+});
 
+describe("stack/publishedLogGroups.ts: how deep it looks, and the group the key rules judge", () => {
     it("looks 32 levels deep and no deeper", () => {
         const nest = (depth: number): unknown => {
             let v: unknown = facts("/deep");

@@ -128,10 +128,10 @@ describe("stack/stackIndex.ts: the stack, indexed", () => {
     });
 });
 
-describe("stack/stackIndex.ts: aliases and the one key URNs lead to", () => {
-    const key = res(KEY, "key", { arn: ARN("1111"), keyId: "1111" });
-    const other = res(KEY, "other", { arn: ARN("2222") });
+const key = res(KEY, "key", { arn: ARN("1111"), keyId: "1111" });
+const other = res(KEY, "other", { arn: ARN("2222") });
 
+describe("stack/stackIndex.ts: aliases and the one key URNs lead to", () => {
     it("finds a key through an alias's name or ARN: by its target, else what the target depends on", () => {
         const index = new StackIndex([
             key,
@@ -187,7 +187,9 @@ describe("stack/stackIndex.ts: aliases and the one key URNs lead to", () => {
         assert.deepEqual(among([component, key.urn], true), ["inside", "key"]);
         assert.deepEqual(among([]), undefined);
     });
+});
 
+describe("stack/stackIndex.ts: stand-alone key policies", () => {
     it("gives a key the KeyPolicy naming it, and the ones whose unknown keyId depends on it", () => {
         const index = new StackIndex([
             key,

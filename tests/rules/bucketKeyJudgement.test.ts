@@ -114,7 +114,9 @@ describe("rules/bucketKeyJudgement.ts: a trail's key policy and its bucket's S3 
             SOME("its S3 bucket (name unknown at preview)"),
         ]);
     });
+});
 
+describe("rules/bucketKeyJudgement.ts: the refusal and the statement to add", () => {
     it("refuses the policy, with the statement to add (a CloudTrailKey's switch when it has one)", () => {
         const denyNamingTrails = {
             Effect: "Deny",
