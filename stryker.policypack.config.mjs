@@ -34,6 +34,7 @@ const PACK_TESTS = [
     "deserializeOnce.test.js",
     "destinationMatch.test.js",
     "destinations.test.js",
+    "destinationsConfig.test.js",
     "errors.test.js",
     "exemptions.test.js",
     "iamDifferential.test.js",
