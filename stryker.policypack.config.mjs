@@ -35,6 +35,7 @@ const PACK_TESTS = [
     "destinationMatch.test.js",
     "destinations.test.js",
     "destinationsConfig.test.js",
+    "destinationsRead.test.js",
     "errors.test.js",
     "exemptions.test.js",
     "iamDifferential.test.js",
