@@ -64,4 +64,21 @@ describe("rules: options derived from the declarations", () => {
             /The option strict of rule again is declared again/,
         );
     });
+    it("builds a true/false option and an opt-in whole number of at least its minimum", () => {
+        const flag = booleanOption({ default: false, description: "D." });
+        assert.deepEqual(flag.schema, { type: "boolean", default: false, description: "D." });
+        assert.equal(flag.default, false);
+        assert.deepEqual([true, "true", undefined].map(flag.read), [true, false, false]);
+        const count = optInIntegerOption({ minimum: 3, description: "N." });
+        assert.deepEqual(count.schema, { type: "integer", minimum: 3, description: "N." });
+        assert.equal(count.default, undefined);
+        assert.deepEqual([3, 4, 2, 3.5, "4", undefined].map(count.read), [
+            3,
+            4,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+        ]);
+    });
 });

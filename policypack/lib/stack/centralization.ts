@@ -98,15 +98,24 @@ function where(facts: CentralizationFacts): string {
     return `${region}${account}`;
 }
 
-function keyFix(facts: CentralizationFacts, region?: string): string {
-    const r = region ?? (typeof facts.region === "string" ? facts.region : undefined);
+/** The key to use: in the destination's region, or in `backup.region` (unknown: `undefined`), named `backup.where`. */
+function keyFix(
+    facts: CentralizationFacts,
+    backup?: { readonly region: string | undefined; readonly where: string },
+): string {
+    const r =
+        backup !== undefined
+            ? backup.region
+            : typeof facts.region === "string"
+              ? facts.region
+              : undefined;
     const { partition, dnsSuffix } =
         r === undefined
             ? { partition: "<partition>", dnsSuffix: "<dnsSuffix>" }
             : partitionOfRegion(r);
     const at = r ?? "<region>";
     return (
-        `the ARN of a symmetric KMS key in ${region ?? where(facts)} whose key policy lets logs.${at}.${dnsSuffix} use it ` +
+        `the ARN of a symmetric KMS key in ${backup?.where ?? where(facts)} whose key policy lets logs.${at}.${dnsSuffix} use it ` +
         `for the log groups of the destination account (kms:EncryptionContext:aws:logs:arn ArnLike arn:${partition}:logs:${at}:<account>:log-group:*)`
     );
 }
@@ -147,10 +156,11 @@ export function centralizationRefusals(facts: CentralizationFacts): string[] {
     }
     const backup = facts.backup;
     if (backup !== undefined && (backup.kmsKeyArn === undefined || backup.kmsKeyArn === "")) {
-        const region = typeof backup.region === "string" ? backup.region : "the backup region";
+        const known = typeof backup.region === "string" ? backup.region : undefined;
+        const region = known ?? "the backup region";
         found.push(
             `${BACKUP}.kmsKeyArn is not set: the backup copies in ${region} are encrypted with keys AWS owns, ${aws}. ` +
-                `Fix: set ${BACKUP}.kmsKeyArn to ${keyFix(facts, region)}.`,
+                `Fix: set ${BACKUP}.kmsKeyArn to ${keyFix(facts, { region: known, where: region })}.`,
         );
     }
     return found;
