@@ -150,6 +150,20 @@ export class PolicyPackHarness {
         return this.unary("getAnalyzerInfo", new Empty());
     }
 
+    private declared: Promise<Map<string, analyzerPb.EnforcementLevel>> | undefined;
+
+    /**
+     * Each policy's declared enforcement level, from `GetAnalyzerInfo` (asked once: the pack
+     * builds it from its policies, whatever `Configure` later says).
+     */
+    private declaredLevels(): Promise<Map<string, analyzerPb.EnforcementLevel>> {
+        this.declared ??= this.info().then(
+            (info) =>
+                new Map(info.getPoliciesList().map((p) => [p.getName(), p.getEnforcementlevel()])),
+        );
+        return this.declared;
+    }
+
     /**
      * `Configure`, as the CLI sends a policy configuration file: policy name → enforcement level
      * and properties.
@@ -160,11 +174,7 @@ export class PolicyPackHarness {
         const req = new analyzerPb.ConfigureAnalyzerRequest();
         // As the CLI sends it: a policy given without a level keeps its declared one
         // (`ReconcilePolicyPackConfig`, pkg/resource/analyzer/config.go, v3.248.0).
-        const declared = new Map(
-            (await this.info())
-                .getPoliciesList()
-                .map((p) => [p.getName(), p.getEnforcementlevel()]),
-        );
+        const declared = await this.declaredLevels();
         for (const [name, { enforcementLevel, ...props }] of Object.entries(config)) {
             const pc = new analyzerPb.PolicyConfig();
             pc.setEnforcementlevel(
