@@ -62,6 +62,9 @@ describe("renamed policies: the table", () => {
 });
 
 describe("renamed policies: the watch on Configure", () => {
+    // The names are the process's (as @pulumi/policy's configuration is): an in-process pack run
+    // by an earlier test file may have left some.
+    beforeEach(() => noteConfiguredPolicies([]));
     afterEach(() => noteConfiguredPolicies([]));
 
     /** A stand-in for `@pulumi/pulumi/proto/analyzer_pb` with one configuration map. */
