@@ -21,9 +21,10 @@ import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { analyzeRequest, analyzeStackRequest } from "./analyzerRequests";
 import { EngineLog, bindLocal, fakeEngine } from "./fakeEngine";
 export { EngineLog } from "./fakeEngine";
-import { IN_PROCESS, InProcessPack, PACK_DIR, struct } from "./inProcessPack";
+import { IN_PROCESS, InProcessPack, PACK_DIR } from "./inProcessPack";
 export { PACK_DIR, struct } from "./inProcessPack";
 import { StartOptions, spawnPack } from "./packProcess";
 export { StartOptions } from "./packProcess";
@@ -34,7 +35,6 @@ import {
     PreviewResult,
     StackResource,
     enforcementLevelOf,
-    fixtureProvider,
     previewWith,
 } from "../testing/resources";
 
@@ -190,74 +190,14 @@ export class PolicyPackHarness {
         await this.unary("configure", req);
     }
 
-    private providerOf(
-        r: StackResource,
-        byUrn: Map<string, StackResource>,
-    ): analyzerPb.AnalyzerProviderResource | undefined {
-        const p = fixtureProvider(r, byUrn);
-        if (p === undefined) {
-            return undefined;
-        }
-        const out = new analyzerPb.AnalyzerProviderResource();
-        out.setUrn(p.urn);
-        out.setType(p.type);
-        out.setName(p.name);
-        out.setProperties(struct(p.inputs));
-        return out;
-    }
-
-    private options(r: StackResource): analyzerPb.AnalyzerResourceOptions {
-        const o = new analyzerPb.AnalyzerResourceOptions();
-        o.setProtect(r.protect ?? false);
-        o.setParent(r.parent ?? "");
-        o.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
-        return o;
-    }
-
     /** The AnalyzeRequest the engine sends for `r` (its inputs). */
     analyzeRequest(r: StackResource, byUrn: Map<string, StackResource>): analyzerPb.AnalyzeRequest {
-        const req = new analyzerPb.AnalyzeRequest();
-        req.setUrn(r.urn);
-        req.setType(r.type);
-        req.setName(r.name);
-        req.setProperties(struct(r.inputs));
-        req.setOptions(this.options(r));
-        const provider = this.providerOf(r, byUrn);
-        if (provider !== undefined) {
-            req.setProvider(provider);
-        }
-        return req;
+        return analyzeRequest(r, byUrn);
     }
 
     /** The AnalyzeStackRequest the engine sends for `stack` (every resource's outputs). */
     analyzeStackRequest(stack: readonly StackResource[]): analyzerPb.AnalyzeStackRequest {
-        const byUrn = new Map(stack.map((r) => [r.urn, r]));
-        const req = new analyzerPb.AnalyzeStackRequest();
-        req.setResourcesList(
-            stack.map((r) => {
-                const res = new analyzerPb.AnalyzerResource();
-                res.setUrn(r.urn);
-                res.setType(r.type);
-                res.setName(r.name);
-                res.setProperties(struct(r.outputs ?? r.inputs));
-                res.setOptions(this.options(r));
-                const provider = this.providerOf(r, byUrn);
-                if (provider !== undefined) {
-                    res.setProvider(provider);
-                }
-                res.setParent(r.parent ?? "");
-                res.setDependenciesList([...(r.dependencies ?? [])]);
-                for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-                    if (urns.length > 0) {
-                        const deps = new analyzerPb.AnalyzerPropertyDependencies();
-                        deps.setUrnsList([...urns]);
-                        res.getPropertydependenciesMap().set(k, deps);
-                    }
-                }
-                return res;
-            }),
-        );
-        return req;
+        return analyzeStackRequest(stack);
     }
 
     /** `Analyze` for one resource. */
