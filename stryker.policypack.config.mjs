@@ -47,6 +47,7 @@ const PACK_TESTS = [
     "logDestinations.test.js",
     "logDestinationsOutside.test.js",
     "logGroupSettings.test.js",
+    "packIndex.test.js",
     "policypack.test.js",
     "policypackPrograms.test.js",
     "policypackProperties.test.js",
