@@ -39,6 +39,7 @@ const PACK_TESTS = [
     "errors.test.js",
     "exemptions.test.js",
     "iamDifferential.test.js",
+    "iamPolicy.test.js",
     "keyResolution.test.js",
     "location.test.js",
     "logDestinationConfig.test.js",
