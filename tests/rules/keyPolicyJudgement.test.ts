@@ -75,6 +75,34 @@ const scopedTo = (...names: string[]) =>
         },
     });
 
+/** Allows the logs principal `actions` where the encryption context is StringLike `pattern`. */
+const whereLike = (pattern: string, actions: string | string[] = "kms:*") => ({
+    Effect: "Allow",
+    Principal: { Service: LOGS },
+    Action: actions,
+    Resource: "*",
+    Condition: { StringLike: { "kms:EncryptionContext:aws:logs:arn": pattern } },
+});
+
+/** Anyone may schedule the key's deletion: a public grant, and nothing the service asks for. */
+const PUBLIC_DELETION = {
+    Effect: "Allow",
+    Principal: "*",
+    Action: "kms:ScheduleKeyDeletion",
+    Resource: "*",
+};
+const PUBLIC_FINDING =
+    `public-grant violation: ${GROUP} is encrypted with ${KEY}, but its key policy grants kms:ScheduleKeyDeletion to any principal ("*") without a condition. ` +
+    "Fix: name the principals, or add a condition such as kms:CallerAccount or aws:PrincipalOrgID.";
+
+/** A Deny of kms:Decrypt on keys whose id starts with abc: it may name a new key, or not. */
+const DENY_IF_NAMED = {
+    Effect: "Deny",
+    Principal: "*",
+    Action: "kms:Decrypt",
+    Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/abc*`,
+};
+
 /** The log group "app" under a new key "app-key" whose policy is written for `policyFor`. */
 function groupFacts(opts: { policyFor?: string[]; unknownName?: boolean } = {}): TargetFacts {
     const s = new StackBuilder();
@@ -249,6 +277,32 @@ describe("rules/keyPolicyJudgement.ts: a Resource naming keys, and a new key's A
         assert.deepEqual(verdict(withKey(judged, { multiRegion: UNKNOWN })), [UNDETERMINED]);
     });
 
+    it("cannot verify yet when a Deny may name the new key, next to a public grant", () => {
+        assert.deepEqual(
+            verdict(
+                withSettings(facts, {
+                    policy: policy(PUBLIC_DELETION, scopedTo("*"), DENY_IF_NAMED),
+                }),
+            ),
+            [PUBLIC_FINDING, UNDETERMINED],
+        );
+    });
+
+    it("does not place a new key when no account is known", () => {
+        const anyAccount = allowLogs(
+            {
+                ArnLike: {
+                    "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:*:log-group:*",
+                },
+            },
+            `arn:aws:kms:us-east-1:${ACCOUNT}:key/abc*`,
+        );
+        assert.deepEqual(verdict(withSettings(groupFacts(), { policy: policy(anyAccount) })), [
+            `key-policy violation: ${GROUP} is encrypted with ${KEY}, but its key policy allows ${LOGS} kms:Encrypt, kms:GenerateDataKey for another account's resources. ` +
+                "Fix: add a condition on kms:EncryptionContext:aws:logs:arn that names this account's log groups (ArnEquals or ArnLike).",
+        ]);
+    });
+
     it("cannot verify yet when a Deny may name the new key, unless the policy is refused anyway", () => {
         const denyIfNamed = {
             Effect: "Deny",
@@ -322,6 +376,88 @@ describe("rules/keyPolicyJudgement.ts: a name or an account guessed at preview",
             denial(ALL_ACTIONS),
         ]);
     });
+
+    it("reads candidate names only from Allow statements' conditions, and any value in them", () => {
+        // The Deny names "/app/b" (allowed): not a name the log group may have.
+        const denyUnlessB = {
+            Effect: "Deny",
+            Principal: { Service: LOGS },
+            Action: "kms:*",
+            Resource: "*",
+            Condition: {
+                StringNotLike: { "kms:EncryptionContext:aws:logs:arn": groupArn("/app/b") },
+            },
+        };
+        assert.deepEqual(
+            verdict(
+                withSettings(guessed, { policy: policy(whereLike("*log-group:*"), denyUnlessB) }),
+            ),
+            [denial(ALL_ACTIONS)],
+        );
+        // A null condition value is passed over (and the condition then never holds).
+        const withNull = allowLogs({
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": groupArn("/app/app") },
+            Bool: { "aws:SecureTransport": null },
+        });
+        assert.deepEqual(verdict(withSettings(guessed, { policy: policy(withNull) })), [
+            denial(ALL_ACTIONS),
+        ]);
+    });
+
+    it("cannot verify yet when the two guesses are denied different numbers of actions", () => {
+        // StringLike patterns without ":log-group:": no candidate names.
+        assert.deepEqual(
+            verdict(withSettings(guessed, { policy: policy(whereLike("*log-group:0f1e*")) })),
+            [onlySome("name")],
+        );
+    });
+
+    it("names the actions denied for the first guess when both are denied as many", () => {
+        const rest = [
+            "kms:ReEncryptFrom",
+            "kms:ReEncryptTo",
+            "kms:GenerateDataKey",
+            "kms:DescribeKey",
+        ];
+        const judged = withSettings(guessed, {
+            policy: policy(
+                whereLike("*log-group:*", rest),
+                whereLike("*log-group:0f1e*", ["kms:Decrypt"]),
+                whereLike("*log-group:9a8b*", ["kms:Encrypt"]),
+            ),
+        });
+        assert.deepEqual(verdict(judged), [
+            denial("kms:Encrypt"),
+            `key-policy violation: ${GROUP} is encrypted with ${KEY}, but its key policy allows ${LOGS} kms:GenerateDataKey for another account's resources. ` +
+                "Fix: add a condition on kms:EncryptionContext:aws:logs:arn that names this account's log groups (ArnEquals or ArnLike).",
+        ]);
+    });
+
+    it("takes the account of the policy's AWS principals only when they name one", () => {
+        const name = (...arns: string[]) => ({
+            Effect: "Allow",
+            Principal: { AWS: arns },
+            Action: "kms:*",
+            Resource: "*",
+        });
+        const known = groupFacts({ policyFor: ["/app/other"] });
+        const own = `arn:aws:iam::${ACCOUNT}:root`;
+        assert.deepEqual(
+            verdict(withSettings(known, { policy: policy(name(own), scopedTo("/app/other")) })),
+            [denial(ALL_ACTIONS)],
+        );
+        assert.deepEqual(
+            verdict(
+                withSettings(known, {
+                    policy: policy(
+                        name(own, "arn:aws:iam::444455556666:root"),
+                        scopedTo("/app/other"),
+                    ),
+                }),
+            ),
+            [onlySome("account")],
+        );
+    });
 });
 
 describe("rules/keyPolicyJudgement.ts: a KeyPolicy that may replace the key's policy", () => {
@@ -354,6 +490,24 @@ describe("rules/keyPolicyJudgement.ts: a KeyPolicy that may replace the key's po
                 }),
             ),
             [replaces],
+        );
+    });
+
+    it("compares the outcomes, not the order the findings came in", () => {
+        const guessed = { ...groupFacts({ unknownName: true }), account: ACCOUNT };
+        // Own: the public grant, then "the new key's ARN is unknown"; the KeyPolicy: "the name is
+        // unknown", then the public grant. The same outcomes: the verdict is the key's own.
+        const own = policy(PUBLIC_DELETION, scopedTo("*"), DENY_IF_NAMED);
+        const other = { ...policy(PUBLIC_DELETION, scopedTo("/app/app")), source: KEY_POLICY };
+        assert.deepEqual(
+            verdict(
+                withSettings(guessed, { policy: policy(PUBLIC_DELETION, scopedTo("/app/app")) }),
+            ),
+            [onlySome("name"), PUBLIC_FINDING],
+        );
+        assert.deepEqual(
+            verdict(withSettings(guessed, { policy: own, possiblePolicies: [other] })),
+            [PUBLIC_FINDING, UNDETERMINED],
         );
     });
 
