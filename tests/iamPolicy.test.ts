@@ -135,6 +135,16 @@ describe("policypack/lib/iam/policy.ts: a key not created yet", () => {
             ),
             "Allowed",
         );
+        // Some ids denied explicitly, the others by default: denied either way.
+        const allowAbc = allowOn(`${KEY_ARN}abc*`);
+        const denyAb = { ...deny, Resource: `${KEY_ARN}ab*` };
+        assert.equal(
+            evaluate(
+                parsePolicy({ Version: "2012-10-17", Statement: [allowAbc, denyAb] }),
+                newKeyRequest(false),
+            ),
+            "ImplicitlyDenied",
+        );
         // Allowed only for multi-Region ids: a single-Region key is never named.
         assert.equal(
             evaluate(
@@ -147,7 +157,7 @@ describe("policypack/lib/iam/policy.ts: a key not created yet", () => {
 });
 
 describe("policypack/lib/iam/policy.ts: principalAccounts", () => {
-    it("reads account ids and IAM ARNs of Allow statements' AWS principals, sorted, once each", () => {
+    it("reads account ids and IAM ARNs (strings) of Allow statements' AWS principals, sorted, once each", () => {
         const policy = parsePolicy({
             Version: "2012-10-17",
             Statement: [
@@ -158,7 +168,7 @@ describe("policypack/lib/iam/policy.ts: principalAccounts", () => {
                             "444455556666",
                             `arn:aws:iam::${ACCOUNT}:root`,
                             "arn:aws:iam::444455556666:role/admin",
-                            12,
+                            999988887777,
                             "*",
                             "not-an-account",
                         ],
