@@ -1,5 +1,6 @@
 /**
- * The key-policy evaluator's own entry points (`policypack/lib/iam/policy.ts`), directly and
+ * The key-policy evaluator's own entry points (`policypack/lib/iam/policy.ts`, with the elements
+ * of `elements.ts` where a case is not reached otherwise), directly and
  * uncached where the cache could hide a difference: what `parsePolicy` makes of each shape of
  * document (not JSON, not an object, one statement, none, a statement that is not an object),
  * what `parsePolicyCached` remembers (text, not objects), the decision for a new key whose id
@@ -184,5 +185,49 @@ describe("policypack/lib/iam/policy.ts: principalAccounts", () => {
         });
         assert.deepEqual(principalAccounts(policy), [ACCOUNT, "444455556666", "777788889999"]);
         assert.deepEqual(principalAccounts(parsePolicy({ Statement: [] })), []);
+    });
+});
+
+describe("policypack/lib/iam/elements.ts: Principal and Resource forms", () => {
+    const existing = `${KEY_ARN}1234abcd-12ab-34cd-56ef-1234567890ab`;
+    /** The logs principal's kms:Encrypt on `resource`, under the statement `statement`. */
+    const decide = (statement: object, resource: KeyRequest["resource"] = existing) =>
+        evaluate(parsePolicy({ Version: "2012-10-17", Statement: [statement] }), {
+            principal: { kind: "service", service: LOGS },
+            action: "kms:Encrypt",
+            resource,
+            context: {},
+        });
+
+    it('matches a Principal of "*" or an object, never a list or another value', () => {
+        const withPrincipal = (principal: unknown) => ({ ...allowOn("*"), Principal: principal });
+        assert.equal(decide(withPrincipal("*")), "Allowed");
+        assert.equal(decide(withPrincipal({ Service: LOGS })), "Allowed");
+        for (const principal of [["*"], null, LOGS, 5]) {
+            assert.equal(
+                decide(withPrincipal(principal)),
+                "ImplicitlyDenied",
+                JSON.stringify(principal),
+            );
+        }
+    });
+
+    it("reads a Resource of fewer than six parts only with a wildcard, the rest then any", () => {
+        assert.equal(decide(allowOn("arn:aws:kms:us-east-1:*")), "Allowed");
+        assert.equal(decide(allowOn(`arn:aws:kms:us-east-1:${ACCOUNT}`)), "ImplicitlyDenied");
+        assert.equal(decide(allowOn("arn:aws:kms:eu-west-1:*")), "ImplicitlyDenied");
+    });
+
+    it("applies a NotResource when nothing is known of the key, and not with an entry that is not text", () => {
+        const notOther = {
+            Effect: "Allow",
+            Principal: { Service: LOGS },
+            Action: "kms:*",
+            NotResource: `${KEY_ARN}other`,
+        };
+        assert.equal(decide(notOther, undefined), "Allowed");
+        assert.equal(decide(notOther), "Allowed");
+        assert.equal(decide({ ...notOther, NotResource: [5] }), "ImplicitlyDenied");
+        assert.equal(decide({ ...notOther, NotResource: existing }), "ImplicitlyDenied");
     });
 });
