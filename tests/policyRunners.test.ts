@@ -13,6 +13,7 @@ import { RequestHandOver } from "../policypack/policies/handOver";
 import {
     exemptionsOfThisRequest,
     forgetResourceExemptions,
+    policyChecks,
     policyExemptions,
     recordResourceExemptions,
     recordStackExemptions,
@@ -21,10 +22,14 @@ import { exemptedMessage } from "../policypack/policies/exemptions";
 import { describeLogGroupRules } from "../policypack/policies/logGroupSettings";
 import { PACK_POLICIES, handOverOrderProblems } from "../policypack/policies";
 import { LOG_GROUP_RULES } from "../policypack/lib/rules";
+import type { Rule } from "../policypack/lib/rules/rule";
 import { usePolicyPack } from "../harness/policyHarness";
 import { messageOf } from "../harness/verdicts";
 import { StackBuilder } from "../harness/stackFixtures";
 import { writer } from "../harness/destinationFixtures";
+
+/** Counts the policy names made up for a first read (see its test). */
+let freshPolicies = 0;
 
 /** AnalyzeStack arguments with resources of these URNs (all a hand-over and the ledger read). */
 function request(...urns: string[]): StackValidationArgs {
@@ -86,6 +91,21 @@ describe("policy runners: the configuration, read once per configuration", () =>
         assert.equal(usable.policy, "log-encryption-key-usable");
         assert.equal(required.policy, "log-encryption-key-required");
         assert.equal(policyExemptions("log-encryption-key-usable", { ...config }), usable);
+    });
+
+    it("reads the exemptions of a policy read for the first time, and knows no checks of an undeclared one", () => {
+        // A name no test read before (the readers are per process): its reader is made here.
+        const policy = `never-read-before-${++freshPolicies}`;
+        assert.deepEqual(policyExemptions(policy, { exemptResourceNames: ["legacy"] }), {
+            policy,
+            entries: [],
+            refusals: [],
+            exemptResourceNames: ["legacy"],
+            exemptUrnPatterns: [],
+            tags: true,
+        });
+        assert.deepEqual(policyChecks(policy), []);
+        assert.ok(policyChecks("log-encryption-key-usable").length > 0);
     });
 
     it("refuses unknown properties only of an object configuration", () => {
@@ -192,6 +212,18 @@ describe("policy runners: the order check and the log-group policy's description
             describeLogGroupRules(LOG_GROUP_RULES),
             "Log groups must have the settings this policy's configuration asks for, each rule off until its option is set: " +
                 "keep their logs at least minimumRetentionDays days, a retentionInDays of 0 or none (never expire) passing any minimum (retention).",
+        );
+    });
+
+    it("joins the rules' requirements, or their labels where they have none, with semicolons", () => {
+        const rules = [
+            { id: "one", label: "first label", requirement: "do the first thing" },
+            { id: "two", label: "second label" },
+        ] as unknown as Rule<"log group">[];
+        assert.equal(
+            describeLogGroupRules(rules),
+            "Log groups must have the settings this policy's configuration asks for, each rule off until its option is set: " +
+                "do the first thing (one); second label (two).",
         );
     });
 

@@ -6,6 +6,7 @@
  * with `all`, is not refused. The watch on `@pulumi/policy`'s protocol module is tested on its own.
  */
 import * as assert from "node:assert/strict";
+import * as path from "node:path";
 import { PACK_DIR } from "../harness/inProcessPack";
 import { usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
@@ -111,6 +112,21 @@ describe("renamed policies: the watch on Configure", () => {
         noteConfiguredPolicies([]);
         request.getPolicyconfigMap();
         assert.deepEqual(configuredPolicyNames(), ["log-encryption-key-verifiable"]);
+    });
+
+    it("loads the protocol module of the @pulumi/policy found from the directory given, and of none elsewhere", () => {
+        const policyDir = path.dirname(
+            require.resolve("@pulumi/policy/package.json", { paths: [PACK_DIR] }),
+        );
+        assert.strictEqual(
+            policyProtocolModule(PACK_DIR),
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] })),
+        );
+        // Nothing is found from the file system's root.
+        assert.throws(() => policyProtocolModule(path.parse(PACK_DIR).root), {
+            code: "MODULE_NOT_FOUND",
+        });
     });
 
     it("leaves a library of another shape alone", () => {
