@@ -60,6 +60,7 @@ const PACK_TESTS = [
     "serviceRequests.test.js",
     "stackIndex.test.js",
     "stackPolicy.test.js",
+    "targetFacts.test.js",
     "wire.test.js",
 ];
 
