@@ -667,6 +667,22 @@ describe("service requests, word for word: accounts, names and ARNs known or gue
             `kms:GenerateDataKey ${JSON.stringify({ ...source, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::bucket-g7" })}`,
             `kms:Decrypt ${JSON.stringify({ ...source, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::bucket-g7" })}`,
         ]);
+        const namedBucket = serviceRequests(
+            target(trail, "audit", undefined, "audit-logs"),
+            "us-east-1",
+            US,
+            ACCOUNT,
+            KEY,
+        );
+        assert.deepEqual(
+            shown(namedBucket.bucketKeyNeeded!("g7"), TRAIL).map((r) => r.split(" ")[1]),
+            [1, 2].map(() =>
+                JSON.stringify({
+                    ...source,
+                    "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::audit-logs",
+                }),
+            ),
+        );
     });
 
     it("an event data store: no context, nothing out of scope, nothing guessed", () => {

@@ -417,6 +417,7 @@ describe("facts: what the rules read about a target and its key", () => {
                 },
             );
             assert.equal(owner("urn:pulumi:dev::app::my:C"), undefined);
+            assert.equal(owner("not-a-urn"), undefined);
             assert.equal(owner(undefined), undefined);
         });
     });
@@ -619,6 +620,40 @@ describe("facts: what the rules read about a target and its key", () => {
             assert.equal(
                 bucketKey((s) => encryption(s, "e", unknown(), true, [s.stackUrn])),
                 undefined,
+            );
+            // A bucket whose name is unknown is named by a dependency only, never by an unknown name.
+            const s = new StackBuilder();
+            const pending = s.bucket("logs");
+            (pending.inputs as Record<string, unknown>).bucket = unknown();
+            (pending.outputs as Record<string, unknown>).bucket = unknown();
+            encryption(s, "e", unknown(), true);
+            assert.equal(factsOf(s, s.trail("audit", pending, {})).bucketKey, undefined);
+            // Nulls in the settings are no setting.
+            assert.equal(
+                bucketKey((s) => encryption(s, "e", "logs-bucket", null)),
+                undefined,
+            );
+            assert.deepEqual(
+                bucketKey((s) => {
+                    const inputs = {
+                        bucket: "logs-bucket",
+                        rules: [null, { bucketKeyEnabled: true }],
+                    };
+                    s.add({
+                        urn: s.urn(ENC, "n"),
+                        type: ENC,
+                        name: "n",
+                        inputs,
+                        outputs: inputs,
+                        parent: s.stackUrn,
+                        provider: s.defaultProvider,
+                    });
+                }),
+                {
+                    enabled: true,
+                    bucketName: "logs-bucket",
+                    source: `bucketKeyEnabled of ${ENC} "n"`,
+                },
             );
         });
 
