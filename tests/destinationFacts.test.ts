@@ -245,6 +245,22 @@ describe("destinations: the flow's own parts", () => {
                 `unverifiable: ${SUBJECT} writes its flow logs to ${group}, whose KMS key cannot be verified yet: [region] u.`,
             ]);
             assert.deepEqual(messages(writerFacts(published, undefined, false, [])), []);
+            // Several findings: each quoted, one after the other.
+            const failed2: Finding = { rule: "region", outcome: "violation", message: "w." };
+            const unsure2: Finding = { rule: "rotation", outcome: "unverifiable", message: "x." };
+            assert.deepEqual(
+                messages(writerFacts(published, undefined, false, [failed, failed2])),
+                [
+                    `violation: ${SUBJECT} writes its flow logs to ${group}, whose KMS key fails [key-policy], [region] ([key-policy] v. [region] w.). ` +
+                        "Fix: fix that key in the stack that owns the group.",
+                ],
+            );
+            assert.deepEqual(
+                messages(writerFacts(published, undefined, false, [unsure, unsure2])),
+                [
+                    `unverifiable: ${SUBJECT} writes its flow logs to ${group}, whose KMS key cannot be verified yet: [region] u. [rotation] x.`,
+                ],
+            );
             // A declared group's unverifiable findings are its own policy's to report.
             const declared = {
                 kind: "declared",
