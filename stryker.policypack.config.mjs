@@ -32,6 +32,7 @@ const PACK_TESTS = [
     "centralizationRules.test.js",
     "createInputs.test.js",
     "deserializeOnce.test.js",
+    "destinationFacts.test.js",
     "destinationMatch.test.js",
     "destinations.test.js",
     "destinationsConfig.test.js",
@@ -62,6 +63,7 @@ const PACK_TESTS = [
     "serviceRequests.test.js",
     "stackIndex.test.js",
     "stackPolicy.test.js",
+    "targetFacts.test.js",
     "wire.test.js",
 ];
 

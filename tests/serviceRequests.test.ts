@@ -17,7 +17,11 @@ import * as assert from "node:assert/strict";
 import { TARGET_TYPES } from "../policypack/lib/stack/targets";
 import type { TargetFacts } from "../policypack/lib/facts/facts";
 import { KeyRequest, evaluate, parsePolicy } from "../policypack/lib/iam/policy";
-import { serviceRequests } from "../policypack/lib/facts/serviceRequests";
+import {
+    otherAccount,
+    serviceContextKey,
+    serviceRequests,
+} from "../policypack/lib/facts/serviceRequests";
 import { UNKNOWN } from "../policypack/lib/stack/wire";
 import { cloudTrailBucketKeyStatement } from "../components/cloudtrail/policies";
 import { decide } from "./support/iam";
@@ -483,4 +487,219 @@ describe("service requests: a trail whose bucket uses an S3 Bucket Key", () => {
             }
         }
     }
+});
+
+describe("service requests, word for word: accounts, names and ARNs known or guessed", () => {
+    const US = PLACES[0];
+    const KEY = keyArn(US);
+    const target = (type: string, name: unknown, arn?: unknown, bucketName?: unknown) =>
+        ({
+            type: TARGET_TYPES[type],
+            name,
+            arn,
+            bucketKey:
+                bucketName === undefined
+                    ? undefined
+                    : { enabled: true, bucketName, source: "bucketKeyEnabled of x" },
+        }) as unknown as TargetFacts;
+    /** `action context` of each request, after checking its principal and resource. */
+    const shown = (requests: readonly KeyRequest[], principal: string) =>
+        requests.map((r) => {
+            assert.deepEqual(r.principal, { kind: "service", service: principal });
+            assert.equal(r.resource, KEY);
+            return `${r.action} ${JSON.stringify(r.context)}`;
+        });
+    const LOGS = "logs.us-east-1.amazonaws.com";
+    const TRAIL = "cloudtrail.amazonaws.com";
+    const GROUP = "aws:cloudwatch/logGroup:LogGroup";
+    const DETECTOR = "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector";
+    const LOGS_ACTIONS = [
+        "kms:Encrypt",
+        "kms:Decrypt",
+        "kms:ReEncryptFrom",
+        "kms:ReEncryptTo",
+        "kms:GenerateDataKey",
+        "kms:DescribeKey",
+    ];
+    const ctx = (key: string, arn: string) => JSON.stringify({ [key]: arn });
+    const LOGS_KEY = "kms:EncryptionContext:aws:logs:arn";
+    const CRYPTO_KEY = "kms:EncryptionContext:aws-crypto-ec:aws:logs:arn";
+
+    it("names the context key each service sets, and an account that is not the target's", () => {
+        assert.equal(serviceContextKey(target(GROUP, "/a")), LOGS_KEY);
+        assert.equal(serviceContextKey(target(DETECTOR, "d")), LOGS_KEY);
+        assert.equal(
+            serviceContextKey(target("aws:cloudtrail/trail:Trail", "t")),
+            "kms:EncryptionContext:aws:cloudtrail:arn",
+        );
+        assert.equal(otherAccount(ACCOUNT), "999999999999");
+        assert.equal(otherAccount(undefined), "999999999999");
+        assert.equal(otherAccount("999999999999"), "000000000000");
+    });
+
+    it("a log group with its name and account known: nothing guessed", () => {
+        const model = serviceRequests(target(GROUP, "/app/x"), "us-east-1", US, ACCOUNT, KEY);
+        const own = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/app/x`;
+        const other = "arn:aws:logs:us-east-1:999999999999:log-group:/app/x";
+        assert.equal(model.principal, LOGS);
+        assert.deepEqual(
+            [model.guessed, model.accountGuessed, model.bucketKeyNeeded],
+            [false, false, undefined],
+        );
+        assert.deepEqual(
+            shown(model.needed("g"), LOGS),
+            LOGS_ACTIONS.map((a) => `${a} ${ctx(LOGS_KEY, own)}`),
+        );
+        assert.deepEqual(shown(model.outOfScope, LOGS), [
+            `kms:Encrypt ${ctx(LOGS_KEY, other)}`,
+            `kms:GenerateDataKey ${ctx(LOGS_KEY, other)}`,
+            "kms:Encrypt {}",
+            "kms:GenerateDataKey {}",
+        ]);
+    });
+
+    it("a log group whose name and account are unknown: both guessed, the account from the guess's digits", () => {
+        const model = serviceRequests(target(GROUP, UNKNOWN), "us-east-1", US, undefined, KEY);
+        assert.deepEqual([model.guessed, model.accountGuessed], [true, true]);
+        const own = "arn:aws:logs:us-east-1:712300000000:log-group:g-7a1-23";
+        assert.deepEqual(
+            shown(model.needed("g-7a1-23"), LOGS),
+            LOGS_ACTIONS.map((a) => `${a} ${ctx(LOGS_KEY, own)}`),
+        );
+        assert.deepEqual(
+            shown(model.needed("1234567890123456"), LOGS)[0],
+            `kms:Encrypt ${ctx(LOGS_KEY, "arn:aws:logs:us-east-1:123456789012:log-group:1234567890123456")}`,
+        );
+        const other = "arn:aws:logs:us-east-1:999999999999:log-group:other";
+        assert.deepEqual(shown(model.outOfScope, LOGS).slice(0, 2), [
+            `kms:Encrypt ${ctx(LOGS_KEY, other)}`,
+            `kms:GenerateDataKey ${ctx(LOGS_KEY, other)}`,
+        ]);
+        // Only the name unknown: guessed, but not the account.
+        const named = serviceRequests(target(GROUP, UNKNOWN), "us-east-1", US, ACCOUNT, KEY);
+        assert.deepEqual([named.guessed, named.accountGuessed], [true, false]);
+    });
+
+    it("an anomaly detector: its known ARN when the account is known, else one built from the guess", () => {
+        const known = `arn:aws:logs:us-east-1:${ACCOUNT}:anomaly-detector:${DETECTOR_ID}`;
+        const deployed = serviceRequests(
+            target(DETECTOR, "d", known),
+            "us-east-1",
+            US,
+            ACCOUNT,
+            KEY,
+        );
+        assert.deepEqual([deployed.guessed, deployed.accountGuessed], [false, false]);
+        const needed = shown(deployed.needed("g"), LOGS);
+        assert.ok(needed.length > 0);
+        for (const r of needed) {
+            assert.ok(
+                r === `${r.split(" ")[0]} ${ctx(LOGS_KEY, known)}` ||
+                    r.endsWith(ctx(CRYPTO_KEY, known)),
+                r,
+            );
+        }
+        assert.ok(needed.some((r) => r.endsWith(ctx(CRYPTO_KEY, known))));
+        // Another account's detector is never the known one.
+        const other = "arn:aws:logs:us-east-1:999999999999:anomaly-detector:other";
+        assert.ok(shown(deployed.outOfScope, LOGS).includes(`kms:Encrypt ${ctx(LOGS_KEY, other)}`));
+        // Its ARN unknown: guessed even with the name and account known.
+        const preview = serviceRequests(
+            target(DETECTOR, "d", UNKNOWN),
+            "us-east-1",
+            US,
+            ACCOUNT,
+            KEY,
+        );
+        assert.deepEqual([preview.guessed, preview.accountGuessed], [true, false]);
+        const built = `arn:aws:logs:us-east-1:${ACCOUNT}:anomaly-detector:g`;
+        assert.ok(shown(preview.needed("g"), LOGS).every((r) => r.includes(built)));
+        // The account unknown: the known ARN is not used either.
+        const noAccount = serviceRequests(
+            target(DETECTOR, "d", known),
+            "us-east-1",
+            US,
+            undefined,
+            KEY,
+        );
+        assert.deepEqual([noAccount.guessed, noAccount.accountGuessed], [true, true]);
+        const guessed = "arn:aws:logs:us-east-1:100000000000:anomaly-detector:g1";
+        assert.ok(shown(noAccount.needed("g1"), LOGS).every((r) => r.includes(guessed)));
+    });
+
+    it("a trail: SourceArn and SourceAccount always, its own context on GenerateDataKey only", () => {
+        const trail = "aws:cloudtrail/trail:Trail";
+        const model = serviceRequests(target(trail, "audit"), "us-east-1", US, ACCOUNT, KEY);
+        const arn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/audit`;
+        const source = { "aws:SourceArn": arn, "aws:SourceAccount": ACCOUNT };
+        assert.equal(model.principal, TRAIL);
+        assert.deepEqual(
+            [model.guessed, model.accountGuessed, model.bucketKeyNeeded],
+            [false, false, undefined],
+        );
+        assert.deepEqual(shown(model.needed("g"), TRAIL), [
+            `kms:GenerateDataKey ${JSON.stringify({ ...source, "kms:EncryptionContext:aws:cloudtrail:arn": arn })}`,
+            `kms:DescribeKey ${JSON.stringify(source)}`,
+        ]);
+        const other = "arn:aws:cloudtrail:us-east-1:999999999999:trail/audit";
+        assert.deepEqual(shown(model.outOfScope, TRAIL), [
+            `kms:GenerateDataKey ${JSON.stringify({ "aws:SourceArn": other, "aws:SourceAccount": "999999999999", "kms:EncryptionContext:aws:cloudtrail:arn": other })}`,
+            "kms:GenerateDataKey {}",
+        ]);
+        // Name and account unknown: both from the guess; another account's trail is "trail".
+        const preview = serviceRequests(target(trail, UNKNOWN), "us-east-1", US, undefined, KEY);
+        assert.deepEqual([preview.guessed, preview.accountGuessed], [true, true]);
+        const guessed = "arn:aws:cloudtrail:us-east-1:420000000000:trail/g42";
+        assert.deepEqual(
+            shown(preview.needed("g42"), TRAIL)[1],
+            `kms:DescribeKey ${JSON.stringify({ "aws:SourceArn": guessed, "aws:SourceAccount": "420000000000" })}`,
+        );
+        assert.match(shown(preview.outOfScope, TRAIL)[0], /:999999999999:trail\/trail"/);
+        // Under a bucket key whose bucket name is unknown: a bucket named from the guess.
+        const bucketKey = serviceRequests(
+            target(trail, "audit", undefined, UNKNOWN),
+            "us-east-1",
+            US,
+            ACCOUNT,
+            KEY,
+        );
+        assert.deepEqual(shown(bucketKey.bucketKeyNeeded!("g7"), TRAIL), [
+            `kms:GenerateDataKey ${JSON.stringify({ ...source, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::bucket-g7" })}`,
+            `kms:Decrypt ${JSON.stringify({ ...source, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::bucket-g7" })}`,
+        ]);
+        const namedBucket = serviceRequests(
+            target(trail, "audit", undefined, "audit-logs"),
+            "us-east-1",
+            US,
+            ACCOUNT,
+            KEY,
+        );
+        assert.deepEqual(
+            shown(namedBucket.bucketKeyNeeded!("g7"), TRAIL).map((r) => r.split(" ")[1]),
+            [1, 2].map(() =>
+                JSON.stringify({
+                    ...source,
+                    "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::audit-logs",
+                }),
+            ),
+        );
+    });
+
+    it("an event data store: no context, nothing out of scope, nothing guessed", () => {
+        const model = serviceRequests(
+            target("aws:cloudtrail/eventDataStore:EventDataStore", UNKNOWN),
+            "us-east-1",
+            US,
+            undefined,
+            KEY,
+        );
+        assert.equal(model.principal, TRAIL);
+        assert.deepEqual([model.guessed, model.accountGuessed], [false, false]);
+        assert.deepEqual(model.outOfScope, []);
+        assert.deepEqual(shown(model.needed("g"), TRAIL), [
+            "kms:GenerateDataKey {}",
+            "kms:Decrypt {}",
+            "kms:DescribeKey {}",
+        ]);
+    });
 });

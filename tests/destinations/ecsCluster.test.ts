@@ -11,6 +11,7 @@ import {
     ReaderCase,
     readerCases,
     U,
+    U_LIST,
     UNKNOWN,
     writes,
 } from "./support";
@@ -18,6 +19,32 @@ import {
 const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 
 const CASES: ReaderCase[] = [
+    [
+        "ECS cluster, settings unknown",
+        ECS_CLUSTER,
+        { name: "prod", settings: U_LIST },
+        { kind: "unknown", property: "settings", reason: "settings is unknown at preview" },
+    ],
+    [
+        "ECS cluster, containerInsights value unknown",
+        ECS_CLUSTER,
+        { name: "prod", settings: [{ name: "containerInsights", value: U }] },
+        {
+            kind: "unknown",
+            property: "settings",
+            reason: 'the "containerInsights" setting\'s value is unknown at preview',
+        },
+    ],
+    ...[{}, { settings: [{ name: "other", value: "enabled" }] }].map((over, i): ReaderCase => [
+        `ECS cluster, no containerInsights setting (${i})`,
+        ECS_CLUSTER,
+        { name: "prod", ...over },
+        {
+            kind: "disabled",
+            property: "settings",
+            reason: 'the "containerInsights" setting is not set: no Container Insights logs',
+        },
+    ]),
     // ECS Container Insights: the service's own group, named from the cluster.
     ...["enabled", "enhanced"].map((value): ReaderCase => [
         `ECS cluster, containerInsights ${value}`,

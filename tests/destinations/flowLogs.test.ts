@@ -20,6 +20,46 @@ import {
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 
 const CASES: ReaderCase[] = [
+    [
+        "flow log, destination type unknown",
+        FLOW_LOG,
+        { vpcId: "vpc-1", logDestinationType: U, logDestination: GROUP_ARN },
+        {
+            kind: "unknown",
+            property: "logDestinationType",
+            reason: "logDestinationType is unknown at preview",
+        },
+    ],
+    [
+        "flow log, a Firehose ARN",
+        FLOW_LOG,
+        {
+            vpcId: "vpc-1",
+            logDestinationType: "cloud-watch-logs",
+            logDestination: "arn:aws:firehose:us-east-1:111122223333:deliverystream/flows",
+        },
+        {
+            kind: "elsewhere",
+            property: "logDestination",
+            reason: "logDestination is a firehose ARN, not a CloudWatch Logs log group",
+        },
+    ],
+    ...[{}, { logDestination: "", logGroupName: "" }].map((over, i): ReaderCase => [
+        `flow log, no destination (${i})`,
+        FLOW_LOG,
+        { vpcId: "vpc-1", ...over },
+        {
+            kind: "unknown",
+            property: "logDestination",
+            reason: "logDestination is not set, so the flow log names no log group",
+        },
+    ]),
+    [
+        "flow log, an empty logDestination and a legacy logGroupName",
+        FLOW_LOG,
+        { vpcId: "vpc-1", logDestination: "", logGroupName: "/vpc/legacy" },
+        writes(named("flow logs", "/vpc/legacy", "logGroupName")),
+    ],
     // VPC flow logs.
     [
         "flow log, CloudWatch Logs by default",

@@ -12,6 +12,7 @@ import {
     ReaderCase,
     readerCases,
     U,
+    U_OBJECT,
     UNKNOWN,
     writes,
 } from "./support";
@@ -58,6 +59,33 @@ const CASES: ReaderCase[] = [
             property: "deliveryDestinationConfiguration.destinationResourceArn",
             reason: "deliveryDestinationConfiguration.destinationResourceArn is a s3 ARN, not a CloudWatch Logs log group",
         },
+    ],
+    ...[
+        {},
+        { deliveryDestinationConfiguration: {} },
+        { deliveryDestinationConfiguration: { destinationResourceArn: "" } },
+    ].map((config, i): ReaderCase => [
+        `Delivery destination, no ARN (${i})`,
+        DELIVERY,
+        { name: "d", ...config },
+        {
+            kind: "unknown",
+            property: "deliveryDestinationConfiguration.destinationResourceArn",
+            reason: "deliveryDestinationConfiguration.destinationResourceArn is not set",
+        },
+    ]),
+    [
+        "Delivery destination, configuration unknown",
+        DELIVERY,
+        { name: "d", deliveryDestinationConfiguration: U_OBJECT },
+        writes({
+            ...byArn(
+                "vended logs",
+                "deliveryDestinationConfiguration.destinationResourceArn",
+                UNKNOWN,
+            ),
+            dependencyProperties: ["deliveryDestinationConfiguration"],
+        }),
     ],
     [
         "Delivery destination, X-Ray",

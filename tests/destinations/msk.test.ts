@@ -4,11 +4,66 @@
  * a kmsKeyId refused, the encrypted one passing, and the group's name unknown at preview.
  */
 import { unknown } from "../../harness/policyHarness";
-import { factsCases, named, ReaderCase, readerCases, U, UNKNOWN, writes } from "./support";
+import { UNKNOWN_SENTINELS } from "../../policypack/lib/stack/wire";
+import {
+    factsCases,
+    named,
+    ReaderCase,
+    readerCases,
+    U,
+    U_OBJECT,
+    UNKNOWN,
+    writes,
+} from "./support";
+
+const U_BOOL = UNKNOWN_SENTINELS[0];
 
 const MSK = "aws:msk/cluster:Cluster";
 
 const CASES: ReaderCase[] = [
+    ...[
+        { loggingInfo: U_OBJECT },
+        { loggingInfo: { brokerLogs: U_OBJECT } },
+        { loggingInfo: { brokerLogs: { cloudwatchLogs: U_OBJECT } } },
+    ].map((over, i): ReaderCase => [
+        `MSK, logging settings unknown (${i})`,
+        MSK,
+        { clusterName: "k", ...over },
+        {
+            kind: "unknown",
+            property: "loggingInfo.brokerLogs.cloudwatchLogs",
+            reason: "loggingInfo.brokerLogs.cloudwatchLogs is unknown at preview",
+        },
+    ]),
+    [
+        "MSK, enabled unknown",
+        MSK,
+        {
+            clusterName: "k",
+            loggingInfo: {
+                brokerLogs: { cloudwatchLogs: { enabled: U_BOOL, logGroup: "/msk/k" } },
+            },
+        },
+        {
+            kind: "unknown",
+            property: "loggingInfo.brokerLogs.cloudwatchLogs.enabled",
+            reason: "loggingInfo.brokerLogs.cloudwatchLogs.enabled is unknown at preview",
+        },
+    ],
+    ...[
+        { enabled: true },
+        { enabled: true, logGroup: "" },
+        { enabled: false, logGroup: "/msk/k" },
+    ].map((cloudwatchLogs, i): ReaderCase => [
+        `MSK, broker logs not to CloudWatch Logs (${i})`,
+        MSK,
+        { clusterName: "k", loggingInfo: { brokerLogs: { cloudwatchLogs } } },
+        {
+            kind: "disabled",
+            property: "loggingInfo.brokerLogs.cloudwatchLogs",
+            reason: "broker logs are not sent to CloudWatch Logs",
+        },
+    ]),
     // MSK.
     [
         "MSK, broker logs",

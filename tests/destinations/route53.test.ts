@@ -3,6 +3,7 @@
  * real unknown-checking proxy, to destinations) and, at the facts level, the declared group without
  * a kmsKeyId refused, the encrypted one passing, and the group's name unknown at preview.
  */
+import * as assert from "node:assert/strict";
 import { unknown } from "../../harness/policyHarness";
 import {
     arnOf,
@@ -11,6 +12,7 @@ import {
     GROUP_ARN,
     ReaderCase,
     readerCases,
+    readerOf,
     U,
     UNKNOWN,
     writes,
@@ -34,6 +36,26 @@ const CASES: ReaderCase[] = [
         writes(byArn("DNS query logs", "cloudwatchLogGroupArn", UNKNOWN)),
     ],
     // Route 53 Resolver query logs.
+    ...[{}, { cloudwatchLogGroupArn: "" }].map((arn, i): ReaderCase => [
+        `Route 53 query log, no ARN (${i})`,
+        QUERY_LOG,
+        { zoneId: "Z1", ...arn },
+        {
+            kind: "unknown",
+            property: "cloudwatchLogGroupArn",
+            reason: "cloudwatchLogGroupArn is not set",
+        },
+    ]),
+    ...[{}, { destinationArn: "" }].map((arn, i): ReaderCase => [
+        `Resolver query logs, no ARN (${i})`,
+        RESOLVER,
+        { name: "q", ...arn },
+        {
+            kind: "unknown",
+            property: "destinationArn",
+            reason: "destinationArn is not set",
+        },
+    ]),
     [
         "Resolver query logs, a log group ARN",
         RESOLVER,
@@ -69,6 +91,17 @@ describe("destinations/services/route53.ts: Route 53 query logging and Resolver 
         describe("Route 53 Resolver query logging", () => {
             readerCases(CASES.filter(([, type]) => type === RESOLVER));
         });
+    });
+
+    it("Route 53 query log, an S3 bucket: elsewhere", () => {
+        assert.deepEqual(
+            readerOf(QUERY_LOG, { zoneId: "Z1", cloudwatchLogGroupArn: "arn:aws:s3:::dns-logs" }),
+            {
+                kind: "elsewhere",
+                property: "cloudwatchLogGroupArn",
+                reason: "cloudwatchLogGroupArn is a s3 ARN, not a CloudWatch Logs log group",
+            },
+        );
     });
 
     describe("facts: writer and declared group to match and finding", () => {

@@ -20,6 +20,44 @@ import {
 const STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
 
 const CASES: ReaderCase[] = [
+    ...[{ level: "ALL" }, { level: "ALL", logDestination: "" }].map(
+        (loggingConfiguration, i): ReaderCase => [
+            `state machine, no log destination (${i})`,
+            STATE_MACHINE,
+            { definition: "{}", loggingConfiguration },
+            {
+                kind: "disabled",
+                property: "loggingConfiguration.logDestination",
+                reason: "loggingConfiguration.logDestination is not set",
+            },
+        ],
+    ),
+    [
+        "state machine, level off in lower case",
+        STATE_MACHINE,
+        {
+            definition: "{}",
+            loggingConfiguration: { level: "off", logDestination: `${GROUP_ARN}:*` },
+        },
+        {
+            kind: "disabled",
+            property: "loggingConfiguration.level",
+            reason: 'loggingConfiguration.level is "OFF"',
+        },
+    ],
+    [
+        "state machine, an S3 ARN",
+        STATE_MACHINE,
+        {
+            definition: "{}",
+            loggingConfiguration: { level: "ALL", logDestination: "arn:aws:s3:::history" },
+        },
+        {
+            kind: "elsewhere",
+            property: "loggingConfiguration.logDestination",
+            reason: "loggingConfiguration.logDestination is a s3 ARN, not a CloudWatch Logs log group",
+        },
+    ],
     // Step Functions.
     [
         "state machine, ALL to a :* ARN",

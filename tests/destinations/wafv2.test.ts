@@ -22,6 +22,18 @@ const WAF = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
 const WEB_ACL = "arn:aws:wafv2:us-east-1:111122223333:regional/webacl/api/1";
 
 const CASES: ReaderCase[] = [
+    ...[{}, { logDestinationConfigs: [] }, { logDestinationConfigs: [""] }].map(
+        (over, i): ReaderCase => [
+            `WAF logging, no destination (${i})`,
+            WAF,
+            { resourceArn: "arn:aws:wafv2:us-east-1:111122223333:regional/webacl/a/1", ...over },
+            {
+                kind: "disabled",
+                property: "logDestinationConfigs",
+                reason: "logDestinationConfigs is empty: no web ACL logs",
+            },
+        ],
+    ),
     // WAFv2: one destination ARN.
     [
         "WAFv2, a log group ARN",
