@@ -20,6 +20,22 @@ const TRAIL = "aws:cloudtrail/trail:Trail";
 const NATIVE_TRAIL = "aws-native:cloudtrail:Trail";
 
 const CASES: ReaderCase[] = [
+    // An empty ARN is no group: the trail sends nothing to CloudWatch Logs.
+    ...(
+        [
+            [TRAIL, "cloudWatchLogsGroupArn"],
+            [NATIVE_TRAIL, "cloudWatchLogsLogGroupArn"],
+        ] as const
+    ).map(([type, property]): ReaderCase => [
+        `${type}, ${property} empty`,
+        type,
+        { s3BucketName: "b", [property]: "" },
+        {
+            kind: "disabled",
+            property,
+            reason: `${property} is not set: the trail sends no events to CloudWatch Logs`,
+        },
+    ]),
     // A trail's CloudWatch Logs group (`:*` accepted), in both providers.
     [
         "Trail, cloudWatchLogsGroupArn",

@@ -4,7 +4,17 @@
  * a kmsKeyId refused, the encrypted one passing, and the group's name unknown at preview.
  */
 import { unknown } from "../../harness/policyHarness";
-import { factsCases, named, ReaderCase, readerCases, U, UNKNOWN, writes } from "./support";
+import {
+    factsCases,
+    named,
+    ReaderCase,
+    readerCases,
+    U,
+    U_LIST,
+    U_OBJECT,
+    UNKNOWN,
+    writes,
+} from "./support";
 
 const FIREWALL = "aws:networkfirewall/loggingConfiguration:LoggingConfiguration";
 
@@ -21,7 +31,92 @@ const firewallLogging = (group: unknown) => ({
     },
 });
 
+const PROPERTY = "loggingConfiguration.logDestinationConfigs";
+
+const ALERTS_TO_S3 = {
+    logDestinationType: "S3",
+    logType: "ALERT",
+    logDestination: { bucketName: "b" },
+};
+
 const CASES: ReaderCase[] = [
+    ...[
+        { loggingConfiguration: U_OBJECT },
+        { loggingConfiguration: { logDestinationConfigs: U_LIST } },
+    ].map((props, i): ReaderCase => [
+        `Network Firewall, destinations unknown (${i})`,
+        FIREWALL,
+        props,
+        { kind: "unknown", property: PROPERTY, reason: `${PROPERTY} is unknown at preview` },
+    ]),
+    ...[{}, { loggingConfiguration: {} }].map((props, i): ReaderCase => [
+        `Network Firewall, no destination list (${i})`,
+        FIREWALL,
+        props,
+        { kind: "disabled", property: PROPERTY, reason: `${PROPERTY} is empty: no logs` },
+    ]),
+    [
+        "Network Firewall, a destination type unknown after an S3 one",
+        FIREWALL,
+        {
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    ALERTS_TO_S3,
+                    {
+                        logDestinationType: U,
+                        logType: "FLOW",
+                        logDestination: { logGroup: "/app/firewall" },
+                    },
+                ],
+            },
+        },
+        {
+            kind: "unknown",
+            property: `${PROPERTY}[1].logDestinationType`,
+            reason: `${PROPERTY}[1].logDestinationType is unknown at preview`,
+        },
+    ],
+    [
+        "Network Firewall, entries without logType, and TLS logs",
+        FIREWALL,
+        {
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    {
+                        logDestinationType: "CloudWatchLogs",
+                        logDestination: { logGroup: "/app/fw" },
+                    },
+                    {
+                        logDestinationType: "CloudWatchLogs",
+                        logType: "TLS",
+                        logDestination: { logGroup: "/app/tls" },
+                    },
+                ],
+            },
+        },
+        writes(
+            named("firewall logs", "/app/fw", `${PROPERTY}[0].logDestination.logGroup`),
+            named("tls logs", "/app/tls", `${PROPERTY}[1].logDestination.logGroup`),
+        ),
+    ],
+    // A CloudWatchLogs entry whose group is not given cannot be read yet: unknown, never "".
+    ...[
+        {},
+        { logDestination: {} },
+        { logDestination: { logGroup: "" } },
+        { logDestination: U_OBJECT },
+    ].map((over, i): ReaderCase => [
+        `Network Firewall, a CloudWatchLogs entry naming no group (${i})`,
+        FIREWALL,
+        {
+            loggingConfiguration: {
+                logDestinationConfigs: [
+                    { logDestinationType: "CloudWatchLogs", logType: "ALERT", ...over },
+                ],
+            },
+        },
+        writes(named("alert logs", UNKNOWN, `${PROPERTY}[0].logDestination.logGroup`)),
+    ]),
     // Network Firewall: one destination per log type; only the CloudWatchLogs ones count.
     [
         "Network Firewall, flow logs to a group and alerts to S3",

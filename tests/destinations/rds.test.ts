@@ -10,6 +10,7 @@ import {
     ReaderCase,
     readerCases,
     U,
+    U_LIST,
     UNKNOWN,
     writes,
 } from "./support";
@@ -18,6 +19,43 @@ const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 
 const CASES: ReaderCase[] = [
+    ...[RDS_INSTANCE, RDS_CLUSTER].map((type): ReaderCase => [
+        `${type}, exports unknown`,
+        type,
+        {
+            identifier: "orders-db",
+            clusterIdentifier: "aurora-1",
+            enabledCloudwatchLogsExports: U_LIST,
+        },
+        {
+            kind: "unknown",
+            property: "enabledCloudwatchLogsExports",
+            reason: "enabledCloudwatchLogsExports is unknown at preview",
+        },
+    ]),
+    [
+        "RDS instance, one export unknown and one that is not text, beside a known one",
+        RDS_INSTANCE,
+        { identifier: "orders-db", enabledCloudwatchLogsExports: [U, 5, "error"] },
+        writes(
+            ...[0, 1].map((): Parameters<typeof writes>[0] => ({
+                logs: "exported logs",
+                group: { by: "name" as const, name: UNKNOWN },
+                property: "identifier, enabledCloudwatchLogsExports",
+                dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            })),
+            {
+                logs: "error logs",
+                group: { by: "name", name: "/aws/rds/instance/orders-db/error" },
+                property: "identifier, enabledCloudwatchLogsExports",
+                dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            },
+        ),
+    ],
     // RDS.
     [
         "RDS instance, two exports",
