@@ -53,6 +53,18 @@ const CASES: ReaderCase[] = [
             reason: "accessLogSettings is not set: no access logs",
         },
     ],
+    ...[STAGE, STAGE_V2].flatMap((type) =>
+        [{ format: "x" }, { destinationArn: "", format: "x" }].map((settings, i): ReaderCase => [
+            `${type === STAGE ? "REST" : "v2"} stage, access log settings without a destination (${i})`,
+            type,
+            { stageName: "prod", accessLogSettings: settings },
+            {
+                kind: "disabled",
+                property: "accessLogSettings.destinationArn",
+                reason: "accessLogSettings.destinationArn is not set: no access logs",
+            },
+        ]),
+    ),
     [
         "REST stage, destination unknown",
         STAGE,
@@ -146,6 +158,44 @@ const CASES: ReaderCase[] = [
             property: "settings.loggingLevel",
             reason: "settings.loggingLevel is unknown at preview",
         },
+    ],
+    [
+        "MethodSettings, settings unknown as a whole",
+        METHOD_SETTINGS,
+        { restApi: "a1b2c3", stageName: "prod", methodPath: "*/*", settings: U_OBJECT },
+        {
+            kind: "unknown",
+            property: "settings.loggingLevel",
+            reason: "settings.loggingLevel is unknown at preview",
+        },
+    ],
+    [
+        "MethodSettings, no settings",
+        METHOD_SETTINGS,
+        { restApi: "a1b2c3", stageName: "prod", methodPath: "*/*" },
+        {
+            kind: "disabled",
+            property: "settings.loggingLevel",
+            reason: "settings.loggingLevel is not set: no execution logs",
+        },
+    ],
+    [
+        "MethodSettings, info in lower case",
+        METHOD_SETTINGS,
+        {
+            restApi: "a1b2c3",
+            stageName: "prod",
+            methodPath: "*/*",
+            settings: { loggingLevel: "info" },
+        },
+        writes({
+            logs: "execution logs",
+            group: { by: "name", name: "API-Gateway-Execution-Logs_a1b2c3/prod" },
+            property: "restApi, stageName",
+            dependencyProperties: ["restApi", "stageName"],
+            strategy: BY_WRITER_IDENTITY,
+            serviceCreatesGroup: true,
+        }),
     ],
     // API Gateway v2 stage.
     [

@@ -72,6 +72,39 @@ const CASES: ReaderCase[] = [
             }),
         ),
     ],
+    // An ARN that names no API (another AppSync resource, "apis/" with no id, not an ARN): the id
+    // stays unknown rather than being read from the wrong part.
+    ...[
+        "arn:aws:appsync:eu-west-1:111122223333:domainnames/api.example.com",
+        "arn:aws:appsync:eu-west-1:111122223333:apis/",
+        "abcdefghij",
+    ].map((arn): ReaderCase => [
+        `AppSync, id unknown: the ARN "${arn}" names no API`,
+        APPSYNC,
+        { name: "api", arn, logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "ALL" } },
+        writes(
+            named("request and field logs", UNKNOWN, "id", {
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ]),
+    [
+        "AppSync, an empty id: the id from the ARN",
+        APPSYNC,
+        {
+            name: "api",
+            id: "",
+            arn: "arn:aws:appsync:eu-west-1:111122223333:apis/a",
+            logConfig: { cloudwatchLogsRoleArn: ROLE, fieldLogLevel: "ALL" },
+        },
+        writes(
+            named("request and field logs", "/aws/appsync/apis/a", "id", {
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ],
     [
         "AppSync, no logConfig",
         APPSYNC,

@@ -11,6 +11,7 @@ import {
     ReaderCase,
     readerCases,
     U,
+    U_OBJECT,
     UNKNOWN,
     writes,
 } from "./support";
@@ -49,6 +50,60 @@ const CASES: ReaderCase[] = [
             reason: 'logsConfig.cloudwatchLogs.status is "DISABLED"',
         },
     ],
+    ...[{ logsConfig: U_OBJECT }, { logsConfig: { cloudwatchLogs: U_OBJECT } }].map(
+        (over, i): ReaderCase => [
+            `CodeBuild, CloudWatch Logs settings unknown (${i})`,
+            CODEBUILD,
+            { name: "build-web", ...over },
+            {
+                kind: "unknown",
+                property: "logsConfig.cloudwatchLogs",
+                reason: "logsConfig.cloudwatchLogs is unknown at preview",
+            },
+        ],
+    ),
+    [
+        "CodeBuild, status unknown",
+        CODEBUILD,
+        { name: "build-web", logsConfig: { cloudwatchLogs: { status: U, groupName: "/ci/web" } } },
+        {
+            kind: "unknown",
+            property: "logsConfig.cloudwatchLogs.status",
+            reason: "logsConfig.cloudwatchLogs.status is unknown at preview",
+        },
+    ],
+    [
+        "CodeBuild, disabled in lower case",
+        CODEBUILD,
+        { name: "build-web", logsConfig: { cloudwatchLogs: { status: "disabled" } } },
+        {
+            kind: "disabled",
+            property: "logsConfig.cloudwatchLogs.status",
+            reason: 'logsConfig.cloudwatchLogs.status is "DISABLED"',
+        },
+    ],
+    [
+        "CodeBuild, groupName unknown",
+        CODEBUILD,
+        { name: "build-web", logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: U } } },
+        writes(named("build logs", UNKNOWN, "logsConfig.cloudwatchLogs.groupName")),
+    ],
+    // No groupName (absent, empty, or no cloudwatchLogs at all): CodeBuild's own group.
+    ...[
+        { logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: "" } } },
+        { logsConfig: { cloudwatchLogs: { status: "ENABLED" } } },
+        { logsConfig: { s3Logs: { status: "ENABLED", location: "bucket/build" } } },
+    ].map((over, i): ReaderCase => [
+        `CodeBuild, no groupName: the default group (${i})`,
+        CODEBUILD,
+        { name: "build-web", ...over },
+        writes(
+            named("build logs", "/aws/codebuild/build-web", "name", {
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ]),
     [
         "CodeBuild, name unknown",
         CODEBUILD,

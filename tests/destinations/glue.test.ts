@@ -73,6 +73,56 @@ const CASES: ReaderCase[] = [
             }),
         ),
     ],
+    // No custom group (an empty one), or an empty securityConfiguration: Glue's default group.
+    ...[
+        {
+            defaultArguments: {
+                "--enable-continuous-cloudwatch-log": "true",
+                "--continuous-log-logGroup": "",
+            },
+        },
+        {
+            securityConfiguration: "",
+            defaultArguments: { "--enable-continuous-cloudwatch-log": "TRUE" },
+        },
+    ].map((over, i): ReaderCase => [
+        `Glue, continuous logging to the default group (${i})`,
+        GLUE,
+        { name: "etl", ...over },
+        writes(
+            named("continuous logs", "/aws-glue/jobs/logs-v2", "defaultArguments", {
+                strategy: BY_WRITER_IDENTITY,
+                serviceCreatesGroup: true,
+            }),
+        ),
+    ]),
+    [
+        "Glue, continuous logging switch unknown",
+        GLUE,
+        { name: "etl", defaultArguments: { "--enable-continuous-cloudwatch-log": U } },
+        {
+            kind: "unknown",
+            property: "defaultArguments",
+            reason: 'defaultArguments["--enable-continuous-cloudwatch-log"] is unknown at preview',
+        },
+    ],
+    [
+        "Glue, securityConfiguration unknown",
+        GLUE,
+        {
+            name: "etl",
+            securityConfiguration: U,
+            defaultArguments: {
+                "--enable-continuous-cloudwatch-log": "true",
+                "--continuous-log-logGroup": "/app/etl",
+            },
+        },
+        {
+            kind: "unknown",
+            property: "securityConfiguration",
+            reason: "the job has a securityConfiguration, whose CloudWatch encryption decides the continuous-logging group's name and key; the pack does not read it",
+        },
+    ],
     [
         "Glue, continuous logging off",
         GLUE,
