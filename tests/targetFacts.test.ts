@@ -7,7 +7,7 @@
  * through a rule's message.
  */
 import * as assert from "node:assert/strict";
-import { TargetFacts, describeTarget, targetFacts } from "../policypack/lib/facts/facts";
+import { describeTarget, targetFacts } from "../policypack/lib/facts/facts";
 import { keyOf } from "../policypack/lib/facts/keyFacts";
 import { logGroupFactsOf } from "../policypack/lib/facts/logGroup";
 import { defaultedProperties, recordKeyInputs } from "../policypack/lib/stack/createInputs";
@@ -17,20 +17,9 @@ import { UNKNOWN } from "../policypack/lib/stack/wire";
 import { stackResources } from "../harness/inProcessPack";
 import { StackResource, unknown } from "../harness/policyHarness";
 import { ACCOUNT, StackBuilder, publishedLogsKeyFacts } from "../harness/stackFixtures";
+import { factsOf, stackIndexOf } from "./rules/keyTarget";
 
 const PROVIDER = { region: "us-east-1", source: 'its provider "default_7_48_0"' };
-
-function indexOf(s: StackBuilder): StackIndex {
-    return new StackIndex(stackResources(s.resources) as unknown as StackResourceLike[]);
-}
-
-/** The facts of `target` in the stack `s` has built. */
-function factsOf(s: StackBuilder, target: StackResource): TargetFacts {
-    const index = indexOf(s);
-    const resource = index.targets.find((t) => t.urn === target.urn);
-    assert.ok(resource !== undefined, `${target.urn} is a target`);
-    return targetFacts(index, resource, {});
-}
 
 /** An existing key (its ARN known) whose outputs say `arn`. */
 function keyWithArn(s: StackBuilder, name: string, arn: string): StackResource {
@@ -508,7 +497,7 @@ describe("facts: what the rules read about a target and its key", () => {
 
         it("keyOf without a key: neither a reference nor facts", () => {
             const s = new StackBuilder();
-            const index = indexOf(s);
+            const index = stackIndexOf(s);
             const type = TARGET_TYPES["aws:cloudwatch/logGroup:LogGroup"];
             assert.deepEqual(keyOf({ kind: "none" } as never, type, {}, index), {
                 keyArn: undefined,

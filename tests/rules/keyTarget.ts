@@ -13,9 +13,14 @@ import type { StackResource } from "../../harness/policyHarness";
 import { ACCOUNT, StackBuilder } from "../../harness/stackFixtures";
 import { LogGroupKeyPolicyArgs, logGroupKeyPolicy } from "../../components";
 
+/** The stack `s` has built, indexed as the pack indexes what `@pulumi/policy` hands it. */
+export function stackIndexOf(s: StackBuilder): StackIndex {
+    return new StackIndex(stackResources(s.resources) as unknown as StackResourceLike[]);
+}
+
 /** The facts of `target` in the stack `s` has built. */
 export function factsOf(s: StackBuilder, target: StackResource): TargetFacts {
-    const index = new StackIndex(stackResources(s.resources) as unknown as StackResourceLike[]);
+    const index = stackIndexOf(s);
     const resource = index.targets.find((t) => t.urn === target.urn);
     if (resource === undefined) {
         throw new Error(`${target.urn} is not a target of the stack`);
