@@ -39,6 +39,7 @@ const PACK_TESTS = [
     "destinationsRead.test.js",
     "errors.test.js",
     "exemptions.test.js",
+    "iamConditions.test.js",
     "iamDifferential.test.js",
     "iamPolicy.test.js",
     "keyResolution.test.js",

@@ -66,42 +66,52 @@ const bool: Compare = (p, r, env) => {
     return isBool(l) && isBool(v) ? l === v : undefined;
 };
 
-const subnets = new Map<string, { list: BlockList; family: "ipv4" | "ipv6" } | null>();
+/** A CIDR block of an IP address condition: the addresses it holds and their family. */
+export interface CidrBlock {
+    readonly list: BlockList;
+    readonly family: "ipv4" | "ipv6";
+}
+
 /**
- * IpAddress: the request address is in the policy's CIDR block. IAM User Guide, IP address
- * condition operators: "If you specify an IP address without the associated routing prefix, IAM
- * uses the default prefix value of /32" (/128 for IPv6). Another family is never in the block.
+ * The block `text` names, or `null` when it names none. IAM User Guide, IP address condition
+ * operators: "If you specify an IP address without the associated routing prefix, IAM uses the
+ * default prefix value of /32" (/128 for an IPv6 address).
  */
+export function cidrBlock(text: string): CidrBlock | null {
+    const [address, prefix, ...rest] = text.split("/");
+    const version = isIP(address);
+    const maxBits = version === 6 ? 128 : 32;
+    const bits = prefix === undefined ? maxBits : Number(prefix);
+    if (
+        version === 0 ||
+        rest.length > 0 ||
+        (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) ||
+        bits > maxBits
+    ) {
+        return null;
+    }
+    const family = version === 6 ? "ipv6" : "ipv4";
+    const list = new BlockList();
+    list.addSubnet(address, bits, family);
+    return { list, family };
+}
+
+const blocks = new Map<string, CidrBlock | null>();
+/** IpAddress: the request address is in the policy's block; an address of the other family never is. */
 const inSubnet: Compare = (p, r) => {
-    let subnet = subnets.get(p);
-    if (subnet === undefined) {
-        const [address, prefix, ...rest] = p.split("/");
-        const version = isIP(address);
-        const bits = prefix === undefined ? (version === 6 ? 128 : 32) : Number(prefix);
-        subnet = null;
-        if (
-            version !== 0 &&
-            rest.length === 0 &&
-            (prefix === undefined || /^\d{1,3}$/.test(prefix)) &&
-            bits <= (version === 6 ? 128 : 32)
-        ) {
-            const family = version === 6 ? "ipv6" : "ipv4";
-            const list = new BlockList();
-            list.addSubnet(address, bits, family);
-            subnet = { list, family };
+    let block = blocks.get(p);
+    if (block === undefined) {
+        block = cidrBlock(p);
+        if (blocks.size > 1_000) {
+            blocks.clear();
         }
-        if (subnets.size > 1_000) {
-            subnets.clear();
-        }
-        subnets.set(p, subnet);
+        blocks.set(p, block);
     }
     const version = isIP(r);
-    if (subnet === null || version === 0) {
+    if (block === null || version === 0) {
         return undefined;
     }
-    return (
-        (version === 6 ? "ipv6" : "ipv4") === subnet.family && subnet.list.check(r, subnet.family)
-    );
+    return (version === 6 ? "ipv6" : "ipv4") === block.family && block.list.check(r, block.family);
 };
 
 /** Positive operators and their negated twins. */
