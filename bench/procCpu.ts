@@ -6,8 +6,11 @@ import * as fs from "node:fs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux: /proc/<pid>/stat counts CPU in 10 ms ticks
 
-/** CPU ms of /proc/<pid>/stat (utime + stime), or undefined once the process is gone. */
-function procCpuMs(pid: number): number | undefined {
+/**
+ * CPU ms of /proc/<pid>/stat (utime + stime, every thread of the process), or undefined once the
+ * process is gone (or on a system without /proc).
+ */
+export function procCpuMs(pid: number): number | undefined {
     try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

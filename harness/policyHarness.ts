@@ -132,6 +132,11 @@ export class PolicyPackHarness {
         return harness;
     }
 
+    /** The pack process's pid (the bench reads its CPU time from /proc). */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
     private unary<Req, Res>(method: string, req: Req): Promise<Res> {
         return new Promise((resolve, reject) => {
             type Unary = (
