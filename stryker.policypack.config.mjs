@@ -3,14 +3,10 @@
 //
 // Tests: every test file that runs the pack's code in this process and finishes in well under a
 // minute: one file per rule (tests/rules/), one per destination service (tests/destinations/), and
-// the facts-, stack- and policy-level files listed in PACK_TESTS. Left out, because Stryker can
-// neither see nor switch mutants in them or they cost a minute per run: policypackInProcess (it
-// also starts the pack as a gRPC child process, 35 s), stateReplay (replays against the pack's
-// child process: fails in process), providerBoot, demo, checkFlags, checkOwnProgram, package,
-// policypackInstall (child processes, npm installs), afterDeploy (every example through the
-// shipped `checkProgram` twice plus a property, 40 s unmutated: per mutant it would run all of it;
-// policypackPrograms and logDestinationPrograms preview the same examples) and tests/engine (the
-// real CLI).
+// the facts-, stack- and policy-level files, listed in stryker.policypack.tests.json. Its `leftOut`
+// names, each with its reason, the files Stryker cannot use: those that run the pack, the CLI or npm
+// as child processes (Stryker can neither see nor switch a mutant there) and those that cost a
+// minute per mutant. tests/strykerPackTests.test.ts fails on a test file of the pack in neither.
 //
 // coverageAnalysis "perTest": each mutant runs only the tests that reached it. Static mutants
 // (module-level tables and schemas, executed only while a file loads) need every test after a
@@ -24,49 +20,9 @@
 import { readFileSync } from "node:fs";
 
 const base = JSON.parse(readFileSync(new URL("./stryker.config.json", import.meta.url), "utf8"));
-const PACK_TESTS = [
-    "rules/*.test.js",
-    "destinations/*.test.js",
-    "bucketKey.test.js",
-    "centralization.test.js",
-    "centralizationRules.test.js",
-    "createInputs.test.js",
-    "deserializeOnce.test.js",
-    "destinationFacts.test.js",
-    "destinationMatch.test.js",
-    "destinations.test.js",
-    "destinationsConfig.test.js",
-    "destinationsRead.test.js",
-    "errors.test.js",
-    "exemptions.test.js",
-    "iamConditions.test.js",
-    "iamDifferential.test.js",
-    "iamPolicy.test.js",
-    "keyResolution.test.js",
-    "location.test.js",
-    "logDestinationConfig.test.js",
-    "logDestinationMessages.test.js",
-    "logDestinationPrograms.test.js",
-    "logDestinations.test.js",
-    "logDestinationsOutside.test.js",
-    "logGroupSettings.test.js",
-    "packIndex.test.js",
-    "policypack.test.js",
-    "policypackPrograms.test.js",
-    "policypackProperties.test.js",
-    "policypackUnits.test.js",
-    "policypackVerdicts.test.js",
-    "policyRunners.test.js",
-    "publishedKeys.test.js",
-    "publishedLogGroup.test.js",
-    "publishedLogGroups.test.js",
-    "renamedPolicies.test.js",
-    "serviceRequests.test.js",
-    "stackIndex.test.js",
-    "stackPolicy.test.js",
-    "targetFacts.test.js",
-    "wire.test.js",
-];
+const { tests: PACK_TESTS } = JSON.parse(
+    readFileSync(new URL("./stryker.policypack.tests.json", import.meta.url), "utf8"),
+);
 
 export default {
     ...base,
