@@ -44,12 +44,20 @@ function prepare(pack: PolicyPackHarness, size: number): Prepared {
 /** How many resources' Remediate and Analyze the warm-up sends before its AnalyzeStack. */
 const WARM_UP_REQUESTS = 3_000;
 
-/** Remediate and Analyze for each resource (the first `count`), then AnalyzeStack, as a preview does. */
-async function wholeAnalysis(pack: PolicyPackHarness, p: Prepared, count = p.size): Promise<void> {
-    for (const bytes of p.perResource.slice(0, count)) {
+/** Remediate, then Analyze, for each resource's request, as the engine sends them in a preview. */
+async function perResource(
+    pack: PolicyPackHarness,
+    requests: readonly Uint8Array[],
+): Promise<void> {
+    for (const bytes of requests) {
         await pack.unaryBytes("Remediate", bytes);
         await pack.unaryBytes("Analyze", bytes);
     }
+}
+
+/** Remediate and Analyze for each resource (the first `count`), then AnalyzeStack, as a preview does. */
+async function wholeAnalysis(pack: PolicyPackHarness, p: Prepared, count = p.size): Promise<void> {
+    await perResource(pack, p.perResource.slice(0, count));
     await pack.analyzeStackBytes(p.stack);
 }
 
@@ -80,13 +88,8 @@ async function interleavedRound(
     for (let first = 0, slice = 0; first < p.size; first += SLICE, slice++) {
         const requests = p.perResource.slice(first, first + SLICE);
         for (let k = 0; k < n; k++) {
-            const h = harnesses[(slice + k) % n];
-            wall[(slice + k) % n] += await timeMs(async () => {
-                for (const bytes of requests) {
-                    await h.unaryBytes("Remediate", bytes);
-                    await h.unaryBytes("Analyze", bytes);
-                }
-            });
+            const j = (slice + k) % n;
+            wall[j] += await timeMs(() => perResource(harnesses[j], requests));
         }
     }
     for (const [j, h] of harnesses.entries()) {

@@ -23,6 +23,16 @@ const STAGE = "aws:apigateway/stage:Stage";
 const METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 const STAGE_V2 = "aws:apigatewayv2/stage:Stage";
 
+/** What MethodSettings of REST API a1b2c3, stage prod, write when execution logging is on. */
+const EXECUTION_LOGS = writes({
+    logs: "execution logs",
+    group: { by: "name", name: "API-Gateway-Execution-Logs_a1b2c3/prod" },
+    property: "restApi, stageName",
+    dependencyProperties: ["restApi", "stageName"],
+    strategy: BY_WRITER_IDENTITY,
+    serviceCreatesGroup: true,
+});
+
 const CASES: ReaderCase[] = [
     // API Gateway REST stage: access logs.
     [
@@ -97,14 +107,7 @@ const CASES: ReaderCase[] = [
             methodPath: "*/*",
             settings: { loggingLevel: "INFO" },
         },
-        writes({
-            logs: "execution logs",
-            group: { by: "name", name: "API-Gateway-Execution-Logs_a1b2c3/prod" },
-            property: "restApi, stageName",
-            dependencyProperties: ["restApi", "stageName"],
-            strategy: BY_WRITER_IDENTITY,
-            serviceCreatesGroup: true,
-        }),
+        EXECUTION_LOGS,
     ],
     [
         "MethodSettings, ERROR, rest API id unknown",
@@ -188,14 +191,7 @@ const CASES: ReaderCase[] = [
             methodPath: "*/*",
             settings: { loggingLevel: "info" },
         },
-        writes({
-            logs: "execution logs",
-            group: { by: "name", name: "API-Gateway-Execution-Logs_a1b2c3/prod" },
-            property: "restApi, stageName",
-            dependencyProperties: ["restApi", "stageName"],
-            strategy: BY_WRITER_IDENTITY,
-            serviceCreatesGroup: true,
-        }),
+        EXECUTION_LOGS,
     ],
     // API Gateway v2 stage.
     [

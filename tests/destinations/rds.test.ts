@@ -18,6 +18,22 @@ import {
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 
+/** What an RDS instance (`identifier`) or cluster (`clusterIdentifier`) writes for one exported log. */
+function exported(
+    id: "identifier" | "clusterIdentifier",
+    logs: string,
+    name: string | typeof UNKNOWN,
+): Parameters<typeof writes>[0] {
+    return {
+        logs,
+        group: { by: "name", name },
+        property: `${id}, enabledCloudwatchLogsExports`,
+        dependencyProperties: [id, "enabledCloudwatchLogsExports"],
+        strategy: BY_WRITER_IDENTITY,
+        serviceCreatesGroup: true,
+    };
+}
+
 const CASES: ReaderCase[] = [
     ...[RDS_INSTANCE, RDS_CLUSTER].map((type): ReaderCase => [
         `${type}, exports unknown`,
@@ -38,22 +54,9 @@ const CASES: ReaderCase[] = [
         RDS_INSTANCE,
         { identifier: "orders-db", enabledCloudwatchLogsExports: [U, 5, "error"] },
         writes(
-            ...[0, 1].map((): Parameters<typeof writes>[0] => ({
-                logs: "exported logs",
-                group: { by: "name" as const, name: UNKNOWN },
-                property: "identifier, enabledCloudwatchLogsExports",
-                dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
-                strategy: BY_WRITER_IDENTITY,
-                serviceCreatesGroup: true,
-            })),
-            {
-                logs: "error logs",
-                group: { by: "name", name: "/aws/rds/instance/orders-db/error" },
-                property: "identifier, enabledCloudwatchLogsExports",
-                dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
-                strategy: BY_WRITER_IDENTITY,
-                serviceCreatesGroup: true,
-            },
+            exported("identifier", "exported logs", UNKNOWN),
+            exported("identifier", "exported logs", UNKNOWN),
+            exported("identifier", "error logs", "/aws/rds/instance/orders-db/error"),
         ),
     ],
     // RDS.
@@ -62,14 +65,8 @@ const CASES: ReaderCase[] = [
         RDS_INSTANCE,
         { identifier: "orders-db", enabledCloudwatchLogsExports: ["error", "slowquery"] },
         writes(
-            ...["error", "slowquery"].map((log) => ({
-                logs: `${log} logs`,
-                group: { by: "name" as const, name: `/aws/rds/instance/orders-db/${log}` },
-                property: "identifier, enabledCloudwatchLogsExports",
-                dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
-                strategy: BY_WRITER_IDENTITY,
-                serviceCreatesGroup: true,
-            })),
+            exported("identifier", "error logs", "/aws/rds/instance/orders-db/error"),
+            exported("identifier", "slowquery logs", "/aws/rds/instance/orders-db/slowquery"),
         ),
     ],
     [
@@ -86,27 +83,13 @@ const CASES: ReaderCase[] = [
         "RDS instance, identifier unknown",
         RDS_INSTANCE,
         { identifier: U, enabledCloudwatchLogsExports: ["postgresql"] },
-        writes({
-            logs: "postgresql logs",
-            group: { by: "name", name: UNKNOWN },
-            property: "identifier, enabledCloudwatchLogsExports",
-            dependencyProperties: ["identifier", "enabledCloudwatchLogsExports"],
-            strategy: BY_WRITER_IDENTITY,
-            serviceCreatesGroup: true,
-        }),
+        writes(exported("identifier", "postgresql logs", UNKNOWN)),
     ],
     [
         "RDS cluster, audit export",
         RDS_CLUSTER,
         { clusterIdentifier: "aurora-1", enabledCloudwatchLogsExports: ["audit"] },
-        writes({
-            logs: "audit logs",
-            group: { by: "name", name: "/aws/rds/cluster/aurora-1/audit" },
-            property: "clusterIdentifier, enabledCloudwatchLogsExports",
-            dependencyProperties: ["clusterIdentifier", "enabledCloudwatchLogsExports"],
-            strategy: BY_WRITER_IDENTITY,
-            serviceCreatesGroup: true,
-        }),
+        writes(exported("clusterIdentifier", "audit logs", "/aws/rds/cluster/aurora-1/audit")),
     ],
     [
         "RDS cluster, empty exports",
@@ -122,14 +105,7 @@ const CASES: ReaderCase[] = [
         "RDS cluster, identifier absent (auto-named)",
         RDS_CLUSTER,
         { enabledCloudwatchLogsExports: ["postgresql"] },
-        writes({
-            logs: "postgresql logs",
-            group: { by: "name", name: UNKNOWN },
-            property: "clusterIdentifier, enabledCloudwatchLogsExports",
-            dependencyProperties: ["clusterIdentifier", "enabledCloudwatchLogsExports"],
-            strategy: BY_WRITER_IDENTITY,
-            serviceCreatesGroup: true,
-        }),
+        writes(exported("clusterIdentifier", "postgresql logs", UNKNOWN)),
     ],
 ];
 
