@@ -90,8 +90,10 @@ export const CATALOGUE_CONFIGS: Record<
             allowMultiRegionKeys: true,
             requireKeyRotation: false,
             exemptUrnPatterns: ["*::rsa", "*Trail::trail-*"],
+            // What cannot be verified yet is refused here, not left to the advisory.
+            unverified: "mandatory",
         },
-        "log-encryption-unverified": { enforcementLevel: "mandatory" },
+        "log-destinations-encrypted": { unverified: "mandatory" },
     },
     "usable disabled": {
         "log-encryption-key-usable": { enforcementLevel: "disabled" },

@@ -20,7 +20,7 @@
  *   (`makeReportViolationFun`), or the policy's message alone with `wireMessages: false`; an `UnknownValueError` becomes the "can't run ... during preview"
  *   advisory; any other error fails the call, as the gRPC call fails.
  */
-import type { ReportViolation } from "../policypack/node_modules/@pulumi/policy";
+import type { EnforcementLevel, ReportViolation } from "../policypack/node_modules/@pulumi/policy";
 import { noteConfiguredPolicies } from "../policypack/lib/config/configuredPolicies";
 import { PACK_POLICIES } from "../policypack/policies";
 import {
@@ -103,8 +103,6 @@ export class PackRunner {
      * applies only a valid given one), so `{ exemptions: [...] }` never turns an advisory mandatory.
      */
     async configure(config: PackConfig): Promise<void> {
-        // The names, for the pack's refusal of old policy names (policypack/lib/config/configuredPolicies.ts).
-        noteConfiguredPolicies(Object.keys(config));
         this.config = {};
         for (const [name, { enforcementLevel, ...props }] of Object.entries(config)) {
             const declared = this.policies.find((p) => p.name === name)?.enforcementLevel;
@@ -113,6 +111,12 @@ export class PackRunner {
                 enforcementLevel: enforcementLevelOf(enforcementLevel ?? declared),
             };
         }
+        // The names and levels, as the pack watches them (policypack/lib/config/configuredPolicies.ts).
+        noteConfiguredPolicies(
+            Object.entries(this.config).map(
+                ([name, c]) => [name, c.enforcementLevel as EnforcementLevel] as const,
+            ),
+        );
     }
 
     /** A policy's configured properties as the server receives them. */

@@ -54,9 +54,9 @@ function serviceAndExemptionCases(running: Running): void {
             });
             // Skipped, and the exemptions advisory says so on each of them.
             assert.deepEqual(verdicts(await preview(s)), [
-                "log-encryption-exemptions/cluster [exempted]",
-                "log-encryption-exemptions/later [exempted]",
-                "log-encryption-exemptions/worker [exempted]",
+                "log-encryption-unverified/cluster [exempted]",
+                "log-encryption-unverified/later [exempted]",
+                "log-encryption-unverified/worker [exempted]",
             ]);
         });
     });
@@ -94,12 +94,12 @@ function exemptionEntryCases(running: Running): void {
                 exempted.all.map((d) => [d.policyName, d.message.split("\n")[1]]),
                 [
                     [
-                        "log-encryption-exemptions",
+                        "log-encryption-unverified",
                         '[exempted] Lambda function "worker" (aws:lambda/function:Function) is exempted from log-destinations-encrypted (log-destination only): ' +
                             "moved to a declared group in SEC-12 (no expiry; exemptions[0] of log-destinations-encrypted's configuration).",
                     ],
                     [
-                        "log-encryption-exemptions",
+                        "log-encryption-unverified",
                         '[exempted] Lambda function "tagged" (aws:lambda/function:Function) is exempted from log-destinations-encrypted (log-destination only): ' +
                             "writes nothing sensitive, group managed by the platform team (no expiry; the tag encrypted-logs:exempt=log-destination).",
                     ],
@@ -186,6 +186,7 @@ function keyConfigurationCases(running: Running): void {
                             "exemptionTags",
                             "exemptions",
                             "outsideStack",
+                            "unverified",
                         ],
                     ],
                     [
@@ -196,6 +197,7 @@ function keyConfigurationCases(running: Running): void {
                 ],
             );
             assert.deepEqual(ours[0].config.disabledServices.default, []);
+            assert.deepEqual(ours[0].config.unverified.default, "advisory");
         });
     });
 }

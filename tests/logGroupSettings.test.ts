@@ -79,7 +79,7 @@ describe(`${SETTINGS} (Analyze, per log group)`, () => {
         });
         const result = await running().preview(groups().resources);
         const exempted = result.all
-            .filter((d) => d.policyName === "log-encryption-exemptions")
+            .filter((d) => d.policyName === "log-encryption-unverified")
             .map((d) => d.message.split("\n")[1]);
         const group = 'log group "short" (aws:cloudwatch/logGroup:LogGroup)';
         // In the pack's order: key-required runs before log-group-settings on each resource.

@@ -247,7 +247,7 @@ describe("policy runners: an exemption tag on a resource that is not a target", 
         });
         const result = await running().preview(s.resources);
         assert.match(
-            messageOf(result, "log-encryption-exemptions", "fn", "exemption tag"),
+            messageOf(result, "log-encryption-unverified", "fn", "exemption tag"),
             /^\[exemption tag\] resource "fn" \(aws:lambda\/function:Function\) has the tag encrypted-logs:exempt=log-destination, which exempts nothing: it has no encrypted-logs:exempt-reason tag/,
         );
     });

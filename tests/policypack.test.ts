@@ -104,7 +104,6 @@ describe("policy pack: through the analyzer protocol", function () {
                     [USABLE, 1],
                     ["log-destinations-encrypted", 1],
                     [UNVERIFIED, 0],
-                    ["log-encryption-exemptions", 0],
                 ],
             );
             const usable = policies.find((p) => p.name === USABLE)!.config as Record<
@@ -1004,7 +1003,7 @@ describe("policy pack: through the analyzer protocol", function () {
                 ]),
                 [
                     [
-                        "log-encryption-exemptions",
+                        "log-encryption-unverified",
                         "advisory",
                         `[exempted] log group "legacy" (aws:cloudwatch/logGroup:LogGroup) is exempted from log-encryption-key-usable: no reason given ` +
                             "(no expiry; exemptResourceNames of log-encryption-key-usable's configuration, which records no reason: " +

@@ -441,7 +441,7 @@ describe("policy pack: exact verdicts, through the analyzer protocol", function 
             });
             // The right names pass; the exemption is shown, not silent.
             assert.deepEqual(verdicts(await running().preview(s.resources)), [
-                "log-encryption-exemptions/orders [exempted]",
+                "log-encryption-unverified/orders [exempted]",
             ]);
         });
     });

@@ -12,6 +12,7 @@ import { usePolicyPack } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { StackBuilder } from "../harness/stackFixtures";
 import {
+    configuredEnforcementLevel,
     configuredPolicyNames,
     noteConfiguredPolicies,
     policyProtocolModule,
@@ -29,8 +30,9 @@ const STACK = "app-dev";
 function refusal(old: string): string {
     return (
         `[configuration] the policy pack configuration names ${old}, a policy this pack no longer has: ${old} is now part of ${UNVERIFIED}, ` +
-        "which reports what cannot be verified yet, for keys and log destinations alike. " +
-        `Fix: move its settings (enforcementLevel, exemptions) to ${UNVERIFIED} and remove ${old} from the configuration (policy-config.json or pulumi policy enable --config).`
+        "the pack's one advisory about what it did not check: what cannot be verified yet, for keys and log destinations alike, and every exemption applied. " +
+        `Fix: move its exemptions to ${UNVERIFIED} and remove ${old} from the configuration (policy-config.json or pulumi policy enable --config); ` +
+        `${UNVERIFIED} stays advisory: to refuse what cannot be verified yet, set unverified: "mandatory" on log-encryption-key-usable and log-destinations-encrypted.`
     );
 }
 
@@ -40,6 +42,7 @@ describe("renamed policies: the table", () => {
         assert.deepEqual(Object.entries(RENAMED_POLICIES), [
             ["log-encryption-key-verifiable", UNVERIFIED],
             ["log-destinations-verifiable", UNVERIFIED],
+            [EXEMPTIONS, UNVERIFIED],
         ]);
         for (const [old, now] of Object.entries(RENAMED_POLICIES)) {
             assert.ok(names.includes(now), now);
@@ -56,7 +59,11 @@ describe("renamed policies: the table", () => {
                 "log-destinations-verifiable",
                 "toString",
             ]),
-            [refusal("log-destinations-verifiable"), refusal("log-encryption-key-verifiable")],
+            [
+                refusal("log-destinations-verifiable"),
+                refusal(EXEMPTIONS),
+                refusal("log-encryption-key-verifiable"),
+            ],
         );
         assert.deepEqual(renamedPolicyRefusals([]), []);
     });
@@ -114,6 +121,31 @@ describe("renamed policies: the watch on Configure", () => {
         assert.deepEqual(configuredPolicyNames(), ["log-encryption-key-verifiable"]);
     });
 
+    it("keeps each name's enforcement level as the proto gives it, and none for a name not configured", () => {
+        const module = policyProtocolModule(
+            PACK_DIR,
+        ) as typeof import("@pulumi/pulumi/proto/analyzer_pb");
+        watchConfiguredPolicies(() => module);
+        const request = new module.ConfigureAnalyzerRequest();
+        const levels = ["advisory", "mandatory", "disabled", "remediate"] as const;
+        levels.forEach((level, i) => {
+            const config = new module.PolicyConfig();
+            config.setEnforcementlevel(module.EnforcementLevel[level.toUpperCase() as "ADVISORY"]);
+            request.getPolicyconfigMap().set(`p${i}`, config);
+            assert.equal(module.EnforcementLevel[level.toUpperCase() as "ADVISORY"], i);
+        });
+        request.getPolicyconfigMap();
+        assert.deepEqual(
+            levels.map((_, i) => configuredEnforcementLevel(`p${i}`)),
+            [...levels],
+        );
+        assert.equal(configuredEnforcementLevel("p4"), undefined);
+        noteConfiguredPolicies(["named-only", ["leveled", "mandatory"]]);
+        assert.deepEqual(configuredPolicyNames(), ["named-only", "leveled"]);
+        assert.equal(configuredEnforcementLevel("named-only"), undefined);
+        assert.equal(configuredEnforcementLevel("leveled"), "mandatory");
+    });
+
     it("loads the protocol module of the @pulumi/policy found from the directory given, and of none elsewhere", () => {
         const policyDir = path.dirname(
             require.resolve("@pulumi/policy/package.json", { paths: [PACK_DIR] }),
@@ -158,9 +190,11 @@ describe("renamed policies: through the analyzer protocol", function () {
         await running().configure({
             "log-encryption-key-verifiable": { enforcementLevel: "mandatory" },
             "log-destinations-verifiable": { enforcementLevel: "disabled" },
+            [EXEMPTIONS]: { enforcementLevel: "advisory" },
         });
         const result = await running().preview(new StackBuilder().resources);
         assert.deepEqual(verdicts(result), [
+            `${REQUIRED}/${STACK} [configuration]`,
             `${REQUIRED}/${STACK} [configuration]`,
             `${REQUIRED}/${STACK} [configuration]`,
         ]);
@@ -169,6 +203,7 @@ describe("renamed policies: through the analyzer protocol", function () {
             [
                 // In the order of the names: the CLI sends a map, in no order.
                 ["mandatory", refusal("log-destinations-verifiable")],
+                ["mandatory", refusal(EXEMPTIONS)],
                 ["mandatory", refusal("log-encryption-key-verifiable")],
             ],
         );
@@ -176,7 +211,7 @@ describe("renamed policies: through the analyzer protocol", function () {
 
     it("does not refuse the new name, `all`, or no configuration", async () => {
         const configs: Record<string, { enforcementLevel?: string }>[] = [
-            { [UNVERIFIED]: { enforcementLevel: "mandatory" } },
+            { [UNVERIFIED]: { enforcementLevel: "advisory" } },
             { all: { enforcementLevel: "advisory" } },
             {},
         ];
@@ -199,11 +234,11 @@ describe("renamed policies: through the analyzer protocol", function () {
         });
         const result = await running().preview(s.resources);
         assert.deepEqual(verdicts(result), [
-            `${EXEMPTIONS}/bare [exemption tag]`,
             `${REQUIRED}/bare [key-required]`,
+            `${UNVERIFIED}/bare [exemption tag]`,
         ]);
         assert.match(
-            messageOf(result, EXEMPTIONS, "bare", "exemption tag"),
+            messageOf(result, UNVERIFIED, "bare", "exemption tag"),
             /^\[exemption tag\] log group "bare" \(aws:cloudwatch\/logGroup:LogGroup\) has the tag encrypted-logs:exempt=log-encryption-key-required\+log-encryption-key-verifiable, which exempts nothing: encrypted-logs:exempt names "log-encryption-key-verifiable" \(now part of "log-encryption-unverified"\), which is neither a policy nor a check of this pack\. /,
         );
     });

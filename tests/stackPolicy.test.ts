@@ -24,13 +24,12 @@ const UNVERIFIED = "log-encryption-unverified";
 const USABLE = "log-encryption-key-usable";
 const REQUIRED = "log-encryption-key-required";
 const SETTINGS = "log-group-settings";
-const EXEMPTIONS = "log-encryption-exemptions";
 /** The advisory takes exemptions only. */
 const UNVERIFIED_ACCEPTED =
     "Accepted: enforcementLevel, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
-/** log-destinations-encrypted also takes disabledServices and outsideStack. */
+/** log-destinations-encrypted also takes disabledServices, outsideStack and unverified. */
 const ENCRYPTED_ACCEPTED =
-    "Accepted: enforcementLevel, disabledServices, outsideStack, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
+    "Accepted: enforcementLevel, disabledServices, outsideStack, unverified, exemptResourceNames, exemptUrnPatterns, exemptions, exemptionTags. ";
 const FIX =
     "Fix: correct or remove it in the policy pack configuration (policy-config.json or pulumi policy enable --config).";
 
@@ -107,6 +106,7 @@ describe("stack-policy runner: configuration through the analyzer protocol", fun
                 enforcementLevel: "advisory",
                 disabledServices: ["lambda"],
                 outsideStack: "mandatory",
+                unverified: "mandatory",
                 ...exemptions,
             },
             [UNVERIFIED]: { enforcementLevel: "advisory", ...exemptions },
@@ -160,28 +160,39 @@ describe("stack-policy runner: the pack's order is checked", () => {
         });
     });
 
-    it("refuses the destinations policy after the advisory that takes what it reads, and the exemptions advisory before any stack policy", () => {
+    it("refuses the destinations policy after the advisory that takes what it reads, and the advisory before any stack policy", () => {
         const byName = (n: string) => PACK_POLICIES.find((p) => p.name === n)!;
-        const swapped = [REQUIRED, SETTINGS, USABLE, UNVERIFIED, ENCRYPTED, EXEMPTIONS];
+        const swapped = [REQUIRED, SETTINGS, USABLE, UNVERIFIED, ENCRYPTED];
+        const readsFromLater = (what: string, ifMissed: string) =>
+            `${UNVERIFIED} is listed before ${ENCRYPTED} but reads ${what}, which ${ENCRYPTED} hands over on the same AnalyzeStack request ` +
+            "(@pulumi/policy runs a pack's stack policies one after another, in list order): it would find none and " +
+            `${ifMissed}. Fix: list ${ENCRYPTED} before ${UNVERIFIED}.`;
         assert.deepEqual(handOverOrderProblems(swapped.map(byName)), [
-            `${UNVERIFIED} is listed before ${ENCRYPTED} but reads the log-destination reports, which ${ENCRYPTED} hands over on the same AnalyzeStack request ` +
-                "(@pulumi/policy runs a pack's stack policies one after another, in list order): it would find none and " +
-                "analyse the log destinations again with the default configuration instead of log-destinations-encrypted's. " +
-                `Fix: list ${ENCRYPTED} before ${UNVERIFIED}.`,
+            readsFromLater(
+                "the log-destination reports",
+                "analyse the log destinations again with the default configuration instead of log-destinations-encrypted's",
+            ),
+            readsFromLater(
+                "what the policies refused as cannot verify yet",
+                "say it again as an advisory",
+            ),
+            readsFromLater("the exemptions each policy applied", "never show them"),
             `${ENCRYPTED} is listed after ${UNVERIFIED} but reads the key reports, which ${UNVERIFIED} takes (the policies after it no longer see them): ` +
                 "it would find none and run the key rules again with their default options instead of log-encryption-key-usable's configuration. " +
                 `Fix: list ${ENCRYPTED} before ${UNVERIFIED}.`,
         ]);
-        const first = [EXEMPTIONS, ...names(PACK_POLICIES).filter((n) => n !== EXEMPTIONS)];
-        // One per stack policy that hands over the exemptions it applied; the resource policies
-        // keep theirs per URN (exemptionLedger.ts), whatever their place.
+        const first = [UNVERIFIED, ...names(PACK_POLICIES).filter((n) => n !== UNVERIFIED)];
+        // Of the exemptions: one per stack policy that hands over those it applied; the resource
+        // policies keep theirs per URN (exemptionLedger.ts), whatever their place.
         assert.deepEqual(
-            handOverOrderProblems(first.map(byName)),
-            [USABLE, ENCRYPTED, UNVERIFIED].map(
+            handOverOrderProblems(first.map(byName)).filter((p) =>
+                p.includes("reads the exemptions each policy applied"),
+            ),
+            [USABLE, ENCRYPTED].map(
                 (giver) =>
-                    `${EXEMPTIONS} is listed before ${giver} but reads the exemptions each policy applied, which ${giver} hands over on the same AnalyzeStack request ` +
+                    `${UNVERIFIED} is listed before ${giver} but reads the exemptions each policy applied, which ${giver} hands over on the same AnalyzeStack request ` +
                     "(@pulumi/policy runs a pack's stack policies one after another, in list order): it would find none and never show them. " +
-                    `Fix: list ${giver} before ${EXEMPTIONS}.`,
+                    `Fix: list ${giver} before ${UNVERIFIED}.`,
             ),
         );
     });
@@ -194,13 +205,11 @@ describe("stack-policy runner: the pack's order is checked", () => {
             order.indexOf(a) < order.indexOf(b);
         const expected = permutations(names(PACK_POLICIES)).filter(
             (o) =>
-                // The usable policy, the destinations policy, the advisory, the exemptions report.
-                before(o, USABLE, ENCRYPTED) &&
-                before(o, ENCRYPTED, UNVERIFIED) &&
-                before(o, UNVERIFIED, EXEMPTIONS),
+                // The usable policy, the destinations policy, the advisory.
+                before(o, USABLE, ENCRYPTED) && before(o, ENCRYPTED, UNVERIFIED),
         );
-        // The resource policies run on other requests: they may stand anywhere (6!/4! orders).
-        assert.equal(expected.length, 30);
+        // The resource policies run on other requests: they may stand anywhere (5!/3! orders).
+        assert.equal(expected.length, 20);
         assert.deepEqual(accepted, expected);
     });
 

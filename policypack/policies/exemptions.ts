@@ -1,13 +1,10 @@
 /**
- * `log-encryption-exemptions`: an advisory on every resource an exemption skips (which policy and
- * checks, the reason, until when, and which entry or tag), and on every `encrypted-logs:exempt` tag
- * that exempts nothing, so a preview shows what was not checked and an audit can read why.
+ * The exemptions report of `log-encryption-unverified` (`unverified.ts`): an advisory on every
+ * resource an exemption skips (which policy and checks, the reason, until when, and which entry or
+ * tag), and on every `encrypted-logs:exempt` tag that exempts nothing, so a preview shows what was
+ * not checked and an audit can read why.
  */
-import type {
-    PolicyConfigSchema,
-    StackValidationArgs,
-    StackValidationPolicy,
-} from "@pulumi/policy";
+import type { StackValidationArgs } from "@pulumi/policy";
 import {
     EXEMPT_REASON_TAG,
     EXEMPT_TAG,
@@ -18,17 +15,8 @@ import {
     tagsOf,
 } from "../lib/config/exemptions";
 import { TARGET_TYPES } from "../lib/stack/targets";
-import {
-    EXEMPTION_RECORDS,
-    ExemptionRecord,
-    tagVocabulary,
-    exemptionsOfThisRequest,
-    today,
-} from "./exemptionLedger";
-import { Unjudged, stackPolicy } from "./stackPolicy";
-
-/** This policy takes no options of its own (the exemptions are in each policy's configuration). */
-const SCHEMA: PolicyConfigSchema = { properties: {} };
+import { ExemptionRecord, tagVocabulary, exemptionsOfThisRequest, today } from "./exemptionLedger";
+import type { Unjudged } from "./stackPolicy";
 
 /** `[exempted] log group "app" (...) is exempted from <policy>: <reason> (until <date>; <source>).` */
 export function exemptedMessage(record: ExemptionRecord): string {
@@ -44,7 +32,7 @@ export function exemptedMessage(record: ExemptionRecord): string {
 }
 
 /** The clock's problem, each exemption applied on this request, then each exemption tag that exempts nothing. */
-function* exemptionMessages(args: StackValidationArgs): Iterable<Unjudged> {
+export function* exemptionMessages(args: StackValidationArgs): Iterable<Unjudged> {
     const clock = today();
     if (clock.error !== undefined) {
         yield { message: `[configuration] ${clock.error}` };
@@ -66,18 +54,3 @@ function* exemptionMessages(args: StackValidationArgs): Iterable<Unjudged> {
         }
     }
 }
-
-/** Reports every exemption the pack's policies applied on this stack, and every exemption tag that exempts nothing. */
-export const logEncryptionExemptions: StackValidationPolicy = stackPolicy({
-    name: "log-encryption-exemptions",
-    description:
-        "Every exemption from this pack's policies must be visible: this advisory names each resource an exemption skips, " +
-        "the policy (and checks), the reason, until when and which entry or tag exempts it, and each encrypted-logs:exempt tag that exempts nothing. " +
-        "It makes the exceptions to the controls the other policies serve auditable.",
-    enforcementLevel: "advisory",
-    configSchema: SCHEMA,
-    readConfig: () => undefined,
-    // Last: it takes what every stack policy before it exempted on this request.
-    handOver: { takes: [EXEMPTION_RECORDS] },
-    report: exemptionMessages,
-});

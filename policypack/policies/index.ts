@@ -12,7 +12,6 @@
  * @packageDocumentation
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { logEncryptionExemptions } from "./exemptions";
 import { logEncryptionKeyRequired } from "./keyRequired";
 import { logEncryptionKeyUsable } from "./keyUsable";
 import { logDestinationsEncrypted } from "./logDestinationsEncrypted";
@@ -21,7 +20,7 @@ import { inHandOverOrder } from "./stackPolicy";
 import { logEncryptionUnverified } from "./unverified";
 
 export { logEncryptionKeyRequired, logEncryptionKeyUsable, logDestinationsEncrypted };
-export { logGroupSettings, logEncryptionUnverified, logEncryptionExemptions };
+export { logGroupSettings, logEncryptionUnverified };
 export { RENAMED_POLICIES } from "../lib/config/renamed";
 export { handOverOrderProblems, inHandOverOrder } from "./stackPolicy";
 export { Exemptions, ExemptionConfig, EXEMPTIONS_SCHEMA } from "../lib/config/config";
@@ -29,7 +28,7 @@ export { USABLE_SCHEMA, UsableConfig } from "./keyUsable";
 
 /**
  * The pack's policies, in the order `@pulumi/policy` runs them: two resource policies, run on each
- * resource as the engine analyses it, then four stack policies, run at the end of the preview.
+ * resource as the engine analyses it, then three stack policies, run at the end of the preview.
  * The order of the stack policies is load-bearing: each hands what it computed to those after it
  * on the same request (each declares what it gives and reads), and {@link inHandOverOrder}
  * refuses, saying why, a list where a policy stands before one it reads from.
@@ -41,8 +40,7 @@ export const PACK_POLICIES: readonly (ResourceValidationPolicy | StackValidation
         logEncryptionKeyUsable,
         // After the usable policy: it judges log groups by the usable policy's key reports.
         logDestinationsEncrypted,
-        // It takes the key and destination reports.
+        // Last: it takes the key and destination reports, and reports the exemptions every policy
+        // before it applied on this request.
         logEncryptionUnverified,
-        // Last: it reports the exemptions every policy before it applied on this request.
-        logEncryptionExemptions,
     ]);

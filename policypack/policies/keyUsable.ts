@@ -5,16 +5,21 @@
 import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import type { Exemptions } from "../lib/config/config";
 import { KEY_RULES } from "../lib/rules";
-import { ruleConfigSchema } from "../lib/rules/options";
+import { UNVERIFIED_CHECK, ruleConfigSchema, unverifiedOption } from "../lib/rules/options";
 import type { RuleOptions } from "../lib/rules/rule";
 import { stackConfiguration } from "../lib/stack/location";
 import { KEY_CONTROLS } from "./controls";
+import { keyAdvisory } from "./keyAdvisories";
 import { rulePolicy } from "./rulePolicy";
 import { violationsOf } from "./stackPolicy";
 import { KEY_REPORTS, analyseAndHandOver } from "./stackReports";
+import { REFUSED_UNVERIFIED, refuseUnverified } from "./unverifiedRefusals";
 
-/** Schema of `log-encryption-key-usable`: the options of its rules ({@link KEY_RULES}) and the exemptions. */
-export const USABLE_SCHEMA: PolicyConfigSchema = ruleConfigSchema(KEY_RULES);
+/** The options of the policy itself: `unverified`. */
+const OWN_OPTIONS = { unverified: unverifiedOption("keys") };
+
+/** Schema of `log-encryption-key-usable`: the options of its rules ({@link KEY_RULES}), `unverified` and the exemptions. */
+export const USABLE_SCHEMA: PolicyConfigSchema = ruleConfigSchema(KEY_RULES, OWN_OPTIONS);
 
 /** The configuration of `log-encryption-key-usable`: its rules' options ({@link USABLE_SCHEMA}) and the exemptions. */
 export type UsableConfig = Exemptions & RuleOptions;
@@ -34,11 +39,25 @@ export const logEncryptionKeyUsable: StackValidationPolicy = rulePolicy({
         `Serves: ${KEY_CONTROLS}; stricter than each (they ask for a key, this for a key the service can use: docs/controls.md).`,
     enforcementLevel: "mandatory",
     rules: KEY_RULES,
-    handOver: { gives: [KEY_REPORTS] },
+    options: OWN_OPTIONS,
+    checks: [UNVERIFIED_CHECK],
+    handOver: { gives: [KEY_REPORTS, REFUSED_UNVERIFIED] },
     judge: (args, options) =>
-        analyseAndHandOver(args, stackConfiguration(), options).map(({ facts, findings }) => ({
-            resource: facts.target,
-            subject: facts.subject,
-            findings: violationsOf(findings),
-        })),
+        analyseAndHandOver(args, stackConfiguration(), options).map((report) => {
+            const advisory = options.unverified === "mandatory" ? keyAdvisory(report) : undefined;
+            const urn = report.facts.target.urn;
+            return {
+                resource: report.facts.target,
+                subject: report.facts.subject,
+                findings: [
+                    ...violationsOf(report.findings),
+                    ...refuseUnverified(
+                        args,
+                        "keys",
+                        urn,
+                        advisory === undefined ? [] : [advisory],
+                    ),
+                ],
+            };
+        }),
 });

@@ -12,6 +12,12 @@ import { DESTINATION_CONTROLS } from "./controls";
 import { DESTINATION_REPORTS, analyseDestinationsAndHandOver } from "./destinationReports";
 import { stackPolicy, violationsOf } from "./stackPolicy";
 import { KEY_REPORTS } from "./stackReports";
+import { UNVERIFIED_CHECK } from "../lib/rules/options";
+import {
+    REFUSED_UNVERIFIED,
+    cannotVerifyYetMessages,
+    refuseUnverified,
+} from "./unverifiedRefusals";
 
 /** Resources that send logs to CloudWatch Logs must write to a log group the stack declares with a usable KMS key. */
 export const logDestinationsEncrypted: StackValidationPolicy = stackPolicy({
@@ -23,15 +29,23 @@ export const logDestinationsEncrypted: StackValidationPolicy = stackPolicy({
     enforcementLevel: "mandatory",
     configSchema: DESTINATIONS_SCHEMA,
     readConfig: readDestinationsConfig,
-    checks: [LOG_DESTINATION],
+    checks: [LOG_DESTINATION, UNVERIFIED_CHECK],
     // The log groups written to are judged by log-encryption-key-usable's reports of the request.
-    handOver: { gives: [DESTINATION_REPORTS], reads: [KEY_REPORTS] },
+    handOver: { gives: [DESTINATION_REPORTS, REFUSED_UNVERIFIED], reads: [KEY_REPORTS] },
     judge: (args, config) =>
         analyseDestinationsAndHandOver(args, stackConfiguration(), config).map(
             ({ facts, findings }) => ({
                 resource: facts.writer,
                 subject: facts.subject,
-                findings: violationsOf(findings),
+                findings: [
+                    ...violationsOf(findings),
+                    ...refuseUnverified(
+                        args,
+                        "writers",
+                        facts.writer.urn,
+                        config.unverified === "mandatory" ? cannotVerifyYetMessages(findings) : [],
+                    ),
+                ],
             }),
         ),
 });

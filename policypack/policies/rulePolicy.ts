@@ -11,7 +11,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { readRuleOptions, ruleConfigSchema } from "../lib/rules/options";
+import { PolicyOptions, readRuleOptions, ruleConfigSchema } from "../lib/rules/options";
 import type { Finding, Rule, RuleOptions, Subject } from "../lib/rules/rule";
 import { JudgedResource, resourcePolicy } from "./resourcePolicy";
 import { HandOverDeclaration, Judged, PolicyFinding, stackPolicy } from "./stackPolicy";
@@ -25,6 +25,10 @@ interface RuleSetDeclaration<S extends Subject> {
     readonly enforcementLevel: EnforcementLevel;
     /** Its rule set, in the order findings are reported. */
     readonly rules: readonly Rule<S>[];
+    /** Options of the policy itself, beside its rules' (`unverified`). @default none */
+    readonly options?: PolicyOptions;
+    /** Checks an exemption may name beside the rules' ids (`unverified`). @default none */
+    readonly checks?: readonly string[];
 }
 
 /** What a stack policy that runs rules declares. */
@@ -50,9 +54,9 @@ function fromRules<S extends Subject>(spec: RuleSetDeclaration<S>) {
         name: spec.name,
         description: spec.description,
         enforcementLevel: spec.enforcementLevel,
-        configSchema: ruleConfigSchema(rules),
-        readConfig: (raw: unknown) => readRuleOptions(rules, raw),
-        checks: rules.map((rule) => rule.id),
+        configSchema: ruleConfigSchema(rules, spec.options),
+        readConfig: (raw: unknown) => readRuleOptions(rules, raw, spec.options),
+        checks: [...rules.map((rule) => rule.id), ...(spec.checks ?? [])],
     };
 }
 

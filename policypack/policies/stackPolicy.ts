@@ -2,12 +2,14 @@
  * The one way a stack policy of this pack runs, so no policy can skip a step:
  *
  * 1. its configuration is read once (`args.getConfig()`), and properties its schema does not
- *    declare are refused with a `[configuration]` violation (with "did you mean");
+ *    declare are refused with a `[configuration]` violation (with "did you mean"); a policy that
+ *    must stay advisory and is configured mandatory says only that, with its fix;
  * 2. its exemptions are read from the same configuration (invalid entries refused);
  * 3. the policy yields its findings per resource; each resource is judged against the exemptions
  *    (and what they exempt is recorded), each finding not exempted is reported with the note of an
  *    exemption that matched but lapsed;
- * 4. what it exempted is handed over to `log-encryption-exemptions`, which runs last.
+ * 4. what it exempted is handed over to `log-encryption-unverified`, which runs last;
+ * 5. a policy that reports beyond its findings (that advisory: the exemptions applied) says it last.
  *
  * A policy file declares only its name, description, enforcement level, configuration schema,
  * how it reads its configuration, the checks an exemption may name and the function that yields
@@ -22,6 +24,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownConfigurationMessage } from "../lib/config/config";
+import { configuredEnforcementLevel } from "../lib/config/configuredPolicies";
 import { isExemptFrom, lapsedNote } from "../lib/config/exemptions";
 import type { Finding } from "../lib/rules/rule";
 import { EXEMPTION_RECORDS, StackPolicyExemptions, declarePolicyChecks } from "./exemptionLedger";
@@ -67,30 +70,42 @@ export interface HandOverDeclaration {
     readonly takes?: readonly HandOverChannel[];
 }
 
-interface PolicyHead<C> {
+/** What a stack policy declares; the runner ({@link stackPolicy}) does the rest. */
+export interface JudgingPolicy<C> {
     /** kebab-case, as users configure and exempt it. */
     readonly name: string;
     readonly description: string;
     readonly enforcementLevel: EnforcementLevel;
+    /**
+     * Set on a policy whose messages must stay advisory (they include what exemptions skipped,
+     * which must never block the deployment they exempt): the fix a `[configuration]` refusal gives
+     * when it is configured `mandatory` (or `remediate`). It then reports that refusal alone.
+     */
+    readonly advisoryOnly?: string;
     /** Every property the configuration accepts; any other is refused. */
     readonly configSchema: PolicyConfigSchema;
     /** The configuration with its defaults, from what `args.getConfig()` returned. */
     readonly readConfig: (raw: unknown) => C;
     readonly handOver?: HandOverDeclaration;
-}
-
-/** A policy whose findings its configuration's exemptions (and the exempt tags) can skip. */
-export interface JudgingPolicy<C> extends PolicyHead<C> {
     /** The checks an exemption may name one by one (a rule policy's rule ids). @default none: exempted as a whole */
     readonly checks?: readonly string[];
     /** Each resource the policy judges, in the stack's order, with its findings. Never throws. */
     readonly judge: (args: StackValidationArgs, config: C) => Iterable<Judged>;
+    /**
+     * Messages nothing exempts from, reported after the policy's own exemptions are handed over
+     * (the exemptions applied on this request). Never throws. @default none
+     */
+    readonly report?: (args: StackValidationArgs, config: C) => Iterable<Unjudged>;
 }
 
-/** A policy nothing exempts from (the exemptions advisory: it reports the exemptions themselves). */
-export interface ReportingPolicy<C> extends PolicyHead<C> {
-    /** The messages, in order. Never throws. */
-    readonly report: (args: StackValidationArgs, config: C) => Iterable<Unjudged>;
+/** The refusal of a mandatory level for a policy that must stay advisory (`undefined`: none). */
+function advisoryOnlyRefusal(spec: JudgingPolicy<unknown>): string | undefined {
+    const level = configuredEnforcementLevel(spec.name);
+    return spec.advisoryOnly === undefined || (level !== "mandatory" && level !== "remediate")
+        ? undefined
+        : `[configuration] ${spec.name} is configured ${level}, but it must stay advisory: it also reports every exemption the pack applied, ` +
+              `and @pulumi/policy gives all of a policy's messages its one level, so every exemption would block the deployment it exempts. ` +
+              `Its other messages were not reported. Fix: remove its enforcementLevel from the configuration (policy-config.json or pulumi policy enable --config); ${spec.advisoryOnly}`;
 }
 
 /**
@@ -100,26 +115,26 @@ export interface ReportingPolicy<C> extends PolicyHead<C> {
 const DECLARED = new WeakMap<object, Required<HandOverDeclaration>>();
 
 /** The stack policy `spec` declares, run through the steps above. */
-export function stackPolicy<C>(spec: JudgingPolicy<C> | ReportingPolicy<C>): StackValidationPolicy {
+export function stackPolicy<C>(spec: JudgingPolicy<C>): StackValidationPolicy {
     const policy: StackValidationPolicy = {
         name: spec.name,
         description: spec.description,
         enforcementLevel: spec.enforcementLevel,
         configSchema: spec.configSchema,
         validateStack: (args, reportViolation) => {
+            const mustStayAdvisory = advisoryOnlyRefusal(spec as JudgingPolicy<unknown>);
+            if (mustStayAdvisory !== undefined) {
+                reportViolation(mustStayAdvisory);
+                return;
+            }
             const raw = args.getConfig();
             const refused = unknownConfigurationMessage(spec.name, raw, spec.configSchema);
             if (refused !== undefined) {
                 reportViolation(refused);
             }
-            if (!("judge" in spec)) {
-                for (const { message, urn } of spec.report(args, spec.readConfig(raw))) {
-                    reportViolation(message, urn);
-                }
-                return;
-            }
+            const config = spec.readConfig(raw);
             const exemptions = new StackPolicyExemptions(spec.name, raw, reportViolation);
-            for (const { resource, subject, findings } of spec.judge(args, spec.readConfig(raw))) {
+            for (const { resource, subject, findings } of spec.judge(args, config)) {
                 const status = exemptions.judge(resource, subject);
                 for (const f of findings) {
                     if (!isExemptFrom(status, f.check)) {
@@ -128,14 +143,15 @@ export function stackPolicy<C>(spec: JudgingPolicy<C> | ReportingPolicy<C>): Sta
                 }
             }
             exemptions.handOver(args);
+            for (const { message, urn } of spec.report?.(args, config) ?? []) {
+                reportViolation(message, urn);
+            }
         },
     };
-    if ("judge" in spec) {
-        declarePolicyChecks(spec.name, spec.checks ?? []);
-    }
+    declarePolicyChecks(spec.name, spec.checks ?? []);
     const h = spec.handOver ?? {};
     DECLARED.set(policy.validateStack, {
-        gives: [...(h.gives ?? []), ...("judge" in spec ? [EXEMPTION_RECORDS] : [])],
+        gives: [...(h.gives ?? []), EXEMPTION_RECORDS],
         reads: h.reads ?? [],
         takes: h.takes ?? [],
     });

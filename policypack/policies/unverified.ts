@@ -1,18 +1,22 @@
 /**
- * `log-encryption-unverified`: says, for every log group, detector and trail whose key could not be
- * (fully) verified yet and every resource whose log destination could not be identified yet, what
- * was not checked and why: never a silent pass.
+ * `log-encryption-unverified`: the pack's one advisory, about what it did not check. It says, for
+ * every log group, detector and trail whose key could not be (fully) verified yet and every
+ * resource whose log destination could not be identified yet, what was not checked and why (never
+ * a silent pass); then every exemption the pack's policies applied on the stack, and every
+ * `encrypted-logs:exempt` tag that exempts nothing (`exemptions.ts`).
  *
- * It runs after the policies it supports: it takes `log-encryption-key-usable`'s key reports and
- * `log-destinations-encrypted`'s destination reports of the same AnalyzeStack request. When one of
+ * It runs last: it takes `log-encryption-key-usable`'s key reports, `log-destinations-encrypted`'s
+ * destination reports and every policy's exemptions of the same AnalyzeStack request. When one of
  * those policies is disabled, it runs that analysis itself with its defaults.
  *
- * One policy, not two (it took over `log-encryption-key-verifiable` and
- * `log-destinations-verifiable`, `lib/config/renamed.ts`): `@pulumi/policy` rebuilds the list of
- * every resource for each stack policy, and what users configure about both is the same: one
- * enforcement level for "not verified yet" (advisory, or mandatory for a strict organisation), and
- * exemptions. The exemptions report stays a policy of its own (`exemptions.ts`): its messages must
- * stay advisory when this one is made mandatory, and `@pulumi/policy` gives each policy one level.
+ * One policy, not three (it took over `log-encryption-key-verifiable`,
+ * `log-destinations-verifiable` and `log-encryption-exemptions`, `lib/config/renamed.ts`):
+ * `@pulumi/policy` rebuilds the list of every resource for each stack policy, and users configure
+ * the three alike: advisory, with exemptions. It must stay advisory (the runner refuses it
+ * mandatory): an exemption reported at a mandatory level would block the deployment it exempts. An
+ * organisation that refuses what cannot be verified says so where the requirement is enforced:
+ * `unverified: "mandatory"` on `log-encryption-key-usable` and on `log-destinations-encrypted`,
+ * which then report it themselves, and this advisory no longer repeats it.
  */
 import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config/config";
@@ -20,50 +24,69 @@ import type { WriterReport } from "../lib/destinations/analysis";
 import { readDestinationsConfig } from "../lib/destinations/config";
 import { stackConfiguration } from "../lib/stack/location";
 import { DESTINATION_REPORTS, destinationReportsOfThisRequest } from "./destinationReports";
+import { EXEMPTION_RECORDS } from "./exemptionLedger";
+import { exemptionMessages } from "./exemptions";
 import { keyAdvisory } from "./keyAdvisories";
 import type { Judged } from "./stackPolicy";
 import { stackPolicy } from "./stackPolicy";
 import { KEY_REPORTS, reportsOfThisRequest } from "./stackReports";
+import {
+    REFUSED_UNVERIFIED,
+    cannotVerifyYetMessages,
+    refusedUnverifiedOfThisRequest,
+} from "./unverifiedRefusals";
 
 /** What the advisory says of a writer whose log group could not be identified yet. */
 function destinationAdvisories({ facts, findings }: WriterReport): Judged {
     return {
         resource: facts.writer,
         subject: facts.subject,
-        findings: findings
-            .filter((f) => f.outcome === "unverifiable")
-            .map((f) => ({ check: undefined, message: `[cannot verify yet] ${f.message}` })),
+        findings: cannotVerifyYetMessages(findings).map((message) => ({
+            check: undefined,
+            message,
+        })),
     };
 }
 
-/** Each key target, then each log writer, with what could not be verified about it. */
+/**
+ * Each key target, then each log writer, with what could not be verified about it; nothing on what
+ * a policy before it already refused as unverified (its `unverified: "mandatory"`).
+ */
 function judge(args: StackValidationArgs): Judged[] {
     const config = stackConfiguration();
+    const refused = refusedUnverifiedOfThisRequest(args);
     // The destinations first: when log-destinations-encrypted is disabled, their analysis reads
     // the key reports, which the key advisories then take.
     const writers = destinationReportsOfThisRequest(args, config, readDestinationsConfig({}));
     const targets = reportsOfThisRequest(args, config).map((report) => {
-        const message = keyAdvisory(report);
+        const message = refused.keys.has(report.facts.target.urn) ? undefined : keyAdvisory(report);
         return {
             resource: report.facts.target,
             subject: report.facts.subject,
             findings: message === undefined ? [] : [{ check: undefined, message }],
         };
     });
-    return [...targets, ...writers.map(destinationAdvisories)];
+    const unrefusedWriters = writers.map((w) =>
+        refused.writers.has(w.facts.writer.urn) ? { ...w, findings: [] } : w,
+    );
+    return [...targets, ...unrefusedWriters.map(destinationAdvisories)];
 }
 
-/** Says, as an advisory, what could not be verified yet. */
+/** Says, as an advisory, what could not be verified yet, and what exemptions skipped. */
 export const logEncryptionUnverified: StackValidationPolicy = stackPolicy({
     name: "log-encryption-unverified",
     description:
-        "The KMS key of a log group, anomaly detector or trail, and the log group a resource writes its logs to, must be verifiable by this pack; " +
-        "when they are not (yet), this advisory says what was not checked and why (a key not managed in this stack or unknown at preview, a log group that cannot be identified yet). " +
-        "Supports the controls log-encryption-key-required, log-encryption-key-usable and log-destinations-encrypted serve: what it names is not yet shown to meet them.",
+        "The KMS key of a log group, anomaly detector or trail, and the log group a resource writes its logs to, must be verifiable by this pack, and every exemption visible; " +
+        "this advisory says what was not checked and why: a key not managed in this stack or unknown at preview, a log group that cannot be identified yet, " +
+        "and each resource an exemption skips (the policy and checks, the reason, until when, which entry or tag), and each encrypted-logs:exempt tag that exempts nothing. " +
+        "Supports the controls log-encryption-key-required, log-encryption-key-usable and log-destinations-encrypted serve: what it names is not (yet) shown to meet them.",
     enforcementLevel: "advisory",
+    advisoryOnly:
+        'to refuse what cannot be verified yet, set unverified: "mandatory" in the configuration of log-encryption-key-usable and of log-destinations-encrypted.',
     configSchema: EXEMPTIONS_SCHEMA,
     readConfig: readExemptions,
-    // After the policies it supports: it takes what they computed on this request.
-    handOver: { takes: [KEY_REPORTS, DESTINATION_REPORTS] },
+    // Last: it takes what the policies before it computed, refused and exempted on this request.
+    handOver: { takes: [KEY_REPORTS, DESTINATION_REPORTS, REFUSED_UNVERIFIED, EXEMPTION_RECORDS] },
     judge,
+    report: exemptionMessages,
 });

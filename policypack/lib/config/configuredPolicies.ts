@@ -9,39 +9,61 @@
  * validates only the pack's own policies. A configuration written for an older version of this
  * pack (`"log-encryption-key-verifiable": "mandatory"`) would then be ignored without a word. This
  * file watches the names as `@pulumi/policy` reads them, so `log-encryption-key-required` can
- * refuse an old name with the new one (`renamed.ts`).
+ * refuse an old name with the new one (`renamed.ts`). It also keeps each name's enforcement level,
+ * which `@pulumi/policy` gives no policy (`makeGetConfigFun` strips `enforcementLevel`), so a
+ * policy that must stay advisory can refuse being made mandatory (`stackPolicy.ts`).
  *
  * When the library's shape is not the one this was written against, nothing is watched and the
  * pack runs as before.
  */
 import * as path from "node:path";
+import type { EnforcementLevel } from "@pulumi/policy";
 
 /** The part of `@pulumi/pulumi/proto/analyzer_pb` this reads. */
 interface AnalyzerProto {
     ConfigureAnalyzerRequest?: {
         prototype: {
-            getPolicyconfigMap?: (...args: unknown[]) => { keys(): Iterable<string> };
+            getPolicyconfigMap?: (...args: unknown[]) => {
+                entries(): Iterable<[string, { getEnforcementlevel?: () => number } | undefined]>;
+            };
         };
     };
 }
 
+/**
+ * The names of `pulumirpc.EnforcementLevel`'s values (proto/analyzer.proto: ADVISORY = 0,
+ * MANDATORY = 1, DISABLED = 2, REMEDIATE = 3), as `@pulumi/policy`'s `convertEnforcementLevel`
+ * reads them.
+ */
+const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+
 /** Marks the replacement, so that installing twice keeps one layer. */
 const INSTALLED = Symbol.for("pulumi-aws-encrypted-logs.configuredPolicies");
 
-let names: readonly string[] = [];
+/** Policy name → its enforcement level (`undefined`: the configuration gave none that is known). */
+let levels: ReadonlyMap<string, EnforcementLevel | undefined> = new Map();
 
 /** The policy names of the last configuration the engine sent (none before the first). */
 export function configuredPolicyNames(): readonly string[] {
-    return names;
+    return [...levels.keys()];
+}
+
+/** The enforcement level the last configuration gave `policy` (`undefined`: none, or not named). */
+export function configuredEnforcementLevel(policy: string): EnforcementLevel | undefined {
+    return levels.get(policy);
 }
 
 /**
- * Records the policy names of a configuration the pack received: what the watch below does for
- * `@pulumi/policy`, and what a runner of the pack's policies in process (the offline `check`)
- * calls from its own `Configure`.
+ * Records the policy names of a configuration the pack received, each with its enforcement level
+ * when known: what the watch below does for `@pulumi/policy`, and what a runner of the pack's
+ * policies in process (the offline `check`) calls from its own `Configure`.
  */
-export function noteConfiguredPolicies(configured: Iterable<string>): void {
-    names = Array.from(configured);
+export function noteConfiguredPolicies(
+    configured: Iterable<string | readonly [string, EnforcementLevel | undefined]>,
+): void {
+    levels = new Map(
+        Array.from(configured, (entry) => (typeof entry === "string" ? [entry, undefined] : entry)),
+    );
 }
 
 /**
@@ -81,7 +103,12 @@ export function watchConfiguredPolicies(load: () => unknown = policyProtocolModu
     }
     proto.getPolicyconfigMap = function (this: unknown, ...args: unknown[]) {
         const map = original.apply(this, args);
-        noteConfiguredPolicies(map.keys());
+        noteConfiguredPolicies(
+            Array.from(map.entries(), ([name, config]) => {
+                const level = config?.getEnforcementlevel?.();
+                return [name, level === undefined ? undefined : LEVELS[level]] as const;
+            }),
+        );
         return map;
     };
     proto[INSTALLED] = true;

@@ -7,9 +7,11 @@
 
 /** Old policy name → the policy that took its place. */
 export const RENAMED_POLICIES: Readonly<Record<string, string>> = {
-    // 0.1.0's two "cannot verify yet" advisories, for keys and for log destinations, are one.
+    // 0.1.0's two "cannot verify yet" advisories, for keys and for log destinations, are one,
     "log-encryption-key-verifiable": "log-encryption-unverified",
     "log-destinations-verifiable": "log-encryption-unverified",
+    // which also reports the exemptions: one advisory about what the pack did not check.
+    "log-encryption-exemptions": "log-encryption-unverified",
 };
 
 /** The policy that took `name`'s place, when `name` is an old name. */
@@ -31,8 +33,9 @@ export function renamedPolicyRefusals(configured: readonly string[]): string[] {
             ? []
             : [
                   `[configuration] the policy pack configuration names ${name}, a policy this pack no longer has: ${name} is now part of ${now}, ` +
-                      `which reports what cannot be verified yet, for keys and log destinations alike. ` +
-                      `Fix: move its settings (enforcementLevel, exemptions) to ${now} and remove ${name} from the configuration (policy-config.json or pulumi policy enable --config).`,
+                      `the pack's one advisory about what it did not check: what cannot be verified yet, for keys and log destinations alike, and every exemption applied. ` +
+                      `Fix: move its exemptions to ${now} and remove ${name} from the configuration (policy-config.json or pulumi policy enable --config); ` +
+                      `${now} stays advisory: to refuse what cannot be verified yet, set unverified: "mandatory" on log-encryption-key-usable and log-destinations-encrypted.`,
               ];
     });
 }

@@ -7,6 +7,7 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { EXEMPTIONS_SCHEMA, Exemptions, readExemptions } from "../config/config";
 import { DESTINATION_TYPES } from "./services";
+import { UnverifiedLevel, unverifiedOption } from "../rules/options";
 
 /** The service keys of the destination table (`lambda`, `apigateway`, ...), each once. */
 export const DESTINATION_SERVICES: readonly string[] = [
@@ -29,6 +30,11 @@ export interface DestinationsConfig extends Exemptions {
      * or refused (`mandatory`).
      */
     readonly outsideStack?: OutsideStack;
+    /**
+     * What cannot be verified yet about a destination: left to `log-encryption-unverified`
+     * (`advisory`, the default) or refused by this policy (`mandatory`).
+     */
+    readonly unverified?: UnverifiedLevel;
 }
 
 /** `disabledServices`, as the schema declares it. */
@@ -41,6 +47,9 @@ function disabledServicesSchema(): NonNullable<PolicyConfigSchema["properties"]>
     };
 }
 
+/** `unverified`, as log-encryption-key-usable declares it for keys. */
+const UNVERIFIED = unverifiedOption("log destinations");
+
 /** Schema of `log-destinations-encrypted`. */
 export const DESTINATIONS_SCHEMA: PolicyConfigSchema = {
     properties: {
@@ -52,6 +61,7 @@ export const DESTINATIONS_SCHEMA: PolicyConfigSchema = {
             description:
                 'A resource writing to a log group this stack does not declare and its service does not create (a group managed by another stack or account): "advisory" (the default) reports it as "cannot verify yet" under log-encryption-unverified; "mandatory" refuses it here.',
         },
+        unverified: UNVERIFIED.schema,
         ...EXEMPTIONS_SCHEMA.properties,
     },
 };
@@ -64,5 +74,6 @@ export function readDestinationsConfig(config: unknown): DestinationsConfig {
         ...readExemptions(c),
         disabledServices: disabled.filter((s): s is string => typeof s === "string"),
         outsideStack: c.outsideStack === "mandatory" ? "mandatory" : "advisory",
+        unverified: UNVERIFIED.read(c.unverified),
     };
 }
