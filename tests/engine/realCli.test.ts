@@ -488,8 +488,9 @@ describe("under the real Pulumi CLI", function () {
                             "mandatory",
                             stackUrn,
                             `[configuration] the policy pack configuration names ${old}, a policy this pack no longer has: ${old} is now part of log-encryption-unverified, ` +
-                                "which reports what cannot be verified yet, for keys and log destinations alike. " +
-                                `Fix: move its settings (enforcementLevel, exemptions) to log-encryption-unverified and remove ${old} from the configuration (policy-config.json or pulumi policy enable --config).`,
+                                "the pack's one advisory about what it did not check: what cannot be verified yet, for keys and log destinations alike, and every exemption applied. " +
+                                `Fix: move its exemptions to log-encryption-unverified and remove ${old} from the configuration (policy-config.json or pulumi policy enable --config); ` +
+                                'log-encryption-unverified stays advisory: to refuse what cannot be verified yet, set unverified: "mandatory" on log-encryption-key-usable and log-destinations-encrypted.',
                         ],
                     ),
                     [
@@ -522,6 +523,65 @@ describe("under the real Pulumi CLI", function () {
                 /^error: configuring policy pack "encrypted-logs" at "[^"]+policypack": invalid enforcement level ""$/m,
             );
             assert.deepEqual(r.policyEvents, []);
+        });
+
+        it("refuses log-encryption-unverified made mandatory, alone, with the level the CLI sends", async () => {
+            const stack = await run.stack(programs("plain-log-group"), "strictadvisory", REGION);
+            const file = path.join(run.root, "strict-advisory-policy-config.json");
+            fs.writeFileSync(
+                file,
+                JSON.stringify({
+                    "log-encryption-key-required": "advisory",
+                    "log-encryption-unverified": "mandatory",
+                }),
+            );
+            const r = await stack.preview({
+                policyPacks: ["policypack"],
+                policyPackConfigs: [file],
+            });
+            assert.equal(r.exitCode, 1, diagnostics(r));
+            assert.deepEqual(
+                r.policyEvents.map((p) => [
+                    p.policyName,
+                    p.enforcementLevel,
+                    p.urn.split("::").pop(),
+                ]),
+                [
+                    ["log-encryption-key-required", "advisory", "plain"],
+                    [
+                        "log-encryption-unverified",
+                        "mandatory",
+                        "engine-plain-log-group-strictadvisory",
+                    ],
+                ],
+            );
+            assert.match(
+                r.policyEvents[1].message.split("\n")[1],
+                /^\[configuration\] log-encryption-unverified is configured mandatory, but it must stay advisory: /,
+            );
+        });
+
+        it('accepts unverified: "mandatory" on the two enforcing policies, which declare it in their schemas', async () => {
+            const stack = await run.stack(programs("plain-log-group"), "strictoptions", REGION);
+            const file = path.join(run.root, "strict-options-policy-config.json");
+            fs.writeFileSync(
+                file,
+                JSON.stringify({
+                    "log-encryption-key-required": "advisory",
+                    "log-encryption-key-usable": { unverified: "mandatory" },
+                    "log-destinations-encrypted": { unverified: "mandatory" },
+                }),
+            );
+            const ok = await stack.preview({
+                policyPacks: ["policypack"],
+                policyPackConfigs: [file],
+            });
+            assert.equal(ok.exitCode, 0, diagnostics(ok));
+            assert.deepEqual(
+                ok.policyEvents.map((p) => [p.policyName, p.enforcementLevel]),
+                [["log-encryption-key-required", "advisory"]],
+            );
+            // A value the schema does not allow: tests/support/policyConfigRefusals.ts ("strict").
         });
 
         it("turns the refusal advisory with a valid --policy-pack-config", async () => {

@@ -74,6 +74,16 @@ export const REFUSALS: { name: string; config: unknown; cli: string[]; help: str
         ],
     },
     {
+        name: "strict",
+        config: { "log-encryption-key-usable": { unverified: "strict" } },
+        cli: [
+            'validating policy config: encrypted-logs 0.1.0  log-encryption-key-usable: unverified: unverified must be one of the following: "advisory", "mandatory"',
+        ],
+        help: [
+            "fix: give each property the type its policy's configSchema declares (docs/policy-pack.md lists them)",
+        ],
+    },
+    {
         name: "two-types",
         config: {
             "log-encryption-key-usable": { allowMultiRegionKeys: "yes", requireKeyRotation: 1 },
