@@ -140,6 +140,14 @@ describe("under the real Pulumi CLI", function () {
         timings.push(`${this.currentTest?.duration ?? 0} ms  ${this.currentTest?.title}`);
     });
 
+    /** A preview of programs/plain-log-group as stack `stackName`, with the pack and `config` as --policy-pack-config. */
+    async function previewPlainWith(stackName: string, config: unknown) {
+        const stack = await run.stack(programs("plain-log-group"), stackName, REGION);
+        const file = path.join(run.root, `${stackName}-policy-config.json`);
+        fs.writeFileSync(file, JSON.stringify(config));
+        return stack.preview({ policyPacks: ["policypack"], policyPackConfigs: [file] });
+    }
+
     after(() => {
         run?.dispose();
         if (run !== undefined) {
@@ -440,12 +448,8 @@ describe("under the real Pulumi CLI", function () {
         });
 
         it("refuses a misspelt enforcement level in --policy-pack-config before the program runs", async () => {
-            const stack = await run.stack(programs("plain-log-group"), "badconfig", REGION);
-            const file = path.join(run.root, "bad-policy-config.json");
-            fs.writeFileSync(file, JSON.stringify({ "log-encryption-key-required": "mandatroy" }));
-            const r = await stack.preview({
-                policyPacks: ["policypack"],
-                policyPackConfigs: [file],
+            const r = await previewPlainWith("badconfig", {
+                "log-encryption-key-required": "mandatroy",
             });
             assert.equal(r.exitCode, 1);
             assert.ok(
@@ -458,18 +462,9 @@ describe("under the real Pulumi CLI", function () {
         });
 
         it("refuses a --policy-pack-config naming a policy by its 0.1.0 name, with the new name", async () => {
-            const stack = await run.stack(programs("plain-log-group"), "renamed", REGION);
-            const file = path.join(run.root, "renamed-policy-config.json");
-            fs.writeFileSync(
-                file,
-                JSON.stringify({
-                    "log-encryption-key-verifiable": "mandatory",
-                    "log-destinations-verifiable": { enforcementLevel: "disabled" },
-                }),
-            );
-            const r = await stack.preview({
-                policyPacks: ["policypack"],
-                policyPackConfigs: [file],
+            const r = await previewPlainWith("renamed", {
+                "log-encryption-key-verifiable": "mandatory",
+                "log-destinations-verifiable": { enforcementLevel: "disabled" },
             });
             assert.equal(r.exitCode, 1);
             const stackUrn =
@@ -505,17 +500,8 @@ describe("under the real Pulumi CLI", function () {
         });
 
         it("refuses an old policy name given settings without a level: the CLI itself, before the pack", async () => {
-            const stack = await run.stack(programs("plain-log-group"), "renamedprops", REGION);
-            const file = path.join(run.root, "renamed-props-policy-config.json");
-            fs.writeFileSync(
-                file,
-                JSON.stringify({
-                    "log-destinations-verifiable": { exemptResourceNames: ["plain"] },
-                }),
-            );
-            const r = await stack.preview({
-                policyPacks: ["policypack"],
-                policyPackConfigs: [file],
+            const r = await previewPlainWith("renamedprops", {
+                "log-destinations-verifiable": { exemptResourceNames: ["plain"] },
             });
             assert.equal(r.exitCode, 1);
             assert.match(
@@ -526,18 +512,9 @@ describe("under the real Pulumi CLI", function () {
         });
 
         it("refuses log-encryption-unverified made mandatory, alone, with the level the CLI sends", async () => {
-            const stack = await run.stack(programs("plain-log-group"), "strictadvisory", REGION);
-            const file = path.join(run.root, "strict-advisory-policy-config.json");
-            fs.writeFileSync(
-                file,
-                JSON.stringify({
-                    "log-encryption-key-required": "advisory",
-                    "log-encryption-unverified": "mandatory",
-                }),
-            );
-            const r = await stack.preview({
-                policyPacks: ["policypack"],
-                policyPackConfigs: [file],
+            const r = await previewPlainWith("strictadvisory", {
+                "log-encryption-key-required": "advisory",
+                "log-encryption-unverified": "mandatory",
             });
             assert.equal(r.exitCode, 1, diagnostics(r));
             assert.deepEqual(
@@ -562,19 +539,10 @@ describe("under the real Pulumi CLI", function () {
         });
 
         it('accepts unverified: "mandatory" on the two enforcing policies, which declare it in their schemas', async () => {
-            const stack = await run.stack(programs("plain-log-group"), "strictoptions", REGION);
-            const file = path.join(run.root, "strict-options-policy-config.json");
-            fs.writeFileSync(
-                file,
-                JSON.stringify({
-                    "log-encryption-key-required": "advisory",
-                    "log-encryption-key-usable": { unverified: "mandatory" },
-                    "log-destinations-encrypted": { unverified: "mandatory" },
-                }),
-            );
-            const ok = await stack.preview({
-                policyPacks: ["policypack"],
-                policyPackConfigs: [file],
+            const ok = await previewPlainWith("strictoptions", {
+                "log-encryption-key-required": "advisory",
+                "log-encryption-key-usable": { unverified: "mandatory" },
+                "log-destinations-encrypted": { unverified: "mandatory" },
             });
             assert.equal(ok.exitCode, 0, diagnostics(ok));
             assert.deepEqual(
@@ -585,12 +553,8 @@ describe("under the real Pulumi CLI", function () {
         });
 
         it("turns the refusal advisory with a valid --policy-pack-config", async () => {
-            const stack = await run.stack(programs("plain-log-group"), "advisory", REGION);
-            const file = path.join(run.root, "advisory-policy-config.json");
-            fs.writeFileSync(file, JSON.stringify({ "log-encryption-key-required": "advisory" }));
-            const r = await stack.preview({
-                policyPacks: ["policypack"],
-                policyPackConfigs: [file],
+            const r = await previewPlainWith("advisory", {
+                "log-encryption-key-required": "advisory",
             });
             assert.equal(r.exitCode, 0, diagnostics(r));
             assert.deepEqual(
