@@ -1,7 +1,8 @@
 /**
  * The pack's mutation run (`npm run mutation:policypack`) uses only the test files listed in
  * stryker.policypack.tests.json: a new test of the pack that is not listed would never count, and
- * its mutants would be reported as surviving. Every test file that imports the pack's code is
+ * its mutants would be reported as surviving. Every test file that imports the pack's code, or runs
+ * the pack through the harness (`usePolicyPack`, `InProcessPack`: in process under Stryker), is
  * either listed or left out with a reason, and every entry names a file that exists.
  */
 import * as assert from "node:assert/strict";
@@ -43,9 +44,9 @@ function names(entry: string, file: string): boolean {
 describe("stryker.policypack.tests.json: the pack's mutation run sees every test of the pack", () => {
     const files = testFiles();
 
-    it("lists or leaves out, with a reason, every test file that imports the pack's code", () => {
+    it("lists or leaves out, with a reason, every test file that imports or runs the pack's code", () => {
         const importsPack = files.filter((f) =>
-            /from "(\.\.\/)+policypack\//.test(
+            /from "(\.\.\/)+policypack\/|usePolicyPack\(|new InProcessPack\(/.test(
                 fs.readFileSync(path.join(TESTS, f.replace(/\.js$/, ".ts")), "utf8"),
             ),
         );
