@@ -1,5 +1,5 @@
 /**
- * The exemptions each policy applied, kept for the advisory `log-encryption-exemptions`, which runs
+ * The exemptions each policy applied, kept for the advisory `log-encryption-unverified`, which runs
  * last and reports every one of them, so a preview shows what was skipped and why.
  *
  * Stack policies record theirs for the AnalyzeStack request they run on (`handOver.ts`). The
@@ -108,7 +108,7 @@ export interface ExemptionRecord {
     readonly exemption: Exemption;
 }
 
-/** The exemptions the stack policies applied on a request, for `log-encryption-exemptions`. */
+/** The exemptions the stack policies applied on a request, for `log-encryption-unverified`. */
 export const EXEMPTION_RECORDS = new RequestHandOver<ExemptionRecord[]>(
     "the exemptions each policy applied",
     "never show them",
@@ -202,7 +202,7 @@ export class StackPolicyExemptions {
         return status;
     }
 
-    /** Hands the recorded exemptions to `log-encryption-exemptions`, which runs last on this request. */
+    /** Hands the recorded exemptions to `log-encryption-unverified`, which runs last on this request. */
     handOver(args: StackValidationArgs): void {
         recordStackExemptions(args, this.records);
     }

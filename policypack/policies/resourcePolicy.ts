@@ -7,7 +7,7 @@
  *    its configuration its schema does not declare (`[configuration]`, with "did you mean") and
  *    each invalid exemption, plus whatever else the policy refuses once per preview;
  * 2. on every other resource it judges, the resource is judged against the exemptions (what they
- *    exempt is recorded for `log-encryption-exemptions`, which reports it at the AnalyzeStack that
+ *    exempt is recorded for `log-encryption-unverified`, which reports it at the AnalyzeStack that
  *    follows), and each finding not exempted is reported with the note of an exemption that matched
  *    but lapsed.
  *

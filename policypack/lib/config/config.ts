@@ -54,7 +54,7 @@ const exemptionProperties: PolicyConfigSchema["properties"] = {
         type: "array",
         default: [],
         description:
-            "Exemptions with a reason: each { resourceNames and/or urnPatterns, rules (this policy's checks or 'all'; default all), reason (required), expires (YYYY-MM-DD, the last day it applies; optional) }. Every exempted resource is reported by the advisory log-encryption-exemptions.",
+            "Exemptions with a reason: each { resourceNames and/or urnPatterns, rules (this policy's checks or 'all'; default all), reason (required), expires (YYYY-MM-DD, the last day it applies; optional) }. Every exempted resource is reported by the advisory log-encryption-unverified.",
         items: {
             type: "object",
             properties: {
