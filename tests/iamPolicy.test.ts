@@ -15,6 +15,7 @@ import {
     principalAccounts,
 } from "../policypack/lib/iam/policy";
 import { ACCOUNT } from "../harness/stackFixtures";
+import { BoundedMap } from "../policypack/lib/iam/boundedMap";
 
 const LOGS = "logs.us-east-1.amazonaws.com";
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/`;
@@ -102,6 +103,29 @@ describe("policypack/lib/iam/policy.ts: parsePolicyCached", () => {
         const second = parsePolicyCached(doc);
         assert.notStrictEqual(second, first);
         assert.deepEqual(second, { statements: [], variables: true });
+    });
+});
+
+describe("policypack/lib/iam/boundedMap.ts: the caches' bound", () => {
+    it("keeps up to one entry more than its bound, then clears itself on the next set", () => {
+        const map = new BoundedMap<string, number>(2);
+        map.set("a", 1).set("b", 2).set("c", 3);
+        assert.deepEqual(
+            [...map],
+            [
+                ["a", 1],
+                ["b", 2],
+                ["c", 3],
+            ],
+        );
+        // Over the bound: the next set starts afresh with its own entry only.
+        map.set("d", 4);
+        assert.deepEqual([...map], [["d", 4]]);
+        // Over the bound again: even a key it holds is set afresh after a clear.
+        map.set("e", 5).set("f", 6);
+        map.set("d", 7);
+        assert.deepEqual([...map], [["d", 7]]);
+        assert.equal(map.bound, 2);
     });
 });
 

@@ -4,6 +4,7 @@
  * `ForAnyValue:`/`ForAllValues:` set qualifiers, on a single-valued request context.
  */
 import { BlockList, isIP } from "node:net";
+import { BoundedMap } from "./boundedMap";
 import { Env, arnMatch, globMatch, literalOf, resolve } from "./patterns";
 
 function asList(value: unknown): unknown[] {
@@ -96,15 +97,12 @@ export function cidrBlock(text: string): CidrBlock | null {
     return { list, family };
 }
 
-const blocks = new Map<string, CidrBlock | null>();
+const blocks = new BoundedMap<string, CidrBlock | null>(1_000);
 /** IpAddress: the request address is in the policy's block; an address of the other family never is. */
 const inSubnet: Compare = (p, r) => {
     let block = blocks.get(p);
     if (block === undefined) {
         block = cidrBlock(p);
-        if (blocks.size > 1_000) {
-            blocks.clear();
-        }
         blocks.set(p, block);
     }
     const version = isIP(r);

@@ -3,6 +3,7 @@
  * the request context, `*` and `?` wildcards, ARNs compared component by component, and which ids
  * a KMS key not created yet may get that a `key/...` pattern matches.
  */
+import { BoundedMap } from "./boundedMap";
 
 /** `*` in a pattern: any characters. */
 export const ANY = 0;
@@ -22,7 +23,7 @@ export interface Env {
 /** An {@link Env} with no context and no variables (actions, the first ARN components). */
 export const NO_VARIABLES: Env = { context: new Map(), variables: false };
 
-const plainPatterns = new Map<string, Pattern>();
+const plainPatterns = new BoundedMap<string, Pattern>(20_000);
 
 /**
  * `text` as pieces, policy variables replaced from the context; `undefined` when a variable has
@@ -82,9 +83,6 @@ export function resolve(text: string, env: Env, wildcards: boolean): Pattern | u
     }
     flush();
     if (!dynamic) {
-        if (plainPatterns.size > 20_000) {
-            plainPatterns.clear();
-        }
         plainPatterns.set(cacheKey, pieces);
     }
     return pieces;
@@ -99,7 +97,7 @@ export function literalOf(pattern: Pattern): string | undefined {
     return pattern.every((p) => typeof p !== "number") ? pattern.map(textOf).join("") : undefined;
 }
 
-const regexCache = new Map<string, RegExp>();
+const regexCache = new BoundedMap<string, RegExp>(10_000);
 /** Whether `value` matches the pattern, `*` and `?` as wildcards. */
 export function globMatch(pattern: Pattern, value: string, ignoreCase = false): boolean {
     const literal = literalOf(pattern);
@@ -119,9 +117,6 @@ export function globMatch(pattern: Pattern, value: string, ignoreCase = false): 
     let re = regexCache.get(cacheKey);
     if (re === undefined) {
         re = new RegExp(`^${source}$`, ignoreCase ? "i" : "");
-        if (regexCache.size > 10_000) {
-            regexCache.clear();
-        }
         regexCache.set(cacheKey, re);
     }
     return re.test(value);

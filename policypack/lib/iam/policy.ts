@@ -25,13 +25,14 @@
  * `kms:EncryptionContext:aws:logs:arn` cannot be expressed. tests/iamDifferential.test.ts checks
  * this evaluator against iam-simulate (a test-only dependency) on generated policies and requests.
  */
+import { BoundedMap } from "./boundedMap";
 import { asList, statementApplies } from "./elements";
 import { Env, IdCondition, idMatchCombinations } from "./patterns";
 import type { Decision, KeyRequest, ParsedPolicy, Statement, UnknownKeyArn } from "./types";
 
 export type { Decision, KeyRequest, ParsedPolicy, RequestPrincipal, UnknownKeyArn } from "./types";
 
-const parsedByText = new Map<string, ParsedPolicy>();
+const parsedByText = new BoundedMap<string, ParsedPolicy>(20_000);
 
 /**
  * {@link parsePolicy}, remembered by policy text: a stack's keys often share a policy, and both
@@ -44,9 +45,6 @@ export function parsePolicyCached(policy: unknown): ParsedPolicy {
     let parsed = parsedByText.get(policy);
     if (parsed === undefined) {
         parsed = parsePolicy(policy);
-        if (parsedByText.size > 20_000) {
-            parsedByText.clear();
-        }
         parsedByText.set(policy, parsed);
     }
     return parsed;
@@ -84,13 +82,13 @@ export function parsePolicy(policy: unknown): ParsedPolicy {
     return { statements, variables };
 }
 
-const decisions = new WeakMap<ParsedPolicy, Map<string, Decision>>();
+const decisions = new WeakMap<ParsedPolicy, BoundedMap<string, Decision>>();
 
 /** {@link evaluate}, remembered per parsed policy and request (the pack asks the same questions of shared keys). */
 export function evaluateCached(policy: ParsedPolicy, request: KeyRequest): Decision {
     let known = decisions.get(policy);
     if (known === undefined) {
-        known = new Map();
+        known = new BoundedMap(1_000);
         decisions.set(policy, known);
     }
     const p = request.principal;
@@ -108,9 +106,6 @@ export function evaluateCached(policy: ParsedPolicy, request: KeyRequest): Decis
     let decision = known.get(key);
     if (decision === undefined) {
         decision = evaluate(policy, request);
-        if (known.size > 1_000) {
-            known.clear();
-        }
         known.set(key, decision);
     }
     return decision;
