@@ -99,7 +99,7 @@ export interface JudgingPolicy<C> {
 }
 
 /** The refusal of a mandatory level for a policy that must stay advisory (`undefined`: none). */
-function advisoryOnlyRefusal(spec: JudgingPolicy<unknown>): string | undefined {
+function advisoryOnlyRefusal<C>(spec: JudgingPolicy<C>): string | undefined {
     const level = configuredEnforcementLevel(spec.name);
     return spec.advisoryOnly === undefined || (level !== "mandatory" && level !== "remediate")
         ? undefined
@@ -122,7 +122,7 @@ export function stackPolicy<C>(spec: JudgingPolicy<C>): StackValidationPolicy {
         enforcementLevel: spec.enforcementLevel,
         configSchema: spec.configSchema,
         validateStack: (args, reportViolation) => {
-            const mustStayAdvisory = advisoryOnlyRefusal(spec as JudgingPolicy<unknown>);
+            const mustStayAdvisory = advisoryOnlyRefusal(spec);
             if (mustStayAdvisory !== undefined) {
                 reportViolation(mustStayAdvisory);
                 return;

@@ -20,7 +20,6 @@
  */
 import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { EXEMPTIONS_SCHEMA, readExemptions } from "../lib/config/config";
-import type { WriterReport } from "../lib/destinations/analysis";
 import { readDestinationsConfig } from "../lib/destinations/config";
 import { stackConfiguration } from "../lib/stack/location";
 import { DESTINATION_REPORTS, destinationReportsOfThisRequest } from "./destinationReports";
@@ -36,21 +35,23 @@ import {
     refusedUnverifiedOfThisRequest,
 } from "./unverifiedRefusals";
 
-/** What the advisory says of a writer whose log group could not be identified yet. */
-function destinationAdvisories({ facts, findings }: WriterReport): Judged {
+/** An advisory's judgement of `resource`: its messages, exempted only with the whole policy. */
+function advisories(
+    resource: Judged["resource"],
+    subject: string,
+    messages: readonly string[],
+): Judged {
     return {
-        resource: facts.writer,
-        subject: facts.subject,
-        findings: cannotVerifyYetMessages(findings).map((message) => ({
-            check: undefined,
-            message,
-        })),
+        resource,
+        subject,
+        findings: messages.map((message) => ({ check: undefined, message })),
     };
 }
 
 /**
  * Each key target, then each log writer, with what could not be verified about it; nothing on what
- * a policy before it already refused as unverified (its `unverified: "mandatory"`).
+ * a policy before it already refused as unverified (its `unverified: "mandatory"`), though the
+ * resource is still judged, so that an exemption of it is recorded.
  */
 function judge(args: StackValidationArgs): Judged[] {
     const config = stackConfiguration();
@@ -59,17 +60,20 @@ function judge(args: StackValidationArgs): Judged[] {
     // the key reports, which the key advisories then take.
     const writers = destinationReportsOfThisRequest(args, config, readDestinationsConfig({}));
     const targets = reportsOfThisRequest(args, config).map((report) => {
-        const message = refused.keys.has(report.facts.target.urn) ? undefined : keyAdvisory(report);
-        return {
-            resource: report.facts.target,
-            subject: report.facts.subject,
-            findings: message === undefined ? [] : [{ check: undefined, message }],
-        };
+        const { target, subject } = report.facts;
+        const message = refused.keys.has(target.urn) ? undefined : keyAdvisory(report);
+        return advisories(target, subject, message === undefined ? [] : [message]);
     });
-    const unrefusedWriters = writers.map((w) =>
-        refused.writers.has(w.facts.writer.urn) ? { ...w, findings: [] } : w,
-    );
-    return [...targets, ...unrefusedWriters.map(destinationAdvisories)];
+    return [
+        ...targets,
+        ...writers.map(({ facts: { writer, subject }, findings }) =>
+            advisories(
+                writer,
+                subject,
+                refused.writers.has(writer.urn) ? [] : cannotVerifyYetMessages(findings),
+            ),
+        ),
+    ];
 }
 
 /** Says, as an advisory, what could not be verified yet, and what exemptions skipped. */
