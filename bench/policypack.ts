@@ -10,13 +10,10 @@
  * planted mistakes (`MISTAKES` in harness/syntheticStack.ts) are counted per pack: what a pack misses is a result too.
  */
 import * as fs from "node:fs";
-import { analyseStack } from "../policypack/lib/analysis";
 import { PACK_POLICIES } from "../policypack/policies";
-import { DEFAULT_RULE_OPTIONS } from "../policypack/lib/rules";
-import { StackResourceLike } from "../policypack/lib/stack/stackIndex";
-import { stackResources } from "../harness/inProcessPack";
 import { PACK_DIR, PolicyPackHarness, StackResource } from "../harness/policyHarness";
-import { BenchSection, SectionResult, median, timeMs } from "./harness";
+import { BenchSection, SectionResult, sliceOrder, timeMs } from "./harness";
+import { packLogicMs } from "./packLogic";
 import { procCpuMs } from "./procCpu";
 import { findings } from "./packFindings";
 import { AWSGUARD_DIR, eachPolicyDeserializesPack, installAwsGuard, noopPack } from "./packDirs";
@@ -71,8 +68,8 @@ function cpuMs(h: PolicyPackHarness): number {
 
 /**
  * One round of the whole analysis for every pack, interleaved: each slice of {@link SLICE}
- * resources' Remediate + Analyze goes to every pack in turn (which pack goes first rotates slice by
- * slice), then each pack gets its AnalyzeStack. A pack's wall time is the sum of its own slices and
+ * resources' Remediate + Analyze goes to every pack in turn, in the order {@link sliceOrder} gives,
+ * then each pack gets its AnalyzeStack. A pack's wall time is the sum of its own slices and
  * its AnalyzeStack. A change in the machine's load during the round then falls on every pack alike,
  * where packs measured one after the other each get whatever load their own seconds had (on this
  * shared 2-core machine, about ±0.1 on the ratio from run to run). Also gives the CPU time each pack
@@ -87,8 +84,7 @@ async function interleavedRound(
     const cpuBefore = harnesses.map(cpuMs);
     for (let first = 0, slice = 0; first < p.size; first += SLICE, slice++) {
         const requests = p.perResource.slice(first, first + SLICE);
-        for (let k = 0; k < n; k++) {
-            const j = (slice + k) % n;
+        for (const j of sliceOrder(n, slice)) {
             wall[j] += await timeMs(() => perResource(harnesses[j], requests));
         }
     }
@@ -96,25 +92,6 @@ async function interleavedRound(
         wall[j] += await timeMs(() => h.analyzeStackBytes(p.stack));
     }
     return { wall, cpu: harnesses.map((h, j) => cpuMs(h) - cpuBefore[j]) };
-}
-
-/**
- * The pack's own logic (index, facts and every rule), in process, on the resources as AnalyzeStack hands
- * them to the policies (built once, outside the measurement, as `@pulumi/policy` builds them).
- */
-function logicOnly(resources: readonly StackResource[]): () => number {
-    const asPolicyResources = stackResources(resources) as StackResourceLike[];
-    return () => {
-        const start = process.hrtime.bigint();
-        const findings = analyseStack(asPolicyResources, {}, DEFAULT_RULE_OPTIONS).reduce(
-            (n, report) => n + report.findings.length,
-            0,
-        );
-        if (findings < 0) {
-            throw new Error("unreachable");
-        }
-        return Number(process.hrtime.bigint() - start) / 1e6;
-    };
 }
 
 async function startupMs(dir: string): Promise<number> {
@@ -225,8 +202,7 @@ async function measureSize(
             );
         }
     }
-    const run = logicOnly(p.resources);
-    m.logic[size] = median(Array.from({ length: 7 }, () => run()));
+    m.logic[size] = packLogicMs(size);
 }
 
 export const policyPackSection: BenchSection = {
