@@ -68,7 +68,7 @@ export function report(m: Measured, packs: Pack[], stackPolicyCount: number): Se
         `| AnalyzeStack alone: encrypted-logs / no-op | ${ratio(stackRatio[0])} (${ms(med(stackTimes[small], 0))} / ${ms(med(stackTimes[small], 1))}) | ${ratio(stackRatio[1])} (${ms(med(stackTimes[large], 0))} / ${ms(med(stackTimes[large], 1))}) | ≤ 1.30× |`,
         `| AnalyzeStack alone: encrypted-logs / no-op pack with as many stack policies (${stackPolicyCount}) | ${ratio(sameShapeRatio[0])} (${ms(med(stackTimes[small], 4))}) | ${ratio(sameShapeRatio[1])} (${ms(med(stackTimes[large], 4))}) | (information) |`,
         `| AnalyzeStack alone: awsguard (no stack policy) | ${ms(med(stackTimes[small], 2))} | ${ms(med(stackTimes[large], 2))} | (information) |`,
-        `| the pack's own logic in process (index + every check), not over gRPC | ${logic[small].toFixed(1)} ms | ${logic[large].toFixed(1)} ms | (information) |`,
+        `| the pack's own logic (index + every check), in a Node.js process of its own, not over gRPC | ${logic[small].toFixed(1)} ms | ${logic[large].toFixed(1)} ms | (information) |`,
         "",
         `| scaling from ${small.toLocaleString("en-US")} to ${large.toLocaleString("en-US")} resources (time ratio ÷ ${scale.toFixed(2)}; 1.00 = linear) | value | target |`,
         "|---|---|---|",
