@@ -344,6 +344,19 @@ export function usePolicyPack(
     };
 }
 
+/**
+ * {@link usePolicyPack} for a `describe` whose tests each configure the pack: after each test the
+ * configuration goes back to the policies' own defaults (`configure({})`), so no test sees the
+ * configuration of the one before it.
+ */
+export function usePolicyPackResetPerTest(): () => PolicyPackHarness | InProcessPack {
+    const running = usePolicyPack();
+    afterEach(async () => {
+        await running().configure({});
+    });
+    return running;
+}
+
 /** The pack as a child process, or a skip of the current test when it runs in process. */
 export function overGrpc(
     ctx: Mocha.Context,

@@ -8,7 +8,7 @@
 import * as assert from "node:assert/strict";
 import { LOG_GROUP_FACTS_KIND } from "../aws/logGroupFactsContract";
 import { namedLogGroup, writer } from "../harness/destinationFixtures";
-import { unknown, usePolicyPack } from "../harness/policyHarness";
+import { unknown, usePolicyPackResetPerTest } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, publishedLogsKeyFacts } from "../harness/stackFixtures";
 
@@ -68,10 +68,7 @@ function publishedGroup(s: StackBuilder, overrides: Record<string, unknown> = {}
 
 describe("policy pack: log destinations outside the stack, published, unknown, defaulted", function () {
     this.timeout(120_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
     const preview = (s: StackBuilder) => running().preview(s.resources);
 
     describe("a group outside the stack", () => {

@@ -4,7 +4,7 @@
  * exemptible by rule id. The rules themselves are tested at the facts level in tests/rules/.
  */
 import * as assert from "node:assert/strict";
-import { unknown, usePolicyPack } from "../harness/policyHarness";
+import { unknown, usePolicyPackResetPerTest } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { StackBuilder } from "../harness/stackFixtures";
 
@@ -22,10 +22,7 @@ function groups(): StackBuilder {
 const ofSettings = (v: string[]) => v.filter((line) => line.startsWith(`${SETTINGS}/`));
 
 describe(`${SETTINGS} (Analyze, per log group)`, () => {
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
 
     it("checks nothing until an option turns a rule on", async () => {
         const result = await running().preview(groups().resources);

@@ -11,7 +11,7 @@ import {
     Diagnostic,
     StackResource,
     overGrpc,
-    usePolicyPack,
+    usePolicyPackResetPerTest,
     secret,
     unknown,
 } from "../harness/policyHarness";
@@ -73,10 +73,7 @@ const FAR_MESSAGE =
 
 describe("policy pack: through the analyzer protocol", function () {
     this.timeout(60_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({}); // back to the policies' own defaults
-    });
+    const running = usePolicyPackResetPerTest();
 
     describe("start-up and protocol", () => {
         it("prints only its port, logs nothing to the engine, and writes nothing to stderr", function () {

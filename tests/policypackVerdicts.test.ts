@@ -6,7 +6,7 @@
  * resource without a key is encrypted with, a misspelt configuration property).
  */
 import * as assert from "node:assert/strict";
-import { StackResource, unknown, usePolicyPack } from "../harness/policyHarness";
+import { StackResource, unknown, usePolicyPackResetPerTest } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../harness/stackFixtures";
 import { logGroupKeyPolicy } from "../components";
@@ -40,10 +40,7 @@ const OTHER_KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-
 
 describe("policy pack: exact verdicts, through the analyzer protocol", function () {
     this.timeout(60_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
 
     describe("a new key, judged by what its policy's Resource can name", () => {
         it("refuses a new key whose policy lets the logs principal use only another key; passes key/*", async () => {

@@ -8,7 +8,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { PACK_DIR } from "../harness/inProcessPack";
-import { usePolicyPack } from "../harness/policyHarness";
+import { usePolicyPackResetPerTest } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { StackBuilder } from "../harness/stackFixtures";
 import {
@@ -181,10 +181,7 @@ describe("renamed policies: the watch on Configure", () => {
 
 describe("renamed policies: through the analyzer protocol", function () {
     this.timeout(60_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
 
     it("refuses a configuration naming an old policy, on the stack, with the new name", async () => {
         await running().configure({

@@ -8,7 +8,7 @@
 import * as assert from "node:assert/strict";
 import { writer } from "../harness/destinationFixtures";
 import { InProcessPack } from "../harness/inProcessPack";
-import { usePolicyPack } from "../harness/policyHarness";
+import { usePolicyPackResetPerTest } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { StackBuilder } from "../harness/stackFixtures";
 import {
@@ -48,10 +48,7 @@ function lambdaOnMultiRegionKey(): StackBuilder {
 
 describe("stack-policy runner: configuration through the analyzer protocol", function () {
     this.timeout(60_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
 
     it("refuses an unknown property on each stack policy, with the name meant", async () => {
         const s = lambdaOnMultiRegionKey();

@@ -46,7 +46,7 @@ describe("stryker.policypack.tests.json: the pack's mutation run sees every test
 
     it("lists or leaves out, with a reason, every test file that imports or runs the pack's code", () => {
         const importsPack = files.filter((f) =>
-            /from "(\.\.\/)+policypack\/|usePolicyPack\(|new InProcessPack\(/.test(
+            /from "(\.\.\/)+policypack\/|usePolicyPack\w*\(|new InProcessPack\(/.test(
                 fs.readFileSync(path.join(TESTS, f.replace(/\.js$/, ".ts")), "utf8"),
             ),
         );

@@ -7,7 +7,7 @@
  */
 import * as assert from "node:assert/strict";
 import { writer } from "../harness/destinationFixtures";
-import { usePolicyPack } from "../harness/policyHarness";
+import { usePolicyPackResetPerTest } from "../harness/policyHarness";
 import { messageOf, verdicts } from "../harness/verdicts";
 import { ACCOUNT, StackBuilder } from "../harness/stackFixtures";
 
@@ -41,10 +41,7 @@ const FLOW_MESSAGE =
 
 describe("what cannot be verified yet: advisory, or refused where the requirement is enforced", function () {
     this.timeout(60_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
 
     it("is an advisory of log-encryption-unverified by default, and nothing on the usable key (the negative case)", async () => {
         const result = await running().preview(stack().resources);
@@ -115,10 +112,7 @@ describe("what cannot be verified yet: advisory, or refused where the requiremen
 
 describe("log-encryption-unverified must stay advisory", function () {
     this.timeout(60_000);
-    const running = usePolicyPack();
-    afterEach(async () => {
-        await running().configure({});
-    });
+    const running = usePolicyPackResetPerTest();
 
     const refusal = (level: string) =>
         `[configuration] ${UNVERIFIED} is configured ${level}, but it must stay advisory: it also reports every exemption the pack applied, ` +

@@ -4,12 +4,12 @@
  * for a suite whose cases are registered by small functions.
  */
 import { namedLogGroup, writer } from "../../harness/destinationFixtures";
-import { StackResource, unknown, usePolicyPack } from "../../harness/policyHarness";
+import { StackResource, unknown, usePolicyPackResetPerTest } from "../../harness/policyHarness";
 import { ACCOUNT, StackBuilder, cloudTrailPolicy } from "../../harness/stackFixtures";
 import { DESTINATION_SUMMARY, logDestinations } from "../../policypack/lib/destinations/services";
 
-/** The running pack, as {@link usePolicyPack} returns it. */
-export type Running = ReturnType<typeof usePolicyPack>;
+/** The running pack, as {@link usePolicyPackResetPerTest} returns it. */
+export type Running = ReturnType<typeof usePolicyPackResetPerTest>;
 
 /** A preview of a stack under the running pack. */
 export function previewOf(running: Running) {
@@ -20,10 +20,7 @@ export function previewOf(running: Running) {
 export function packSuite(title: string, register: (running: Running) => void): void {
     describe(title, function () {
         this.timeout(120_000);
-        const running = usePolicyPack();
-        afterEach(async () => {
-            await running().configure({});
-        });
+        const running = usePolicyPackResetPerTest();
         register(running);
     });
 }
